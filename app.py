@@ -1,0 +1,56 @@
+"""Atlas PMI entry point: page frame, navigation, language and dataset pickers. Nothing else."""
+
+from pathlib import Path
+
+import streamlit as st
+
+import i18n
+import ui
+from ui import Keys, t
+
+HERE = Path(__file__).parent
+
+st.set_page_config(page_title="Atlas PMI", page_icon="🗺️", layout="wide")
+
+# Shareable language: ?lang=en opens the English interface.
+if Keys.LANG not in st.session_state:
+    st.session_state[Keys.LANG] = st.query_params.get("lang", ui.lang())
+if Keys.DATASET not in st.session_state:
+    st.session_state[Keys.DATASET] = st.query_params.get("data", ui.default_dataset())
+
+# (file, translation key of the title, icon, url path); the first is the default page.
+PAGES = [
+    ("pages/overview.py", "page.overview", ":material/dashboard:", ""),
+    ("pages/placements.py", "page.placements", ":material/flight_takeoff:", "penempatan"),
+    ("pages/coverage.py", "page.coverage", ":material/diversity_3:", "cakupan"),
+    ("pages/enterprises.py", "page.enterprises", ":material/storefront:", "usaha-purna"),
+    ("pages/reports.py", "page.reports", ":material/report:", "laporan"),
+    ("pages/planner.py", "page.planner", ":material/checklist:", "perencanaan"),
+    ("pages/export.py", "page.export", ":material/ios_share:", "ekspor"),
+    ("pages/data.py", "page.data", ":material/upload_file:", "data"),
+    ("pages/map.py", "page.map", ":material/map:", "peta"),
+]
+
+pages = [
+    st.Page(HERE / path, title=t(title), icon=icon, url_path=url, default=(i == 0))
+    for i, (path, title, icon, url) in enumerate(PAGES)
+]
+current = st.navigation(pages)
+
+with st.sidebar:
+    st.selectbox(
+        t("app.language"),
+        i18n.LANGUAGES,
+        key=Keys.LANG,
+        format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
+    )
+    st.selectbox(
+        t("app.dataset"),
+        ui.DATASETS,
+        key=Keys.DATASET,
+        format_func=lambda name: t(f"app.dataset.{name}"),
+    )
+
+current.run()
+
+st.caption(t("app.attribution"))

@@ -1,0 +1,149 @@
+"""A one-page PDF brief (fpdf2) of an area: headline figures, map, top villages, a sentence per layer.
+
+Everything shown comes from the protected :class:`~geo.export_view.ExportView`, so small counts
+appear as ``"<5"`` here exactly as in the deck and the tables. The layout is fixed to fit one
+A4 page; long text is shortened rather than spilling onto a second page.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import matplotlib
+from fpdf import FPDF
+from PIL import Image
+
+import i18n
+from geo.export_view import ExportView
+from geo.static_map import render_map
+
+__all__ = ["build_brief", "MAP_SIZE"]
+
+FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+#: Pixel size of the map picture (fits the A4 text width at ~200 dpi).
+MAP_SIZE = (1500, 820)
+ACCENT = (128, 0, 38)
+GREY = (85, 85, 85)
+
+
+def _pdf() -> FPDF:
+    pdf = FPDF(orientation="P", unit="mm", format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_margins(14, 12, 14)
+    pdf.add_font("DejaVu", "", FONT_DIR / "DejaVuSans.ttf")
+    pdf.add_font("DejaVu", "B", FONT_DIR / "DejaVuSans-Bold.ttf")
+    pdf.add_page()
+    return pdf
+
+
+def build_brief(view: ExportView, map_png: bytes | None = None, top: int = 5) -> bytes:
+    """The brief as PDF bytes (one A4 page). ``map_png`` is made from the view when not given."""
+    if map_png is None:
+        map_png = render_map(
+            view.map_areas,
+            view.map_values,
+            title=view.map_title,
+            lang=view.lang,
+            hidden=view.map_hidden,
+            threshold=view.threshold,
+            bins=view.bins,
+            colours=view.colours,
+            legend_title=view.legend_title,
+            source=", ".join(view.sources),
+            as_of=view.as_of,
+            size=MAP_SIZE,
+        )
+    pdf = _pdf()
+    width = pdf.epw
+
+    pdf.set_font("DejaVu", "B", 17)
+    pdf.set_text_color(*ACCENT)
+    pdf.cell(width, 9, view.t("export.brief.title", area=view.area_name), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 9.5)
+    pdf.set_text_color(*GREY)
+    subtitle = f"{view.layer_title} · {view.period} · " + view.t(
+        "export.deck.made", date=i18n.fmt_date(view.as_of, view.lang)
+    )
+    if view.demo:
+        subtitle = view.t("export.deck.demo") + " · " + subtitle
+    pdf.cell(width, 5, subtitle, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+
+    # Headline figures: three per row.
+    cols = 3
+    box_w = width / cols
+    y0 = pdf.get_y()
+    for i, figure in enumerate(view.key_figures[:6]):
+        x = pdf.l_margin + box_w * (i % cols)
+        y = y0 + 17 * (i // cols)
+        pdf.set_xy(x, y)
+        pdf.set_font("DejaVu", "", 8)
+        pdf.set_text_color(*GREY)
+        pdf.cell(box_w - 2, 4, _fit(pdf, figure.label, box_w - 2))
+        pdf.set_xy(x, y + 4)
+        pdf.set_font("DejaVu", "B", 15)
+        pdf.set_text_color(*ACCENT)
+        pdf.cell(box_w - 2, 7, figure.text)
+        if figure.change:
+            pdf.set_xy(x, y + 11)
+            pdf.set_font("DejaVu", "", 7.5)
+            pdf.set_text_color(*GREY)
+            pdf.cell(box_w - 2, 4, _fit(pdf, figure.change, box_w - 2))
+    rows = (min(len(view.key_figures), 6) + cols - 1) // cols
+    pdf.set_xy(pdf.l_margin, y0 + 17 * rows + 1)
+
+    # Map
+    with Image.open(io.BytesIO(map_png)) as picture:
+        map_w_px, map_h_px = picture.size
+    map_h = min(width * map_h_px / map_w_px, 110.0)
+    map_w = map_h * map_w_px / map_h_px
+    pdf.image(io.BytesIO(map_png), x=pdf.l_margin + (width - map_w) / 2, y=pdf.get_y(), w=map_w, h=map_h)
+    pdf.set_y(pdf.get_y() + map_h + 2)
+
+    # Top villages
+    pdf.set_text_color(0, 0, 0)
+    pdf.set_font("DejaVu", "B", 11)
+    pdf.cell(width, 6, view.t("export.deck.top_villages"), new_x="LMARGIN", new_y="NEXT")
+    table = view.village_table_text(top=top, columns=view.slide_columns()[:6])
+    table.insert(0, view.t("export.rank"), [str(i + 1) for i in range(len(table))])
+    pdf.set_font("DejaVu", "", 8)
+    widths = [8, 40, 36] + [(width - 84) / max(len(table.columns) - 3, 1)] * (len(table.columns) - 3)
+    with pdf.table(col_widths=widths, text_align="LEFT", line_height=4.6, first_row_as_headings=True) as grid:
+        header = grid.row()
+        for name in table.columns:
+            header.cell(str(name))
+        for _, values in table.iterrows():
+            row = grid.row()
+            for value in values:
+                row.cell(str(value))
+    pdf.ln(2)
+
+    # One sentence per layer
+    pdf.set_font("DejaVu", "B", 11)
+    pdf.cell(width, 6, view.t("export.brief.layers"), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 9)
+    bottom = pdf.h - 22
+    for sentence in view.sentences:
+        if pdf.get_y() > bottom:
+            break
+        pdf.multi_cell(width, 4.6, "• " + sentence, new_x="LMARGIN", new_y="NEXT")
+
+    # Footer: suppression note and sources.
+    pdf.set_xy(pdf.l_margin, pdf.h - 17)
+    pdf.set_font("DejaVu", "", 7)
+    pdf.set_text_color(*GREY)
+    footer = (
+        view.suppression_note + " " + view.t("export.deck.sources", sources=", ".join(view.sources) or "–")
+    )
+    pdf.multi_cell(width, 3.4, footer)
+    return bytes(pdf.output())
+
+
+def _fit(pdf: FPDF, text: str, width: float) -> str:
+    """``text`` shortened with an ellipsis to fit ``width`` mm in the current font."""
+    if pdf.get_string_width(text) <= width:
+        return text
+    while text and pdf.get_string_width(text + "…") > width:
+        text = text[:-1]
+    return text + "…"

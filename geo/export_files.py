@@ -1,0 +1,227 @@
+"""Export files other than slides and the brief: CSV/XLSX tables, a ZIP of PNGs, a standalone HTML map.
+
+All read the protected :class:`~geo.export_view.ExportView`: hidden cells are written as their
+label (``"<5"`` or ``"x"``), never as the number. The HTML map embeds Leaflet's script and
+style in the file, so it works offline when mailed around (no CDN, no tiles).
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import re
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path
+
+import folium
+import numpy as np
+import pandas as pd
+import shapely
+from branca.element import MacroElement
+from jinja2 import Template
+
+import i18n
+from geo.export_view import ExportView
+from geo.static_map import HIDDEN_COLOUR, NO_DATA_COLOUR, _palette, class_labels, default_classes
+from geo.suppression import HIDDEN_DERIVED, hidden_label, is_small
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "ExportError",
+    "tables_csv",
+    "tables_xlsx",
+    "images_zip",
+    "html_map",
+    "key_figures_table",
+]
+
+#: Export formats the page offers (registry: name -> file extension).
+EXPORT_FORMATS = {"pptx": "pptx", "pdf": "pdf", "png": "zip", "html": "html", "csv": "csv", "xlsx": "xlsx"}
+
+
+class ExportError(Exception):
+    """An export cannot be made (message meant for the user)."""
+
+
+def key_figures_table(view: ExportView) -> pd.DataFrame:
+    """Key figures as a two/three-column table (label, value, change), protected."""
+    return pd.DataFrame(
+        {
+            view.t("common.name"): [f.label for f in view.key_figures],
+            view.t("common.value"): [f.text for f in view.key_figures],
+            view.t("export.change"): [f.change for f in view.key_figures],
+        }
+    )
+
+
+def tables_csv(view: ExportView) -> bytes:
+    """The village table (with its total row) as UTF-8 CSV with a BOM, so Excel reads it right."""
+    table = view.village_table()
+    table.index.name = view.t("common.code")
+    text = table.to_csv(index=True, lineterminator="\n")
+    text += f"\n# {view.suppression_note}\n"
+    return ("\ufeff" + text).encode("utf-8")
+
+
+def tables_xlsx(view: ExportView) -> bytes:
+    """An Excel workbook: key figures, villages, one sheet per chart's numbers, and a note sheet."""
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="xlsxwriter") as writer:
+        key_figures_table(view).to_excel(
+            writer, sheet_name=_sheet(view.t("export.deck.key_figures")), index=False
+        )
+        villages = view.village_table()
+        villages.index.name = view.t("common.code")
+        villages.to_excel(writer, sheet_name=_sheet(view.t("export.sheet.villages")))
+        for chart in view.charts:
+            data = chart.data.for_export().rename(columns={"value": chart.value_label})
+            data.index.name = view.t("export.category")
+            data.to_excel(writer, sheet_name=_sheet(chart.title))
+        note = pd.DataFrame(
+            {
+                view.t("export.sheet.note"): [
+                    f"{view.layer_title} — {view.area_name}, {view.period}",
+                    view.t("export.deck.sources", sources=", ".join(view.sources) or "–"),
+                    view.t("export.deck.made", date=i18n.fmt_date(view.as_of, view.lang)),
+                    view.suppression_note,
+                    *([view.t("export.deck.demo")] if view.demo else []),
+                ]
+            }
+        )
+        note.to_excel(writer, sheet_name=_sheet(view.t("export.sheet.note")), index=False)
+    return buf.getvalue()
+
+
+def _sheet(name: str) -> str:
+    """A valid, unique-enough Excel sheet name (max 31 characters, no []:*?/\\)."""
+    return re.sub(r"[\[\]:*?/\\]", " ", name)[:31]
+
+
+def images_zip(images: Mapping[str, bytes]) -> bytes:
+    """The PNG images (map and charts) in one ZIP file."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as archive:
+        for name, data in images.items():
+            archive.writestr(f"{name}.png", data)
+    return buf.getvalue()
+
+
+def html_map(view: ExportView, leaflet_dir: Path, *, title: bool = True) -> str:
+    """A standalone HTML page with the interactive map of ``view`` (Leaflet inlined, no tiles).
+
+    Tooltips show the area name and its protected value; hidden areas say ``"<5"``.
+    """
+    js, css = leaflet_dir / "leaflet.js", leaflet_dir / "leaflet.css"
+    if not js.is_file() or not css.is_file():
+        raise ExportError(f"Leaflet is missing from {leaflet_dir}; run scripts/setup.sh to install it")
+    areas = view.map_areas[["code", "name", "geometry"]].copy()
+    areas = areas[areas.geometry.notna() & ~areas.geometry.is_empty]
+    # ~1 m precision is plenty on screen and shortens every coordinate in the file.
+    areas["geometry"] = shapely.set_precision(areas.geometry.values, 1e-5, mode="pointwise")
+    values = pd.to_numeric(areas["code"].map(view.map_values), errors="coerce")
+    hidden = areas["code"].map(view.map_hidden).fillna(False).astype(bool)
+    values = values.mask(hidden)
+    bins = view.bins if view.bins is not None else default_classes(values.dropna())
+    colours = view.colours if view.colours is not None else _palette(len(bins))
+    idx = np.clip(np.searchsorted(np.asarray(bins, float), values.to_numpy(float)), 0, max(len(bins) - 1, 0))
+    fill = [
+        HIDDEN_COLOUR if h else (NO_DATA_COLOUR if np.isnan(v) or not bins else colours[i])
+        for v, h, i in zip(values.to_numpy(float), hidden, idx, strict=True)
+    ]
+    label = hidden_label(view.threshold)
+    areas["fill"] = fill
+    raw = pd.to_numeric(areas["code"].map(view.map_values), errors="coerce").to_numpy(float)
+    small = is_small(raw, view.threshold)
+    areas["shown"] = [
+        (label if s else HIDDEN_DERIVED)
+        if h
+        else (view.t("export.map.no_data") if np.isnan(v) else i18n.fmt_int(v, view.lang))
+        for v, h, s in zip(values.to_numpy(float), hidden, small, strict=True)
+    ]
+
+    minx, miny, maxx, maxy = areas.total_bounds
+    m = folium.Map(tiles=None, control_scale=False, zoom_control=True, zoom_snap=0.25)
+    m.fit_bounds([[miny, minx], [maxy, maxx]], padding=(10, 10))
+    _MetricScale().add_to(m)
+    folium.GeoJson(
+        json.loads(areas.to_json()),
+        style_function=lambda f: {
+            "fillColor": f["properties"]["fill"],
+            "color": "#555555",
+            "weight": 0.6,
+            "fillOpacity": 0.85,
+        },
+        tooltip=folium.GeoJsonTooltip(
+            fields=["name", "shown"], aliases=[view.t("common.name"), view.legend_title]
+        ),
+    ).add_to(m)
+    legend_rows = [
+        (c, text)
+        for c, text in zip(
+            colours,
+            class_labels(bins, float(values.min()) if values.notna().any() else 0.0, view.lang),
+            strict=False,
+        )
+    ] + [(NO_DATA_COLOUR, view.t("export.map.no_data"))]
+    if hidden.any():
+        legend_rows.append((HIDDEN_COLOUR, view.t("export.map.hidden")))
+    legend = "".join(
+        f'<div><span style="display:inline-block;width:14px;height:14px;background:{c};'
+        f'border:1px solid #555;margin-right:6px;vertical-align:middle"></span>{html.escape(t)}</div>'
+        for c, t in legend_rows
+    )
+    footer = view.t(
+        "export.map.footer",
+        source=", ".join(view.sources) or "–",
+        date=i18n.fmt_date(view.as_of, view.lang),
+        max=view.threshold - 1,
+        label=label,
+    )
+    heading = (
+        '<div id="atlas-title" style="position:fixed;top:10px;left:60px;z-index:1000;background:white;'
+        'padding:6px 10px;font:bold 18px sans-serif;border-radius:4px;box-shadow:0 1px 4px #0004">'
+        f"{html.escape(view.map_title)}</div>"
+    )
+    overlay = (
+        (heading if title else "")
+        + '<div id="atlas-legend" style="position:fixed;bottom:40px;right:10px;z-index:1000;background:white;'
+        'padding:8px 10px;font:13px sans-serif;border-radius:4px;box-shadow:0 1px 4px #0004">'
+        f"<b>{html.escape(view.legend_title)}</b>{legend}</div>"
+        '<div style="position:fixed;bottom:6px;left:110px;right:190px;z-index:1000;background:#fffc;padding:2px 6px;'
+        f'font:11px sans-serif">{html.escape(footer)}</div>'
+    )
+    m.get_root().html.add_child(folium.Element(overlay))
+    page = m.get_root().render()
+    return _inline_leaflet(page, js.read_text(encoding="utf-8"), css.read_text(encoding="utf-8"))
+
+
+class _MetricScale(MacroElement):
+    """Leaflet's scale bar in kilometres only (folium's own shows miles too)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "L.control.scale({imperial: false, position: 'bottomleft'}).addTo({{ this._parent.get_name() }});"
+        "{% endmacro %}"
+    )
+
+
+def _inline_leaflet(page: str, js: str, css: str) -> str:
+    """Replace Leaflet's CDN tags by inline copies and drop the other CDN scripts and styles."""
+
+    def script(match: re.Match) -> str:
+        src = match.group(1)
+        if re.search(r"/leaflet(\.min)?\.js$", src):
+            return "<script>" + js.replace("</script>", "<\\/script>") + "</script>"
+        return ""
+
+    def link(match: re.Match) -> str:
+        href = match.group(1)
+        if re.search(r"/leaflet(\.min)?\.css$", href):
+            return "<style>" + css + "</style>"
+        return ""
+
+    page = re.sub(r'<script src="(https?://[^"]+)"></script>', script, page)
+    page = re.sub(r'<link rel="stylesheet" href="(https?://[^"]+)"\s*/?>', link, page)
+    return page

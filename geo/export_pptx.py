@@ -1,0 +1,240 @@
+"""A PowerPoint deck of the current view (python-pptx), small counts already protected.
+
+Slides, in order: title (area, period, data sources), map, key figures, top villages, then one
+slide per chart. Pictures are the static PNGs of :mod:`geo.static_map` and
+:mod:`geo.static_chart`, so the deck opens anywhere without internet.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.util import Emu, Inches, Pt
+
+import i18n
+from geo.export_view import ExportView
+from geo.static_chart import render_chart
+from geo.static_map import render_map
+
+__all__ = ["SLIDE_SIZE", "IMAGE_SIZE", "render_images", "build_deck", "slide_kinds"]
+
+#: 16:9 slides (13.33 × 7.5 in), the PowerPoint default.
+SLIDE_SIZE = (Inches(13.333), Inches(7.5))
+#: Pixel size of the map and chart pictures (16:9, sharp on a 1920×1080 projector).
+IMAGE_SIZE = (1600, 900)
+ACCENT = RGBColor(0x80, 0x00, 0x26)
+GREY = RGBColor(0x55, 0x55, 0x55)
+
+
+def render_images(
+    view: ExportView, size: tuple[int, int] = IMAGE_SIZE, source: str | None = None
+) -> dict[str, bytes]:
+    """PNG bytes of the map (``"map"``) and of each chart (``"chart-<key>"``), in slide order."""
+    sources = source if source is not None else ", ".join(view.sources)
+    images = {
+        "map": render_map(
+            view.map_areas,
+            view.map_values,
+            title=view.map_title,
+            lang=view.lang,
+            hidden=view.map_hidden,
+            threshold=view.threshold,
+            bins=view.bins,
+            colours=view.colours,
+            legend_title=view.legend_title,
+            source=sources,
+            as_of=view.as_of,
+            size=size,
+        )
+    }
+    for chart in view.charts:
+        images[f"chart-{chart.key}"] = render_chart(chart, view.lang, size=size, note=view.suppression_note)
+    return images
+
+
+def slide_kinds(view: ExportView) -> list[str]:
+    """The slides :func:`build_deck` makes for ``view``, in order (for tests and the page)."""
+    return ["title", "map", "key_figures", "top_villages", *(f"chart-{c.key}" for c in view.charts)]
+
+
+def _text(
+    slide,
+    left,
+    top,
+    width,
+    height,
+    text: str,
+    size: int,
+    *,
+    bold: bool = False,
+    colour: RGBColor | None = None,
+    align=None,
+):
+    box = slide.shapes.add_textbox(left, top, width, height)
+    frame = box.text_frame
+    frame.word_wrap = True
+    para = frame.paragraphs[0]
+    para.text = text
+    if align is not None:
+        para.alignment = align
+    font = para.runs[0].font if para.runs else para.font
+    font.size = Pt(size)
+    font.bold = bold
+    if colour is not None:
+        font.color.rgb = colour
+    return box
+
+
+def _footer(slide, view: ExportView) -> None:
+    width, height = SLIDE_SIZE
+    text = view.suppression_note
+    if view.demo:
+        text = view.t("export.deck.demo") + " · " + text
+    _text(slide, Inches(0.4), height - Inches(0.45), width - Inches(0.8), Inches(0.35), text, 10, colour=GREY)
+
+
+def _title(slide, text: str) -> None:
+    _text(
+        slide,
+        Inches(0.4),
+        Inches(0.25),
+        SLIDE_SIZE[0] - Inches(0.8),
+        Inches(0.8),
+        text,
+        28,
+        bold=True,
+        colour=ACCENT,
+    )
+
+
+def _picture_slide(deck, view: ExportView, png: bytes) -> None:
+    """A slide filled by one picture (the picture carries its own title and legend)."""
+    slide = deck.slides.add_slide(deck.slide_layouts[6])
+    width, height = SLIDE_SIZE
+    top = Inches(0.15)
+    avail_h = height - top - Inches(0.55)
+    pic_w = min(width - Inches(0.8), Emu(int(avail_h * IMAGE_SIZE[0] / IMAGE_SIZE[1])))
+    left = Emu(int((width - pic_w) / 2))
+    slide.shapes.add_picture(io.BytesIO(png), left, top, width=pic_w)
+    _footer(slide, view)
+
+
+def build_deck(view: ExportView, images: Mapping[str, bytes] | None = None, top: int = 10) -> bytes:
+    """The deck as ``.pptx`` bytes. ``images`` from :func:`render_images` (made when not given)."""
+    images = dict(images) if images is not None else render_images(view)
+    deck = Presentation()
+    deck.slide_width, deck.slide_height = SLIDE_SIZE
+    width, height = SLIDE_SIZE
+
+    # 1. Title
+    slide = deck.slides.add_slide(deck.slide_layouts[6])
+    _text(
+        slide,
+        Inches(0.8),
+        Inches(2.0),
+        width - Inches(1.6),
+        Inches(1.2),
+        f"{view.layer_title} — {view.area_name}",
+        40,
+        bold=True,
+        colour=ACCENT,
+    )
+    _text(
+        slide,
+        Inches(0.8),
+        Inches(3.3),
+        width - Inches(1.6),
+        Inches(0.7),
+        view.t("export.deck.subtitle", area=view.area_name, period=view.period),
+        24,
+    )
+    _text(
+        slide,
+        Inches(0.8),
+        Inches(4.3),
+        width - Inches(1.6),
+        Inches(1.0),
+        view.t("export.deck.sources", sources=", ".join(view.sources) or "–"),
+        16,
+        colour=GREY,
+    )
+    _text(
+        slide,
+        Inches(0.8),
+        Inches(5.2),
+        width - Inches(1.6),
+        Inches(0.5),
+        view.t("export.deck.made", date=i18n.fmt_date(view.as_of, view.lang)),
+        14,
+        colour=GREY,
+    )
+    _footer(slide, view)
+
+    # 2. Map
+    _picture_slide(deck, view, images["map"])
+
+    # 3. Key figures: a grid of three columns.
+    slide = deck.slides.add_slide(deck.slide_layouts[6])
+    _title(slide, f"{view.t('export.deck.key_figures')} — {view.area_name}, {view.period}")
+    cols = 3
+    box_w = (width - Inches(0.8)) / cols
+    for i, figure in enumerate(view.key_figures):
+        left = Inches(0.4) + Emu(int(box_w * (i % cols)))
+        top_ = Inches(1.4) + Inches(2.6) * (i // cols)
+        _text(slide, left, top_, Emu(int(box_w)) - Inches(0.2), Inches(0.5), figure.label, 16, colour=GREY)
+        _text(
+            slide,
+            left,
+            top_ + Inches(0.5),
+            Emu(int(box_w)) - Inches(0.2),
+            Inches(1.0),
+            figure.text,
+            44,
+            bold=True,
+            colour=ACCENT,
+        )
+        if figure.change:
+            _text(
+                slide,
+                left,
+                top_ + Inches(1.5),
+                Emu(int(box_w)) - Inches(0.2),
+                Inches(0.5),
+                figure.change,
+                14,
+                colour=GREY,
+            )
+    _footer(slide, view)
+
+    # 4. Top villages
+    slide = deck.slides.add_slide(deck.slide_layouts[6])
+    _title(slide, f"{view.t('export.deck.top_villages')} — {view.area_name}, {view.period}")
+    table = view.village_table_text(top=top, columns=view.slide_columns())
+    table.insert(0, view.t("export.rank"), [str(i + 1) for i in range(len(table))])
+    rows, ncols = len(table) + 1, len(table.columns)
+    shape = slide.shapes.add_table(
+        rows, ncols, Inches(0.4), Inches(1.2), width - Inches(0.8), Inches(0.4) * rows
+    )
+    grid = shape.table
+    for j, header in enumerate(table.columns):
+        grid.cell(0, j).text = str(header)
+    for i, (_, row) in enumerate(table.iterrows(), start=1):
+        for j, value in enumerate(row):
+            grid.cell(i, j).text = str(value)
+    for i in range(rows):
+        for j in range(ncols):
+            for para in grid.cell(i, j).text_frame.paragraphs:
+                for run in para.runs:
+                    run.font.size = Pt(12 if i else 11)
+    _footer(slide, view)
+
+    # 5+. Charts
+    for chart in view.charts:
+        _picture_slide(deck, view, images[f"chart-{chart.key}"])
+
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()

@@ -1,0 +1,586 @@
+"""What an export shows, computed once and protected once: the input of every export format.
+
+:func:`build_view` turns the stored layer frames of an area and year into an :class:`ExportView`
+(key figures, map values, a village table, chart series and one sentence per layer) with
+small-count protection (:mod:`geo.suppression`) already applied. The deck, the PDF brief, the
+static images and the CSV/XLSX tables all read the same view, so a cell hidden in one format is
+hidden in all of them.
+
+Which counts are protected: placements (and their gender split), persons in non-procedural
+reports and returnee enterprises. Programme villages are public government programmes and the
+number of villages of origin counts places, not people; both are shown as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+import i18n
+from geo.codes import Level
+from geo.static_map import default_classes
+from geo.suppression import Group, Protected, hidden_label, protect, protect_series
+
+__all__ = ["ChartData", "ExportView", "KeyFigure", "MAP_MEASURES", "build_view", "code_length"]
+
+#: The column each layer's map and ranking count, and whether it is protected.
+MAP_MEASURES: dict[str, tuple[str, bool]] = {
+    "placements": ("count", True),
+    "reports": ("persons", True),
+    "enterprises": ("count", True),
+    "programmes": ("count", False),
+}
+_CODE_LENGTH = {Level.PROVINCE: 2, Level.REGENCY: 5, Level.DISTRICT: 8, Level.VILLAGE: 13}
+
+
+def code_length(level: Level | int) -> int:
+    """Length of a dotted code of ``level`` (``36.04`` → 5)."""
+    return _CODE_LENGTH[Level(level)]
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """One headline figure, already formatted and protected (``text`` may be ``"<5"``)."""
+
+    key: str
+    label: str
+    text: str
+    change: str = ""
+    hidden: bool = False
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """One chart: a protected series (column ``value``) drawn as ``kind`` (``line``/``barh``)."""
+
+    key: str
+    title: str
+    kind: str
+    data: Protected
+    value_label: str
+
+
+@dataclass
+class ExportView:
+    """Everything one export shows, protected, in one language."""
+
+    lang: str
+    threshold: int
+    area: str
+    area_name: str
+    year: int | None
+    layer: str
+    layer_title: str
+    period: str
+    sources: list[str]
+    as_of: date
+    demo: bool
+    map_areas: gpd.GeoDataFrame
+    map_values: pd.Series
+    map_hidden: pd.Series
+    map_title: str
+    legend_title: str
+    key_figures: list[KeyFigure]
+    villages: Protected
+    village_headers: dict[str, str]
+    charts: list[ChartData]
+    sentences: list[str]
+    bins: list[float] | None = None
+    colours: list[str] | None = None
+    extra: dict = field(default_factory=dict)
+
+    def t(self, key: str, **values: object) -> str:
+        return i18n.t(key, self.lang, **values)
+
+    @property
+    def suppression_note(self) -> str:
+        return self.t("export.suppression_note", threshold=self.threshold, max=self.threshold - 1)
+
+    def fmt_count(self, value: object) -> str:
+        return i18n.fmt_int(_num(value), self.lang)
+
+    def village_table(self, top: int | None = None) -> pd.DataFrame:
+        """The village table for export: hidden cells as labels, total row last, headers translated."""
+        table = self.villages.for_export()
+        if top is not None:
+            body = table.iloc[:-1].head(top)
+            table = body
+        return table.rename(columns=self.village_headers)
+
+    def village_table_text(
+        self, top: int | None = None, columns: Sequence[str] | None = None
+    ) -> pd.DataFrame:
+        """The village table as display strings (numbers in the reader's format)."""
+        formats = {c: self.fmt_count for c in self.villages.values.columns if c not in ("name", "district")}
+        if "share_women" in self.villages.values.columns:
+            formats["share_women"] = lambda v: i18n.fmt_pct(_num(v), self.lang)
+        table = self.villages.formatted(formats)
+        if top is not None:
+            table = table.iloc[:-1].head(top)
+        if columns is not None:
+            table = table[[c for c in columns if c in table.columns]]
+        return table.rename(columns=self.village_headers)
+
+    def slide_columns(self) -> list[str]:
+        """The village-table columns that fit on a slide: names, this layer first, then the rest."""
+        order = [
+            "name",
+            "district",
+            self.layer,
+            "placements",
+            "women",
+            "share_women",
+            "reports",
+            "enterprises",
+            "programmes",
+        ]
+        present = self.villages.values.columns
+        return [c for c in dict.fromkeys(order) if c in present]
+
+
+def _num(value: object) -> float | None:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return None if np.isnan(number) else number
+
+
+def _in_area(frame: pd.DataFrame, area: str) -> pd.DataFrame:
+    if frame is None or frame.empty or "village" not in frame:
+        return pd.DataFrame()
+    village = frame["village"].astype("string")
+    return frame[((village == area) | village.str.startswith(area + ".")).fillna(False)]
+
+
+def _year_rows(frame: pd.DataFrame, year: int | None) -> pd.DataFrame:
+    if frame.empty:
+        return frame
+    if "year" in frame:
+        return frame[frame["year"] == year] if year is not None else frame
+    if "start_year" in frame and year is not None:
+        start = pd.to_numeric(frame["start_year"], errors="coerce")
+        return frame[start.isna() | (start <= year)]
+    return frame
+
+
+def _by_village(frame: pd.DataFrame, column: str) -> pd.Series:
+    if frame.empty:
+        return pd.Series(dtype="float64")
+    return frame.groupby(frame["village"].astype(str))[column].sum()
+
+
+def _village_table(
+    layers: Mapping[str, pd.DataFrame],
+    villages: pd.DataFrame,
+    year: int | None,
+    layer: str,
+    threshold: int,
+    lang: str,
+    group_length: int | None = None,
+) -> tuple[Protected, pd.Series, dict[str, str]]:
+    """The protected village table (total row last) and the hidden mask of the map's areas.
+
+    With ``group_length`` (the code length of the areas the map draws, when above village
+    level), each map area's sum is protected together with its villages: the map shows those
+    sums, so a lone hidden village could otherwise be worked out as area sum minus the others.
+    """
+    placements = _year_rows(layers.get("placements", pd.DataFrame()), year)
+    table = pd.DataFrame(index=pd.Index(villages["code"].astype(str), name="code"))
+    table["name"] = villages["name"].to_numpy()
+    table["district"] = villages["district_name"].to_numpy() if "district_name" in villages else ""
+    counts: list[str] = []
+    row_totals: dict[str, list[str]] = {}
+    derived: dict[str, list[str]] = {}
+    if not placements.empty:
+        table["placements"] = _by_village(placements, "count")
+        gender = placements["gender"].astype("string")
+        table["women"] = _by_village(placements[gender == "P"], "count")
+        table["men"] = _by_village(placements[gender == "L"], "count")
+        table["gender_unknown"] = _by_village(placements[gender.isna() | ~gender.isin(["L", "P"])], "count")
+        counts += ["placements", "women", "men", "gender_unknown"]
+        row_totals["placements"] = ["women", "men", "gender_unknown"]
+    for name, column in (("reports", "persons"), ("enterprises", "count"), ("programmes", "count")):
+        rows = _year_rows(layers.get(name, pd.DataFrame()), year)
+        if not rows.empty:
+            table[name] = _by_village(rows, column)
+            if MAP_MEASURES[name][1]:
+                counts.append(name)
+    numeric = [c for c in table.columns if c not in ("name", "district")]
+    table[numeric] = table[numeric].fillna(0).astype("int64")
+    if numeric:
+        table = table[table[numeric].sum(axis=1) > 0]
+    sort_col = layer if layer in table else (numeric[0] if numeric else "name")
+    table = table.sort_values(sort_col, ascending=sort_col == "name", kind="stable")
+    villages_index = table.index
+    total = pd.DataFrame({c: [table[c].sum()] for c in numeric}, index=["__total__"])
+    total["name"] = i18n.t("export.total", lang)
+    total["district"] = ""
+    groups: list[Group] = []
+    subtotal_codes = pd.Index([], dtype=object)
+    if group_length is not None:
+        prefix = table.index.str.slice(0, group_length)
+        sums = table[numeric].groupby(prefix).sum()
+        subtotal_codes = sums.index
+        sums.index = "__sub__" + sums.index
+        sums["name"] = ""
+        sums["district"] = ""
+        table = pd.concat([table, sums[table.columns], total[table.columns]])
+        members = pd.Series(villages_index, index=villages_index).groupby(prefix).groups
+        for col in counts:
+            for code in subtotal_codes:
+                groups.append(Group(tuple((v, col) for v in members[code]), (f"__sub__{code}", col)))
+            groups.append(Group(tuple((f"__sub__{c}", col) for c in subtotal_codes), ("__total__", col)))
+    else:
+        table = pd.concat([table, total[table.columns]])
+    if "placements" in table:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            table["share_women"] = (table["women"] / table["placements"]).round(4)
+        derived["share_women"] = ["women", "placements"]
+    protected = protect(
+        table,
+        counts,
+        threshold,
+        total_row="__total__" if group_length is None else None,
+        row_totals=row_totals,
+        derived=derived,
+        groups=groups,
+    )
+    column = layer  # the village table's column of the layer the map draws
+    if group_length is not None:
+        labels = "__sub__" + subtotal_codes
+        map_hidden = pd.Series(
+            protected.hidden.loc[labels, column].to_numpy() if column in table else False,
+            index=subtotal_codes,
+        )
+        keep = villages_index.append(pd.Index(["__total__"]))
+        protected = Protected(
+            protected.values.loc[keep],
+            protected.primary.loc[keep],
+            protected.hidden.loc[keep],
+            protected.threshold,
+            protected.counts,
+        )
+    else:
+        map_hidden = (
+            protected.hidden.loc[villages_index, column]
+            if column in table
+            else pd.Series(False, villages_index)
+        )
+    headers = {
+        "name": i18n.t("export.village", lang),
+        "district": i18n.t("export.district", lang),
+        **{c: i18n.t(f"export.col.{c}", lang) for c in table.columns if c not in ("name", "district")},
+    }
+    return protected, map_hidden.astype(bool), headers
+
+
+def _key_figures(
+    layers: Mapping[str, pd.DataFrame], year: int | None, threshold: int, lang: str
+) -> list[KeyFigure]:
+    years = [year, year - 1] if year is not None else [None]
+    rows = {}
+    for y in years:
+        placements = _year_rows(layers.get("placements", pd.DataFrame()), y)
+        gender = placements["gender"].astype("string") if not placements.empty else pd.Series(dtype="string")
+        row = {
+            "placements": placements["count"].sum() if not placements.empty else np.nan,
+            "women": placements.loc[(gender == "P").fillna(False).to_numpy(), "count"].sum()
+            if not placements.empty
+            else np.nan,
+            "men": placements.loc[(gender == "L").fillna(False).to_numpy(), "count"].sum()
+            if not placements.empty
+            else np.nan,
+            "origin_villages": placements.loc[placements["count"] > 0, "village"].nunique()
+            if not placements.empty
+            else np.nan,
+        }
+        row["gender_unknown"] = row["placements"] - row["women"] - row["men"]
+        for name, column in (("reports", "persons"), ("enterprises", "count")):
+            frame = _year_rows(layers.get(name, pd.DataFrame()), y)
+            row[name] = frame[column].sum() if not frame.empty else np.nan
+        programmes = layers.get("programmes", pd.DataFrame())
+        row["programme_villages"] = programmes["village"].nunique() if not programmes.empty else np.nan
+        rows[y] = row
+    frame = pd.DataFrame.from_dict(rows, orient="index")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        frame["share_women"] = frame["women"] / frame["placements"]
+    counts = ["placements", "women", "men", "gender_unknown", "reports", "enterprises"]
+    p = protect(
+        frame,
+        counts,
+        threshold,
+        row_totals={"placements": ["women", "men", "gender_unknown"]},
+        derived={"share_women": ["women", "placements"]},
+    )
+    labels = p.labels()
+    figures = []
+    for key in (
+        "placements",
+        "share_women",
+        "origin_villages",
+        "programme_villages",
+        "enterprises",
+        "reports",
+    ):
+        value = frame.loc[years[0], key]
+        if pd.isna(value):
+            continue
+        hidden = bool(p.hidden.loc[years[0], key])
+        if hidden:
+            text = labels.loc[years[0], key]
+        elif key == "share_women":
+            text = i18n.fmt_pct(float(value), lang)
+        else:
+            text = i18n.fmt_int(float(value), lang)
+        change = ""
+        if year is not None and not hidden and key != "programme_villages":
+            before = frame.loc[year - 1, key]
+            if pd.notna(before) and not p.hidden.loc[year - 1, key] and (key == "share_women" or before > 0):
+                if key == "share_women":
+                    diff = (float(value) - float(before)) * 100
+                    change = f"{'+' if diff >= 0 else '−'}{i18n.fmt_num(abs(diff), lang, 1)} pp"
+                else:
+                    diff = float(value) - float(before)
+                    change = f"{'+' if diff >= 0 else '−'}{i18n.fmt_int(abs(diff), lang)}"
+                change = i18n.t("export.change_since", lang, change=change, year=year - 1)
+        figures.append(KeyFigure(key, i18n.t(f"export.metric.{key}", lang), text, change, hidden))
+    return figures
+
+
+#: Charts per layer: (key, kind, breakdown column or "year", protect against shown total).
+CHARTS: dict[str, list[tuple[str, str, str]]] = {
+    "placements": [
+        ("trend", "line", "year"),
+        ("destination", "barh", "destination"),
+        ("sector", "barh", "sector"),
+        ("gender", "barh", "gender"),
+    ],
+    "reports": [
+        ("trend", "line", "year"),
+        ("channel", "barh", "channel"),
+        ("destination", "barh", "destination"),
+    ],
+    "enterprises": [("enterprise_type", "barh", "enterprise_type")],
+    "programmes": [("programme", "barh", "programme")],
+}
+
+
+def _charts(
+    layers: Mapping[str, pd.DataFrame], layer: str, year: int | None, threshold: int, lang: str, top: int = 8
+) -> list[ChartData]:
+    frame = layers.get(layer, pd.DataFrame())
+    if frame.empty:
+        return []
+    column, protected_layer = MAP_MEASURES[layer]
+    out = []
+    for key, kind, by in CHARTS.get(layer, []):
+        if by not in frame:
+            continue
+        rows = frame if by == "year" else _year_rows(frame, year)
+        if rows.empty:
+            continue
+        labels = rows[by].astype("string").fillna(i18n.t("export.unknown", lang))
+        if by == "gender":
+            labels = labels.map(lambda g: i18n.t(f"export.gender.{g}", lang) if g in ("L", "P") else g)
+        series = rows.groupby(labels.to_numpy())[column].sum()
+        if by == "year":
+            series = series.sort_index()
+            series.index = [str(int(float(i))) for i in series.index]
+        else:
+            series = series.sort_values(ascending=False)
+        threshold_used = threshold if protected_layer else 1
+        data = protect_series(series, threshold_used, total_shown=by != "year")
+        if by != "year" and len(series) > top:
+            keep = series.index[:top]
+            data = Protected(
+                data.values.loc[keep],
+                data.primary.loc[keep],
+                data.hidden.loc[keep],
+                data.threshold,
+                data.counts,
+            )
+        period = "" if by == "year" else f", {year}" if year is not None else ""
+        title = i18n.t(f"export.chart.{key}", lang, layer=i18n.t(f"export.layer.{layer}", lang)) + period
+        out.append(ChartData(key, title, kind, data, i18n.t(f"export.unit.{layer}", lang)))
+    return out
+
+
+def _sentences(
+    layers: Mapping[str, pd.DataFrame],
+    villages: Protected,
+    year: int | None,
+    threshold: int,
+    lang: str,
+    period: str,
+) -> list[str]:
+    out = []
+    table = villages.values.iloc[:-1]
+    hidden = villages.hidden.iloc[:-1]
+    for name, (column, protected_layer) in MAP_MEASURES.items():
+        title = i18n.t(f"export.layer.{name}", lang)
+        frame = layers.get(name, pd.DataFrame())
+        if frame is None or frame.empty:
+            out.append(i18n.t("export.brief.none", lang, layer=title.lower()))
+            continue
+        now = _year_rows(frame, year)[column].sum()
+        if protected_layer and 0 < now < threshold:
+            out.append(
+                i18n.t("export.brief.sentence.hidden", lang, layer=title, threshold=threshold, period=period)
+            )
+            continue
+        change = ""
+        if year is not None and "year" in frame:
+            before = _year_rows(frame, year - 1)[column].sum()
+            if before >= threshold or (not protected_layer and before > 0):
+                ratio = (now - before) / before
+                if abs(ratio) < 0.0005:
+                    change = i18n.t("export.brief.change_same", lang)
+                else:
+                    key = "export.brief.change_up" if ratio > 0 else "export.brief.change_down"
+                    change = i18n.t(key, lang, change=i18n.fmt_pct(abs(ratio), lang))
+        unit = i18n.t(f"export.unit.{name}", lang).lower()
+        sentence = i18n.t(
+            "export.brief.sentence.count",
+            lang,
+            layer=title,
+            value=f"{i18n.fmt_int(now, lang)} {unit}",
+            period=period,
+            change=change,
+        )
+        if name in table and (table[name] > 0).any():
+            n_villages = int((table[name] > 0).sum())
+            sentence += i18n.t("export.brief.villages_with", lang, villages=i18n.fmt_int(n_villages, lang))
+            visible = table.loc[~hidden[name], name]
+            if len(visible) and visible.max() > 0:
+                top_code = visible.idxmax()
+                sentence += i18n.t(
+                    "export.brief.top_village",
+                    lang,
+                    village=table.loc[top_code, "name"],
+                    value=i18n.fmt_int(visible.max(), lang),
+                )
+        out.append(sentence)
+    return out
+
+
+def _align_key_figures(figures: list[KeyFigure], villages: Protected, area: str) -> list[KeyFigure]:
+    """For a village, hide a headline figure wherever the table hides the village's own cell.
+
+    The village is a row of its district's table; a cell hidden there as a complement must not
+    be shown as a headline figure of the village.
+    """
+    if area not in villages.hidden.index:
+        return figures
+    labels = villages.labels().loc[area]
+    row = villages.hidden.loc[area]
+    out = []
+    for figure in figures:
+        column = figure.key
+        if column in row.index and row[column] and not figure.hidden:
+            figure = KeyFigure(figure.key, figure.label, labels[column], "", True)
+        out.append(figure)
+    return out
+
+
+def build_view(
+    layers: Mapping[str, pd.DataFrame],
+    map_areas: gpd.GeoDataFrame,
+    villages: pd.DataFrame,
+    *,
+    area: str,
+    area_name: str,
+    year: int | None,
+    layer: str = "placements",
+    lang: str = i18n.DEFAULT_LANGUAGE,
+    threshold: int = 5,
+    sources: Sequence[str] = (),
+    as_of: date | None = None,
+    demo: bool = False,
+    bins: Sequence[float] | None = None,
+    colours: Sequence[str] | None = None,
+    table_area: str | None = None,
+    scheme: str = "quantiles",
+    k: int = 5,
+) -> ExportView:
+    """Compute and protect everything an export of ``area`` in ``year`` shows.
+
+    Parameters
+    ----------
+    layers
+        Stored layer frames by name (columns of :mod:`geo.layers`); missing layers are skipped.
+    map_areas
+        The areas drawn on the map (``code``, ``name``, ``geometry``), all of one level inside
+        ``area`` (e.g. its districts, or its villages).
+    villages
+        The villages of ``table_area`` (``code``, ``name``, ``district_name``) for the village table.
+    scheme, k
+        Classification of the map when no ``bins`` are given (as on the interactive map).
+    table_area
+        The area the village table covers (default ``area``); for a village, its district, so the
+        table and the map show the same villages under one protection.
+    """
+    if layer not in MAP_MEASURES:
+        raise ValueError(f"unknown layer {layer!r}; choose one of: {', '.join(MAP_MEASURES)}")
+    in_area = {name: _in_area(frame, area) for name, frame in layers.items()}
+    period = str(year) if year is not None else i18n.t("export.all_years", lang)
+    layer_title = i18n.t(f"export.layer.{layer}", lang)
+
+    # Map: the layer's count per drawn area, protected against the area total shown beside it.
+    column, protected_layer = MAP_MEASURES[layer]
+    frame = _year_rows(in_area.get(layer, pd.DataFrame()), year)
+    codes = map_areas["code"].astype(str)
+    length = int(codes.str.len().max()) if len(codes) else 13
+    if frame.empty:
+        values = pd.Series(np.nan, index=codes.to_numpy())
+    else:
+        sums = frame.groupby(frame["village"].astype(str).str.slice(0, length))[column].sum()
+        values = sums.reindex(codes.to_numpy())
+        if layer in ("placements", "reports"):
+            # Areas the layer covers but with nothing this year are zero, not "no data".
+            known = in_area[layer]["village"].astype(str).str.slice(0, length).unique()
+            values = values.where(values.notna() | ~values.index.isin(known), 0)
+    # One protection for the table and the map: the map's hidden areas come from the same run.
+    group_length = length if length < code_length(Level.VILLAGE) else None
+    table_layers = (
+        in_area if table_area in (None, area) else {n: _in_area(f, table_area) for n, f in layers.items()}
+    )
+    villages_p, table_hidden, headers = _village_table(
+        table_layers, villages, year, layer, threshold, lang, group_length
+    )
+    if protected_layer:
+        hidden = table_hidden.reindex(values.index, fill_value=False).astype(bool)
+    else:
+        hidden = pd.Series(False, index=values.index)
+    return ExportView(
+        lang=lang,
+        threshold=threshold,
+        area=area,
+        area_name=area_name,
+        year=year,
+        layer=layer,
+        layer_title=layer_title,
+        period=period,
+        sources=list(sources),
+        as_of=as_of or date.today(),
+        demo=demo,
+        map_areas=map_areas,
+        map_values=values,
+        map_hidden=hidden,
+        map_title=("DEMO · " if demo else "")
+        + i18n.t("export.map.title", lang, layer=layer_title, area=area_name, period=period),
+        legend_title=i18n.t(f"export.unit.{layer}", lang),
+        key_figures=_align_key_figures(_key_figures(in_area, year, threshold, lang), villages_p, area),
+        villages=villages_p,
+        village_headers=headers,
+        charts=_charts(in_area, layer, year, threshold, lang),
+        sentences=_sentences(in_area, villages_p, year, threshold, lang, period),
+        bins=list(bins) if bins is not None else default_classes(values[~hidden], k, scheme),
+        colours=list(colours) if colours is not None else None,
+        extra={"hidden_label": hidden_label(threshold)},
+    )

@@ -1,0 +1,110 @@
+"""The data layers and their canonical stored columns: the contract between import and pages.
+
+Every stored layer table has one row per village and breakdown (already aggregated), keyed by
+``village`` (dotted Kemendagri code) and ``year``. Importers map the many column names real
+exports use onto these; pages and metrics read only these names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["LayerSpec", "LAYERS", "PROGRAMME_TYPES", "layer_spec"]
+
+#: Community-programme types, in display order.
+PROGRAMME_TYPES = ("KKBM", "DESMIGRATIF", "KAWAN_PMI", "MRC", "PERDES", "OTHER")
+GENDERS = ("L", "P")  # laki-laki (men), perempuan (women)
+SCHEMES = ("G2G", "P2P", "MANDIRI", "OTHER")  # government, private agency, individual
+REPORT_OUTCOMES = ("PREVENTED", "RETURNED", "CASE_HANDLED", "OTHER")
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    """One layer: its stored columns (name -> dtype), breakdown keys and main count."""
+
+    name: str
+    columns: dict[str, str]
+    keys: tuple[str, ...]
+    count: str
+    #: Translation key of the layer's name.
+    title_key: str
+
+
+LAYERS: dict[str, LayerSpec] = {
+    "placements": LayerSpec(
+        name="placements",
+        columns={
+            "village": "string",
+            "year": "int16",
+            "month": "Int8",  # optional, 1-12
+            "gender": "string",  # L / P / missing
+            "destination": "string",  # country, Indonesian name as written (normalised case)
+            "sector": "string",
+            "scheme": "string",  # one of SCHEMES or missing
+            "count": "int64",  # workers placed
+        },
+        keys=("village", "year", "month", "gender", "destination", "sector", "scheme"),
+        count="count",
+        title_key="layer.placements",
+    ),
+    "programmes": LayerSpec(
+        name="programmes",
+        columns={
+            "village": "string",
+            "programme": "string",  # one of PROGRAMME_TYPES
+            "start_year": "Int16",
+            "members": "Int64",
+            "active": "boolean",
+            "count": "int64",  # programmes (normally 1 per village and type)
+        },
+        keys=("village", "programme"),
+        count="members",
+        title_key="layer.programmes",
+    ),
+    "enterprises": LayerSpec(
+        name="enterprises",
+        columns={
+            "village": "string",
+            "enterprise_type": "string",
+            "start_year": "Int16",
+            "members": "Int64",
+            "kur_credit": "boolean",  # has KUR (people's business credit)
+            "cooperative": "boolean",
+            "count": "int64",  # enterprises
+        },
+        keys=("village", "enterprise_type", "start_year", "kur_credit", "cooperative"),
+        count="count",
+        title_key="layer.enterprises",
+    ),
+    "reports": LayerSpec(
+        name="reports",
+        columns={
+            "village": "string",
+            "year": "int16",
+            "month": "Int8",
+            "destination": "string",
+            "channel": "string",  # visa type or broker channel, as normalised
+            "outcome": "string",  # one of REPORT_OUTCOMES or missing
+            "persons": "int64",
+            "count": "int64",  # reports
+        },
+        keys=("village", "year", "month", "destination", "channel", "outcome"),
+        count="persons",
+        title_key="layer.reports",
+    ),
+    "population": LayerSpec(
+        name="population",
+        columns={"village": "string", "year": "int16", "residents": "int64"},
+        keys=("village", "year"),
+        count="residents",
+        title_key="layer.population",
+    ),
+}
+
+
+def layer_spec(name: str) -> LayerSpec:
+    """The spec of a layer by name; unknown names raise ``ValueError`` listing the valid ones."""
+    try:
+        return LAYERS[name]
+    except KeyError:
+        raise ValueError(f"unknown layer {name!r}; choose one of: {', '.join(LAYERS)}") from None

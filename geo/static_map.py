@@ -1,0 +1,282 @@
+"""Static choropleth images that need no internet: matplotlib from the store's display geometry.
+
+Every image carries what a map leaving the office needs: title, legend with class limits (and
+separate entries for "no data" and hidden small counts), scale bar, north arrow, and a source
+and date line, all in the chosen language. Returns PNG bytes of exactly the requested size.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import textwrap
+from collections.abc import Sequence
+from datetime import date
+
+import geopandas as gpd
+import matplotlib
+
+matplotlib.use("Agg")  # no display; must precede pyplot
+
+import mapclassify  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib import patheffects  # noqa: E402
+from matplotlib.patches import Patch, Rectangle  # noqa: E402
+
+import i18n  # noqa: E402
+from geo.suppression import hidden_label  # noqa: E402
+
+__all__ = [
+    "DEFAULT_COLOURS",
+    "NO_DATA_COLOUR",
+    "HIDDEN_COLOUR",
+    "class_labels",
+    "default_classes",
+    "SCHEMES",
+    "render_map",
+]
+
+#: Sequential palette (ColorBrewer YlOrRd) used when the caller passes no colours.
+DEFAULT_COLOURS = ("#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026", "#800026")
+NO_DATA_COLOUR = "#e0e0e0"
+HIDDEN_COLOUR = "#b7c7d9"
+
+
+#: Classification schemes (the names the interactive map's legend uses).
+SCHEMES = {
+    "quantiles": mapclassify.Quantiles,
+    "natural_breaks": mapclassify.FisherJenks,
+    "equal_interval": mapclassify.EqualInterval,
+}
+
+
+def default_classes(values: pd.Series, k: int = 5, scheme: str = "quantiles") -> list[float]:
+    """Upper class limits of ``values`` by ``scheme`` (fewer classes when few distinct values).
+
+    >>> default_classes(pd.Series([1, 2, 3, 4, 100]), k=2, scheme="equal_interval")
+    [50.5, 100.0]
+    """
+    if scheme not in SCHEMES:
+        raise ValueError(f"unknown classification scheme {scheme!r}; choose one of: {', '.join(SCHEMES)}")
+    present = pd.to_numeric(values, errors="coerce").dropna()
+    if present.empty:
+        return []
+    k = max(1, min(int(k), present.nunique()))
+    if k == 1:
+        return [float(present.max())]
+    return [float(b) for b in SCHEMES[scheme](present.to_numpy(float), k=k).bins]
+
+
+def class_labels(bins: Sequence[float], low: float, lang: str, digits: int = 0) -> list[str]:
+    """Legend texts with class limits: ``"0 – 10"``, ``"11 – 25"``… in the reader's number format.
+
+    >>> class_labels([10, 25.4, 26], 0, "id")
+    ['0 – 10', '11 – 25', '26']
+    >>> class_labels([0.25, 0.5], 0, "en", digits=2)
+    ['0.00 – 0.25', '0.25 – 0.50']
+    """
+    labels = []
+    lower = math.ceil(low) if digits == 0 else low
+    for upper in bins:
+        if digits == 0:
+            upper = math.floor(upper)
+        if digits == 0 and upper <= lower:
+            labels.append(i18n.fmt_num(upper, lang, 0))
+        else:
+            labels.append(f"{i18n.fmt_num(lower, lang, digits)} – {i18n.fmt_num(upper, lang, digits)}")
+        lower = upper + 1 if digits == 0 else upper
+    return labels
+
+
+def _nice_length(span_m: float) -> float:
+    """A round scale-bar length (1, 2 or 5 × 10^n metres) near a fifth of the map width."""
+    target = span_m / 5
+    power = 10 ** math.floor(math.log10(target))
+    for step in (5, 2, 1):
+        if step * power <= target:
+            return step * power
+    return power
+
+
+def _draw_scale_bar(ax, lang: str) -> None:
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    length = _nice_length(x1 - x0)
+    left, bottom = x0 + 0.04 * (x1 - x0), y0 + 0.05 * (y1 - y0)
+    height = 0.012 * (y1 - y0)
+    half = length / 2
+    ax.add_patch(Rectangle((left, bottom), half, height, facecolor="black", edgecolor="black", zorder=5))
+    ax.add_patch(
+        Rectangle((left + half, bottom), half, height, facecolor="white", edgecolor="black", zorder=5)
+    )
+    km = length / 1000
+    unit = f"{i18n.fmt_num(km, lang, 0 if km >= 1 else 1)} km"
+    style = {"fontsize": 8, "ha": "center", "va": "bottom", "zorder": 6}
+    ax.text(left, bottom + height * 1.6, "0", **style)
+    ax.text(left + length, bottom + height * 1.6, unit, **style)
+
+
+def _draw_north_arrow(ax, lang: str) -> None:
+    ax.annotate(
+        i18n.t("export.map.north", lang),
+        xy=(0.95, 0.95),
+        xytext=(0.95, 0.84),
+        xycoords="axes fraction",
+        ha="center",
+        va="center",
+        fontsize=12,
+        fontweight="bold",
+        arrowprops={"facecolor": "black", "width": 4, "headwidth": 12, "headlength": 10},
+        zorder=6,
+    )
+
+
+def render_map(
+    areas: gpd.GeoDataFrame,
+    values: pd.Series,
+    *,
+    title: str,
+    lang: str = i18n.DEFAULT_LANGUAGE,
+    hidden: pd.Series | None = None,
+    threshold: int = 5,
+    bins: Sequence[float] | None = None,
+    colours: Sequence[str] | None = None,
+    k: int = 5,
+    scheme: str = "quantiles",
+    digits: int = 0,
+    legend_title: str = "",
+    source: str = "",
+    as_of: date | None = None,
+    size: tuple[int, int] = (1600, 900),
+    dpi: int = 150,
+    label_areas: bool | None = None,
+) -> bytes:
+    """Render a choropleth of ``values`` (indexed by area code) over ``areas`` as PNG bytes.
+
+    Parameters
+    ----------
+    areas
+        ``code``, ``name``, ``geometry`` (EPSG:4326), e.g. ``Store.read_areas(..., display=...)``.
+    values
+        One number per area code; missing means *no data* (drawn grey, not as zero).
+    hidden
+        True for areas whose value is hidden by small-count protection (drawn in their own
+        colour with a ``"<5"`` legend entry, never in a value class).
+    bins, colours
+        Upper class limits and their colours, to match the interactive map; computed by
+        ``scheme`` (see :data:`SCHEMES`) with ``k`` classes when not given.
+    size
+        Width and height of the image in pixels.
+    """
+    if not isinstance(areas, gpd.GeoDataFrame):
+        raise TypeError(f"'areas' should be a GeoDataFrame, got {type(areas)}")
+    if areas.crs is None:
+        raise ValueError("'areas' has no CRS; boundaries are stored in EPSG:4326")
+    areas = areas[areas.geometry.notna() & ~areas.geometry.is_empty]
+    if areas.empty:
+        raise ValueError("there are no polygons to draw for this area")
+    width, height = size
+    if width < 200 or height < 150:
+        raise ValueError(f"image size must be at least 200×150 pixels, got {width}×{height}")
+
+    projected = areas.to_crs(areas.estimate_utm_crs())
+    frame = projected[["code", "name", "geometry"]].copy()
+    frame["value"] = pd.to_numeric(frame["code"].map(values), errors="coerce")
+    frame["hidden"] = frame["code"].map(hidden).fillna(False).astype(bool) if hidden is not None else False
+    frame.loc[frame["hidden"], "value"] = np.nan
+    shown = frame["value"].dropna()
+
+    bins = list(bins) if bins is not None else default_classes(shown, k, scheme)
+    colours = list(colours) if colours is not None else _palette(len(bins))
+    if len(colours) < len(bins):
+        raise ValueError(f"{len(bins)} classes need {len(bins)} colours, got {len(colours)}")
+    codes = np.searchsorted(np.asarray(bins, float), frame["value"].to_numpy(float), side="left")
+    codes = np.clip(codes, 0, max(len(bins) - 1, 0))
+    fill = np.where(
+        frame["value"].notna(), [colours[c] if bins else NO_DATA_COLOUR for c in codes], NO_DATA_COLOUR
+    )
+    fill = np.where(frame["hidden"], HIDDEN_COLOUR, fill)
+
+    fig = plt.figure(figsize=(width / dpi, height / dpi), dpi=dpi)
+    try:
+        fig.patch.set_facecolor("white")
+        ax = fig.add_axes((0.02, 0.1, 0.70, 0.78))
+        frame.plot(ax=ax, color=fill, edgecolor="#555555", linewidth=0.25 if len(frame) > 60 else 0.6)
+        no_data = frame["value"].isna() & ~frame["hidden"]
+        if no_data.any():
+            frame[no_data].plot(ax=ax, facecolor="none", edgecolor="#9a9a9a", hatch="///", linewidth=0)
+        ax.set_axis_off()
+        ax.set_aspect("equal")
+        if label_areas if label_areas is not None else len(frame) <= 30:
+            points = frame.geometry.representative_point()
+            halo = [patheffects.withStroke(linewidth=2, foreground="white")]
+            for point, name in zip(points, frame["name"], strict=True):
+                ax.text(
+                    point.x,
+                    point.y,
+                    str(name),
+                    fontsize=6.5,
+                    ha="center",
+                    va="center",
+                    color="#111111",
+                    path_effects=halo,
+                )
+        _draw_scale_bar(ax, lang)
+        _draw_north_arrow(ax, lang)
+
+        fig.text(0.02, 0.95, title, fontsize=15, fontweight="bold", va="center", ha="left")
+        handles = [
+            Patch(facecolor=c, edgecolor="#555555", label=label)
+            for c, label in zip(colours, class_labels(bins, _low(shown), lang, digits), strict=False)
+        ]
+        handles.append(
+            Patch(
+                facecolor=NO_DATA_COLOUR,
+                edgecolor="#9a9a9a",
+                hatch="///",
+                label=i18n.t("export.map.no_data", lang),
+            )
+        )
+        if frame["hidden"].any():
+            handles.append(
+                Patch(facecolor=HIDDEN_COLOUR, edgecolor="#555555", label=i18n.t("export.map.hidden", lang))
+            )
+        fig.legend(
+            handles=handles,
+            loc="upper left",
+            bbox_to_anchor=(0.74, 0.86),
+            frameon=False,
+            title=legend_title or None,
+            fontsize=9,
+            title_fontsize=10,
+            alignment="left",
+        )
+        footer = i18n.t(
+            "export.map.footer",
+            lang,
+            source=source or "–",
+            date=i18n.fmt_date(as_of or date.today(), lang),
+            max=threshold - 1,
+            label=hidden_label(threshold),
+        )
+        chars = int(width * 0.95 / (7.5 * dpi / 72 * 0.55))  # ~0.55 em per character
+        footer = textwrap.fill(footer, width=max(chars, 40), max_lines=3, placeholder=" …")
+        fig.text(0.02, 0.02, footer, fontsize=7.5, color="#444444", ha="left", va="bottom")
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=dpi)
+    finally:
+        plt.close(fig)
+    return buf.getvalue()
+
+
+def _low(shown: pd.Series) -> float:
+    return float(shown.min()) if len(shown) else 0.0
+
+
+def _palette(n: int) -> list[str]:
+    if n <= 0:
+        return []
+    idx = np.linspace(0, len(DEFAULT_COLOURS) - 1, n).round().astype(int)
+    return [DEFAULT_COLOURS[i] for i in idx]

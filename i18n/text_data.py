@@ -1,0 +1,441 @@
+"""Texts of the data import: layer names, the Data page, import problems and their fixes, CLI."""
+
+TEXT = {
+    # ---------------------------------------------------------------- layers
+    "layer.placements": ("Penempatan PMI", "Placements"),
+    "layer.programmes": ("Cakupan komunitas", "Community programmes"),
+    "layer.enterprises": ("Usaha PMI purna", "Returnee enterprises"),
+    "layer.reports": ("Laporan non-prosedural", "Non-procedural reports"),
+    "layer.population": ("Penduduk", "Population"),
+    # ---------------------------------------------------------------- page
+    "data.title": ("Data: impor dan status", "Data: import and status"),
+    "data.intro": (
+        "Muat file Excel (XLSX/XLS) atau CSV apa adanya. Atlas mengenali kolom, membuang data pribadi, "
+        "mencocokkan setiap baris ke desa, dan menampilkan hasilnya sebelum Anda menyimpan.",
+        "Load Excel (XLSX/XLS) or CSV files as they are. The atlas recognises the columns, drops personal "
+        "data, matches every row to a village and shows you the result before you save.",
+    ),
+    "data.tab.import": ("Impor file", "Import a file"),
+    "data.tab.status": ("Data tersimpan", "Stored data"),
+    "data.tab.templates": ("Templat dan kamus data", "Templates and data dictionary"),
+    "data.tab.log": ("Riwayat impor", "Import log"),
+    "data.layer": ("Lapisan data", "Data layer"),
+    "data.upload": ("File (XLSX, XLS atau CSV)", "File (XLSX, XLS or CSV)"),
+    "data.upload_help": (
+        "CSV dengan koma, titik koma atau tab; UTF-8 atau Windows-1252. Baris judul, baris jumlah dan "
+        "catatan di bawah tabel dikenali sendiri.",
+        "CSV with commas, semicolons or tabs; UTF-8 or Windows-1252. Title rows, totals rows and notes "
+        "below the table are recognised automatically.",
+    ),
+    "data.sheet": ("Lembar (sheet)", "Sheet"),
+    "data.checking": ("Memeriksa file ...", "Checking the file ..."),
+    "data.mode": ("Cara menyimpan", "How to save"),
+    "data.mode.replace": (
+        "Ganti data provinsi dan tahun yang sama",
+        "Replace data of the same provinces and years",
+    ),
+    "data.mode.append": ("Tambahkan sebagai versi baru", "Add as a new version"),
+    "data.mode.replace_all": ("Ganti seluruh lapisan", "Replace the whole layer"),
+    "data.mode_short.replace": ("ganti", "replace"),
+    "data.mode_short.append": ("tambah", "append"),
+    "data.mode_short.replace_all": ("ganti semua", "replace all"),
+    "data.mode.help": (
+        "Ganti: baris lama di provinsi (dan tahun) yang ada di file ini dihapus, sisanya tetap. "
+        "Tambahkan: semua versi lama tetap ada.",
+        "Replace: earlier rows in the provinces (and years) this file covers are removed, the rest is "
+        "kept. Add: every earlier version stays.",
+    ),
+    "data.skip_invalid": (
+        "Lewati baris dengan nilai salah (jangan tolak seluruh file)",
+        "Skip rows with wrong values (do not reject the whole file)",
+    ),
+    "data.preview": ("Yang terdeteksi di file {file}", "What was found in {file}"),
+    "data.read_info": (
+        "Lembar: {sheet} · baris judul kolom: {header} · encoding: {encoding} · pemisah: {delimiter}",
+        "Sheet: {sheet} · header row: {header} · encoding: {encoding} · delimiter: {delimiter}",
+    ),
+    "data.mapping": ("Pemetaan kolom", "Column mapping"),
+    "data.col.field": ("Isian atlas", "Atlas field"),
+    "data.col.column": ("Kolom di file", "Column in the file"),
+    "data.ignored": ("Kolom yang tidak dipakai: {columns}", "Columns not used: {columns}"),
+    "data.rows_read": ("Baris dibaca", "Rows read"),
+    "data.matched": ("Cocok ke desa", "Matched to a village"),
+    "data.ambiguous": ("Ragu (beberapa calon)", "Ambiguous"),
+    "data.unmatched": ("Tidak cocok", "Not matched"),
+    "data.invalid": ("Dilewati (nilai salah)", "Skipped (wrong values)"),
+    "data.row_level": (
+        "File ini berisi satu baris per orang/laporan: baris dijumlahkan per desa, tahun dan rincian.",
+        "This file has one row per person/report: rows are summed per village, year and breakdown.",
+    ),
+    "data.dropped": (
+        "Kolom data pribadi dibuang sebelum apa pun disimpan: {columns}",
+        "Personal-data columns dropped before anything is saved: {columns}",
+    ),
+    "data.dropped_none": ("Tidak ada kolom data pribadi.", "No personal-data columns."),
+    "data.rejected": (
+        "File ditolak, tidak ada yang disimpan. Perbaiki masalah di bawah lalu muat lagi.",
+        "The file is rejected, nothing was saved. Fix the problems below and load it again.",
+    ),
+    "data.ready": (
+        "Siap disimpan: {rows} baris gabungan untuk {villages} desa (total {total}).",
+        "Ready to save: {rows} aggregated rows for {villages} villages (total {total}).",
+    ),
+    "data.not_stored_rows": (
+        "Baris yang tidak ikut disimpan: {n} (lihat laporan). Perbaiki nama/kode desanya lalu impor lagi.",
+        "Rows not saved: {n} (see the report). Fix their village names/codes and import again.",
+    ),
+    "data.report": ("Laporan per baris", "Row-by-row report"),
+    "data.report_download": ("Unduh laporan (CSV)", "Download the report (CSV)"),
+    "data.report_empty": ("Tidak ada masalah.", "No problems."),
+    "data.confirm": ("Simpan ke atlas", "Save to the atlas"),
+    "data.imported": (
+        "Tersimpan: {layer}, versi {version} ({rows} baris).",
+        "Saved: {layer}, version {version} ({rows} rows).",
+    ),
+    "data.demo_readonly": (
+        'Data demo hanya untuk dilihat. Pilih "Data tersimpan" di samping untuk menyimpan impor; '
+        "pemeriksaan di bawah tetap berjalan.",
+        'The demo data is read-only. Choose "Stored data" in the sidebar to save imports; the check '
+        "below still runs.",
+    ),
+    "data.status.empty": ("Belum ada lapisan data tersimpan.", "No data layer is stored yet."),
+    "data.col.layer": ("Lapisan", "Layer"),
+    "data.col.versions": ("Versi", "Versions"),
+    "data.col.rows": ("Baris", "Rows"),
+    "data.col.villages": ("Desa", "Villages"),
+    "data.col.total": ("Total", "Total"),
+    "data.col.version": ("Versi", "Version"),
+    "data.col.file": ("File", "File"),
+    "data.col.written": ("Disimpan", "Saved"),
+    "data.col.mode": ("Cara", "Mode"),
+    "data.col.matched": ("Cocok", "Matched"),
+    "data.col.rejected": ("Tidak disimpan", "Not saved"),
+    "data.col.row": ("Baris", "Row"),
+    "data.col.severity": ("Jenis", "Kind"),
+    "data.col.message": ("Masalah dan perbaikan", "Problem and fix"),
+    "data.col.candidates": ("Calon desa", "Candidate villages"),
+    "data.versions_of": ("Versi lapisan {layer}", "Versions of {layer}"),
+    "data.delete_version": ("Hapus versi", "Delete a version"),
+    "data.delete_button": ("Hapus", "Delete"),
+    "data.deleted": ("Versi {version} dari {layer} dihapus.", "Version {version} of {layer} deleted."),
+    "data.templates_intro": (
+        'Templat Excel per lapisan, dengan lembar "Kamus data" yang menjelaskan setiap kolom dan nama '
+        "lain yang dikenali. File Anda tidak harus mengikuti templat.",
+        'An Excel template per layer, with a "Data dictionary" sheet describing every column and the '
+        "other names recognised. Your files need not follow the template.",
+    ),
+    "data.template_download": ("Templat {layer} (XLSX)", "{layer} template (XLSX)"),
+    "data.log.empty": ("Belum ada impor.", "No imports yet."),
+    "data.severity.error": ("galat", "error"),
+    "data.severity.unmatched": ("tidak cocok", "unmatched"),
+    "data.severity.ambiguous": ("ragu", "ambiguous"),
+    "data.severity.warning": ("peringatan", "warning"),
+    "data.severity.info": ("info", "info"),
+    "data.severity.skipped": ("dilewati", "skipped"),
+    "data.severity.dropped": ("dibuang", "dropped"),
+    # ---------------------------------------------------------------- fields (mapping table)
+    "data.field.village_code": ("Kode desa (Kemendagri)", "Village code (Kemendagri)"),
+    "data.field.bps_code": ("Kode BPS (tidak dipakai)", "BPS code (not used)"),
+    "data.field.district_code": ("Kode kecamatan", "District code"),
+    "data.field.regency_code": ("Kode kabupaten/kota", "Regency code"),
+    "data.field.province_code": ("Kode provinsi", "Province code"),
+    "data.field.village_name": ("Nama desa/kelurahan", "Village name"),
+    "data.field.district_name": ("Kecamatan", "District"),
+    "data.field.regency_name": ("Kabupaten/kota", "Regency/city"),
+    "data.field.province_name": ("Provinsi", "Province"),
+    "data.field.latitude": ("Lintang", "Latitude"),
+    "data.field.longitude": ("Bujur", "Longitude"),
+    "data.field.coordinates": ("Koordinat (lintang, bujur)", "Coordinates (latitude, longitude)"),
+    "data.field.year": ("Tahun", "Year"),
+    "data.field.month": ("Bulan", "Month"),
+    "data.field.date": ("Tanggal", "Date"),
+    "data.field.count": ("Jumlah PMI", "Workers placed"),
+    "data.field.count_l": ("Jumlah laki-laki", "Men"),
+    "data.field.count_p": ("Jumlah perempuan", "Women"),
+    "data.field.gender": ("Jenis kelamin", "Gender"),
+    "data.field.destination": ("Negara penempatan", "Destination country"),
+    "data.field.sector": ("Sektor/jabatan", "Sector/occupation"),
+    "data.field.scheme": ("Skema penempatan", "Placement scheme"),
+    "data.field.programme": ("Jenis program", "Programme type"),
+    "data.field.start_year": ("Tahun mulai", "Start year"),
+    "data.field.members": ("Jumlah anggota", "Members"),
+    "data.field.active": ("Aktif", "Active"),
+    "data.field.enterprise_type": ("Jenis usaha", "Enterprise type"),
+    "data.field.kur_credit": ("Akses KUR", "KUR credit"),
+    "data.field.cooperative": ("Koperasi", "Cooperative"),
+    "data.field.enterprises": ("Jumlah usaha", "Enterprises"),
+    "data.field.channel": ("Modus/jalur", "Channel"),
+    "data.field.outcome": ("Hasil penanganan", "Outcome"),
+    "data.field.persons": ("Jumlah orang", "Persons"),
+    "data.field.reports": ("Jumlah laporan", "Reports"),
+    "data.field.residents": ("Jumlah penduduk", "Residents"),
+    # ---------------------------------------------------------------- personal data
+    "data.pii.nik": ("NIK", "NIK (ID number)"),
+    "data.pii.family_card": ("nomor KK", "family-card number"),
+    "data.pii.passport": ("nomor paspor", "passport number"),
+    "data.pii.phone": ("nomor telepon", "phone number"),
+    "data.pii.email": ("e-mail", "e-mail"),
+    "data.pii.birth": ("tanggal lahir", "birth date"),
+    "data.pii.address": ("alamat", "address"),
+    "data.pii.name": ("nama orang", "person's name"),
+    "data.pii.by_header": ("dari judul kolom", "by its header"),
+    "data.pii.by_content": ("dari isinya", "by its content"),
+    # ---------------------------------------------------------------- problems (each with the fix)
+    "data.issue.personal_dropped": (
+        "Kolom '{column}' berisi data pribadi ({kind}, dikenali {by}) dan dibuang; tidak disimpan di mana pun.",
+        "Column '{column}' holds personal data ({kind}, recognised {by}) and was dropped; it is stored nowhere.",
+    ),
+    "data.issue.personal_values_blanked": (
+        "Kolom '{column}': {n} sel tampak berisi data pribadi (baris {rows}) dan dikosongkan. Hapus data pribadi dari kolom ini.",
+        "Column '{column}': {n} cells look like personal data (rows {rows}) and were blanked. Remove personal data from this column.",
+    ),
+    "data.issue.file_bad_xlsx": (
+        "{file}: bukan file Excel yang bisa dibaca ({detail}). Simpan ulang sebagai .xlsx atau CSV.",
+        "{file}: not a readable Excel file ({detail}). Save it again as .xlsx or CSV.",
+    ),
+    "data.issue.file_old_xls": (
+        "{file}: format Excel lama (.xls). Buka di Excel dan simpan sebagai .xlsx atau CSV.",
+        "{file}: old Excel format (.xls). Open it in Excel and save it as .xlsx or CSV.",
+    ),
+    "data.issue.file_no_sheet": (
+        "{file}: tidak ada lembar '{sheet}'. Lembar yang ada: {sheets}.",
+        "{file}: there is no sheet '{sheet}'. Sheets: {sheets}.",
+    ),
+    "data.issue.file_unreadable": (
+        "{file}: file tidak bisa dibuka ({detail}). Periksa nama dan lokasinya.",
+        "{file}: the file cannot be opened ({detail}). Check its name and location.",
+    ),
+    "data.issue.file_not_a_table": (
+        "{file}: bukan file tabel (XLSX, XLS atau CSV). Ekspor datanya sebagai Excel atau CSV lalu muat lagi.",
+        "{file}: not a table file (XLSX, XLS or CSV). Export the data as Excel or CSV and load it again.",
+    ),
+    "data.issue.count_empty": (
+        "Kolom '{column}': {n} sel kosong (baris {rows}) dihitung 0. Isi angkanya bila bukan nol.",
+        "Column '{column}': {n} empty cells (rows {rows}) are counted as 0. Fill in the number if it is not zero.",
+    ),
+    "data.issue.too_large": (
+        "Baris {row}, kolom '{column}': '{value}' terlalu besar untuk sebuah jumlah. Periksa angkanya (mungkin NIK atau kode?).",
+        "Row {row}, column '{column}': '{value}' is too large for a count. Check the number (an ID or a code?).",
+    ),
+    "data.issue.file_empty_file": (
+        "{file}: file kosong. Pilih file yang berisi tabel.",
+        "{file}: the file is empty. Choose a file with a table.",
+    ),
+    "data.issue.no_rows": (
+        "{file}: ada judul kolom tetapi tidak ada baris data.",
+        "{file}: there is a header but no data rows.",
+    ),
+    "data.issue.no_village_column": (
+        "{file}: tidak ada kolom desa. Beri judul kolom seperti 'Kode Desa', 'Kode Wilayah' atau 'Desa/Kelurahan' (lihat kamus data). Kolom yang ditemukan: {columns}",
+        "{file}: no village column. Name a column like 'Kode Desa', 'Kode Wilayah' or 'Desa/Kelurahan' (see the data dictionary). Columns found: {columns}",
+    ),
+    "data.issue.code_column_by_content": (
+        "Kolom '{column}' dipakai sebagai kode desa karena isinya kode Kemendagri.",
+        "Column '{column}' is used as the village code because it holds Kemendagri codes.",
+    ),
+    "data.issue.skipped_totals": (
+        "Baris {row} ('{text}') adalah baris jumlah dan dilewati.",
+        "Row {row} ('{text}') is a totals row and was skipped.",
+    ),
+    "data.issue.skipped_notes": (
+        "Baris {row} ('{text}') adalah catatan dan dilewati.",
+        "Row {row} ('{text}') is a note and was skipped.",
+    ),
+    "data.issue.not_a_number": (
+        "Baris {row}, kolom '{column}': '{value}' bukan angka. Tulis jumlah sebagai angka (mis. 1.210).",
+        "Row {row}, column '{column}': '{value}' is not a number. Write the count as a number (e.g. 1,210).",
+    ),
+    "data.issue.not_whole": (
+        "Baris {row}, kolom '{column}': '{value}' bukan bilangan bulat. Jumlah orang harus bilangan bulat.",
+        "Row {row}, column '{column}': '{value}' is not a whole number. Counts of people must be whole numbers.",
+    ),
+    "data.issue.negative": (
+        "Baris {row}, kolom '{column}': '{value}' negatif. Jumlah tidak boleh negatif; perbaiki angkanya.",
+        "Row {row}, column '{column}': '{value}' is negative. Counts cannot be negative; correct the number.",
+    ),
+    "data.issue.year_range": (
+        "Baris {row}, kolom '{column}': tahun '{value}' tidak mungkin. Tulis tahun antara {min} dan {max}.",
+        "Row {row}, column '{column}': year '{value}' is impossible. Write a year between {min} and {max}.",
+    ),
+    "data.issue.year_not_a_year": (
+        "Baris {row}, kolom '{column}': '{value}' bukan tahun. Tulis tahun empat angka (mis. 2023).",
+        "Row {row}, column '{column}': '{value}' is not a year. Write a four-digit year (e.g. 2023).",
+    ),
+    "data.issue.year_missing": (
+        "Baris {row}, kolom '{column}': tahun kosong. Isi tahunnya.",
+        "Row {row}, column '{column}': the year is empty. Fill it in.",
+    ),
+    "data.issue.no_year": (
+        "{file}: tidak ada kolom tahun atau tanggal, dan judul tabel tidak menyebut satu tahun. Tambahkan kolom 'Tahun'.",
+        "{file}: no year or date column, and the title does not name one year. Add a 'Tahun' (year) column.",
+    ),
+    "data.issue.year_from_title": (
+        "Tidak ada kolom tahun: tahun {year} diambil dari judul, nama lembar atau nama file.",
+        "No year column: the year {year} was taken from the title, sheet name or file name.",
+    ),
+    "data.issue.month_range": (
+        "Baris {row}, kolom '{column}': bulan '{value}' tidak ada. Tulis bulan 1–12 atau namanya.",
+        "Row {row}, column '{column}': month '{value}' does not exist. Write a month 1–12 or its name.",
+    ),
+    "data.issue.month_not_a_month": (
+        "Baris {row}, kolom '{column}': '{value}' bukan bulan. Tulis 1–12 atau nama bulan (Januari ...).",
+        "Row {row}, column '{column}': '{value}' is not a month. Write 1–12 or a month name.",
+    ),
+    "data.issue.date_not_a_date": (
+        "Baris {row}, kolom '{column}': '{value}' bukan tanggal. Tulis seperti 29/12/2023 atau 29 Desember 2023.",
+        "Row {row}, column '{column}': '{value}' is not a date. Write it like 29/12/2023 or 29 Desember 2023.",
+    ),
+    "data.issue.gender_unknown": (
+        "Baris {row}, kolom '{column}': jenis kelamin '{value}' tidak dikenal (dipakai: L/P, Laki-laki/Perempuan); dibiarkan kosong.",
+        "Row {row}, column '{column}': gender '{value}' is not recognised (use L/P, Laki-laki/Perempuan); left empty.",
+    ),
+    "data.issue.scheme_unknown": (
+        "Baris {row}, kolom '{column}': skema '{value}' tidak dikenal (G to G, P to P, Mandiri); disimpan sebagai 'lainnya'.",
+        "Row {row}, column '{column}': scheme '{value}' is not recognised (G to G, P to P, Mandiri); stored as 'other'.",
+    ),
+    "data.issue.outcome_unknown": (
+        "Baris {row}, kolom '{column}': hasil '{value}' tidak dikenal (dicegah, dipulangkan, ditangani); disimpan sebagai 'lainnya'.",
+        "Row {row}, column '{column}': outcome '{value}' is not recognised (prevented, returned, case handled); stored as 'other'.",
+    ),
+    "data.issue.programme_unknown": (
+        "Baris {row}, kolom '{column}': jenis program '{value}' tidak dikenal. Pakai salah satu: KKBM, Desmigratif, Kawan PMI, MRC/BP PIPA, Perdes PMI, Lainnya.",
+        "Row {row}, column '{column}': programme type '{value}' is not recognised. Use one of: KKBM, Desmigratif, Kawan PMI, MRC/BP PIPA, Perdes PMI, Other.",
+    ),
+    "data.issue.programme_missing": (
+        "Baris {row}, kolom '{column}': jenis program kosong. Isi jenis programnya.",
+        "Row {row}, column '{column}': the programme type is empty. Fill it in.",
+    ),
+    "data.issue.no_programme_column": (
+        "{file}: tidak ada kolom jenis program. Tambahkan kolom 'Jenis Program'.",
+        "{file}: no programme-type column. Add a 'Jenis Program' column.",
+    ),
+    "data.issue.no_residents_column": (
+        "{file}: tidak ada kolom jumlah penduduk. Tambahkan kolom 'Jumlah Penduduk'.",
+        "{file}: no residents column. Add a 'Jumlah Penduduk' column.",
+    ),
+    "data.issue.wide_years": (
+        "Kolom {column} dibaca sebagai jumlah per tahun ({n} tahun).",
+        "Columns {column} were read as counts per year ({n} years).",
+    ),
+    "data.issue.programme_matrix": (
+        "Kolom {column} dibaca sebagai tanda program per desa (Ya/✓ = ada program).",
+        "Columns {column} were read as programme marks per village (Yes/✓ = has the programme).",
+    ),
+    "data.issue.total_ignored": (
+        "Kolom '{column}' (total) tidak dipakai karena jumlah laki-laki dan perempuan ada.",
+        "Column '{column}' (total) is not used because the men and women columns are given.",
+    ),
+    "data.issue.duplicate": (
+        "Baris {row} mengulang baris {first} (kolom {column} sama). Hapus salah satu atau jumlahkan keduanya.",
+        "Row {row} repeats row {first} (same {column}). Delete one of them or add them up.",
+    ),
+    "data.issue.duplicate_counted": (
+        "Baris {row} mengulang desa dan jenis program baris {first}: dihitung sebagai dua program. Bila kelompoknya sama, hapus salah satu.",
+        "Row {row} repeats the village and programme type of row {first}: counted as two programmes. If it is the same group, delete one.",
+    ),
+    "data.issue.nothing_matched": (
+        "{file}: tidak ada baris yang cocok ke desa. Periksa kode/nama desa (lihat laporan) lalu impor lagi.",
+        "{file}: no row matched a village. Check the village codes/names (see the report) and import again.",
+    ),
+    "data.issue.match_code_unknown": (
+        "Baris {row}: kode '{place}' tidak ada di daftar desa Kemendagri. Periksa kodenya atau tambahkan nama desa dan kecamatan.",
+        "Row {row}: code '{place}' is not in the Kemendagri village list. Check the code or add village and district names.",
+    ),
+    "data.issue.match_code_looks_like_bps": (
+        "Baris {row}: '{place}' tampaknya kode BPS, bukan kode Kemendagri. Pakai kode Kemendagri (mis. 36.04.13.2007) atau nama desa.",
+        "Row {row}: '{place}' looks like a BPS code, not a Kemendagri code. Use the Kemendagri code (e.g. 36.04.13.2007) or the village name.",
+    ),
+    "data.issue.match_code_not_a_code": (
+        "Baris {row}: '{place}' bukan kode wilayah. Tulis kode seperti 36.04.13.2007 atau 3604132007.",
+        "Row {row}: '{place}' is not an area code. Write a code like 36.04.13.2007 or 3604132007.",
+    ),
+    "data.issue.match_code_bad_length": (
+        "Baris {row}: kode '{place}' panjangnya salah. Kode desa punya 10 angka (36.04.13.2007).",
+        "Row {row}: code '{place}' has the wrong length. A village code has 10 digits (36.04.13.2007).",
+    ),
+    "data.issue.match_code_bad_village_part": (
+        "Baris {row}: kode '{place}': bagian desa harus diawali 1 (kelurahan) atau 2 (desa). Periksa kodenya.",
+        "Row {row}: code '{place}': the village part must start with 1 (kelurahan) or 2 (desa). Check the code.",
+    ),
+    "data.issue.match_regency_not_found": (
+        "Baris {row}: kabupaten/kota di '{place}' tidak dikenal. Periksa ejaannya. Calon: {candidates}",
+        "Row {row}: the regency/city in '{place}' is not known. Check the spelling. Candidates: {candidates}",
+    ),
+    "data.issue.match_regency_ambiguous": (
+        "Baris {row}: kabupaten/kota di '{place}' cocok ke beberapa wilayah. Tambahkan provinsi atau 'Kab.'/'Kota'. Calon: {candidates}",
+        "Row {row}: the regency/city in '{place}' fits several areas. Add the province or 'Kab.'/'Kota'. Candidates: {candidates}",
+    ),
+    "data.issue.match_province_ambiguous": (
+        "Baris {row}: provinsi di '{place}' cocok ke beberapa wilayah. Calon: {candidates}",
+        "Row {row}: the province in '{place}' fits several areas. Candidates: {candidates}",
+    ),
+    "data.issue.match_province_not_found": (
+        "Baris {row}: provinsi di '{place}' tidak dikenal. Calon: {candidates}",
+        "Row {row}: the province in '{place}' is not known. Candidates: {candidates}",
+    ),
+    "data.issue.match_district_not_found": (
+        "Baris {row}: kecamatan di '{place}' tidak ada di kabupaten itu. Periksa ejaannya. Calon: {candidates}",
+        "Row {row}: the district in '{place}' is not in that regency. Check the spelling. Candidates: {candidates}",
+    ),
+    "data.issue.match_district_ambiguous": (
+        "Baris {row}: kecamatan di '{place}' cocok ke beberapa wilayah. Tambahkan kabupaten/kota. Calon: {candidates}",
+        "Row {row}: the district in '{place}' fits several areas. Add the regency/city. Candidates: {candidates}",
+    ),
+    "data.issue.match_village_not_found": (
+        "Baris {row}: desa '{place}' tidak ditemukan di wilayah induknya. Periksa ejaan atau pakai kode desa. Calon: {candidates}",
+        "Row {row}: village '{place}' was not found in its parent area. Check the spelling or use the village code. Candidates: {candidates}",
+    ),
+    "data.issue.match_village_ambiguous": (
+        "Baris {row}: desa '{place}' cocok ke beberapa desa. Tambahkan kecamatan atau pakai kode desa. Calon: {candidates}",
+        "Row {row}: village '{place}' fits several villages. Add the district or use the village code. Candidates: {candidates}",
+    ),
+    "data.issue.match_village_not_found_no_parent": (
+        "Baris {row}: desa '{place}' tidak ditemukan. Tambahkan kecamatan dan kabupaten, atau pakai kode desa.",
+        "Row {row}: village '{place}' was not found. Add district and regency, or use the village code.",
+    ),
+    "data.issue.match_village_ambiguous_no_parent": (
+        "Baris {row}: ada beberapa desa bernama '{place}'. Tambahkan kecamatan dan kabupaten, atau pakai kode desa. Calon: {candidates}",
+        "Row {row}: several villages are called '{place}'. Add district and regency, or use the village code. Candidates: {candidates}",
+    ),
+    "data.issue.match_no_village": (
+        "Baris {row}: nama desa kosong ('{place}'). Isi nama atau kode desa.",
+        "Row {row}: the village name is empty ('{place}'). Fill in the village name or code.",
+    ),
+    "data.issue.match_no_location": (
+        "Baris {row}: tidak ada kode, nama desa atau koordinat. Isi salah satunya.",
+        "Row {row}: no code, village name or coordinates. Fill in one of them.",
+    ),
+    "data.issue.match_area_total_row": (
+        "Baris {row}: '{place}' adalah baris kecamatan/kabupaten, bukan desa; dianggap subtotal dan tidak disimpan.",
+        "Row {row}: '{place}' is a district/regency row, not a village; it is taken as a subtotal and not saved.",
+    ),
+    "data.issue.match_point_outside": (
+        "Baris {row}: koordinatnya tidak jatuh di batas desa mana pun yang tersimpan. Periksa lintang/bujur atau tambahkan nama desa.",
+        "Row {row}: its coordinates fall in no stored village boundary. Check latitude/longitude or add the village name.",
+    ),
+    # ---------------------------------------------------------------- CLI
+    "data.cli.read": (
+        "{file}: {rows} baris dibaca (lembar {sheet}).",
+        "{file}: {rows} rows read (sheet {sheet}).",
+    ),
+    "data.cli.dropped": (
+        "  kolom data pribadi dibuang: '{column}' ({kind})",
+        "  personal-data column dropped: '{column}' ({kind})",
+    ),
+    "data.cli.matched": (
+        "  cocok: {matched}, ragu: {ambiguous}, tidak cocok: {unmatched}",
+        "  matched: {matched}, ambiguous: {ambiguous}, unmatched: {unmatched}",
+    ),
+    "data.cli.more": (
+        "  ... dan {n} masalah lain (lihat laporan)",
+        "  ... and {n} more problems (see the report)",
+    ),
+    "data.cli.rejected": (
+        "{file} ditolak; tidak ada yang disimpan.",
+        "{file} was rejected; nothing was saved.",
+    ),
+    "data.cli.imported": (
+        "Tersimpan: {layer} versi {version}, {rows} baris ({mode}).",
+        "Saved: {layer} version {version}, {rows} rows ({mode}).",
+    ),
+}

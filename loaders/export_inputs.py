@@ -1,0 +1,114 @@
+"""Read from the store what an export of one area needs and hand it to :func:`geo.export_view.build_view`.
+
+The map shows the children of the chosen area: a province's districts, a regency's or a
+district's villages (a village is shown among the villages of its district), drawn from the
+display geometry prepared at import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import pandas as pd
+
+import i18n
+from geo.codes import Level, code_level
+from geo.export_view import MAP_MEASURES, ExportView, build_view
+from geo.gazetteer import name_of
+from loaders.store import LEVEL_FILES, Store, StoreError
+
+__all__ = ["map_level", "load_view", "sources_of"]
+
+#: (level drawn, display zoom) for an area of each level.
+_MAP_LEVELS = {
+    Level.PROVINCE: (Level.DISTRICT, "province"),
+    Level.REGENCY: (Level.VILLAGE, "regency"),
+    Level.DISTRICT: (Level.VILLAGE, "regency"),
+    Level.VILLAGE: (Level.VILLAGE, "regency"),
+}
+
+
+def map_level(area: str) -> tuple[Level, str, str]:
+    """(level drawn, display zoom, parent code whose areas are drawn) for an export of ``area``."""
+    level = code_level(area)
+    drawn, zoom = _MAP_LEVELS[level]
+    parent = area[:8] if level == Level.VILLAGE else area
+    return drawn, zoom, parent
+
+
+def sources_of(store: Store, area: str, *, demo: bool = False, lang: str = "id") -> list[str]:
+    """Data sources to credit: the boundary source and each layer version's source file.
+
+    The demo pack is credited as invented data (in the reader's language), never as a source.
+    """
+    out: list[str] = [i18n.t("app.dataset.demo", lang)] if demo else []
+    try:
+        meta = store.province_meta(area[:2])
+        if meta.get("source") and not demo:
+            out.append(str(meta["source"]))
+    except StoreError:
+        pass
+    for layer in store.layers():
+        for version in store.layer_meta(layer)["versions"]:
+            source = version.get("source") or version.get("file") or version.get("filename")
+            if source:
+                out.append(str(source))
+    return list(dict.fromkeys(out))
+
+
+def load_view(
+    store: Store,
+    area: str,
+    *,
+    year: int | None,
+    layer: str = "placements",
+    lang: str = "id",
+    threshold: int = 5,
+    demo: bool = False,
+    bins: Sequence[float] | None = None,
+    colours: Sequence[str] | None = None,
+    as_of: date | None = None,
+    scheme: str = "quantiles",
+    k: int = 5,
+) -> ExportView:
+    """Everything an export of ``area`` shows, read from ``store`` and protected."""
+    if area[:2] not in store.provinces():
+        raise StoreError(f"the store holds no boundaries for province {area[:2]}")
+    drawn, zoom, parent = map_level(area)
+    map_areas = store.read_areas(drawn, parent, display=zoom)
+    folder = store.province_dir(area[:2])
+    villages = pd.read_parquet(folder / LEVEL_FILES[Level.VILLAGE], columns=["code", "name", "district_name"])
+    villages = villages[(villages["code"] == parent) | villages["code"].str.startswith(parent + ".")]
+    layers = {name: store.read_layer(name) for name in store.layers() if name in MAP_MEASURES}
+    area_name = _area_name(store, area)
+    return build_view(
+        layers,
+        map_areas,
+        villages,
+        area=area,
+        area_name=area_name,
+        year=year,
+        layer=layer,
+        lang=lang,
+        threshold=threshold,
+        sources=sources_of(store, area, demo=demo, lang=lang),
+        as_of=as_of,
+        demo=demo,
+        bins=bins,
+        colours=colours,
+        table_area=parent,
+        scheme=scheme,
+        k=k,
+    )
+
+
+def _area_name(store: Store, area: str) -> str:
+    level = code_level(area)
+    try:
+        found = store.read_areas(level, area)
+    except StoreError:
+        found = pd.DataFrame()
+    if len(found):
+        return str(found["name"].iloc[0])
+    return name_of(area) or area

@@ -1,0 +1,171 @@
+"""Personal data in imported tables: recognise it by header and by content, and remove it first.
+
+Names, NIK (16-digit population number), family-card numbers, passport numbers, phone numbers,
+addresses, birth dates and e-mail addresses are never stored or shown. :func:`scrub` runs
+before anything else reads the table: personal columns are dropped, stray personal values in
+other columns are blanked, and only the column names (never the values) are reported.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+__all__ = ["PersonalColumn", "Scrubbed", "personal_header", "personal_kind", "scrub", "KINDS"]
+
+#: Kinds of personal data, in the order they are checked.
+KINDS = ("nik", "family_card", "passport", "phone", "email", "birth", "address", "name")
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+_HEADER_KINDS: tuple[tuple[str, re.Pattern], ...] = (
+    ("nik", re.compile(r"\b(nik|no ktp|nomor ktp|ktp|nomor induk kependudukan|id number|national id)\b")),
+    ("family_card", re.compile(r"\b(no kk|nomor kk|kartu keluarga|family card)\b")),
+    ("passport", re.compile(r"\b(paspor|passport|no paspor|nomor paspor)\b")),
+    (
+        "phone",
+        re.compile(
+            r"\b(telp|telpon|telepon|tlp|phone|hp|no hp|handphone|wa|whatsapp|kontak|contact|mobile)\b"
+        ),
+    ),
+    ("email", re.compile(r"\b(email|e mail|surel)\b")),
+    ("birth", re.compile(r"\b(lahir|tgl lahir|tanggal lahir|ttl|birth|date of birth|dob|birthday)\b")),
+    ("address", re.compile(r"\b(alamat|address|domisili|rt rw|jalan|dusun|rt|rw)\b")),
+    ("name", re.compile(r"\b(nama|name|full name|nama lengkap)\b")),
+)
+
+# "Nama Desa", "Village name", "Nama Program": names of places and things, not of people.
+_NOT_PERSONAL = re.compile(
+    r"^nama (desa|kelurahan|desa kelurahan|kel desa|desa kel|kecamatan|kec|kabupaten|kab|kab kota|kabupaten kota|"
+    r"kota|provinsi|prov|kel|ds|negara|negara tujuan|program|"
+    r"programme|usaha|komunitas|kegiatan|kelompok|koperasi|wilayah|daerah|perusahaan|p3mi|pptkis|lembaga|"
+    r"sektor|jabatan|jenis)\b|\b(village|district|sub district|regency|city|province|country|programme|program|"
+    r"enterprise|business|group|company|agency|sheet|file) name\b|^(jumlah|jml|total)\b"
+)
+
+_NIK = re.compile(r"^\d{16}$")
+_NIK_IN_TEXT = re.compile(r"(?<!\d)\d{16}(?!\d)")
+_PHONE = re.compile(r"^(\+?62|0)8\d{7,11}$")
+_PHONE_IN_TEXT = re.compile(r"(?<![\d])(\+?62|0)8\d{2}[\s.-]?\d{3,4}[\s.-]?\d{3,5}(?!\d)")
+_PASSPORT = re.compile(r"^[A-Z]{1,2}\d{6,7}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+_EMAIL_IN_TEXT = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
+
+
+def _norm(text: object) -> str:
+    return _NON_ALNUM.sub(" ", str(text or "").lower()).strip()
+
+
+def personal_header(header: object) -> str | None:
+    """The kind of personal data a column header names, or None.
+
+    >>> personal_header("NIK"), personal_header("Nama PMI"), personal_header("Nama Desa")
+    ('nik', 'name', None)
+    >>> personal_header("No. HP / WA"), personal_header("Jumlah KK"), personal_header("NAMA_KEC")
+    ('phone', None, None)
+    """
+    norm = _norm(header)
+    if not norm or _NOT_PERSONAL.search(norm):
+        return None
+    for kind, pattern in _HEADER_KINDS:
+        if pattern.search(norm):
+            return kind
+    return None
+
+
+def _compact(value: object) -> str:
+    """A cell as text without spaces, dots, dashes and Excel's apostrophe; numbers as digits."""
+    if isinstance(value, bool):
+        return ""
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer():
+            return str(int(value))
+        return ""
+    return re.sub(r"[\s.\-()'’]", "", str(value))
+
+
+def personal_kind(value: object) -> str | None:
+    """The kind of personal data one cell holds by its shape (NIK, phone, passport, e-mail).
+
+    >>> personal_kind("3201234567890123"), personal_kind("0812-3456-7890"), personal_kind("B1234567")
+    ('nik', 'phone', 'passport')
+    >>> personal_kind("36.04.13.2007") is None
+    True
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    compact = _compact(value)
+    if not compact:
+        return None
+    if _NIK.match(compact):
+        return "nik"
+    if _PHONE.match(compact):
+        return "phone"
+    text = str(value).strip()
+    if _PASSPORT.match(text):
+        return "passport"
+    if _EMAIL.match(text):
+        return "email"
+    if isinstance(value, str):
+        if _NIK_IN_TEXT.search(re.sub(r"(?<=\d)[\s.](?=\d)", "", value)):
+            return "nik"
+        if _PHONE_IN_TEXT.search(value):
+            return "phone"
+        if _EMAIL_IN_TEXT.search(value):
+            return "email"
+    return None
+
+
+@dataclass(frozen=True)
+class PersonalColumn:
+    """A dropped column: its header, the kind of data, and how it was recognised."""
+
+    column: str
+    kind: str
+    by: str  # "header" | "content"
+
+
+@dataclass
+class Scrubbed:
+    """A table with personal data removed, and what was removed (headers and counts only)."""
+
+    frame: pd.DataFrame
+    dropped: list[PersonalColumn]
+    #: column -> positions (0-based frame rows) whose personal-looking value was blanked
+    blanked: dict[str, list[int]]
+
+
+def scrub(frame: pd.DataFrame, *, share: float = 0.3) -> Scrubbed:
+    """Drop personal columns (by header, or when ``share`` of their values look personal), blank
+    stray personal values elsewhere. The input frame is not modified."""
+    dropped: list[PersonalColumn] = []
+    blanked: dict[str, list[int]] = {}
+    keep = []
+    out = frame.copy()
+    for column in frame.columns:
+        kind = personal_header(column)
+        if kind:
+            dropped.append(PersonalColumn(str(column), kind, "header"))
+            continue
+        values = frame[column]
+        filled = values[
+            values.map(
+                lambda v: not (v is None or (isinstance(v, float) and math.isnan(v)) or str(v).strip() == "")
+            )
+        ]
+        kinds = filled.map(personal_kind)
+        hits = kinds.dropna()
+        if len(filled) and len(hits) / len(filled) >= share:
+            dropped.append(PersonalColumn(str(column), str(hits.mode().iloc[0]), "content"))
+            continue
+        if len(hits):
+            positions = [frame.index.get_loc(i) for i in hits.index]
+            out.loc[hits.index, column] = None
+            blanked[str(column)] = positions
+        keep.append(column)
+    return Scrubbed(frame=out[keep], dropped=dropped, blanked=blanked)

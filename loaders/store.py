@@ -1,0 +1,288 @@
+"""The on-disk store: boundaries per province and versioned data layers, written atomically.
+
+Layout under the store root (``$ATLAS_DATA_DIR``, default ``data/store``)::
+
+    boundaries/PP            -> .gen/boundaries-PP-<id>/   (symlink, swapped atomically)
+        meta.json             source, date, counts
+        village.parquet       every gazetteer village of the province; geometry null where
+                              no polygon is known (columns: code, name, district, regency,
+                              province, has_polygon, geometry)
+        district.parquet, regency.parquet, province.parquet
+        display/<level>-<zoom>.parquet   simplified geometry prepared at import
+    layers/<layer>           -> .gen/layer-<layer>-<id>/
+        meta.json             versions with their import log entries
+        v<N>.parquet          one file per version
+    import_log.jsonl          append-only log of accepted imports
+
+Every change builds a new generation directory beside the old one and then replaces the
+symlink with ``os.replace`` (atomic on POSIX): a failed or interrupted write leaves the
+previous data exactly as it was. Readers only follow symlinks, so they never see half a write.
+A database backend can replace this class by keeping the same public methods.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.codes import Level
+
+__all__ = ["Store", "StoreError", "LEVEL_FILES"]
+
+LEVEL_FILES = {
+    Level.VILLAGE: "village.parquet",
+    Level.DISTRICT: "district.parquet",
+    Level.REGENCY: "regency.parquet",
+    Level.PROVINCE: "province.parquet",
+}
+
+
+class StoreError(Exception):
+    """The store cannot do what was asked (message meant for the user)."""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """Filesystem store rooted at ``root``. Cheap to construct; reads are lazy."""
+
+    def __init__(self, root: Path | str):
+        self.root = Path(root)
+
+    # ----------------------------------------------------------------- atomic units
+    def _unit_link(self, kind: str, name: str) -> Path:
+        return self.root / kind / name
+
+    def _unit_dir(self, kind: str, name: str) -> Path | None:
+        link = self._unit_link(kind, name)
+        return link.resolve() if link.is_symlink() and link.resolve().is_dir() else None
+
+    @contextmanager
+    def _replace_unit(self, kind: str, name: str, *, copy_current: bool = False) -> Iterator[Path]:
+        """Yield a fresh directory for a new generation of a unit; swap it in on success.
+
+        With ``copy_current`` the new generation starts as a copy of the current one (hard
+        links, so cheap), for changes that keep most files.
+        """
+        gen_root = self.root / ".gen"
+        gen_root.mkdir(parents=True, exist_ok=True)
+        (self.root / kind).mkdir(parents=True, exist_ok=True)
+        staging = gen_root / f"{kind}-{name}-{uuid.uuid4().hex[:12]}"
+        current = self._unit_dir(kind, name)
+        if copy_current and current is not None:
+            shutil.copytree(current, staging, copy_function=os.link)
+        else:
+            staging.mkdir()
+        try:
+            yield staging
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        link = self._unit_link(kind, name)
+        tmp_link = link.with_name(f".{name}.{uuid.uuid4().hex[:8]}.tmp")
+        os.symlink(os.path.relpath(staging, link.parent), tmp_link)
+        os.replace(tmp_link, link)
+        if current is not None:
+            shutil.rmtree(current, ignore_errors=True)
+
+    def _remove_unit(self, kind: str, name: str) -> None:
+        current = self._unit_dir(kind, name)
+        link = self._unit_link(kind, name)
+        if link.is_symlink():
+            link.unlink()
+        if current is not None:
+            shutil.rmtree(current, ignore_errors=True)
+
+    def version(self) -> str:
+        """A token that changes whenever any unit of the store changes (cache key)."""
+        parts = []
+        for kind in ("boundaries", "layers"):
+            folder = self.root / kind
+            if folder.is_dir():
+                for link in sorted(folder.iterdir()):
+                    if link.is_symlink():
+                        parts.append(f"{kind}/{link.name}->{os.readlink(link)}")
+        return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]
+
+    # ----------------------------------------------------------------- boundaries
+    def provinces(self) -> list[str]:
+        """Codes of the provinces whose boundaries the store holds."""
+        folder = self.root / "boundaries"
+        if not folder.is_dir():
+            return []
+        return sorted(
+            p.name for p in folder.iterdir() if p.is_symlink() and self._unit_dir("boundaries", p.name)
+        )
+
+    def write_province(self, province: str, build: Callable[[Path], dict]) -> None:
+        """Replace one province's boundaries atomically.
+
+        ``build(folder)`` writes the province's files into ``folder`` and returns its metadata
+        (written to ``meta.json``). If it raises, nothing changes.
+        """
+        with self._replace_unit("boundaries", province) as folder:
+            meta = build(folder)
+            meta = {"province": province, "written_at": _now(), **meta}
+            (folder / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1))
+
+    def delete_province(self, province: str) -> None:
+        self._remove_unit("boundaries", province)
+
+    def province_meta(self, province: str) -> dict:
+        folder = self._unit_dir("boundaries", province)
+        if folder is None:
+            raise StoreError(f"the store holds no boundaries for province {province}")
+        return json.loads((folder / "meta.json").read_text())
+
+    def province_dir(self, province: str) -> Path | None:
+        """The current generation folder of a province (read-only use)."""
+        return self._unit_dir("boundaries", province)
+
+    def read_areas(
+        self,
+        level: Level | int,
+        parent: str | None = None,
+        *,
+        display: str | None = None,
+        columns: list[str] | None = None,
+    ) -> gpd.GeoDataFrame:
+        """Areas of ``level`` inside ``parent`` (None: every province held).
+
+        ``display`` names a prepared display geometry (e.g. ``"province"`` or ``"regency"``
+        zoom) instead of the full one. Empty frame with the right columns when nothing is held.
+        """
+        level = Level(level)
+        provinces = [parent[:2]] if parent else self.provinces()
+        frames = []
+        for prov in provinces:
+            folder = self._unit_dir("boundaries", prov)
+            if folder is None:
+                continue
+            name = f"display/{level.key}-{display}.parquet" if display else LEVEL_FILES[level]
+            path = folder / name
+            if not path.exists():
+                raise StoreError(f"province {prov} has no {name}; import its boundaries again")
+            frame = gpd.read_parquet(path, columns=columns)
+            if parent and level.value > parent.count(".") + 1:
+                frame = frame[frame["code"].str.startswith(parent + ".")]
+            elif parent:
+                frame = frame[frame["code"] == parent]
+            frames.append(frame)
+        if not frames:
+            return gpd.GeoDataFrame({"code": [], "name": []}, geometry=gpd.GeoSeries([], crs=4326))
+        out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
+        return gpd.GeoDataFrame(out, geometry="geometry", crs=4326)
+
+    # ----------------------------------------------------------------- layers
+    def layers(self) -> list[str]:
+        folder = self.root / "layers"
+        if not folder.is_dir():
+            return []
+        return sorted(p.name for p in folder.iterdir() if p.is_symlink() and self._unit_dir("layers", p.name))
+
+    def layer_meta(self, layer: str) -> dict:
+        """``{"versions": [{"id": N, "file":..., "rows":..., ...}, ...]}``; empty when none."""
+        folder = self._unit_dir("layers", layer)
+        if folder is None:
+            return {"layer": layer, "versions": []}
+        return json.loads((folder / "meta.json").read_text())
+
+    def write_layer_version(
+        self,
+        layer: str,
+        frame: pd.DataFrame,
+        info: dict,
+        *,
+        replace: bool,
+        drop_rows: Callable[[pd.DataFrame], pd.Series] | None = None,
+    ) -> int:
+        """Add a version of ``layer`` (``replace=True`` drops every earlier version). Atomic.
+
+        With ``replace`` and ``drop_rows`` only the rows of earlier versions for which
+        ``drop_rows(frame)`` is True are dropped (the new version's scope); versions left
+        empty are removed, the others rewritten, all in the same atomic swap.
+        """
+        meta = self.layer_meta(layer)
+        scoped = replace and drop_rows is not None
+        versions = [] if replace and not scoped else list(meta["versions"])
+        new_id = max([v["id"] for v in meta["versions"]], default=0) + 1
+        with self._replace_unit("layers", layer, copy_current=not replace or scoped) as folder:
+            if scoped:
+                kept = []
+                for version in versions:
+                    path = folder / f"v{version['id']}.parquet"
+                    old = pd.read_parquet(path)
+                    mask = drop_rows(old).fillna(False).astype(bool).to_numpy()
+                    if not mask.any():
+                        kept.append(version)
+                        continue
+                    path.unlink()  # a hard link into the live generation: never write through it
+                    if mask.all():
+                        continue
+                    old[~mask].to_parquet(path, index=False)
+                    kept.append(
+                        {**version, "rows_replaced": int(mask.sum()) + version.get("rows_replaced", 0)}
+                    )
+                versions = kept
+            frame.to_parquet(folder / f"v{new_id}.parquet", index=False)
+            versions.append({"id": new_id, "written_at": _now(), **info})
+            for stale in folder.glob("v*.parquet"):
+                if int(stale.stem[1:]) not in {v["id"] for v in versions}:
+                    stale.unlink()
+            # meta.json may be a hard link into the live generation: replace, never rewrite.
+            (folder / "meta.json").unlink(missing_ok=True)
+            (folder / "meta.json").write_text(
+                json.dumps({"layer": layer, "versions": versions}, ensure_ascii=False, indent=1)
+            )
+        return new_id
+
+    def delete_layer_version(self, layer: str, version_id: int) -> None:
+        meta = self.layer_meta(layer)
+        if version_id not in {v["id"] for v in meta["versions"]}:
+            raise StoreError(f"layer {layer} has no version {version_id}")
+        versions = [v for v in meta["versions"] if v["id"] != version_id]
+        if not versions:
+            self._remove_unit("layers", layer)
+            return
+        with self._replace_unit("layers", layer, copy_current=True) as folder:
+            (folder / f"v{version_id}.parquet").unlink()
+            (folder / "meta.json").unlink()
+            (folder / "meta.json").write_text(
+                json.dumps({"layer": layer, "versions": versions}, ensure_ascii=False, indent=1)
+            )
+
+    def read_layer(self, layer: str, version_id: int | None = None) -> pd.DataFrame:
+        """All versions of a layer concatenated (or one version); empty frame when none."""
+        folder = self._unit_dir("layers", layer)
+        if folder is None:
+            return pd.DataFrame()
+        ids = [v["id"] for v in self.layer_meta(layer)["versions"]]
+        if version_id is not None:
+            ids = [version_id]
+        frames = [pd.read_parquet(folder / f"v{i}.parquet").assign(version=i) for i in ids]
+        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+    # ----------------------------------------------------------------- import log
+    def log_import(self, entry: dict) -> None:
+        """Append one accepted import to the log (a rejected one leaves the store untouched)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / "import_log.jsonl", "a", encoding="utf-8") as fh:
+            fh.write(json.dumps({"at": _now(), **entry}, ensure_ascii=False) + "\n")
+
+    def import_log(self) -> list[dict]:
+        path = self.root / "import_log.jsonl"
+        if not path.exists():
+            return []
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -1,0 +1,664 @@
+"""Read the tables officials really have: CSV in any common encoding and delimiter, XLSX sheets.
+
+Finds the header row below title rows, joins two-row (merged) headers, drops empty rows and
+reports totals/notes rows, and parses Indonesian numbers (``1.210``, ``1.210,5``) and dates
+(``29 Desember 2023``, ``29/12/2023``). Values stay raw (text or Excel numbers) in the frame;
+parsing to numbers and dates is done per column by :func:`parse_number` and :func:`parse_date`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = [
+    "TableError",
+    "Table",
+    "SkippedRow",
+    "read_table",
+    "sheet_names",
+    "guess_sheet",
+    "decode_text",
+    "parse_number",
+    "parse_date",
+    "parse_coordinate",
+    "MONTHS",
+]
+
+#: Rows scanned for the header.
+HEADER_SCAN_ROWS = 20
+
+
+class TableError(Exception):
+    """The file cannot be read as a table. ``code`` names the problem for the translation table."""
+
+    def __init__(self, code: str, file: str, **params: object):
+        self.code = code
+        self.file = file
+        self.params = params
+        super().__init__(f"{file}: {code} {params}")
+
+
+@dataclass(frozen=True)
+class SkippedRow:
+    """A row of the file that is not data (totals, notes), with its 1-based row number."""
+
+    row: int
+    reason: str  # "totals" | "notes" | "subheader"
+    text: str  # first text cell, shortened (titles and totals carry no personal data)
+
+
+@dataclass
+class Table:
+    """A table read from a file: raw cells (object dtype) under the detected header names."""
+
+    frame: pd.DataFrame
+    #: 1-based row number in the file (spreadsheet row) of each frame row, aligned with frame.
+    rows: pd.Series
+    file: str
+    header_row: int
+    kind: str  # "csv" | "xlsx"
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    sheets: list[str] = field(default_factory=list)
+    skipped: list[SkippedRow] = field(default_factory=list)
+    title: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- values
+MONTHS = {
+    "januari": 1, "jan": 1, "january": 1,
+    "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "february": 2,
+    "maret": 3, "mar": 3, "march": 3,
+    "april": 4, "apr": 4,
+    "mei": 5, "may": 5,
+    "juni": 6, "jun": 6, "june": 6,
+    "juli": 7, "jul": 7, "july": 7,
+    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8, "august": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "oct": 10, "october": 10,
+    "november": 11, "nov": 11, "nop": 11, "nopember": 11,
+    "desember": 12, "des": 12, "dec": 12, "december": 12,
+}  # fmt: skip
+_NUM_CLEAN = re.compile(r"[\s\u00a0'’]")
+_DOT_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
+_COMMA_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+$")
+_PLAIN = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+_DASHES = {"-", "–", "—", "--"}
+_UNITS = re.compile(r"(?<=\d)\s*(orang|org|jiwa|unit|usaha|laporan|kasus|pmi|tki|people|persons)\.?$", re.I)
+
+
+def _is_missing(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    if value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def parse_number(value: object, *, dash: float | None = 0.0) -> float | None:
+    """A number written the Indonesian (or English) way, or None when it is not one.
+
+    ``1.210`` and ``1,210`` are thousands; ``1.210,5`` and ``1,210.5`` are decimals; ``12,5``
+    is 12.5. A lone dash (``-``) means nil in Indonesian statistical tables and gives ``dash``.
+
+    >>> parse_number("1.210"), parse_number("1.210,5"), parse_number("12,5"), parse_number("-")
+    (1210.0, 1210.5, 12.5, 0.0)
+    >>> parse_number("12 orang")
+    12.0
+    >>> parse_number("abc") is None
+    True
+    """
+    if _is_missing(value):
+        return None
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value) if math.isfinite(value) else None
+    text = _UNITS.sub("", str(value).strip())
+    text = _NUM_CLEAN.sub("", text)
+    if text in _DASHES:
+        return dash
+    text = text.rstrip("%") if text.endswith("%") else text
+    if text.startswith("(") and text.endswith(")"):
+        text = "-" + text[1:-1]
+    if "." in text and "," in text:
+        decimal = "," if text.rfind(",") > text.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        text = text.replace(thousands, "").replace(decimal, ".")
+    elif _DOT_THOUSANDS.match(text):
+        text = text.replace(".", "")
+    elif _COMMA_THOUSANDS.match(text):
+        text = text.replace(",", "")
+    elif not _PLAIN.match(text):
+        return None
+    else:
+        text = text.replace(",", ".")
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def parse_coordinate(value: object) -> float | None:
+    """A latitude or longitude; a comma is always the decimal mark (``-6,123`` → -6.123).
+
+    >>> parse_coordinate("-6,1234"), parse_coordinate("106.8")
+    (-6.1234, 106.8)
+    """
+    if _is_missing(value) or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value) if math.isfinite(value) else None
+    text = _NUM_CLEAN.sub("", str(value)).replace(",", ".")
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+_DATE_NUMERIC = re.compile(r"^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{2}|\d{4})$")
+_DATE_ISO = re.compile(r"^(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})(?:[T ].*)?$")
+_DATE_WORDS = re.compile(r"^(?:(\d{1,2})\s+)?([a-z]+)\.?\s+(\d{4})$")
+_MONTH_YEAR = re.compile(r"^(\d{1,2})[/\-.](\d{4})$")
+_EXCEL_EPOCH = datetime(1899, 12, 30)
+
+
+def parse_date(value: object) -> date | None:
+    """A date in any form Indonesian exports use, day first; None when it is not a date.
+
+    Accepts ``29 Desember 2023``, ``29 Des 2023``, ``Desember 2023`` (first day), ``29/12/2023``,
+    ``29-12-23``, ``2023-12-29``, ``12/2023``, Excel dates and Excel serial numbers.
+
+    >>> parse_date("29 Desember 2023"), parse_date("29/12/2023")
+    (datetime.date(2023, 12, 29), datetime.date(2023, 12, 29))
+    """
+    if _is_missing(value) or isinstance(value, bool):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, (int, float)):
+        if 20000 <= value <= 80000:  # Excel serial day (1954..2119)
+            return (_EXCEL_EPOCH + timedelta(days=int(value))).date()
+        return None
+    if re.fullmatch(r"\d{5}(\.0+)?", str(value).strip()):
+        return parse_date(float(str(value).strip()))  # an Excel serial day written out as text
+    text = re.sub(r"\s+", " ", str(value).strip().lower()).replace(",", "")
+    text = re.sub(r"^(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\s+", "", text)
+    try:
+        if m := _DATE_ISO.match(text):
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        if m := _DATE_NUMERIC.match(text):
+            year = int(m[3])
+            year = year + 2000 if year < 100 and year < 70 else (year + 1900 if year < 100 else year)
+            return date(year, int(m[2]), int(m[1]))
+        if m := _DATE_WORDS.match(text):
+            month = MONTHS.get(m[2])
+            if month:
+                return date(int(m[3]), month, int(m[1] or 1))
+        if m := _MONTH_YEAR.match(text):
+            return date(int(m[2]), int(m[1]), 1)
+    except ValueError:
+        return None
+    return None
+
+
+# --------------------------------------------------------------------------- decoding
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode CSV bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
+
+    >>> decode_text("Désa".encode("cp1252"))
+    ('Désa', 'cp1252')
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _sniff_delimiter(text: str) -> str:
+    """The delimiter that splits the first lines most consistently (``;`` ``,`` tab ``|``)."""
+    lines = [line for line in text.splitlines()[:50] if line.strip()]
+    best, best_score = ",", -1.0
+    for delim in (";", ",", "\t", "|"):
+        try:
+            widths = [len(row) for row in csv.reader(lines, delimiter=delim)]
+        except csv.Error:
+            continue
+        if not widths:
+            continue
+        multi = [w for w in widths if w > 1]
+        if not multi:
+            continue
+        common = max(set(multi), key=multi.count)
+        # rows agreeing on the most common width, weighted by that width
+        score = multi.count(common) * math.log(common + 1)
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+# --------------------------------------------------------------------------- grids
+def _csv_grid(data: bytes) -> tuple[list[list[object]], str, str]:
+    text, encoding = decode_text(data)
+    hint = re.match(r"^\s*sep=(.)\s*\r?\n", text)  # Excel's "sep=;" first line
+    if hint:
+        text = text[hint.end() :]
+    delimiter = hint[1] if hint else _sniff_delimiter(text)
+    try:
+        grid = [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    except csv.Error:
+        try:
+            flat = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+            grid = [list(row) for row in csv.reader(io.StringIO(flat), delimiter=delimiter)]
+        except csv.Error as err:
+            raise TableError("not_a_table", "", detail=str(err)[:80]) from None
+    return grid, encoding, delimiter
+
+
+def _looks_binary(data: bytes) -> bool:
+    """PDFs, images, archives: many control bytes in the first kilobytes."""
+    head = data[:4096]
+    if head.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"Rar!", b"\x1f\x8b")):
+        return True
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 text has NUL bytes
+    control = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return control > len(head) * 0.05
+
+
+def sheet_names(data: bytes) -> list[str]:
+    """Names of the sheets of an XLSX file (empty for other files)."""
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+    except Exception:  # noqa: BLE001 - openpyxl raises many types for a non-workbook
+        return []
+    try:
+        return list(wb.sheetnames)
+    finally:
+        wb.close()
+
+
+def guess_sheet(data: bytes, score: Callable[[str], int] | None = None) -> str | None:
+    """The sheet that most looks like a data table: most known column names in its first rows,
+    then most filled rows. None for files that are not workbooks."""
+    import openpyxl
+
+    score = score or (lambda text: 0)
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 - openpyxl raises many types for a non-workbook
+        return None
+    best, best_key = None, (-1, -1)
+    try:
+        for name in wb.sheetnames:
+            rows = [
+                list(r)
+                for _, r in zip(
+                    range(HEADER_SCAN_ROWS + 30), wb[name].iter_rows(values_only=True), strict=False
+                )
+            ]
+            known = max(
+                (sum(score(t) for t in {_cell_text(v) for v in row} if t) for row in rows[:HEADER_SCAN_ROWS]),
+                default=0,
+            )
+            filled = sum(1 for row in rows if sum(1 for v in row if _cell_text(v)) >= 2)
+            if (known, filled) > best_key:
+                best, best_key = name, (known, filled)
+    finally:
+        wb.close()
+    return best
+
+
+def _xls_grid(
+    data: bytes, file: str, sheet: str | int | None, score: Callable[[str], int]
+) -> tuple[list[list[object]], str, list[str], set]:
+    """Cells of one sheet of an old Excel (.xls) workbook, merged ranges filled."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True)
+    except Exception:  # noqa: BLE001 - xlrd raises its own and struct errors on damaged files
+        try:
+            book = xlrd.open_workbook(file_contents=data)
+        except Exception as err:  # noqa: BLE001
+            raise TableError("bad_xlsx", file, detail=type(err).__name__) from None
+    names = book.sheet_names()
+
+    def cells(sh) -> list[list[object]]:
+        grid = []
+        for r in range(sh.nrows):
+            row = []
+            for c in range(sh.ncols):
+                cell = sh.cell(r, c)
+                if cell.ctype == xlrd.XL_CELL_DATE:
+                    try:
+                        row.append(xlrd.xldate_as_datetime(cell.value, book.datemode))
+                    except (ValueError, OverflowError):
+                        row.append(cell.value)
+                elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                    row.append(None)
+                else:
+                    row.append(cell.value)
+            grid.append(row)
+        return grid
+
+    if sheet is None or sheet == "":
+
+        def rank(name: str) -> tuple[int, int]:
+            grid = cells(book.sheet_by_name(name))[: HEADER_SCAN_ROWS + 30]
+            known = max((sum(score(t) for t in {_cell_text(v) for v in row} if t) for row in grid), default=0)
+            return known, sum(1 for row in grid if sum(1 for v in row if _cell_text(v)) >= 2)
+
+        chosen = max(names, key=rank)
+    elif isinstance(sheet, int) or (str(sheet).isdigit() and str(sheet) not in names):
+        if not 0 <= int(sheet) < len(names):
+            raise TableError("no_sheet", file, sheet=sheet, sheets=", ".join(names))
+        chosen = names[int(sheet)]
+    else:
+        lookup = {n.strip().lower(): n for n in names}
+        chosen = lookup.get(str(sheet).strip().lower())
+        if chosen is None:
+            raise TableError("no_sheet", file, sheet=sheet, sheets=", ".join(names))
+    sh = book.sheet_by_name(chosen)
+    grid = cells(sh)
+    merged_rows: set[tuple[int, int, int]] = set()
+    for rlo, rhi, clo, chi in getattr(sh, "merged_cells", []):
+        top = grid[rlo][clo] if rlo < len(grid) and clo < len(grid[rlo]) else None
+        for r in range(rlo, min(rhi, len(grid))):
+            for c in range(clo, min(chi, len(grid[r]))):
+                grid[r][c] = top
+        if chi - clo > 1:
+            merged_rows.add((rlo, clo, chi - 1))
+    return grid, chosen, names, merged_rows
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:2048].lstrip().lower()
+    return head.startswith((b"<", b"\xef\xbb\xbf<")) and b"<table" in data[:200_000].lower()
+
+
+def _html_grid(data: bytes, file: str) -> tuple[list[list[object]], str]:
+    """The largest table of an HTML page saved as ``.xls`` (what many web systems export)."""
+    text, encoding = decode_text(data)
+    try:
+        tables = pd.read_html(io.StringIO(text), header=None, thousands=None, decimal=",")
+    except (ValueError, ImportError) as err:
+        raise TableError("bad_xlsx", file, detail=type(err).__name__) from None
+    if not tables:
+        raise TableError("empty_file", file)
+    table = max(tables, key=len)
+    grid = [
+        [None if _is_missing(v) else v for v in row] for row in table.astype(object).itertuples(index=False)
+    ]
+    # read_html turns codes and counts into numbers: write whole numbers back as text
+    return [
+        [str(int(v)) if isinstance(v, float) and v.is_integer() else v for v in row] for row in grid
+    ], encoding
+
+
+def _xlsx_grid(
+    data: bytes, file: str, sheet: str | int | None
+) -> tuple[list[list[object]], str, list[str], set]:
+    """Cells of one sheet, merged ranges filled with their top-left value."""
+    import zipfile
+
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as err:
+        raise TableError("bad_xlsx", file, detail=type(err).__name__) from None
+    names = list(wb.sheetnames)
+    if sheet is None or sheet == "":
+        # the first sheet that holds something
+        chosen = next((n for n in names if wb[n].max_row > 1 or wb[n].max_column > 1), names[0])
+    elif isinstance(sheet, int) or (isinstance(sheet, str) and sheet.isdigit() and sheet not in names):
+        index = int(sheet)
+        if not 0 <= index < len(names):
+            raise TableError("no_sheet", file, sheet=sheet, sheets=", ".join(names))
+        chosen = names[index]
+    else:
+        lookup = {n.strip().lower(): n for n in names}
+        chosen = lookup.get(str(sheet).strip().lower())
+        if chosen is None:
+            raise TableError("no_sheet", file, sheet=sheet, sheets=", ".join(names))
+    ws = wb[chosen]
+    grid = [list(row) for row in ws.iter_rows(values_only=True)]
+    merged_rows: set[tuple[int, int, int]] = set()  # (row, first col, last col) of horizontal merges
+    for rng in ws.merged_cells.ranges:
+        top = grid[rng.min_row - 1][rng.min_col - 1] if rng.min_row - 1 < len(grid) else None
+        for r in range(rng.min_row - 1, min(rng.max_row, len(grid))):
+            for c in range(rng.min_col - 1, rng.max_col):
+                if c < len(grid[r]):
+                    grid[r][c] = top
+        if rng.max_col > rng.min_col:
+            merged_rows.add((rng.min_row - 1, rng.min_col - 1, rng.max_col - 1))
+    wb.close()
+    return grid, chosen, names, merged_rows
+
+
+# --------------------------------------------------------------------------- header
+def _cell_text(value: object) -> str:
+    if _is_missing(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _is_numberish(value: object) -> bool:
+    if isinstance(value, (int, float, datetime, date)) and not isinstance(value, bool):
+        return True
+    text = _cell_text(value)
+    return bool(text) and (parse_number(text, dash=None) is not None or parse_date(text) is not None)
+
+
+_TOTALS = re.compile(r"^(sub\s*-?\s*total|grand\s*total|total|jumlah|jml\.?)(\s|:|$)", re.I)
+_NOTES = re.compile(
+    r"^(\*|sumber|catatan|keterangan|ket\.|note|notes|source|disclaimer|dicetak|printed)", re.I
+)
+
+
+def _detect_header(grid: list[list[object]], score: Callable[[str], int]) -> int:
+    """Index of the header row among the first rows: most known column names, then most text."""
+    best, best_key = None, (0, 0)
+    for i, row in enumerate(grid[:HEADER_SCAN_ROWS]):
+        texts = [_cell_text(v) for v in row]
+        filled = set(t for t in texts if t)  # distinct: a merged title repeats one text
+        if len(filled) < 2:
+            continue
+        known = sum(score(t) for t in filled)
+        text_cells = len({t for v, t in zip(row, texts, strict=False) if t and not _is_numberish(v)})
+        key = (known, text_cells)
+        if key > best_key:
+            best, best_key = i, key
+    if best is None:
+        return 0
+    # a header merged over two rows repeats its cells in the lower row: start at the upper one
+    if best > 0:
+        upper = [_cell_text(v) for v in grid[best - 1]]
+        lower = [_cell_text(v) for v in grid[best]]
+        shared = sum(1 for a, b in zip(upper, lower, strict=False) if a and a == b)
+        if shared and len(set(t for t in upper if t)) >= 2 and shared < len([t for t in lower if t]):
+            return best - 1
+    return best
+
+
+def _subheader(grid, h, merged_rows, xlsx: bool) -> bool:
+    """True when the row under the header completes it (``Jenis Kelamin`` over ``L | P``)."""
+    if h + 1 >= len(grid):
+        return False
+    below = grid[h + 1]
+    texts = [_cell_text(v) for v in below]
+    filled = [(i, v) for i, v in enumerate(below) if _cell_text(v)]
+    if not filled or any(_is_numberish(v) for _, v in filled):
+        return False
+    if xlsx and any(r == h for r, _, _ in merged_rows):
+        return True
+    header = [_cell_text(v) for v in grid[h]]
+    width = max((i for i, t in enumerate(header) if t), default=-1)
+    gaps = {i for i in range(width + 1) if not header[i]} | {i for i in range(len(header), len(texts))}
+    return (
+        bool(gaps)
+        and any(texts[i] for i in gaps if i < len(texts))
+        and any(header[i] and not (texts[i] if i < len(texts) else "") for i in range(len(header)))
+    )
+
+
+def _column_names(grid, h: int, two_rows: bool) -> list[str]:
+    width = max(len(r) for r in grid[h : h + 2 if two_rows else h + 1])
+    top = [_cell_text(v) for v in grid[h]] + [""] * width
+    names = []
+    last_top = ""
+    for i in range(width):
+        name = top[i]
+        if two_rows:
+            sub = _cell_text(grid[h + 1][i]) if i < len(grid[h + 1]) else ""
+            if not name and sub:
+                name = last_top
+            if name:
+                last_top = name if top[i] else last_top
+            if sub and sub != name:
+                name = f"{name} {sub}".strip()
+        names.append(name)
+    out, seen = [], {}
+    for i, name in enumerate(names):
+        name = name or f"kolom_{i + 1}"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name} ({seen[name]})"
+        else:
+            seen[name] = 1
+        out.append(name)
+    return out
+
+
+def read_table(
+    source: bytes | Path | str,
+    file: str | None = None,
+    *,
+    sheet: str | int | None = None,
+    header_score: Callable[[str], int] | None = None,
+) -> Table:
+    """Read a CSV or XLSX file into a :class:`Table` of raw cells.
+
+    ``header_score(text)`` says how much a cell looks like a known column name (default: 0,
+    i.e. the first row with the most text cells is the header). Raises :class:`TableError`.
+    """
+    if isinstance(source, (str, Path)):
+        path = Path(source)
+        file = file or path.name
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            raise TableError("unreadable", file, detail=err.strerror or type(err).__name__) from None
+    else:
+        data = source
+        file = file or "upload"
+    if not data.strip():
+        raise TableError("empty_file", file)
+    score = header_score or (lambda text: 0)
+    suffix = Path(file).suffix.lower()
+    merged_rows: set = set()
+    if data[:4] == b"PK\x03\x04" or suffix in (".xlsx", ".xlsm"):
+        if sheet is None or sheet == "":
+            sheet = guess_sheet(data, score)
+        grid, chosen, names, merged_rows = _xlsx_grid(data, file, sheet)
+        kind, encoding, delimiter = "xlsx", None, None
+    elif data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        grid, chosen, names, merged_rows = _xls_grid(data, file, sheet, score)
+        kind, encoding, delimiter = "xls", None, None
+    elif _looks_like_html(data):
+        grid, encoding = _html_grid(data, file)
+        kind, chosen, names, delimiter = "html", None, [], None
+    elif suffix == ".xls":
+        raise TableError("old_xls", file)
+    elif _looks_binary(data):
+        raise TableError("not_a_table", file)
+    else:
+        try:
+            grid, encoding, delimiter = _csv_grid(data)
+        except TableError as err:
+            raise TableError(err.code, file, **err.params) from None
+        kind, chosen, names = "csv", None, []
+    grid = [list(r) for r in grid]
+    if not any(_cell_text(v) for row in grid for v in row):
+        raise TableError("empty_file", file)
+    h = _detect_header(grid, score)
+    two_rows = _subheader(grid, h, merged_rows, kind in ("xlsx", "xls"))
+    columns = _column_names(grid, h, two_rows)
+    title = [" ".join(_cell_text(v) for v in row if _cell_text(v)) for row in grid[:h]]
+    first = h + (2 if two_rows else 1)
+    body, rows, skipped = [], [], []
+    for i in range(first, len(grid)):
+        row = (grid[i] + [None] * len(columns))[: len(columns)]
+        texts = [_cell_text(v) for v in row]
+        filled = [t for t in texts if t]
+        if not filled:
+            continue
+        words = [t for v, t in zip(row, texts, strict=False) if t and not _is_numberish(v)]
+        if words and _TOTALS.match(words[0]):
+            skipped.append(SkippedRow(i + 1, "totals", words[0][:40]))
+            continue
+        if len(filled) == 1 and words and _NOTES.match(words[0]):
+            skipped.append(SkippedRow(i + 1, "notes", words[0][:40]))
+            continue
+        body.append(row)
+        rows.append(i + 1)
+    # free-text notes after the last data row (one filled cell, text, wider tables)
+    while body and len(columns) > 2:
+        row = body[-1]
+        filled = [(v, _cell_text(v)) for v in row if _cell_text(v)]
+        if len(filled) == 1 and not _is_numberish(filled[0][0]) and len(filled[0][1]) > 25:
+            skipped.append(SkippedRow(rows[-1], "notes", filled[0][1][:40]))
+            body.pop()
+            rows.pop()
+        else:
+            break
+    frame = pd.DataFrame(body, columns=columns, dtype=object)
+    # drop columns with neither a header nor any value (Excel's phantom columns)
+    keep = [
+        c for i, c in enumerate(columns) if not (c.startswith("kolom_") and frame[c].map(_is_missing).all())
+    ]
+    frame = frame[keep]
+    return Table(
+        frame=frame.reset_index(drop=True),
+        rows=pd.Series(rows, dtype="int64"),
+        file=file,
+        header_row=h + 1,
+        kind=kind,
+        encoding=encoding,
+        delimiter=delimiter,
+        sheet=chosen,
+        sheets=names,
+        skipped=sorted(skipped, key=lambda s: s.row),
+        title=[t for t in title if t],
+    )

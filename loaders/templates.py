@@ -1,0 +1,235 @@
+"""XLSX templates and the data dictionary of every layer (also rendered as Markdown for the docs).
+
+The dictionary lists, per layer, the columns a file may have, whether they are required, what
+they mean, which values are accepted and the other names the importer recognises (from
+:mod:`loaders.columns`), so the template, the docs and the importer never disagree.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from loaders.columns import FIELDS
+
+__all__ = ["Column", "DICTIONARY", "template_xlsx", "dictionary_markdown"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a layer file as documented to data stewards."""
+
+    header: str  # the header used in the template
+    field: str  # the importer's field (loaders.columns)
+    required: str  # "ya" | "tidak" | a condition
+    id: str  # meaning, Indonesian
+    en: str  # meaning, English
+    values: str = ""  # accepted values
+    example: object = ""
+
+
+_LOCATION = (
+    Column("Kode Desa", "village_code", "ya*", "Kode Kemendagri desa/kelurahan, dengan atau tanpa titik",
+           "Kemendagri village code, with or without dots", "36.04.13.2007 / 3604132007", "36.04.13.2007"),
+    Column("Desa/Kelurahan", "village_name", "ya*", "Nama desa/kelurahan (dipakai bila kode kosong)",
+           "Village name (used when the code is empty)", "", "Lontar"),
+    Column("Kecamatan", "district_name", "disarankan", "Nama kecamatan", "District name", "", "Tirtayasa"),
+    Column("Kabupaten/Kota", "regency_name", "disarankan", "Nama kabupaten/kota (Kab./Kota)", "Regency or city name",
+           "", "Kab. Serang"),
+    Column("Provinsi", "province_name", "tidak", "Nama provinsi", "Province name", "", "Banten"),
+)  # fmt: skip
+
+DICTIONARY: dict[str, tuple[Column, ...]] = {
+    "placements": (
+        *_LOCATION,
+        Column("Tahun", "year", "ya**", "Tahun penempatan", "Year of placement", "1950 – tahun depan", 2023),
+        Column("Bulan", "month", "tidak", "Bulan penempatan", "Month of placement", "1–12 atau Januari–Desember", 12),
+        Column("Tanggal Penempatan", "date", "tidak", "Tanggal; tahun dan bulan diambil darinya bila kolomnya tidak ada",
+               "Date; year and month are taken from it when their columns are missing",
+               "29/12/2023, 29 Desember 2023", ""),
+        Column("Jumlah PMI", "count", "tidak***", "Jumlah pekerja yang ditempatkan",
+               "Number of workers placed", "bilangan bulat ≥ 0 (1.210)", 12),
+        Column("Jenis Kelamin", "gender", "tidak", "Jenis kelamin", "Gender",
+               "L/P, Laki-laki/Perempuan, Pria/Wanita, M/F", "P"),
+        Column("Negara Penempatan", "destination", "tidak", "Negara tujuan", "Destination country", "", "Taiwan"),
+        Column("Sektor", "sector", "tidak", "Sektor atau jabatan", "Sector or occupation", "", "Domestik"),
+        Column("Skema Penempatan", "scheme", "tidak", "Skema penempatan", "Placement scheme",
+               "G to G, P to P, Mandiri", "P to P"),
+    ),
+    "programmes": (
+        *_LOCATION,
+        Column("Jenis Program", "programme", "ya", "Jenis program komunitas", "Community programme type",
+               "KKBM, Desmigratif, Kawan PMI, MRC/BP PIPA, Perdes PMI, Lainnya", "Desmigratif"),
+        Column("Tahun Mulai", "start_year", "tidak", "Tahun program dimulai", "Year the programme started", "", 2019),
+        Column("Jumlah Anggota", "members", "tidak", "Jumlah anggota/peserta", "Members", "bilangan bulat ≥ 0", 25),
+        Column("Aktif", "active", "tidak", "Masih aktif?", "Still active?", "Ya/Tidak, Aktif/Tidak aktif", "Ya"),
+    ),
+    "enterprises": (
+        *_LOCATION,
+        Column("Jenis Usaha", "enterprise_type", "disarankan", "Jenis usaha PMI purna", "Returnee enterprise type",
+               "mis. rumput laut, kerang hijau, jangkrik, olahan pangan", "Budidaya rumput laut"),
+        Column("Tahun Mulai", "start_year", "tidak", "Tahun usaha dimulai", "Year the enterprise started", "", 2021),
+        Column("Jumlah Anggota", "members", "tidak", "Jumlah anggota", "Members", "bilangan bulat ≥ 0", 6),
+        Column("KUR", "kur_credit", "tidak", "Mendapat Kredit Usaha Rakyat?", "Has KUR credit?", "Ya/Tidak", "Ya"),
+        Column("Koperasi", "cooperative", "tidak", "Berbentuk/anggota koperasi?", "Cooperative?", "Ya/Tidak", "Tidak"),
+        Column("Jumlah Usaha", "enterprises", "tidak***", "Jumlah usaha (bila satu baris = beberapa usaha)",
+               "Number of enterprises (when one row holds several)", "bilangan bulat ≥ 0", 1),
+    ),
+    "reports": (
+        *_LOCATION,
+        Column("Lintang", "latitude", "tidak*", "Lintang lokasi (bila desa tidak diketahui)", "Latitude (when the village is unknown)",
+               "-6,0123", ""),
+        Column("Bujur", "longitude", "tidak*", "Bujur lokasi", "Longitude", "106,2345", ""),
+        Column("Tanggal Laporan", "date", "ya**", "Tanggal kejadian/laporan", "Date of the event or report",
+               "29/12/2023, 29 Desember 2023", "12/03/2024"),
+        Column("Negara Tujuan", "destination", "tidak", "Negara tujuan", "Destination country", "", "Malaysia"),
+        Column("Modus", "channel", "tidak", "Jalur/modus (jenis visa, calo)", "Channel (visa type, broker)", "",
+               "Visa ziarah"),
+        Column("Hasil", "outcome", "tidak", "Hasil penanganan", "Outcome",
+               "Dicegah, Dipulangkan, Ditangani, Lainnya", "Dicegah"),
+        Column("Jumlah Orang", "persons", "tidak***", "Jumlah orang dalam laporan", "Persons in the report",
+               "bilangan bulat ≥ 0", 3),
+    ),
+    "population": (
+        *_LOCATION,
+        Column("Tahun", "year", "ya**", "Tahun data", "Year", "", 2023),
+        Column("Jumlah Penduduk", "residents", "ya", "Jumlah penduduk", "Residents", "bilangan bulat ≥ 0", 4210),
+    ),
+}  # fmt: skip
+
+NOTES_ID = (
+    "* Kode desa ATAU nama desa (dengan kecamatan/kabupaten) wajib; laporan boleh memakai lintang/bujur.",
+    "** Tahun boleh diganti kolom tanggal; bila keduanya tidak ada, satu tahun di judul tabel dipakai.",
+    "*** Tanpa kolom jumlah, setiap baris dihitung satu (satu orang/usaha/laporan per baris).",
+    "Kolom data pribadi (nama, NIK, paspor, telepon, alamat, tanggal lahir, e-mail) dibuang saat impor.",
+)
+NOTES_EN = (
+    "* A village code OR a village name (with district/regency) is required; reports may use latitude/longitude.",
+    "** A date column may stand in for the year; without both, a single year in the table title is used.",
+    "*** Without a count column every row counts as one (one person/enterprise/report per row).",
+    "Personal-data columns (name, NIK, passport, phone, address, birth date, e-mail) are dropped at import.",
+)
+
+
+def _aliases(field: str) -> list[str]:
+    return next((list(f.aliases) for f in FIELDS if f.name == field), [])
+
+
+def template_xlsx(layer: str) -> bytes:
+    """An XLSX template for ``layer``: a "Data" sheet with the headers and one example row, and a
+    "Kamus data" sheet (data dictionary) with meaning, accepted values and recognised aliases."""
+    import openpyxl
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    if layer not in DICTIONARY:
+        raise ValueError(f"unknown layer {layer!r}; choose one of: {', '.join(DICTIONARY)}")
+    columns = DICTIONARY[layer]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    ws.append([c.header for c in columns])
+    ws.append([c.example for c in columns])
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    for cell in ws[1]:
+        cell.font, cell.fill = bold, fill
+    for i, c in enumerate(columns, start=1):
+        ws.column_dimensions[openpyxl.utils.get_column_letter(i)].width = max(12, len(c.header) + 4)
+    ws.freeze_panes = "A2"
+    dd = wb.create_sheet("Kamus data")
+    dd.append(
+        [
+            "Kolom / Column",
+            "Wajib / Required",
+            "Keterangan",
+            "Meaning",
+            "Nilai / Values",
+            "Nama lain yang dikenali / Also recognised",
+        ]
+    )
+    for cell in dd[1]:
+        cell.font, cell.fill = bold, fill
+    for c in columns:
+        dd.append([c.header, c.required, c.id, c.en, c.values, ", ".join(_aliases(c.field))])
+    dd.append([])
+    for note_id, note_en in zip(NOTES_ID, NOTES_EN, strict=True):
+        dd.append([note_id])
+        dd.append([note_en])
+    for letter, width in zip("ABCDEF", (22, 14, 40, 40, 30, 60), strict=True):
+        dd.column_dimensions[letter].width = width
+    for row in dd.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def dictionary_markdown() -> str:
+    """The data dictionary as Markdown (docs/data-dictionary.md is generated from this)."""
+    from geo.layers import LAYERS
+
+    titles = {
+        "placements": "Penempatan PMI (placements)",
+        "programmes": "Cakupan komunitas (community programmes)",
+        "enterprises": "Usaha PMI purna (returnee enterprises)",
+        "reports": "Laporan non-prosedural (non-procedural departure reports)",
+        "population": "Penduduk (population, optional)",
+    }
+    lines = [
+        "# Data dictionary / Kamus data",
+        "",
+        '<!-- generated by `python -c "from loaders.templates import dictionary_markdown as d; print(d())"`;'
+        " tests/loaders/test_templates.py keeps it in sync -->",
+        "",
+        "Files may be XLSX or old XLS (any sheet, title rows above the header, merged header cells, totals",
+        "and notes below the table), an HTML table saved as .xls, or CSV (UTF-8, UTF-8 with BOM or",
+        "Windows-1252; comma, semicolon or tab). Wide tables (one count column per year, or one column",
+        "per programme type marked Ya/✓) are turned into rows.",
+        "Column names are matched case- and punctuation-insensitively against the names below.",
+        "Numbers may be written the Indonesian way (`1.210`, `1.210,5`), dates as `29/12/2023` or",
+        "`29 Desember 2023`. A template per layer can be downloaded from the Data page or written with",
+        "`loaders.templates.template_xlsx(layer)`.",
+        "",
+        "Import: `python -m loaders.layers import LAYER FILE [--sheet S] [--mode replace|append|replace_all]"
+        " [--report OUT.csv]` (exit 0 imported, 1 rejected); `python -m loaders.layers status --json`.",
+        "*replace* removes earlier rows of the same provinces (and, for layers with a year, the same years)",
+        "the new file covers; *append* adds a version; *replace_all* keeps only the new file.",
+        "",
+    ]
+    for note in NOTES_EN:
+        lines.append(f"- {note}")
+    lines += [
+        "",
+        "How rows are matched to villages: by the Kemendagri code in any form (`36.04.13.2007`, `3604132007`,",
+        "Excel numbers, or split over `KODE_PROV`/`KODE_KAB`/`KODE_KEC`/`KODE_DESA`; BPS codes are recognised",
+        "and reported); otherwise by names down the hierarchy (province, regency, district, village) after",
+        "removing prefixes (Desa, Kel., Kab., Kota, Kec.), case, punctuation and old spellings (oe→u, dj→j,",
+        "tj→c); then fuzzy matching (rapidfuzz, score ≥ 85 and 4 points clear of the runner-up) only among the",
+        "villages of the district or regency already identified, so a typo never moves a row to another",
+        "regency; report rows with coordinates fall back to point-in-polygon. A village name without any",
+        "parent is accepted only when it is unique in the country. Rows that match nothing, or several",
+        "villages, are not stored; the report lists each with its reason and best candidates. Rows naming a",
+        "district or regency (subtotals) are reported, never matched to a village.",
+        "",
+        "Personal data (names, NIK, passport, phone, address, birth date, e-mail) is recognised by header and",
+        "by content (16-digit NIK, phone and passport shapes, e-mail) and dropped before anything is stored;",
+        "the report lists the dropped columns, never their values.",
+        "",
+    ]
+    for layer, columns in DICTIONARY.items():
+        spec = LAYERS[layer]
+        lines += [
+            f"## {titles[layer]}",
+            "",
+            f"Stored columns: {', '.join(f'`{c}`' for c in spec.columns)}; one row per "
+            f"{', '.join(spec.keys)}; main count `{spec.count}`.",
+            "",
+            "| column | required | meaning | values | also recognised |",
+            "|---|---|---|---|---|",
+        ]
+        for c in columns:
+            aliases = ", ".join(f"`{a}`" for a in _aliases(c.field))
+            lines.append(f"| {c.header} | {c.required} | {c.en} / {c.id} | {c.values} | {aliases} |")
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,90 @@
+"""Usaha Purna / Returnee enterprises: map and charts by type, members and KUR credit."""
+
+import streamlit as st
+
+import ui
+from geo import charts, metrics
+from ui import dashboard as dash
+from ui import t
+
+ui.demo_banner()
+st.title(t("enterprises.title"))
+st.caption(t("enterprises.intro"))
+
+if not ui.store().provinces():
+    st.info(t("dash.no_boundaries"))
+    st.stop()
+layers = dash.load_layers()
+enterprises = layers.get("enterprises", dash.EMPTY)
+if enterprises.empty:
+    dash.no_layer("enterprises")
+    st.stop()
+
+years = sorted(set(dash.layer_years(layers)) | set(metrics.years_of(enterprises, "start_year")))
+with st.sidebar:
+    year = dash.year_picker(years)
+measure = (
+    st.segmented_control(
+        t("measure.label"),
+        ["count", "members"],
+        format_func=lambda m: t(f"enterprises.measure.{m}"),
+        default="count",
+        key="enterprises.measure",
+    )
+    or "count"
+)
+area = dash.current_area()
+founded = metrics.started_by(enterprises, year)
+
+selected = dash.choropleth(
+    "enterprises",
+    lambda level, codes: metrics.area_values(enterprises, founded, level, measure, codes=codes),
+    label=t(f"enterprises.measure.{measure}"),
+)
+dash.about_note(["enterprises"], "enterprises.about")
+
+rows = metrics.in_area(founded, area)
+lang = ui.lang()
+c1, c2, c3 = st.columns(3, gap="medium")
+with c1:
+    st.plotly_chart(
+        charts.bar_figure(
+            metrics.top_values(rows, "enterprise_type", n=8),
+            "enterprise_type",
+            lang,
+            value_label=t("enterprises.measure.count"),
+            column_label=t("panel.type"),
+            title=t("enterprises.types"),
+        ),
+        width="stretch",
+    )
+with c2:
+    st.plotly_chart(
+        charts.bar_figure(
+            metrics.top_values(rows, "enterprise_type", "members", n=8),
+            "enterprise_type",
+            lang,
+            value="members",
+            value_label=t("dash.members"),
+            column_label=t("panel.type"),
+            title=t("enterprises.members_by_type"),
+        ),
+        width="stretch",
+    )
+with c3:
+    kur = metrics.top_values(rows, "kur_credit")
+    st.plotly_chart(
+        charts.share_figure(
+            kur,
+            "kur_credit",
+            lang,
+            title=t("enterprises.kur"),
+            names={
+                "True": t("enterprises.kur.yes"),
+                "False": t("enterprises.kur.no"),
+                "–": t("enterprises.kur.unknown"),
+            },
+        ),
+        width="stretch",
+    )
+dash.village_panel(selected, layers)

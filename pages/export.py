@@ -1,0 +1,124 @@
+"""Ekspor / Export: deck, images, HTML map, brief and tables of the current view; presentation mode."""
+
+import streamlit as st
+
+import ui
+from geo.export_view import MAP_MEASURES
+from loaders.store import StoreError
+from ui import Keys, present, t
+
+held = ui.store()
+layers = [name for name in MAP_MEASURES if name in held.layers()]
+if not held.provinces() or not layers:
+    ui.demo_banner()
+    st.title(t("export.page.title"))
+    st.info(t("export.page.empty"))
+    st.stop()
+
+areas = present.area_options()
+years = present.year_options()
+area = present.chosen("area", list(areas), Keys.AREA)
+layer = present.chosen("layer", layers, Keys.LAYER)
+year = present.chosen("year", years, Keys.YEAR) if years else None
+
+if present.presenting():
+    try:
+        present.render_presentation(present.view_key(area, year, layer))
+    except StoreError as err:
+        st.error(t("export.error", message=str(err)))
+    st.stop()
+
+ui.demo_banner()
+st.title(t("export.page.title"))
+st.caption(t("export.page.intro"))
+
+left, middle, right = st.columns([3, 2, 1])
+area = left.selectbox(
+    t("export.page.area"), list(areas), index=list(areas).index(area), format_func=areas.get
+)
+layer = middle.selectbox(
+    t("export.page.layer"), layers, index=layers.index(layer), format_func=lambda n: t(f"export.layer.{n}")
+)
+if years:
+    year = right.selectbox(t("export.page.year"), years, index=years.index(year))
+present.remember(area=area, layer=layer, year=year)
+
+st.toggle(
+    t("export.present.switch"),
+    key="export.present",
+    on_change=present.toggle_from_switch,
+    help=t("export.present.help"),
+)
+
+size = st.session_state.get("export.size", present.IMAGE_SIZES[0])
+key = present.view_key(area, year, layer, size)
+try:
+    view = present.export_view(key)
+except StoreError as err:
+    st.error(t("export.error", message=str(err)))
+    st.stop()
+
+with st.container(border=True):
+    st.markdown(f"**{view.map_title}**")
+    cols = st.columns(len(view.key_figures) or 1)
+    for col, figure in zip(cols, view.key_figures, strict=False):
+        col.metric(figure.label, figure.text)
+    st.caption(view.suppression_note)
+
+st.subheader(t("export.page.files"))
+chosen = st.pills(
+    t("export.page.formats"),
+    list(present.BUILDS),
+    selection_mode="multi",
+    default=list(present.BUILDS),
+    format_func=lambda k: t(f"export.format.{k}"),
+    key="export.formats",
+)
+if "png" in (chosen or []) or "pptx" in (chosen or []):
+    st.columns([1, 2])[0].selectbox(
+        t("export.page.size"),
+        present.IMAGE_SIZES,
+        format_func=lambda wh: f"{wh[0]} × {wh[1]} px",
+        key="export.size",
+    )
+    key = present.view_key(area, year, layer, st.session_state["export.size"])
+chosen = list(chosen or [])
+job = present.current_job(key, chosen)
+running = job is not None and not job.finished
+
+
+@st.fragment(run_every=1.0 if running else None)
+def build_panel() -> None:
+    """Build button, progress of the background build, then the download buttons."""
+    job = present.current_job(key, chosen)
+    if not chosen:
+        return
+    if job is None:
+        if st.button(t("export.page.build"), type="primary", icon=":material/build:"):
+            present.start_job(key, chosen)
+            st.rerun()
+        return
+    if not job.finished:
+        label = t(f"export.format.{job.current}") if job.current else t("export.page.building")
+        st.progress(len(job.done) / len(chosen), text=f"{t('export.page.building')} {label}")
+        return
+    if job.error:
+        st.error(t("export.error", message=job.error))
+        return
+    if running:  # finished since the page last ran: show the downloads in a full run
+        st.rerun()
+    st.success(t("export.page.done"), icon=":material/check:")
+    cols = st.columns(3)
+    for i, kind in enumerate(chosen):
+        cols[i % 3].download_button(
+            t(f"export.format.{kind}"),
+            data=present.build(key, kind),
+            file_name=present.file_name(view, kind),
+            mime=present.BUILDS[kind],
+            icon=":material/download:",
+            key=f"export.download.{kind}",
+            width="stretch",
+        )
+
+
+build_panel()

@@ -1,0 +1,5 @@
+"""Area map: Indonesia by province, drill down to villages."""
+
+import ui
+
+ui.demo_banner()

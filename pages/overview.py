@@ -1,0 +1,58 @@
+"""Ringkasan / Overview: headline figures for the chosen area and year, a map and the trends."""
+
+import streamlit as st
+
+import ui
+from geo import charts, metrics
+from ui import dashboard as dash
+from ui import t
+
+ui.demo_banner()
+st.title(t("overview.title"))
+st.caption(t("overview.intro"))
+
+if not ui.store().provinces():
+    st.info(t("dash.no_boundaries"))
+    st.stop()
+
+layers = dash.load_layers()
+placements = layers.get("placements", dash.EMPTY)
+years = dash.layer_years(layers)
+if not years:
+    dash.no_layer("placements")
+    st.stop()
+year = dash.year_picker(years)
+area = dash.current_area()
+
+dash.headline_cards(metrics.headlines(layers, area, year), year)
+
+st.subheader(t("overview.map_title", year=year))
+rows = metrics.filter_layer(placements, metrics.Filters(years=(year, year)))
+selected = dash.choropleth(
+    "overview",
+    lambda level, codes: metrics.area_values(placements, rows, level, codes=codes),
+    label=t("metric.placements"),
+)
+dash.about_note(["placements"], "overview.about", year=year)
+area = dash.current_area()
+left, right = st.columns(2, gap="medium")
+with left:
+    scoped = metrics.in_area(placements, area)
+    st.plotly_chart(
+        charts.trend_figure(
+            metrics.trend(scoped), ui.lang(), value_label=t("metric.placements"), title=t("overview.trend")
+        ),
+        width="stretch",
+    )
+with right:
+    reports = metrics.in_area(layers.get("reports", dash.EMPTY), area)
+    st.plotly_chart(
+        charts.trend_figure(
+            metrics.trend(reports),
+            ui.lang(),
+            value_label=t("metric.reports"),
+            title=t("overview.reports_trend"),
+        ),
+        width="stretch",
+    )
+dash.village_panel(selected, layers)

@@ -1,0 +1,119 @@
+"""Penempatan / Placements: choropleth of count, rate, share of women or change; filters; charts."""
+
+import streamlit as st
+
+import ui
+from geo import charts, metrics
+from geo.codes import Level
+from ui import dashboard as dash
+from ui import t
+
+ui.demo_banner()
+st.title(t("placements.title"))
+st.caption(t("placements.intro"))
+
+if not ui.store().provinces():
+    st.info(t("dash.no_boundaries"))
+    st.stop()
+layers = dash.load_layers()
+placements = layers.get("placements", dash.EMPTY)
+if placements.empty:
+    dash.no_layer("placements")
+    st.stop()
+population = layers.get("population", dash.EMPTY)
+years = metrics.years_of(placements)
+
+with st.sidebar:
+    filters = dash.placement_filters(placements, "placements")
+
+measure = (
+    st.segmented_control(
+        t("measure.label"),
+        metrics.MEASURES,
+        format_func=lambda m: t(f"measure.{m}"),
+        default="count",
+        key="placements.measure",
+    )
+    or "count"
+)
+year_a = year_b = None
+if measure == "per_1000" and population.empty:
+    st.info(t("measure.no_population"))
+if measure == "change":
+    col_a, col_b, _ = st.columns([1, 1, 3])
+    year_a = col_a.selectbox(t("dash.year_a"), years, index=max(0, len(years) - 2), key="placements.year_a")
+    year_b = col_b.selectbox(t("dash.year_b"), years, index=len(years) - 1, key="placements.year_b")
+area = dash.current_area()
+
+selected = dash.choropleth(
+    "placements",
+    lambda level, codes: metrics.measure_values(
+        measure, placements, level, filters, codes, population=population, year_a=year_a, year_b=year_b
+    ),
+    label=t(f"measure.{measure}"),
+    share=measure == "share_women",
+    diverging=measure == "change",
+    digits=1 if measure == "per_1000" else 0,
+)
+if measure == "change" and year_a is not None and year_b is not None:
+    dash.side_by_side(
+        "placements.compare",
+        {
+            year: (
+                lambda level, codes, y=year: metrics.measure_values(
+                    "count",
+                    placements,
+                    level,
+                    metrics.Filters(
+                        (y, y), filters.gender, filters.destinations, filters.sectors, filters.schemes
+                    ),
+                    codes,
+                )
+            )
+            for year in (year_a, year_b)
+        },
+        label=t("measure.count"),
+    )
+dash.about_note(["placements", "population"] if measure == "per_1000" else ["placements"], "placements.about")
+
+rows = metrics.filter_layer(placements, filters, area)
+lang = ui.lang()
+left, right = st.columns(2, gap="medium")
+with left:
+    st.plotly_chart(
+        charts.trend_figure(
+            metrics.trend(rows), lang, value_label=t("metric.placements"), title=t("placements.trend")
+        ),
+        width="stretch",
+    )
+    st.plotly_chart(
+        charts.share_figure(
+            metrics.top_values(rows, "sector", n=8), "sector", lang, title=t("placements.sectors")
+        ),
+        width="stretch",
+    )
+with right:
+    st.plotly_chart(
+        charts.bar_figure(
+            metrics.top_values(rows, "destination", n=8),
+            "destination",
+            lang,
+            value_label=t("metric.placements"),
+            column_label=t("dash.destination"),
+            title=t("placements.destinations"),
+        ),
+        width="stretch",
+    )
+    st.plotly_chart(
+        charts.bar_figure(
+            metrics.top_values(rows, "village", n=10),
+            "village",
+            lang,
+            value_label=t("metric.placements"),
+            column_label=t("dash.village"),
+            title=t("placements.top_villages"),
+            names=dash.area_names(Level.VILLAGE, area),
+        ),
+        width="stretch",
+    )
+dash.village_panel(selected, layers)

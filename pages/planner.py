@@ -1,0 +1,85 @@
+"""Perencanaan / Planner: priority score per village with user weights, ranked table, export."""
+
+import streamlit as st
+
+import ui
+from geo import priority
+from geo.codes import Level
+from loaders.settings import settings
+from ui import dashboard as dash
+from ui import t
+
+ui.demo_banner()
+st.title(t("planner.title"))
+st.caption(t("planner.intro"))
+
+if not ui.store().provinces():
+    st.info(t("dash.no_boundaries"))
+    st.stop()
+layers = dash.load_layers()
+years_held = dash.layer_years(layers)
+if not years_held:
+    dash.no_layer("placements")
+    st.stop()
+
+with st.sidebar:
+    years = dash.year_range_picker(years_held, "planner.years")
+    st.markdown(f"**{t('planner.weights')}**")
+    weights = {}
+    for group, names in (("planner.need", priority.NEED), ("planner.capacity", priority.CAPACITY)):
+        st.caption(t(group))
+        for name in names:
+            weights[name] = st.slider(
+                t(f"planner.ind.{name}"), 0, 5, priority.DEFAULT_WEIGHTS[name], key=f"planner.w.{name}"
+            )
+    top_n = st.slider(t("planner.top_n"), 5, 50, 10, step=5, key="planner.top")
+    exclude = st.checkbox(t("planner.exclude_covered"), value=True, key="planner.exclude")
+
+with st.expander(t("planner.how"), icon=":material/help:"):
+    for key in priority.EXPLAIN_KEYS:
+        st.markdown("- " + t(key))
+
+area = dash.current_area()
+distances = dash.village_distances(area, years[1])
+table = priority.indicators(layers, distances, area=area, years=years, exclude_covered=exclude)
+if table.empty:
+    st.info(t("planner.none"))
+    st.stop()
+ranked = priority.score(table, weights, names=dash.area_names(Level.VILLAGE, area))
+shortlist = ranked.head(top_n)
+
+selected = dash.choropleth(
+    "planner",
+    lambda level, codes: dash.score_values(ranked, level, codes),
+    label=t("planner.score"),
+    digits=1,
+    highlight=set(shortlist["code"]),
+    village_only=True,
+)
+dash.about_note(
+    ["placements", "reports", "programmes", "enterprises"],
+    "planner.about",
+    n=len(shortlist),
+    threshold=settings().small_count_threshold,
+)
+
+st.subheader(t("planner.ranked"))
+shown, labels = dash.ranked_table(ranked)
+st.dataframe(shown, hide_index=True, width="stretch", height=360)
+col1, col2, _ = st.columns([1, 1, 4])
+threshold = settings().small_count_threshold
+col1.download_button(
+    t("dash.download_csv"),
+    priority.to_csv_bytes(ranked, labels, threshold),
+    "prioritas_desa.csv",
+    "text/csv",
+    key="planner.csv",
+)
+col2.download_button(
+    t("dash.download_xlsx"),
+    priority.to_xlsx_bytes(ranked, labels, threshold, sheet=t("planner.ranked")),
+    "prioritas_desa.xlsx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    key="planner.xlsx",
+)
+dash.village_panel(selected, layers)

@@ -1,0 +1,113 @@
+"""Laporan Non-Prosedural / Non-procedural reports: choropleth, Gi* hotspots, trends."""
+
+import streamlit as st
+
+import i18n
+import ui
+from geo import charts, hotspots, metrics
+from geo.codes import Level
+from ui import dashboard as dash
+from ui import t
+
+ui.demo_banner()
+st.title(t("reports.title"))
+st.caption(t("reports.intro"))
+
+if not ui.store().provinces():
+    st.info(t("dash.no_boundaries"))
+    st.stop()
+layers = dash.load_layers()
+reports = layers.get("reports", dash.EMPTY)
+if reports.empty:
+    dash.no_layer("reports")
+    st.stop()
+placements = layers.get("placements", dash.EMPTY)
+
+with st.sidebar:
+    years = dash.year_range_picker(metrics.years_of(reports), "reports.years")
+    show_hot = st.toggle(t("reports.show_hotspots"), key="reports.hot")
+    alpha = st.select_slider(
+        t("reports.alpha"), hotspots.ALPHAS, value=0.05, key="reports.alpha", disabled=not show_hot
+    )
+    kind = st.radio(
+        t("reports.weights"),
+        hotspots.WEIGHTS,
+        format_func=lambda k: t(f"reports.weights.{k}"),
+        key="reports.kind",
+        disabled=not show_hot,
+    )
+measure = (
+    st.segmented_control(
+        t("measure.label"),
+        ["count", "per_100"],
+        format_func=lambda m: t(f"reports.measure.{m}"),
+        default="count",
+        key="reports.measure",
+    )
+    or "count"
+)
+area = dash.current_area()
+filters = metrics.Filters(years=years)
+
+
+def report_values(level, codes):
+    counts = metrics.area_values(
+        reports, metrics.filter_layer(reports, filters), level, codes=codes, scope=Level.REGENCY
+    )
+    if measure == "per_100":
+        done = metrics.area_values(placements, metrics.filter_layer(placements, filters), level, codes=codes)
+        return metrics.reports_per_100(counts, done)
+    return counts
+
+
+if show_hot:
+    selected = dash.hotspot_map("reports.hotspots", years, kind, alpha, measure)
+else:
+    selected = dash.choropleth(
+        "reports",
+        report_values,
+        label=t(f"reports.measure.{measure}"),
+        digits=1 if measure == "per_100" else 0,
+    )
+dash.about_note(["reports", "placements"] if measure == "per_100" else ["reports"], "reports.about")
+
+rows = metrics.filter_layer(reports, filters, area)
+lang = ui.lang()
+c1, c2, c3 = st.columns([2, 2, 1.4], gap="medium")
+with c1:
+    st.plotly_chart(
+        charts.stacked_trend_figure(
+            metrics.trend(rows, by="channel"),
+            "channel",
+            lang,
+            value_label=t("metric.reports"),
+            by_label=t("dash.channel"),
+            title=t("reports.channels"),
+        ),
+        width="stretch",
+    )
+with c2:
+    st.plotly_chart(
+        charts.stacked_trend_figure(
+            metrics.trend(rows, by="destination"),
+            "destination",
+            lang,
+            value_label=t("metric.reports"),
+            by_label=t("dash.destination"),
+            title=t("reports.destinations"),
+        ),
+        width="stretch",
+    )
+with c3:
+    outcomes = metrics.top_values(rows, "outcome")
+    st.plotly_chart(
+        charts.share_figure(
+            outcomes,
+            "outcome",
+            lang,
+            title=t("reports.outcomes"),
+            names={o: t(f"outcome.{o}") for o in outcomes["outcome"] if f"outcome.{o}" in i18n.TABLE},
+        ),
+        width="stretch",
+    )
+dash.village_panel(selected, layers)

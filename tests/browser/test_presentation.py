@@ -1,0 +1,155 @@
+"""Presentation mode in headless Chromium at 1280×720: no sidebar, figure strip, map drawn, offline.
+
+Starts the app on its own port over a store of real Banten boundaries with generated layers and
+saves screenshots under ``artifacts/``. Skipped with a reason when Chromium is missing.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = ROOT / "artifacts"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="headless Chromium not installed at /usr/bin/chromium"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(export_store):
+    if not (ROOT / "static" / "vendor" / "leaflet" / "leaflet.js").exists():
+        pytest.skip("Leaflet is not installed in static/vendor (run scripts/setup.sh)")
+    port = _free_port()
+    env = {**os.environ, "ATLAS_DATA_DIR": str(export_store.root), "ATLAS_LANGUAGE": "id"}
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "app.py"),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(url + "/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("the app did not start: " + server.stderr.read1().decode(errors="replace"))
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        chromium = pw.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield chromium
+        chromium.close()
+
+
+def _open(browser, url: str):
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    # A first visit lets the app register its pages (Streamlit shows "page not found" otherwise).
+    page.goto(url.split("/ekspor")[0] + "/?data=store")
+    page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=120_000)
+    page.goto(url)
+    return page
+
+
+def test_presentation_mode_fills_a_projector(app_url, browser):
+    page = _open(browser, app_url + "/ekspor?data=store&present=1&area=36&year=2024&layer=placements")
+    strip = page.locator('[data-testid="atlas-strip"]')
+    strip.wait_for(timeout=120_000)
+    frame = page.frame_locator("iframe").first
+    frame.locator("path.leaflet-interactive").first.wait_for(timeout=120_000)
+    polygons = frame.locator("path.leaflet-interactive").count()
+    time.sleep(1)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "presentation-1280x720.png"))
+
+    assert polygons == 155  # every district of Banten
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert sidebar.count() == 0 or not sidebar.first.is_visible()
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator('[data-testid="stSelectbox"]:visible').count() == 0  # no controls
+    figures = strip.locator(".atlas-fig")
+    assert figures.count() == 6
+    first = figures.first.bounding_box()
+    assert (
+        first["y"] < 200
+        and strip.locator(".v").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 30
+    )
+    box = page.locator("iframe").first.bounding_box()
+    assert (
+        box["width"] >= 1200 and box["y"] + box["height"] <= 720 + 5
+    )  # the map fills the screen, no scrolling
+    text = strip.inner_text()
+    assert "Penempatan PMI" in text and "Placements" not in text
+
+
+def test_switch_in_the_export_page(app_url, browser):
+    page = _open(browser, app_url + "/ekspor?data=store&area=36.04&year=2024&layer=reports")
+    page.get_by_text("Mode presentasi").wait_for(timeout=120_000)
+    page.get_by_text("Buat berkas").wait_for(timeout=120_000)
+    assert page.locator('[data-testid="stSidebar"]').first.is_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "export-page-1280x720.png"))
+    page.get_by_text("Mode presentasi").click()
+    page.locator('[data-testid="atlas-strip"]').wait_for(timeout=120_000)
+    assert "present=1" in page.url
+    frame = page.frame_locator("iframe").first
+    frame.locator("path.leaflet-interactive").first.wait_for(timeout=120_000)
+    assert frame.locator("path.leaflet-interactive").count() > 300  # the villages of Kab. Serang
+    page.screenshot(path=str(ARTIFACTS / "presentation-serang-1280x720.png"))
+
+
+def test_build_and_download_the_deck(app_url, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1366, "height": 768}, accept_downloads=True)
+    page.goto(app_url + "/?data=store")
+    page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=120_000)
+    page.goto(app_url + "/ekspor?data=store&area=36&year=2024&layer=placements")
+    page.get_by_text("Buat berkas").click(timeout=120_000)
+    button = page.locator("[data-testid=stDownloadButton] button").filter(has_text="Salindia PowerPoint")
+    button.wait_for(timeout=180_000)
+    page.screenshot(path=str(ARTIFACTS / "export-built-1366x768.png"))
+    with page.expect_download() as download:
+        button.click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    assert path.name == "atlas-pmi_36_placements_2024.pptx"
+    from pptx import Presentation
+
+    assert len(Presentation(path).slides) == 8

@@ -1,0 +1,35 @@
+"""Shared fixtures: the real reference data in ../shared/data, read in place, and temp stores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_DATA = ROOT.parent / "shared" / "data"
+BOUNDARIES = SHARED_DATA / "boundaries"
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """``../shared/data`` (real boundaries); the test is skipped when it is absent."""
+    if not BOUNDARIES.is_dir():
+        pytest.skip(f"real reference data not found at {SHARED_DATA} (../shared is absent on this machine)")
+    return SHARED_DATA
+
+
+@pytest.fixture()
+def store_dir(tmp_path, monkeypatch) -> Path:
+    """An empty store directory, also set as ATLAS_DATA_DIR for the test."""
+    path = tmp_path / "store"
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(path))
+    return path
+
+
+@pytest.fixture(scope="session")
+def export_store(shared_data, tmp_path_factory):
+    """Real Banten boundaries (through the boundary writer) with generated layers, built once."""
+    from export_data import build_store
+
+    return build_store(tmp_path_factory.mktemp("export") / "store", shared_data)

@@ -1,0 +1,38 @@
+"""The one-page PDF brief: one page, headline figures, map, top villages, a sentence per layer."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from geo.brief_pdf import build_brief
+from loaders.export_inputs import load_view
+
+
+@pytest.mark.parametrize(("area", "layer", "lang"), [("36", "placements", "id"), ("36.04", "reports", "en")])
+def test_brief_is_one_page_with_figures_and_sentences(export_store, area, layer, lang):
+    view = load_view(export_store, area, year=2024, layer=layer, lang=lang, threshold=5)
+    reader = PdfReader(io.BytesIO(build_brief(view)))
+    assert len(reader.pages) == 1
+    page = reader.pages[0]
+    text = " ".join(page.extract_text().split())
+    assert view.area_name in text
+    for figure in view.key_figures:
+        assert figure.text in text
+    first_village = view.village_table_text(top=1).iloc[0, 0]
+    assert first_village in text
+    # One sentence per layer, starting with the layer's name.
+    assert len(view.sentences) == 4
+    for sentence in view.sentences:
+        assert sentence.split(":")[0] in text
+    assert len(page.images) == 1  # the map
+
+
+def test_brief_stays_one_page_with_long_names(export_store):
+    view = load_view(export_store, "36.04", year=2024, layer="placements", lang="id", threshold=5)
+    view.area_name = "Kabupaten dengan nama yang sangat panjang sekali " * 3
+    view.sentences = [s * 3 for s in view.sentences]
+    reader = PdfReader(io.BytesIO(build_brief(view)))
+    assert len(reader.pages) == 1

@@ -1,0 +1,51 @@
+"""Chart builders: translated labels, Indonesian separators, no-data figure."""
+
+import pandas as pd
+
+from geo.charts import bar_figure, empty_figure, share_figure, stacked_trend_figure, trend_figure
+
+
+def test_trend_figure_labels_and_separators():
+    frame = pd.DataFrame({"year": [2022, 2023], "count": [1210, 1500]})
+    fig = trend_figure(frame, "id", value_label="Penempatan", title="Tren")
+    assert fig.layout.separators == ",."
+    assert fig.layout.xaxis.title.text == "Tahun"
+    assert fig.layout.yaxis.title.text == "Penempatan"
+    assert list(fig.data[0].y) == [1210, 1500]
+    assert trend_figure(frame, "en", value_label="Placements").layout.xaxis.title.text == "Year"
+
+
+def test_bar_figure_sorted_and_renamed():
+    frame = pd.DataFrame({"village": ["a", "b"], "count": [5, 9]})
+    fig = bar_figure(
+        frame, "village", "en", value_label="Placements", column_label="Village", names={"a": "Lontar"}
+    )
+    assert list(fig.data[0].y) == ["Lontar", "b"]
+    assert list(fig.data[0].x) == [5, 9]
+
+
+def test_stacked_trend_groups_small_ones_as_other():
+    frame = pd.DataFrame({"year": [2023] * 4, "channel": ["a", "b", "c", "d"], "count": [10, 8, 2, 1]})
+    fig = stacked_trend_figure(frame, "channel", "id", value_label="Laporan", by_label="Jalur", top=2)
+    names = {trace.name for trace in fig.data}
+    assert names == {"a", "b", "Lainnya"}
+
+
+def test_empty_data_says_no_data():
+    fig = trend_figure(pd.DataFrame(columns=["year", "count"]), "id", value_label="x")
+    assert fig.layout.annotations[0].text == "Tidak ada data"
+    assert (
+        share_figure(pd.DataFrame({"k": ["a"], "count": [0]}), "k", "en").layout.annotations[0].text
+        == "No data"
+    )
+    assert empty_figure("en").layout.annotations[0].text == "No data"
+
+
+def test_map_classes_no_data_differs_from_zero():
+    from geo.charts import NO_DATA, map_classes
+
+    values = pd.Series([0.0, 1.0, 5.0, 10.0, float("nan")], index=list("abcde"))
+    out = map_classes(values, "equal_interval", 2)
+    assert out["bins"] == [5.0, 10.0]
+    assert out["fill"]["e"] == NO_DATA
+    assert out["fill"]["a"] != NO_DATA and out["fill"]["a"] == out["fill"]["c"] != out["fill"]["d"]

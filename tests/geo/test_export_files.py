@@ -1,0 +1,59 @@
+"""CSV/XLSX tables, the PNG ZIP and the standalone HTML map."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import pandas as pd
+import pytest
+
+from geo.export_files import ExportError, html_map, images_zip, tables_csv, tables_xlsx
+from loaders.export_inputs import load_view
+from loaders.settings import ROOT
+
+LEAFLET = ROOT / "static" / "vendor" / "leaflet"
+
+
+@pytest.fixture(scope="module")
+def view(export_store):
+    return load_view(export_store, "36.04", year=2024, layer="placements", lang="en", threshold=5)
+
+
+def test_csv_has_every_village_with_data_and_a_total_row(view):
+    frame = pd.read_csv(io.BytesIO(tables_csv(view)), dtype=str, comment="#", encoding="utf-8-sig")
+    assert frame.columns[:3].tolist() == ["Code", "Village", "District"]
+    assert frame["Village"].iloc[-1] == "Total"
+    assert len(frame) == len(view.villages.values)
+    assert frame["Code"].iloc[:-1].str.match(r"^36\.04\.\d\d\.\d{4}$").all()
+
+
+def test_xlsx_sheets(view):
+    sheets = pd.read_excel(io.BytesIO(tables_xlsx(view)), sheet_name=None)
+    names = list(sheets)
+    assert names[0] == "Key figures" and names[1] == "Villages" and names[-1] == "Note"
+    assert len(names) == 3 + len(view.charts)
+    assert len(sheets["Villages"]) == len(view.villages.values)
+
+
+def test_images_zip_round_trip():
+    data = images_zip({"map": b"\x89PNG-a", "chart-trend": b"\x89PNG-b"})
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.namelist() == ["map.png", "chart-trend.png"]
+        assert archive.read("map.png") == b"\x89PNG-a"
+
+
+def test_html_map_is_standalone(view):
+    if not (LEAFLET / "leaflet.js").is_file():
+        pytest.skip("Leaflet is not installed in static/vendor (run scripts/setup.sh)")
+    page = html_map(view, LEAFLET)
+    assert not re.findall(r'<(?:script|link)[^>]+(?:src|href)="https?://', page)  # nothing from a CDN
+    assert (LEAFLET / "leaflet.js").read_text()[:200] in page  # Leaflet inlined
+    assert "L.geoJson" in page or "L.geoJSON" in page
+    assert view.map_title in page
+
+
+def test_html_map_names_missing_leaflet(view, tmp_path):
+    with pytest.raises(ExportError, match="scripts/setup.sh"):
+        html_map(view, tmp_path)

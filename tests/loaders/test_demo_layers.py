@@ -1,0 +1,63 @@
+"""The demo layer files: real shapes (incl. a messy one) imported through the pipeline."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from loaders import demo, demo_layers
+from loaders.layers import status
+from loaders.store import Store, StoreError
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("demo")
+    store = Store(root / "store")
+    demo.build_boundaries(store)
+    plans = demo_layers.build(store, root / "files")
+    return store, root / "files", plans
+
+
+def test_every_layer_has_data_and_every_file_was_accepted(built):
+    store, files, plans = built
+    assert set(plans) == set(demo_layers.DEMO_FILES)
+    info = status(store)["layers"]
+    for layer in ("placements", "programmes", "enterprises", "reports", "population"):
+        assert info[layer]["rows"] > 0 and info[layer]["villages"] > 0, layer
+    assert all(store.read_layer(layer)["village"].str.startswith("99.").all() for layer in info)
+
+
+def test_the_messy_file_is_messy_and_still_matches(built):
+    store, files, plans = built
+    raw = (files / "data_pmi_berangkat_2024_MENTAH.csv").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")  # Windows-1252 like Indonesian Excel writes it
+    plan = plans["data_pmi_berangkat_2024_MENTAH.csv"]
+    assert plan.delimiter == ";" and plan.header_row == 4 and plan.row_level
+    assert {d.column for d in plan.dropped} >= {"Nama Lengkap", "NIK", "No. HP"}
+    assert plan.matched / plan.rows_read >= 0.95
+    assert any(i.code == "skipped_totals" for i in plan.issues)
+    # the planted NIK values are nowhere in the store
+    niks = pd.read_csv(
+        files / "data_pmi_berangkat_2024_MENTAH.csv", sep=";", skiprows=3, encoding="cp1252", dtype=str
+    )["NIK"]
+    blob = (
+        b"".join((Path(d) / f).read_bytes() for d, _, fs in os.walk(store.root) for f in fs)
+        + "".join(store.read_layer(layer).astype(str).to_csv() for layer in store.layers()).encode()
+    )
+    assert not any(n.encode() in blob for n in niks.dropna().head(200))
+
+
+def test_reports_use_coordinates_for_some_rows(built):
+    _, _, plans = built
+    methods = plans["laporan_non_prosedural_2023-2024.xlsx"].methods
+    assert methods.get("point", 0) > 0 and methods.get("name", 0) > 0
+
+
+def test_build_needs_villages(tmp_path):
+    with pytest.raises(StoreError):
+        demo_layers.build(Store(tmp_path / "empty"))

@@ -1,0 +1,760 @@
+"""Streamlit glue shared by the dashboard pages: cached loads, filters, headline cards, notes.
+
+Loads are cached on (store root, ``Store.version()``) so a new import shows at once and nothing
+is read twice. Computation lives in ``geo``; here we only call it and arrange widgets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+
+import i18n
+from geo import coverage, hotspots, metrics
+from geo.codes import Level
+from geo.layers import LAYERS
+from loaders.store import LEVEL_FILES, Store, StoreError
+from ui import Keys, is_demo, lang, store, t
+
+__all__ = [
+    "load_layers",
+    "area_names",
+    "analysis_areas",
+    "village_distances",
+    "hotspot_table",
+    "year_picker",
+    "year_range_picker",
+    "placement_filters",
+    "headline_cards",
+    "about_note",
+    "no_layer",
+    "fmt_value",
+]
+
+
+# ---------------------------------------------------------------------- cached loads
+@st.cache_data(show_spinner=False, max_entries=8)
+def _layers(root: str, version: str) -> dict[str, pd.DataFrame]:
+    held = Store(root)
+    return {name: held.read_layer(name) for name in LAYERS if name in held.layers()}
+
+
+def load_layers() -> dict[str, pd.DataFrame]:
+    """Every loaded layer of the chosen dataset (missing layers are absent from the dict)."""
+    held = store()
+    return _layers(str(held.root), held.version())
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _names(root: str, version: str, level: int, parent: str | None) -> dict[str, str]:
+    held = Store(root)
+    names: dict[str, str] = {}
+    for province in [parent[:2]] if parent else held.provinces():
+        folder = held.province_dir(province)
+        if folder is None or not (folder / LEVEL_FILES[Level(level)]).exists():
+            continue
+        frame = pd.read_parquet(folder / LEVEL_FILES[Level(level)], columns=["code", "name"])
+        if parent:
+            frame = frame[frame["code"].str.startswith(parent + ".") | (frame["code"] == parent)]
+        names.update(zip(frame["code"].astype(str), frame["name"].astype(str), strict=False))
+    return names
+
+
+def area_names(level: Level | int, parent: str | None = None) -> dict[str, str]:
+    """Official names of the areas of ``level`` inside ``parent``, by code."""
+    held = store()
+    try:
+        return _names(str(held.root), held.version(), int(level), parent)
+    except StoreError:
+        return {}
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _areas(root: str, version: str, level: int, parent: str | None) -> gpd.GeoDataFrame:
+    frame = Store(root).read_areas(level, parent, columns=["code", "name", "geometry"])
+    return frame[frame.geometry.notna() & ~frame.geometry.is_empty].reset_index(drop=True)
+
+
+def analysis_areas(level: Level | int, parent: str | None) -> gpd.GeoDataFrame:
+    """Full-detail polygons of ``level`` inside ``parent`` (for distances and neighbours)."""
+    held = store()
+    return _areas(str(held.root), held.version(), int(level), parent)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _distances(root: str, version: str, parent: str | None, year: int | None) -> pd.DataFrame:
+    held = Store(root)
+    villages = held.read_areas(Level.VILLAGE, parent, columns=["code", "geometry"])
+    programmes = _layers(root, version).get("programmes", pd.DataFrame())
+    covered = metrics.programme_villages(programmes, year)["village"].astype(str)
+    # a programme just across the area's border still covers the area's villages
+    if parent and len(parent) > 2 and not covered.empty:
+        outside = covered[~covered.str.startswith(parent + ".") & covered.str.startswith(parent[:2] + ".")]
+        if not outside.empty:
+            extra = held.read_areas(Level.VILLAGE, parent[:2], columns=["code", "geometry"])
+            villages = pd.concat([villages, extra[extra["code"].isin(outside)]], ignore_index=True)
+    points = coverage.village_points(gpd.GeoDataFrame(villages, geometry="geometry", crs=4326))
+    return coverage.nearest_distance_km(points, covered)
+
+
+def village_distances(parent: str | None, year: int | None) -> pd.DataFrame:
+    """``code, nearest, km`` from each village in ``parent`` to the nearest programme village."""
+    held = store()
+    return _distances(str(held.root), held.version(), parent, year)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _hotspots(
+    root: str,
+    version: str,
+    level: int,
+    parent: str | None,
+    years: tuple[int, int],
+    kind: str,
+    alpha: float,
+    measure: str,
+) -> pd.DataFrame:
+    layers = _layers(root, version)
+    areas = _areas(root, version, level, parent)
+    reports = layers.get("reports", pd.DataFrame())
+    rows = metrics.filter_layer(reports, metrics.Filters(years=years), parent)
+    values = metrics.area_values(reports, rows, level, codes=areas["code"], scope=Level.REGENCY)
+    if measure == "per_100":
+        placements = layers.get("placements", pd.DataFrame())
+        done = metrics.filter_layer(placements, metrics.Filters(years=years), parent)
+        values = metrics.reports_per_100(
+            values, metrics.area_values(placements, done, level, codes=areas["code"])
+        )
+    return hotspots.gi_star(areas, values, kind=kind, alpha=alpha)
+
+
+def hotspot_table(
+    level: Level | int, parent: str | None, years: tuple[int, int], kind: str, alpha: float, measure: str
+) -> pd.DataFrame:
+    """Gi* of reports per area of ``level`` in ``parent`` (see :func:`geo.hotspots.gi_star`)."""
+    held = store()
+    return _hotspots(str(held.root), held.version(), int(level), parent, tuple(years), kind, alpha, measure)
+
+
+# ---------------------------------------------------------------------- widgets
+def _query_year(years: Sequence[int]) -> int:
+    raw = st.query_params.get(Keys.YEAR)
+    if raw and raw.isdigit() and int(raw) in years:
+        return int(raw)
+    current = st.session_state.get(Keys.YEAR)
+    return current if current in years else years[-1]
+
+
+def _write_year() -> None:
+    st.query_params[Keys.YEAR] = str(st.session_state[Keys.YEAR])
+
+
+def year_picker(years: Sequence[int], *, where=st.sidebar) -> int:
+    """The year shown (kept in the URL as ``?year=``); latest by default."""
+    years = list(years)
+    if Keys.YEAR not in st.session_state or st.session_state[Keys.YEAR] not in years:
+        st.session_state[Keys.YEAR] = _query_year(years)
+    return where.selectbox(t("dash.year"), years, key=Keys.YEAR, on_change=_write_year)
+
+
+def year_range_picker(years: Sequence[int], key: str, *, where=st.sidebar) -> tuple[int, int]:
+    """A from–to year range over the years a layer holds."""
+    years = list(years)
+    if len(years) == 1:
+        return years[0], years[0]
+    lo, hi = where.select_slider(t("dash.years"), options=years, value=(years[0], years[-1]), key=key)
+    return int(lo), int(hi)
+
+
+def placement_filters(placements: pd.DataFrame, key: str, *, where=st.sidebar) -> metrics.Filters:
+    """Year range, gender, destination, sector and scheme filters over the placements layer."""
+    years = year_range_picker(metrics.years_of(placements), f"{key}.years", where=where)
+    gender = where.radio(
+        t("dash.gender"),
+        ["all", "P", "L"],
+        format_func=lambda g: t(f"dash.gender.{g}"),
+        horizontal=True,
+        key=f"{key}.gender",
+    )
+    with where.expander(t("dash.filters")):
+        destinations = st.multiselect(
+            t("dash.destination"), metrics.options_of(placements, "destination"), key=f"{key}.dest"
+        )
+        sectors = st.multiselect(
+            t("dash.sector"), metrics.options_of(placements, "sector"), key=f"{key}.sector"
+        )
+        schemes = st.multiselect(
+            t("dash.scheme"), metrics.options_of(placements, "scheme"), key=f"{key}.scheme"
+        )
+    return metrics.Filters(
+        years=years,
+        gender=None if gender == "all" else gender,
+        destinations=tuple(destinations),
+        sectors=tuple(sectors),
+        schemes=tuple(schemes),
+    )
+
+
+def fmt_value(value: float, *, share: bool = False, digits: int = 0) -> str:
+    """A figure the reader's way; NaN reads "no data" (never 0)."""
+    if value is None or pd.isna(value):
+        return t("common.no_data")
+    return i18n.fmt_pct(value, lang()) if share else i18n.fmt_num(value, lang(), digits)
+
+
+def _delta(item: metrics.Headline, year: int) -> str | None:
+    if pd.isna(item.value):
+        return None
+    if pd.isna(item.previous):
+        return t("dash.no_previous", year=year - 1)
+    change = item.change
+    if item.is_share:
+        text = i18n.fmt_num(change * 100, lang(), 1) + " " + t("dash.points")
+    else:
+        text = i18n.fmt_int(change, lang())
+    if change > 0:
+        text = "+" + text
+    return t("dash.change_vs", change=text, year=year - 1)
+
+
+def headline_cards(items: Iterable[metrics.Headline], year: int, per_row: int = 3) -> None:
+    """Headline figures as metric cards with the change from the previous year."""
+    items = list(items)
+    for start in range(0, len(items), per_row):
+        cols = st.columns(per_row)
+        for col, item in zip(cols, items[start : start + per_row], strict=False):
+            delta = _delta(item, year)
+            col.metric(
+                t(f"metric.{item.name}"),
+                fmt_value(item.value, share=item.is_share),
+                delta=delta,
+                # fewer non-procedural departures is good news: shown green
+                delta_color="off"
+                if pd.isna(item.change)
+                else "inverse"
+                if item.name == "reports"
+                else "normal",
+                help=t(f"metric.help.{item.name}"),
+                border=True,
+            )
+
+
+def _layer_source(layer: str) -> tuple[str, str]:
+    if is_demo():
+        return t("dash.about.demo_source"), "–"
+    versions = store().layer_meta(layer).get("versions", [])
+    if not versions:
+        return t("dash.about.unknown_source"), "–"
+    last = versions[-1]
+    source = last.get("source") or last.get("file") or last.get("filename") or t("dash.about.unknown_source")
+    written = str(last.get("written_at", ""))[:10]
+    try:
+        date = i18n.fmt_date(pd.Timestamp(written), lang()) if written else "–"
+    except ValueError:
+        date = written
+    return str(source), date
+
+
+def about_note(layers: Iterable[str], text_key: str, **values: object) -> None:
+    """The short "about this data" note under a map: source, date, definitions, what is counted."""
+    with st.expander(t("dash.about"), icon=":material/info:"):
+        st.markdown(t(text_key, **values))
+        for layer in layers:
+            source, date = _layer_source(layer)
+            label = t(LAYERS[layer].title_key) if LAYERS[layer].title_key in i18n.TABLE else layer
+            st.caption(f"**{label}** — " + t("dash.about.source", source=source, date=date))
+        st.caption(t("dash.about.missing"))
+
+
+def no_layer(layer: str) -> None:
+    """Say a layer is not loaded (and where to load it)."""
+    label = t(LAYERS[layer].title_key) if LAYERS[layer].title_key in i18n.TABLE else layer
+    st.info(t("dash.no_layer", layer=label), icon=":material/upload_file:")
+
+
+# ---------------------------------------------------------------------- map and village panel
+EMPTY = pd.DataFrame()
+
+
+def layer_years(layers: dict[str, pd.DataFrame]) -> list[int]:
+    """Years held by the placements layer, else by the reports layer (ascending)."""
+    return metrics.years_of(layers.get("placements", EMPTY)) or metrics.years_of(layers.get("reports", EMPTY))
+
+
+def current_area() -> str | None:
+    """The area the map is drilled into (None: everything held)."""
+    value = st.session_state.get(Keys.AREA)
+    return str(value) if value else None
+
+
+def village_panel(code: str | None, layers: dict[str, pd.DataFrame]) -> None:
+    """The panel of the village clicked on the map (or found by search), else a hint."""
+    from ui.panels import village_panel as render
+
+    if not code or code.count(".") != 3:
+        st.caption(t("panel.hint"))
+        return
+    names = area_names(Level.VILLAGE, code[:8])
+    district = area_names(Level.DISTRICT, code[:5]).get(code[:8], code[:8])
+    regency = area_names(Level.REGENCY, code[:2]).get(code[:5], code[:5])
+    with st.container(border=True):
+        render(code, names.get(code, code), f"{district}, {regency}", layers)
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """A shown table as UTF-8 CSV with BOM (Excel reads the names right)."""
+    return frame.to_csv(index=False).encode("utf-8-sig")
+
+
+def gap_table(gaps: pd.DataFrame) -> pd.DataFrame:
+    """Coverage gaps with official names and translated headers, largest placements first."""
+    names = area_names(Level.VILLAGE, None)
+    code = lang()
+    return pd.DataFrame(
+        {
+            t("common.code"): gaps["code"],
+            t("dash.village"): gaps["code"].map(names),
+            t("metric.placements"): gaps["value"].map(lambda v: i18n.fmt_int(v, code)),
+            t("coverage.km"): gaps["km"].map(lambda v: i18n.fmt_num(v, code, 1)),
+            t("coverage.nearest"): gaps["nearest"].map(
+                lambda c: names.get(c, c) if isinstance(c, str) else "–"
+            ),
+        }
+    )
+
+
+def score_values(ranked: pd.DataFrame, level: Level | int, codes: Iterable[str]) -> pd.Series:
+    """Planner scores per area of ``level`` (best village score inside each area)."""
+    from geo.priority import area_scores
+
+    return area_scores(ranked, int(level), codes)
+
+
+def ranked_table(ranked: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The ranked planner table with translated headers (and the header labels for exports)."""
+    from geo.priority import INDICATORS
+
+    labels = {
+        "rank": t("planner.rank"),
+        "code": t("common.code"),
+        "name": t("dash.village"),
+        "score": t("planner.score"),
+        **{f"c_{k}": t("planner.part", name=t(f"planner.ind.{k}")) for k in INDICATORS},
+        **{k: t(f"planner.ind.{k}") for k in INDICATORS},
+        "missing": t("planner.missing"),
+    }
+    shown = ranked.copy()
+    shown["missing"] = shown["missing"].map(lambda m: t(f"planner.ind.{m}") if m else "")
+    code = lang()
+    for col in ["score", *[f"c_{k}" for k in INDICATORS], "distance_km"]:
+        shown[col] = shown[col].map(lambda v: i18n.fmt_num(v, code, 1))
+    for col in ("placements", "reports", "enterprises", "groups"):
+        shown[col] = shown[col].map(lambda v: i18n.fmt_int(v, code))
+    order = ["rank", "name", "score", *[f"c_{k}" for k in INDICATORS], *INDICATORS, "code", "missing"]
+    return shown[order].rename(columns=labels), labels
+
+
+def _maps():
+    """The shared map widget module (ui/maps.py), or None while it is not available."""
+    try:
+        from ui import maps
+    except ImportError:
+        return None
+    return maps
+
+
+# ---------------------------------------------------------------------- interim map
+# A small folium choropleth used until the shared widget (ui/maps.py) lands: drill-down by
+# selectors and clicks, classification with a legend, no data apart from zero, tooltips, a
+# village search, click -> village panel. Leaflet is served from static/vendor (offline).
+LEAFLET_JS = "/app/static/vendor/leaflet/leaflet.js"
+LEAFLET_CSS = "/app/static/vendor/leaflet/leaflet.css"
+SCHEMES = ("quantiles", "natural_breaks", "equal_interval")
+ZOOM = {Level.PROVINCE: "national", Level.REGENCY: "province", Level.DISTRICT: "province"}
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _display(root: str, version: str, level: int, parent: str | None, zoom: str) -> gpd.GeoDataFrame:
+    frame = Store(root).read_areas(level, parent, display=zoom)
+    return frame[frame.geometry.notna() & ~frame.geometry.is_empty].reset_index(drop=True)
+
+
+def _set_area(code: str | None) -> None:
+    st.session_state[Keys.AREA] = code
+    if code:
+        st.query_params["area"] = code
+    elif "area" in st.query_params:
+        del st.query_params["area"]
+
+
+def _pick_area(widget: str, parent: str | None) -> None:
+    _set_area(st.session_state[widget] or parent)
+
+
+def _pick_village(widget: str, key: str) -> None:
+    st.session_state[f"{key}.village"] = st.session_state[widget] or None
+
+
+def _area_selectors(key: str) -> str | None:
+    """Province → regency → district selectors and a village search; returns the area."""
+    provinces = store().provinces()
+    if Keys.AREA not in st.session_state:
+        raw = st.query_params.get("area")
+        st.session_state[Keys.AREA] = raw if raw and raw[:2] in provinces else None
+    if not current_area() and len(provinces) == 1:
+        st.session_state[Keys.AREA] = provinces[0]
+    area = current_area()
+    cols = st.columns(4)
+    parent: str | None = None
+    for i, level in enumerate((Level.PROVINCE, Level.REGENCY, Level.DISTRICT)):
+        names = area_names(level, parent)
+        if not names:
+            break
+        options = ["", *sorted(names, key=lambda c, n=names: n[c])]
+        widget = f"{key}.area.{i}"
+        part = area[: (2, 5, 8)[i]] if area and area.count(".") >= i else ""
+        st.session_state[widget] = part if part in options else ""
+        cols[i].selectbox(
+            t(f"level.{level.key}"),
+            options,
+            key=widget,
+            format_func=lambda c, n=names: n.get(c, t("common.all")),
+            on_change=_pick_area,
+            args=(widget, parent),
+        )
+        if not st.session_state[widget]:
+            break
+        parent = st.session_state[widget]
+    villages = area_names(Level.VILLAGE, area) if area else {}
+    widget = f"{key}.search"
+    cols[3].selectbox(
+        t("dash.search"),
+        ["", *sorted(villages, key=lambda c: villages[c])],
+        format_func=lambda c: villages.get(c, "") if c else "",
+        key=widget,
+        placeholder=t("dash.search"),
+        on_change=_pick_village,
+        args=(widget, key),
+    )
+    return area
+
+
+def _legend(classes: dict, label: str, *, share: bool, digits: int) -> str:
+    import html
+
+    code = lang()
+
+    def fmt(v: float) -> str:
+        return i18n.fmt_pct(v, code) if share else i18n.fmt_num(v, code, digits)
+
+    rows, low = [], classes["low"]
+    for colour, upper in zip(classes["colours"], classes["bins"], strict=False):
+        rows.append((colour, f"{fmt(low)} – {fmt(upper)}"))
+        low = upper
+    rows.append(("#d9d9d9", t("common.no_data")))
+    body = "".join(
+        f'<div><span style="display:inline-block;width:14px;height:12px;background:{c};border:1px solid #666;'
+        f'margin-right:6px"></span>{html.escape(text)}</div>'
+        for c, text in rows
+    )
+    return (
+        '<div style="position:absolute;bottom:12px;right:12px;z-index:1000;background:white;padding:6px 9px;'
+        f'font:12px sans-serif;border-radius:4px;box-shadow:0 1px 4px #0005"><b>{html.escape(label)}</b>{body}</div>'
+    )
+
+
+def _interim_map(
+    key: str,
+    values_fn,
+    *,
+    label: str,
+    share: bool,
+    diverging: bool,
+    digits: int,
+    markers: pd.DataFrame | None,
+    marker_label,
+    highlight: set[str] | None,
+    village_only: bool,
+    categories: dict | None = None,
+) -> str | None:
+    import json
+
+    import folium
+    from streamlit_folium import st_folium
+
+    from geo.charts import map_classes
+
+    area = _area_selectors(key)
+    level = Level.VILLAGE if village_only and area else shown_level(area)
+    zoom = ZOOM.get(level, "regency" if area and area.count(".") >= 1 else "province")
+    held = store()
+    try:
+        shapes = _display(str(held.root), held.version(), int(level), area, zoom)
+    except StoreError as err:
+        st.error(t("common.error", message=str(err)))
+        return None
+    if shapes.empty:
+        st.info(t("common.no_data"))
+        return None
+    with st.sidebar:
+        scheme = st.selectbox(
+            t("dash.scheme_label"), SCHEMES, format_func=lambda s: t(f"dash.scheme.{s}"), key=Keys.SCHEME
+        )
+        k = st.slider(t("dash.classes"), 3, 7, 5, key=Keys.CLASSES)
+    values = values_fn(level, shapes["code"].tolist())
+    shapes = shapes.assign(value=shapes["code"].map(values))
+    if categories is not None:
+        fills = shapes["value"].map(lambda v: categories.get(v, ("#d9d9d9", v))[0])
+        shown = shapes["value"].map(lambda v: categories.get(v, ("", t("common.no_data")))[1])
+        legend_rows = {c: text for c, text in categories.values()}
+        import html
+
+        legend = (
+            '<div style="position:absolute;bottom:12px;right:12px;z-index:1000;background:white;padding:6px 9px;'
+            f'font:12px sans-serif;border-radius:4px;box-shadow:0 1px 4px #0005"><b>{html.escape(label)}</b>'
+            + "".join(
+                f'<div><span style="display:inline-block;width:14px;height:12px;background:{c};border:1px solid #666;'
+                f'margin-right:6px"></span>{html.escape(text)}</div>'
+                for c, text in legend_rows.items()
+            )
+            + "</div>"
+        )
+    else:
+        classes = map_classes(shapes["value"], scheme, k, diverging=diverging)
+        fills = classes["fill"]
+        code = lang()
+        shown = shapes["value"].map(
+            lambda v: (
+                t("common.no_data")
+                if pd.isna(v)
+                else (i18n.fmt_pct(v, code) if share else i18n.fmt_num(v, code, digits))
+            )
+        )
+        legend = _legend(classes, label, share=share, digits=digits)
+    highlight = highlight or set()
+    frame = shapes[["code", "name", "geometry"]].assign(fill=fills.values, shown=shown.values)
+    frame["hl"] = frame["code"].isin(highlight)
+    m = folium.Map(tiles=None, zoom_control=True, zoom_snap=0.25, prefer_canvas=False)
+    m.default_js = [("leaflet", LEAFLET_JS)]
+    m.default_css = [("leaflet_css", LEAFLET_CSS)]
+    minx, miny, maxx, maxy = frame.total_bounds
+    m.fit_bounds([[miny, minx], [maxy, maxx]])
+    folium.GeoJson(
+        json.loads(frame.to_json()),
+        style_function=lambda f: {
+            "fillColor": f["properties"]["fill"],
+            "color": "#111111" if f["properties"]["hl"] else "#666666",
+            "weight": 2.5 if f["properties"]["hl"] else 0.5,
+            "fillOpacity": 0.85,
+        },
+        highlight_function=lambda f: {"weight": 2, "color": "#000000"},
+        tooltip=folium.GeoJsonTooltip(fields=["name", "shown"], aliases=[t("common.name"), label]),
+    ).add_to(m)
+    if markers is not None and not markers.empty:
+        points = analysis_points(area)
+        located = markers.merge(points, left_on="village", right_on="code", how="inner")
+        palette = ["#1b9e77", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d"]
+        groups = sorted(located["group"].dropna().unique())
+        colour = {g: palette[i % len(palette)] for i, g in enumerate(groups)}
+        for row in located.itertuples():
+            folium.CircleMarker(
+                [row.lat, row.lon],
+                radius=5,
+                color="#222",
+                weight=1,
+                fill=True,
+                fill_opacity=0.95,
+                fill_color=colour.get(row.group, "#333"),
+                tooltip=marker_label(row.group) if marker_label else row.group,
+            ).add_to(m)
+        import html
+
+        legend += (
+            '<div style="position:absolute;bottom:12px;left:12px;z-index:1000;background:white;padding:6px 9px;'
+            'font:12px sans-serif;border-radius:4px;box-shadow:0 1px 4px #0005">'
+            + "".join(
+                f'<div><span style="display:inline-block;width:11px;height:11px;border-radius:50%;background:{c};'
+                f'border:1px solid #222;margin-right:6px"></span>{html.escape(marker_label(g) if marker_label else g)}</div>'
+                for g, c in colour.items()
+            )
+            + "</div>"
+        )
+    # white sea/background, so grey means "no data" only
+    m.get_root().html.add_child(
+        folium.Element("<style>.leaflet-container{background:#ffffff}</style>" + legend)
+    )
+    out = st_folium(
+        m, key=f"{key}.map", height=460, use_container_width=True, returned_objects=["last_active_drawing"]
+    )
+    clicked = ((out or {}).get("last_active_drawing") or {}).get("properties", {}).get("code")
+    last = st.session_state.get(f"{key}.clicked")
+    if clicked and clicked != last:
+        st.session_state[f"{key}.clicked"] = clicked
+        if clicked.count(".") < 3:
+            _set_area(clicked)
+            st.rerun()
+        st.session_state[f"{key}.village"] = clicked
+    return st.session_state.get(f"{key}.village")
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _points(root: str, version: str, parent: str | None) -> pd.DataFrame:
+    villages = Store(root).read_areas(
+        Level.VILLAGE, parent[:2] if parent else None, columns=["code", "geometry"]
+    )
+    points = coverage.village_points(gpd.GeoDataFrame(villages, geometry="geometry", crs=4326))
+    return pd.DataFrame({"code": points["code"], "lon": points.geometry.x, "lat": points.geometry.y})
+
+
+def analysis_points(parent: str | None) -> pd.DataFrame:
+    """Representative point (lon, lat) of each village in the province(s) of ``parent``."""
+    held = store()
+    return _points(str(held.root), held.version(), parent)
+
+
+def choropleth(
+    key: str,
+    values_fn,
+    *,
+    label: str,
+    share: bool = False,
+    diverging: bool = False,
+    digits: int = 0,
+    markers: pd.DataFrame | None = None,
+    marker_label=None,
+    highlight: set[str] | None = None,
+    village_only: bool = False,
+    categories: dict | None = None,
+) -> str | None:
+    """Draw the map with ``values_fn(level, codes)`` per area; return the clicked/searched village."""
+    return _interim_map(
+        key,
+        values_fn,
+        label=label,
+        share=share,
+        diverging=diverging,
+        digits=digits,
+        markers=markers,
+        marker_label=marker_label,
+        highlight=highlight,
+        village_only=village_only,
+        categories=categories,
+    )
+
+
+def shown_level(area: str | None) -> Level:
+    """The level the map draws inside ``area``: its children (regencies of a lone province)."""
+    if area:
+        return Level(min(area.count(".") + 2, Level.VILLAGE))
+    return Level.REGENCY if len(store().provinces()) == 1 else Level.PROVINCE
+
+
+HOTSPOT_COLOURS = {"hot": "#d7301f", "cold": "#2b8cbe", "not_significant": "#f4f4f4", "no_data": "#d9d9d9"}
+
+
+def hotspot_map(key: str, years: tuple[int, int], kind: str, alpha: float, measure: str) -> str | None:
+    """Gi* classes of reports at the level the map shows, a summary and the significant areas."""
+    result: dict[str, object] = {}
+
+    def classes(level: Level, codes: list[str]) -> pd.Series:
+        table = hotspot_table(level, current_area(), years, kind, alpha, measure)
+        result.update(table=table, level=level)
+        return table.set_index("code")["hotspot"].reindex(codes).fillna("no_data")
+
+    categories = {name: (colour, t(f"hotspot.{name}")) for name, colour in HOTSPOT_COLOURS.items()}
+    selected = choropleth(key, classes, label=t("reports.hotspots"), categories=categories)
+    table = result.get("table")
+    if not isinstance(table, pd.DataFrame):
+        return selected
+    counts = table["hotspot"].value_counts()
+    st.caption(
+        t(
+            "reports.hotspot_summary",
+            hot=int(counts.get("hot", 0)),
+            cold=int(counts.get("cold", 0)),
+            alpha=i18n.fmt_num(alpha, lang(), 2),
+        )
+    )
+    significant = table[table["significant"]].sort_values("z", ascending=False)
+    if not significant.empty:
+        names = area_names(result["level"], current_area())
+        code = lang()
+        shown = pd.DataFrame(
+            {
+                t("common.code"): significant["code"],
+                t("common.name"): significant["code"].map(names),
+                t("reports.hotspots"): significant["hotspot"].map(lambda h: t(f"hotspot.{h}")),
+                t("metric.reports"): significant["value"].map(
+                    lambda v: i18n.fmt_num(v, code, 1 if measure == "per_100" else 0)
+                ),
+                t("hotspot.z"): significant["z"].map(lambda v: i18n.fmt_num(v, code, 2)),
+                t("hotspot.p"): significant["p"].map(lambda v: i18n.fmt_num(v, code, 3)),
+            }
+        )
+        st.dataframe(shown, hide_index=True, width="stretch", height=240)
+    return selected
+
+
+def side_by_side(key: str, values: dict, *, label: str) -> None:
+    """Two small maps of two years side by side, with the same classes so colours compare.
+
+    (Two separate Leaflet maps; their pan and zoom are not linked.)
+    """
+    import json
+
+    import folium
+    from streamlit_folium import st_folium
+
+    from geo.charts import map_classes
+
+    area = current_area()
+    level = shown_level(area)
+    zoom = ZOOM.get(level, "regency" if area and area.count(".") >= 1 else "province")
+    held = store()
+    shapes = _display(str(held.root), held.version(), int(level), area, zoom)
+    if shapes.empty or len(values) != 2:
+        return
+    years = list(values)
+    series = {year: fn(level, shapes["code"].tolist()) for year, fn in values.items()}
+    combined = pd.concat([series[y].reindex(shapes["code"]) for y in years], ignore_index=True)
+    classes = map_classes(
+        combined,
+        st.session_state.get(Keys.SCHEME) or "quantiles",
+        int(st.session_state.get(Keys.CLASSES) or 5),
+    )
+    fills = classes["fill"].to_numpy()
+    st.caption(t("dash.side_by_side", a=years[0], b=years[1]))
+    cols = st.columns(2)
+    code = lang()
+    minx, miny, maxx, maxy = shapes.total_bounds
+    for i, (col, year) in enumerate(zip(cols, years, strict=True)):
+        vals = series[year].reindex(shapes["code"]).to_numpy()
+        frame = shapes[["code", "name", "geometry"]].assign(
+            fill=fills[i * len(shapes) : (i + 1) * len(shapes)],
+            shown=[t("common.no_data") if pd.isna(v) else i18n.fmt_int(v, code) for v in vals],
+        )
+        m = folium.Map(tiles=None, zoom_control=False, zoom_snap=0.25)
+        m.default_js = [("leaflet", LEAFLET_JS)]
+        m.default_css = [("leaflet_css", LEAFLET_CSS)]
+        m.fit_bounds([[miny, minx], [maxy, maxx]])
+        folium.GeoJson(
+            json.loads(frame.to_json()),
+            style_function=lambda f: {
+                "fillColor": f["properties"]["fill"],
+                "color": "#666666",
+                "weight": 0.5,
+                "fillOpacity": 0.85,
+            },
+            tooltip=folium.GeoJsonTooltip(
+                fields=["name", "shown"], aliases=[t("common.name"), f"{label} {year}"]
+            ),
+        ).add_to(m)
+        legend = _legend(classes, f"{label} {year}", share=False, digits=0)
+        m.get_root().html.add_child(
+            folium.Element("<style>.leaflet-container{background:#ffffff}</style>" + legend)
+        )
+        with col:
+            st_folium(m, key=f"{key}.{i}", height=320, use_container_width=True, returned_objects=[])
