@@ -10,7 +10,8 @@ from ui import Keys, t
 
 HERE = Path(__file__).parent
 
-st.set_page_config(page_title="Atlas PMI", page_icon="🗺️", layout="wide")
+st.set_page_config(page_title="Atlas PMI", page_icon=":material/map:", layout="wide")
+ui.compact_frame()
 
 # Shareable language: ?lang=en opens the English interface.
 if Keys.LANG not in st.session_state:

@@ -27,6 +27,8 @@ __all__ = [
     "ancestor_codes",
     "looks_like_bps",
     "LEVEL_DIGITS",
+    "village_kind",
+    "count_within",
 ]
 
 
@@ -202,3 +204,26 @@ def ancestor_codes(code: str) -> dict[Level, str]:
 def looks_like_bps(value: object) -> bool:
     """True when the value has the shape of a BPS code rather than a Kemendagri one."""
     return parse_code(value).problem == BPS
+
+
+def village_kind(codes: pd.Series) -> pd.Series:
+    """``"kelurahan"``, ``"desa"`` or ``"desa_adat"`` from the 4th code part (1xxx, 2xxx, 3xxx).
+
+    >>> village_kind(pd.Series(["36.04.13.2007", "36.71.01.1001"])).tolist()
+    ['desa', 'kelurahan']
+    """
+    first = codes.astype(str).str[9]
+    return first.map({"1": "kelurahan", "2": "desa", "3": "desa_adat"})
+
+
+def count_within(codes: pd.Series, areas: list[str]) -> pd.Series:
+    """How many of ``codes`` lie inside each of ``areas`` (codes of one level), by code prefix.
+
+    >>> count_within(pd.Series(["36.04.13.2007", "36.04.13.2008", "36.71.01.1001"]), ["36.04", "36.71", "36.02"]).tolist()
+    [2, 1, 0]
+    """
+    if not areas:
+        return pd.Series(dtype="int64")
+    width = len(areas[0])
+    counts = codes.astype(str).str[:width].value_counts()
+    return counts.reindex(areas, fill_value=0).astype("int64")

@@ -185,6 +185,25 @@ class Store:
         out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
         return gpd.GeoDataFrame(out, geometry="geometry", crs=4326)
 
+    def read_attributes(
+        self, level: Level | int, parent: str | None = None, columns: list[str] | None = None
+    ) -> pd.DataFrame:
+        """The non-geometry columns of :meth:`read_areas` (cheap: the polygons are not read)."""
+        level = Level(level)
+        wanted = columns or ["code", "name"]
+        frames = []
+        for prov in [parent[:2]] if parent else self.provinces():
+            folder = self._unit_dir("boundaries", prov)
+            if folder is None:
+                continue
+            frame = pd.read_parquet(folder / LEVEL_FILES[level], columns=wanted)
+            if parent:
+                frame = frame[frame["code"].str.startswith(parent + ".") | (frame["code"] == parent)]
+            frames.append(frame)
+        if not frames:
+            return pd.DataFrame({c: pd.Series(dtype=object) for c in wanted})
+        return pd.concat(frames, ignore_index=True)
+
     # ----------------------------------------------------------------- layers
     def layers(self) -> list[str]:
         folder = self.root / "layers"

@@ -123,7 +123,8 @@ with tab_import:
         with note_col:
             if plan.dropped:
                 st.warning(
-                    t("data.dropped", columns=", ".join(f"'{d.column}'" for d in plan.dropped)), icon="🔒"
+                    t("data.dropped", columns=", ".join(f"'{d.column}'" for d in plan.dropped)),
+                    icon=":material/lock:",
                 )
             else:
                 st.caption(t("data.dropped_none"))

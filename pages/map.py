@@ -1,5 +1,47 @@
-"""Area map: Indonesia by province, drill down to villages."""
+"""Peta Wilayah / Area map: Indonesia by province, drill down to villages, official names."""
+
+import streamlit as st
 
 import ui
+from geo.codes import Level
+from ui import dashboard as dash
+from ui import maps, t
 
 ui.demo_banner()
+st.title(t("map.title"))
+st.caption(t("map.intro"))
+
+if not ui.store().provinces():
+    st.info(t("map.no_boundaries"))
+    st.stop()
+
+area = maps.resolve_area()
+default = maps.shown_level(area)
+deeper = [level for level in Level if level >= default]
+if st.session_state.get("map.level") not in deeper:
+    st.session_state["map.level"] = default
+level = st.sidebar.selectbox(
+    t("map.level"), deeper, format_func=lambda lv: t(f"level.{lv.key}"), key="map.level"
+)
+if level == Level.VILLAGE and not area:
+    st.warning(t("map.country_villages", level=t(f"level.{default.key}").lower()), icon=":material/zoom_in:")
+    level = default
+
+villages = dash.village_table(area)
+if level == Level.VILLAGE:
+    selected = maps.choropleth(
+        "map",
+        lambda lv, codes: dash.village_kinds(codes),
+        label=t("map.village_kind"),
+        categories=dash.village_kind_categories(),
+        level=level,
+    )
+else:
+    selected = maps.choropleth(
+        "map",
+        lambda lv, codes: dash.villages_within(villages, codes),
+        label=t("map.village_count"),
+        level=level,
+    )
+dash.boundary_note(area, villages)
+dash.village_panel(selected, dash.load_layers())

@@ -13,13 +13,20 @@ import pandas as pd
 import streamlit as st
 
 import i18n
+from geo import codes as codes_module
 from geo import coverage, hotspots, metrics
 from geo.codes import Level
 from geo.layers import LAYERS
 from loaders.store import LEVEL_FILES, Store, StoreError
 from ui import Keys, is_demo, lang, store, t
+from ui.maps import choropleth, current_area, shown_level, side_by_side, village_points
 
 __all__ = [
+    "choropleth",
+    "current_area",
+    "shown_level",
+    "side_by_side",
+    "village_points",
     "load_layers",
     "area_names",
     "analysis_areas",
@@ -284,10 +291,63 @@ def layer_years(layers: dict[str, pd.DataFrame]) -> list[int]:
     return metrics.years_of(layers.get("placements", EMPTY)) or metrics.years_of(layers.get("reports", EMPTY))
 
 
-def current_area() -> str | None:
-    """The area the map is drilled into (None: everything held)."""
-    value = st.session_state.get(Keys.AREA)
-    return str(value) if value else None
+@st.cache_data(show_spinner=False, max_entries=16)
+def _village_table(root: str, version: str, area: str | None) -> pd.DataFrame:
+    return Store(root).read_attributes(Level.VILLAGE, area, ["code", "has_polygon"])
+
+
+def village_table(area: str | None) -> pd.DataFrame:
+    """``code, has_polygon`` of every gazetteer village inside ``area`` (None: all held)."""
+    held = store()
+    return _village_table(str(held.root), held.version(), area)
+
+
+def villages_within(villages: pd.DataFrame, codes: list[str]) -> pd.Series:
+    """Number of villages inside each area of ``codes``."""
+    return codes_module.count_within(villages["code"], codes).set_axis(codes)
+
+
+def village_kinds(codes: list[str]) -> pd.Series:
+    """Desa / kelurahan / desa adat of each village code."""
+    return codes_module.village_kind(pd.Series(codes, index=codes))
+
+
+def village_kind_categories() -> dict[str, tuple[str, str]]:
+    """Map categories for the village types: value -> (colour, label)."""
+    colours = {"desa": "#a6d96a", "kelurahan": "#fdae61", "desa_adat": "#9e9ac8"}
+    return {kind: (colour, t(f"map.kind.{kind}")) for kind, colour in colours.items()}
+
+
+def boundary_note(area: str | None, villages: pd.DataFrame) -> None:
+    """Under the area map: how many villages, which have no polygon, the source and its date."""
+    code = lang()
+    with_polygon = int(villages["has_polygon"].sum())
+    st.caption(
+        t(
+            "map.held",
+            villages=i18n.fmt_int(len(villages), code),
+            with_polygon=i18n.fmt_int(with_polygon, code),
+        )
+    )
+    missing = villages.loc[~villages["has_polygon"].astype(bool), "code"]
+    if len(missing):
+        names = area_names(Level.VILLAGE, area)
+        with st.expander(t("map.without_polygon", count=i18n.fmt_int(len(missing), code))):
+            st.dataframe(
+                pd.DataFrame({t("common.code"): missing, t("common.name"): missing.map(names)}),
+                hide_index=True,
+                width="stretch",
+            )
+    with st.expander(t("dash.about"), icon=":material/info:"):
+        st.markdown(t("map.about"))
+        held = store()
+        for province in [area[:2]] if area else held.provinces():
+            meta = held.province_meta(province)
+            date = str(meta.get("imported_at") or meta.get("written_at") or "")[:10]
+            st.caption(
+                f"**{meta.get('name') or province}** — "
+                + t("map.source", source=meta.get("source") or "–", date=date)
+            )
 
 
 def village_panel(code: str | None, layers: dict[str, pd.DataFrame]) -> None:
@@ -357,301 +417,6 @@ def ranked_table(ranked: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     return shown[order].rename(columns=labels), labels
 
 
-def _maps():
-    """The shared map widget module (ui/maps.py), or None while it is not available."""
-    try:
-        from ui import maps
-    except ImportError:
-        return None
-    return maps
-
-
-# ---------------------------------------------------------------------- interim map
-# A small folium choropleth used until the shared widget (ui/maps.py) lands: drill-down by
-# selectors and clicks, classification with a legend, no data apart from zero, tooltips, a
-# village search, click -> village panel. Leaflet is served from static/vendor (offline).
-LEAFLET_JS = "/app/static/vendor/leaflet/leaflet.js"
-LEAFLET_CSS = "/app/static/vendor/leaflet/leaflet.css"
-SCHEMES = ("quantiles", "natural_breaks", "equal_interval")
-ZOOM = {Level.PROVINCE: "national", Level.REGENCY: "province", Level.DISTRICT: "province"}
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def _display(root: str, version: str, level: int, parent: str | None, zoom: str) -> gpd.GeoDataFrame:
-    frame = Store(root).read_areas(level, parent, display=zoom)
-    return frame[frame.geometry.notna() & ~frame.geometry.is_empty].reset_index(drop=True)
-
-
-def _set_area(code: str | None) -> None:
-    st.session_state[Keys.AREA] = code
-    if code:
-        st.query_params["area"] = code
-    elif "area" in st.query_params:
-        del st.query_params["area"]
-
-
-def _pick_area(widget: str, parent: str | None) -> None:
-    _set_area(st.session_state[widget] or parent)
-
-
-def _pick_village(widget: str, key: str) -> None:
-    st.session_state[f"{key}.village"] = st.session_state[widget] or None
-
-
-def _area_selectors(key: str) -> str | None:
-    """Province → regency → district selectors and a village search; returns the area."""
-    provinces = store().provinces()
-    if Keys.AREA not in st.session_state:
-        raw = st.query_params.get("area")
-        st.session_state[Keys.AREA] = raw if raw and raw[:2] in provinces else None
-    if not current_area() and len(provinces) == 1:
-        st.session_state[Keys.AREA] = provinces[0]
-    area = current_area()
-    cols = st.columns(4)
-    parent: str | None = None
-    for i, level in enumerate((Level.PROVINCE, Level.REGENCY, Level.DISTRICT)):
-        names = area_names(level, parent)
-        if not names:
-            break
-        options = ["", *sorted(names, key=lambda c, n=names: n[c])]
-        widget = f"{key}.area.{i}"
-        part = area[: (2, 5, 8)[i]] if area and area.count(".") >= i else ""
-        st.session_state[widget] = part if part in options else ""
-        cols[i].selectbox(
-            t(f"level.{level.key}"),
-            options,
-            key=widget,
-            format_func=lambda c, n=names: n.get(c, t("common.all")),
-            on_change=_pick_area,
-            args=(widget, parent),
-        )
-        if not st.session_state[widget]:
-            break
-        parent = st.session_state[widget]
-    villages = area_names(Level.VILLAGE, area) if area else {}
-    widget = f"{key}.search"
-    cols[3].selectbox(
-        t("dash.search"),
-        ["", *sorted(villages, key=lambda c: villages[c])],
-        format_func=lambda c: villages.get(c, "") if c else "",
-        key=widget,
-        placeholder=t("dash.search"),
-        on_change=_pick_village,
-        args=(widget, key),
-    )
-    return area
-
-
-def _legend(classes: dict, label: str, *, share: bool, digits: int) -> str:
-    import html
-
-    code = lang()
-
-    def fmt(v: float) -> str:
-        return i18n.fmt_pct(v, code) if share else i18n.fmt_num(v, code, digits)
-
-    rows, low = [], classes["low"]
-    for colour, upper in zip(classes["colours"], classes["bins"], strict=False):
-        rows.append((colour, f"{fmt(low)} – {fmt(upper)}"))
-        low = upper
-    rows.append(("#d9d9d9", t("common.no_data")))
-    body = "".join(
-        f'<div><span style="display:inline-block;width:14px;height:12px;background:{c};border:1px solid #666;'
-        f'margin-right:6px"></span>{html.escape(text)}</div>'
-        for c, text in rows
-    )
-    return (
-        '<div style="position:absolute;bottom:12px;right:12px;z-index:1000;background:white;padding:6px 9px;'
-        f'font:12px sans-serif;border-radius:4px;box-shadow:0 1px 4px #0005"><b>{html.escape(label)}</b>{body}</div>'
-    )
-
-
-def _interim_map(
-    key: str,
-    values_fn,
-    *,
-    label: str,
-    share: bool,
-    diverging: bool,
-    digits: int,
-    markers: pd.DataFrame | None,
-    marker_label,
-    highlight: set[str] | None,
-    village_only: bool,
-    categories: dict | None = None,
-) -> str | None:
-    import json
-
-    import folium
-    from streamlit_folium import st_folium
-
-    from geo.charts import map_classes
-
-    area = _area_selectors(key)
-    level = Level.VILLAGE if village_only and area else shown_level(area)
-    zoom = ZOOM.get(level, "regency" if area and area.count(".") >= 1 else "province")
-    held = store()
-    try:
-        shapes = _display(str(held.root), held.version(), int(level), area, zoom)
-    except StoreError as err:
-        st.error(t("common.error", message=str(err)))
-        return None
-    if shapes.empty:
-        st.info(t("common.no_data"))
-        return None
-    with st.sidebar:
-        scheme = st.selectbox(
-            t("dash.scheme_label"), SCHEMES, format_func=lambda s: t(f"dash.scheme.{s}"), key=Keys.SCHEME
-        )
-        k = st.slider(t("dash.classes"), 3, 7, 5, key=Keys.CLASSES)
-    values = values_fn(level, shapes["code"].tolist())
-    shapes = shapes.assign(value=shapes["code"].map(values))
-    if categories is not None:
-        fills = shapes["value"].map(lambda v: categories.get(v, ("#d9d9d9", v))[0])
-        shown = shapes["value"].map(lambda v: categories.get(v, ("", t("common.no_data")))[1])
-        legend_rows = {c: text for c, text in categories.values()}
-        import html
-
-        legend = (
-            '<div style="position:absolute;bottom:12px;right:12px;z-index:1000;background:white;padding:6px 9px;'
-            f'font:12px sans-serif;border-radius:4px;box-shadow:0 1px 4px #0005"><b>{html.escape(label)}</b>'
-            + "".join(
-                f'<div><span style="display:inline-block;width:14px;height:12px;background:{c};border:1px solid #666;'
-                f'margin-right:6px"></span>{html.escape(text)}</div>'
-                for c, text in legend_rows.items()
-            )
-            + "</div>"
-        )
-    else:
-        classes = map_classes(shapes["value"], scheme, k, diverging=diverging)
-        fills = classes["fill"]
-        code = lang()
-        shown = shapes["value"].map(
-            lambda v: (
-                t("common.no_data")
-                if pd.isna(v)
-                else (i18n.fmt_pct(v, code) if share else i18n.fmt_num(v, code, digits))
-            )
-        )
-        legend = _legend(classes, label, share=share, digits=digits)
-    highlight = highlight or set()
-    frame = shapes[["code", "name", "geometry"]].assign(fill=fills.values, shown=shown.values)
-    frame["hl"] = frame["code"].isin(highlight)
-    m = folium.Map(tiles=None, zoom_control=True, zoom_snap=0.25, prefer_canvas=False)
-    m.default_js = [("leaflet", LEAFLET_JS)]
-    m.default_css = [("leaflet_css", LEAFLET_CSS)]
-    minx, miny, maxx, maxy = frame.total_bounds
-    m.fit_bounds([[miny, minx], [maxy, maxx]])
-    folium.GeoJson(
-        json.loads(frame.to_json()),
-        style_function=lambda f: {
-            "fillColor": f["properties"]["fill"],
-            "color": "#111111" if f["properties"]["hl"] else "#666666",
-            "weight": 2.5 if f["properties"]["hl"] else 0.5,
-            "fillOpacity": 0.85,
-        },
-        highlight_function=lambda f: {"weight": 2, "color": "#000000"},
-        tooltip=folium.GeoJsonTooltip(fields=["name", "shown"], aliases=[t("common.name"), label]),
-    ).add_to(m)
-    if markers is not None and not markers.empty:
-        points = analysis_points(area)
-        located = markers.merge(points, left_on="village", right_on="code", how="inner")
-        palette = ["#1b9e77", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d"]
-        groups = sorted(located["group"].dropna().unique())
-        colour = {g: palette[i % len(palette)] for i, g in enumerate(groups)}
-        for row in located.itertuples():
-            folium.CircleMarker(
-                [row.lat, row.lon],
-                radius=5,
-                color="#222",
-                weight=1,
-                fill=True,
-                fill_opacity=0.95,
-                fill_color=colour.get(row.group, "#333"),
-                tooltip=marker_label(row.group) if marker_label else row.group,
-            ).add_to(m)
-        import html
-
-        legend += (
-            '<div style="position:absolute;bottom:12px;left:12px;z-index:1000;background:white;padding:6px 9px;'
-            'font:12px sans-serif;border-radius:4px;box-shadow:0 1px 4px #0005">'
-            + "".join(
-                f'<div><span style="display:inline-block;width:11px;height:11px;border-radius:50%;background:{c};'
-                f'border:1px solid #222;margin-right:6px"></span>{html.escape(marker_label(g) if marker_label else g)}</div>'
-                for g, c in colour.items()
-            )
-            + "</div>"
-        )
-    # white sea/background, so grey means "no data" only
-    m.get_root().html.add_child(
-        folium.Element("<style>.leaflet-container{background:#ffffff}</style>" + legend)
-    )
-    out = st_folium(
-        m, key=f"{key}.map", height=460, use_container_width=True, returned_objects=["last_active_drawing"]
-    )
-    clicked = ((out or {}).get("last_active_drawing") or {}).get("properties", {}).get("code")
-    last = st.session_state.get(f"{key}.clicked")
-    if clicked and clicked != last:
-        st.session_state[f"{key}.clicked"] = clicked
-        if clicked.count(".") < 3:
-            _set_area(clicked)
-            st.rerun()
-        st.session_state[f"{key}.village"] = clicked
-    return st.session_state.get(f"{key}.village")
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def _points(root: str, version: str, parent: str | None) -> pd.DataFrame:
-    villages = Store(root).read_areas(
-        Level.VILLAGE, parent[:2] if parent else None, columns=["code", "geometry"]
-    )
-    points = coverage.village_points(gpd.GeoDataFrame(villages, geometry="geometry", crs=4326))
-    return pd.DataFrame({"code": points["code"], "lon": points.geometry.x, "lat": points.geometry.y})
-
-
-def analysis_points(parent: str | None) -> pd.DataFrame:
-    """Representative point (lon, lat) of each village in the province(s) of ``parent``."""
-    held = store()
-    return _points(str(held.root), held.version(), parent)
-
-
-def choropleth(
-    key: str,
-    values_fn,
-    *,
-    label: str,
-    share: bool = False,
-    diverging: bool = False,
-    digits: int = 0,
-    markers: pd.DataFrame | None = None,
-    marker_label=None,
-    highlight: set[str] | None = None,
-    village_only: bool = False,
-    categories: dict | None = None,
-) -> str | None:
-    """Draw the map with ``values_fn(level, codes)`` per area; return the clicked/searched village."""
-    return _interim_map(
-        key,
-        values_fn,
-        label=label,
-        share=share,
-        diverging=diverging,
-        digits=digits,
-        markers=markers,
-        marker_label=marker_label,
-        highlight=highlight,
-        village_only=village_only,
-        categories=categories,
-    )
-
-
-def shown_level(area: str | None) -> Level:
-    """The level the map draws inside ``area``: its children (regencies of a lone province)."""
-    if area:
-        return Level(min(area.count(".") + 2, Level.VILLAGE))
-    return Level.REGENCY if len(store().provinces()) == 1 else Level.PROVINCE
-
-
 HOTSPOT_COLOURS = {"hot": "#d7301f", "cold": "#2b8cbe", "not_significant": "#f4f4f4", "no_data": "#d9d9d9"}
 
 
@@ -696,65 +461,3 @@ def hotspot_map(key: str, years: tuple[int, int], kind: str, alpha: float, measu
         )
         st.dataframe(shown, hide_index=True, width="stretch", height=240)
     return selected
-
-
-def side_by_side(key: str, values: dict, *, label: str) -> None:
-    """Two small maps of two years side by side, with the same classes so colours compare.
-
-    (Two separate Leaflet maps; their pan and zoom are not linked.)
-    """
-    import json
-
-    import folium
-    from streamlit_folium import st_folium
-
-    from geo.charts import map_classes
-
-    area = current_area()
-    level = shown_level(area)
-    zoom = ZOOM.get(level, "regency" if area and area.count(".") >= 1 else "province")
-    held = store()
-    shapes = _display(str(held.root), held.version(), int(level), area, zoom)
-    if shapes.empty or len(values) != 2:
-        return
-    years = list(values)
-    series = {year: fn(level, shapes["code"].tolist()) for year, fn in values.items()}
-    combined = pd.concat([series[y].reindex(shapes["code"]) for y in years], ignore_index=True)
-    classes = map_classes(
-        combined,
-        st.session_state.get(Keys.SCHEME) or "quantiles",
-        int(st.session_state.get(Keys.CLASSES) or 5),
-    )
-    fills = classes["fill"].to_numpy()
-    st.caption(t("dash.side_by_side", a=years[0], b=years[1]))
-    cols = st.columns(2)
-    code = lang()
-    minx, miny, maxx, maxy = shapes.total_bounds
-    for i, (col, year) in enumerate(zip(cols, years, strict=True)):
-        vals = series[year].reindex(shapes["code"]).to_numpy()
-        frame = shapes[["code", "name", "geometry"]].assign(
-            fill=fills[i * len(shapes) : (i + 1) * len(shapes)],
-            shown=[t("common.no_data") if pd.isna(v) else i18n.fmt_int(v, code) for v in vals],
-        )
-        m = folium.Map(tiles=None, zoom_control=False, zoom_snap=0.25)
-        m.default_js = [("leaflet", LEAFLET_JS)]
-        m.default_css = [("leaflet_css", LEAFLET_CSS)]
-        m.fit_bounds([[miny, minx], [maxy, maxx]])
-        folium.GeoJson(
-            json.loads(frame.to_json()),
-            style_function=lambda f: {
-                "fillColor": f["properties"]["fill"],
-                "color": "#666666",
-                "weight": 0.5,
-                "fillOpacity": 0.85,
-            },
-            tooltip=folium.GeoJsonTooltip(
-                fields=["name", "shown"], aliases=[t("common.name"), f"{label} {year}"]
-            ),
-        ).add_to(m)
-        legend = _legend(classes, f"{label} {year}", share=False, digits=0)
-        m.get_root().html.add_child(
-            folium.Element("<style>.leaflet-container{background:#ffffff}</style>" + legend)
-        )
-        with col:
-            st_folium(m, key=f"{key}.{i}", height=320, use_container_width=True, returned_objects=[])

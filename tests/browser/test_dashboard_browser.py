@@ -6,21 +6,16 @@ Skipped with a reason when Chromium, Leaflet or the demo pack is missing.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from loaders.settings import DEMO_DIR
 from loaders.store import Store
+from tests.browser.harness import CHROMIUM, LEAFLET, chromium, drawn_areas, running_app
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "artifacts"
 PAGES = {
     "": "Ringkasan",
@@ -29,6 +24,7 @@ PAGES = {
     "usaha-purna": "Usaha Purna",
     "laporan": "Laporan Non-Prosedural",
     "perencanaan": "Perencanaan",
+    "peta": "Peta Wilayah",
 }
 
 pytestmark = [
@@ -38,61 +34,21 @@ pytestmark = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
-    if not (ROOT / "static" / "vendor" / "leaflet" / "leaflet.js").exists():
+    if not LEAFLET.exists():
         pytest.skip("Leaflet is not installed in static/vendor (run scripts/setup.sh)")
     if not Store(DEMO_DIR).provinces():
         pytest.skip("the demo pack is not built (python -m loaders.demo build)")
-    port = _free_port()
-    empty = tmp_path_factory.mktemp("empty-store")
-    env = {**os.environ, "ATLAS_DATA_DIR": str(empty), "ATLAS_LANGUAGE": "id"}
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(ROOT / "app.py"),
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--browser.gatherUsageStats",
-        "false",
-    ]
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(url + "/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("the app did not start: " + server.stderr.read1().decode(errors="replace"))
+    with running_app(tmp_path_factory.mktemp("empty-store")) as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 @pytest.fixture(scope="module")
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        chromium = pw.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield chromium
-        chromium.close()
+    pytest.importorskip("playwright.sync_api")
+    with chromium() as launched:
+        yield launched
 
 
 def _settle(page) -> None:
@@ -105,14 +61,8 @@ def _settle(page) -> None:
 
 
 def _polygons(page) -> int:
-    """Leaflet polygons drawn inside the map iframes of the page."""
-    count = 0
-    for frame in page.frames:
-        try:
-            count += frame.locator("path.leaflet-interactive").count()
-        except Exception:  # noqa: BLE001  (a detached frame has nothing to count)
-            continue
-    return count
+    """Areas drawn on the page's maps (canvas polygons, counted through Leaflet)."""
+    return drawn_areas(page)
 
 
 @pytest.mark.parametrize("path", list(PAGES))

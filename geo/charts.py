@@ -1,0 +1,211 @@
+"""Plotly figure builders for the dashboard charts, with labels from the translation table.
+
+Each builder takes a small tidy frame (from :mod:`geo.metrics`) and the interface language,
+and returns a ``plotly.graph_objects.Figure``. Numbers use the language's separators
+(``1.210,5`` in Indonesian). An empty frame gives a figure that says "no data".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+
+import i18n
+
+__all__ = ["trend_figure", "bar_figure", "share_figure", "stacked_trend_figure", "empty_figure", "PALETTE"]
+
+PALETTE = ["#1f6f8b", "#e07a1f", "#3b9c5a", "#b8407a", "#7a5cc4", "#c9a227", "#5f6b73", "#2a9d8f"]
+HEIGHT = 320
+
+
+def _layout(fig: go.Figure, lang: str, title: str | None) -> go.Figure:
+    fig.update_layout(
+        title={"text": title or "", "x": 0, "font": {"size": 15}},
+        separators=",." if lang == "id" else ".,",
+        height=HEIGHT,
+        margin={"l": 10, "r": 10, "t": 40 if title else 10, "b": 10},
+        template="plotly_white",
+        legend={"orientation": "h", "y": -0.2, "title": {"text": ""}},
+        font={"family": "DejaVu Sans, Arial, sans-serif", "size": 12},
+    )
+    return fig
+
+
+def empty_figure(lang: str, title: str | None = None) -> go.Figure:
+    """A blank chart that says there is no data (never an empty axis pretending to be zero)."""
+    fig = go.Figure()
+    fig.add_annotation(
+        text=i18n.t("common.no_data", lang), showarrow=False, font={"size": 14, "color": "#666"}
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _layout(fig, lang, title)
+
+
+def trend_figure(
+    frame: pd.DataFrame, lang: str, value: str = "count", *, value_label: str, title: str | None = None
+) -> go.Figure:
+    """Totals per year as a line with markers (``frame``: ``year, value``)."""
+    if frame.empty:
+        return empty_figure(lang, title)
+    fig = px.line(
+        frame,
+        x="year",
+        y=value,
+        markers=True,
+        labels={"year": i18n.t("common.year", lang), value: value_label},
+        color_discrete_sequence=PALETTE,
+    )
+    fig.update_xaxes(dtick=1, tickformat="d")
+    fig.update_yaxes(rangemode="tozero")
+    return _layout(fig, lang, title)
+
+
+def stacked_trend_figure(
+    frame: pd.DataFrame,
+    by: str,
+    lang: str,
+    value: str = "count",
+    *,
+    value_label: str,
+    by_label: str,
+    title: str | None = None,
+    top: int = 6,
+    names: Mapping[str, str] | None = None,
+) -> go.Figure:
+    """Totals per year split by ``by`` as stacked bars; beyond the ``top`` groups is "other"."""
+    if frame.empty:
+        return empty_figure(lang, title)
+    data = frame.copy()
+    totals = data.groupby(by)[value].sum().sort_values(ascending=False)
+    keep = set(totals.index[:top])
+    other = i18n.t("chart.other", lang)
+    data[by] = data[by].where(data[by].isin(keep), other)
+    if names:
+        data[by] = data[by].map(lambda v: names.get(v, v))
+    data = data.groupby(["year", by], as_index=False)[value].sum()
+    fig = px.bar(
+        data,
+        x="year",
+        y=value,
+        color=by,
+        labels={"year": i18n.t("common.year", lang), value: value_label, by: by_label},
+        color_discrete_sequence=PALETTE,
+    )
+    # the years on the axis speak for themselves; the legend takes the title's place
+    fig.update_xaxes(dtick=1, tickformat="d", title_text="")
+    fig = _layout(fig, lang, title)
+    fig.update_layout(legend={"y": -0.12, "yanchor": "top"})
+    return fig
+
+
+def bar_figure(
+    frame: pd.DataFrame,
+    column: str,
+    lang: str,
+    value: str = "count",
+    *,
+    value_label: str,
+    column_label: str,
+    title: str | None = None,
+    names: Mapping[str, str] | None = None,
+) -> go.Figure:
+    """Horizontal bars, largest on top (``frame``: ``column, value``); ``names`` relabels the bars."""
+    if frame.empty:
+        return empty_figure(lang, title)
+    data = frame.copy()
+    if names:
+        data[column] = data[column].map(lambda v: names.get(v, v))
+    data = data.sort_values(value, ascending=True)
+    fig = px.bar(
+        data,
+        x=value,
+        y=column,
+        orientation="h",
+        labels={column: column_label, value: value_label},
+        color_discrete_sequence=PALETTE,
+        text=value,
+    )
+    fig.update_traces(texttemplate="%{x:,.0f}", textposition="outside", cliponaxis=False)
+    fig.update_yaxes(type="category")
+    top = float(pd.to_numeric(data[value], errors="coerce").max())
+    if top > 0:
+        fig.update_xaxes(range=[0, top * 1.18])  # room for the value labels
+    return _layout(fig, lang, title)
+
+
+def share_figure(
+    frame: pd.DataFrame,
+    column: str,
+    lang: str,
+    value: str = "count",
+    *,
+    title: str | None = None,
+    names: Mapping[str, str] | None = None,
+) -> go.Figure:
+    """A donut of the parts of a whole (``frame``: ``column, value``)."""
+    if frame.empty or float(pd.to_numeric(frame[value], errors="coerce").sum()) <= 0:
+        return empty_figure(lang, title)
+    data = frame.copy()
+    if names:
+        data[column] = data[column].map(lambda v: names.get(v, v))
+    fig = px.pie(data, names=column, values=value, hole=0.5, color_discrete_sequence=PALETTE)
+    fig.update_traces(textinfo="percent", sort=False)
+    return _layout(fig, lang, title)
+
+
+#: Sequential colours (ColorBrewer YlOrRd) for 3–7 classes and a diverging set for changes.
+SEQUENTIAL = ["#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026", "#800026"]
+DIVERGING = ["#2166ac", "#67a9cf", "#d1e5f0", "#f7f7f7", "#fddbc7", "#ef8a62", "#b2182b"]
+NO_DATA = "#d9d9d9"
+
+
+def map_classes(values: pd.Series, scheme: str = "quantiles", k: int = 5, *, diverging: bool = False) -> dict:
+    """Class limits and a colour per area for a choropleth: ``bins``, ``colours``, ``fill`` (by index).
+
+    ``index`` is each area's class (-1 where there is no data), for the compact map builder.
+
+    NaN values get the no-data colour, never the lowest class. Uses the classification registry
+    of :mod:`geo.coverage` (quantiles, natural breaks, equal interval).
+    """
+    import numpy as np
+
+    from geo.coverage import CLASS_SCHEMES
+
+    if scheme not in CLASS_SCHEMES:
+        raise ValueError(f"unknown classification {scheme!r}; choose one of: {', '.join(CLASS_SCHEMES)}")
+    numbers = pd.to_numeric(values, errors="coerce")
+    data = numbers.dropna().to_numpy(dtype=float)
+    k = max(1, min(int(k), len(np.unique(data)) if data.size else 1))
+    if data.size == 0:
+        bins: list[float] = []
+    elif k < 2:
+        bins = [float(data.max())]
+    else:
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # mapclassify lowers k itself on ties
+            bins = [float(b) for b in CLASS_SCHEMES[scheme](data, k=k).bins]
+    palette = DIVERGING if diverging else SEQUENTIAL
+    step = (len(palette) - 1) / max(len(bins) - 1, 1)
+    colours = [palette[round(i * step)] for i in range(len(bins))] if bins else []
+    idx = np.clip(
+        np.searchsorted(np.asarray(bins), numbers.fillna(0).to_numpy(float)), 0, max(len(bins) - 1, 0)
+    )
+    index = np.where(numbers.isna().to_numpy() | (not bins), -1, idx)
+    fill = (
+        np.asarray([*colours, NO_DATA], dtype=object)[index]
+        if bins
+        else np.full(len(index), NO_DATA, dtype=object)
+    )
+    return {
+        "bins": bins,
+        "colours": colours,
+        "index": index,
+        "fill": pd.Series(fill, index=values.index),
+        "low": float(data.min()) if data.size else 0.0,
+    }

@@ -1,0 +1,52 @@
+"""The shared map widget and the area map page."""
+
+TEXT = {
+    "map.basemap": ("Peta dasar", "Basemap"),
+    "map.basemap.none": ("Tanpa peta dasar (luring)", "None (works offline)"),
+    "map.basemap.osm": ("OpenStreetMap (perlu internet)", "OpenStreetMap (needs internet)"),
+    "map.basemap.carto_light": ("CARTO terang (perlu internet)", "CARTO light (needs internet)"),
+    "map.markers": ("Titik", "Points"),
+    "map.title": ("Peta Wilayah", "Area map"),
+    "map.intro": (
+        "Batas wilayah resmi dari provinsi sampai desa/kelurahan. Pilih wilayah di atas peta atau "
+        "klik poligon untuk masuk ke tingkat berikutnya; klik desa untuk melihat semua datanya.",
+        "Official boundaries from province down to village. Choose an area above the map or click "
+        "a polygon to go one level down; click a village to see everything known about it.",
+    ),
+    "map.level": ("Tampilkan tingkat", "Show level"),
+    "map.village_count": ("Jumlah desa/kelurahan", "Villages"),
+    "map.village_kind": ("Jenis", "Type"),
+    "map.kind.desa": ("Desa", "Desa (village)"),
+    "map.kind.kelurahan": ("Kelurahan", "Kelurahan (urban village)"),
+    "map.kind.desa_adat": ("Desa adat", "Desa adat (customary village)"),
+    "map.country_villages": (
+        "Seluruh desa/kelurahan Indonesia (83 ribu poligon) terlalu banyak untuk satu peta di "
+        "peramban. Pilih provinsi di atas untuk melihat desanya; sementara ini peta menampilkan "
+        "{level}.",
+        "All of Indonesia's villages (83 thousand polygons) are too many for one map in the "
+        "browser. Choose a province above to see its villages; meanwhile the map shows {level}.",
+    ),
+    "map.held": (
+        "{villages} desa/kelurahan di wilayah ini, {with_polygon} berpoligon.",
+        "{villages} villages in this area, {with_polygon} with a polygon.",
+    ),
+    "map.without_polygon": (
+        "{count} desa/kelurahan tanpa poligon (tidak tergambar di peta)",
+        "{count} villages without a polygon (not drawn on the map)",
+    ),
+    "map.source": ("Sumber batas: {source}; diimpor {date}.", "Boundary source: {source}; imported {date}."),
+    "map.about": (
+        "Peta ini hanya menampilkan batas wilayah: jumlah desa/kelurahan per wilayah, atau jenis "
+        "desa/kelurahan (kode bagian ke-4: 1xxx kelurahan, 2xxx desa). Garis disederhanakan untuk "
+        "tampilan; perhitungan memakai poligon lengkap.",
+        "This map shows the boundaries only: the number of villages per area, or the type of each "
+        "village (4th code part: 1xxx kelurahan, 2xxx desa). Lines are simplified for display; "
+        "computations use the full polygons.",
+    ),
+    "map.no_boundaries": (
+        "Belum ada batas wilayah. Ambil batas resmi satu provinsi dengan "
+        "`python -m loaders.boundaries fetch --province 36`, atau impor berkas di halaman Data.",
+        "No boundaries yet. Fetch a province's official boundaries with "
+        "`python -m loaders.boundaries fetch --province 36`, or import a file on the Data page.",
+    ),
+}

@@ -1,0 +1,181 @@
+"""The fast map path: compact encoding, classes and colours, the map script, offline assets.
+
+Correctness of the fast path against the straightforward computation, on real Banten villages
+(display geometry as the store prepares it at import). Speed lives in ``python -m bench``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import geopandas as gpd
+import mapclassify
+import numpy as np
+import pandas as pd
+import pytest
+import shapely
+from hypothesis import given
+from hypothesis import strategies as st
+
+from geo import maps
+from geo.boundaries import tiling_report
+from geo.charts import SEQUENTIAL, map_classes
+from geo.codes import Level
+from geo.display import DISPLAY_ZOOMS, display_zoom, quantum_for
+
+
+@given(st.lists(st.integers(min_value=-(2**40), max_value=2**40), max_size=200))
+def test_varints_round_trip(values):
+    encoded = maps.encode_varints(np.array(values, dtype=np.int64))
+    assert set(encoded) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+    assert maps.decode_varints(encoded).tolist() == values
+
+
+def _squares() -> gpd.GeoDataFrame:
+    """Two plain polygons and a multipolygon with a hole; one area without polygon."""
+    holed = shapely.box(4, 0, 6, 2).difference(shapely.box(4.5, 0.5, 5, 1))
+    return gpd.GeoDataFrame(
+        {"code": ["99.01", "99.02", "99.03", "99.04"], "name": ["A", "B", "C", "D"]},
+        geometry=[
+            shapely.box(0, 0, 1, 1),
+            shapely.box(1, 0, 2, 1),
+            shapely.MultiPolygon([holed, shapely.box(7, 0, 8, 1)]),
+            None,
+        ],
+        crs=4326,
+    )
+
+
+@pytest.mark.parametrize("rows", [slice(0, 2), slice(0, 4)], ids=["polygons only", "with multipolygon"])
+def test_encoding_round_trips_polygons_and_leaves_out_missing(rows):
+    areas = _squares().iloc[rows]
+    encoded = maps.encode_shapes(areas, quantum=1000)
+    back = maps.decode_shapes(encoded)
+    drawn = areas[areas.geometry.notna()]
+    assert back["code"].tolist() == drawn["code"].tolist()
+    assert shapely.equals(back.geometry.values, drawn.geometry.values).all()
+    assert encoded.bounds == tuple(drawn.total_bounds)
+
+
+def test_encoding_refuses_other_crs_and_non_polygons():
+    with pytest.raises(ValueError, match="EPSG:4326"):
+        maps.encode_shapes(_squares().to_crs(3857))
+    points = gpd.GeoDataFrame({"code": ["1"], "name": ["x"]}, geometry=[shapely.Point(0, 0)], crs=4326)
+    with pytest.raises(ValueError, match="polygons"):
+        maps.encode_shapes(points)
+
+
+def test_empty_areas_give_empty_encoding():
+    encoded = maps.encode_shapes(_squares().iloc[3:])
+    assert len(encoded) == 0 and encoded.coords == ""
+
+
+@pytest.fixture(scope="module")
+def banten_villages(export_store):
+    """Banten's villages at province zoom, exactly as the store prepared them at import."""
+    return export_store.read_areas(Level.VILLAGE, "36", display=display_zoom(Level.VILLAGE, "36"))
+
+
+def test_real_villages_survive_encoding_within_the_grid(banten_villages):
+    quantum = quantum_for(Level.VILLAGE, "province")
+    assert 1 / quantum <= DISPLAY_ZOOMS[Level.VILLAGE]["province"] / 2
+    encoded = maps.encode_shapes(banten_villages, quantum)
+    back = maps.decode_shapes(encoded)
+    assert back["code"].tolist() == banten_villages["code"].tolist()
+    assert len(back) == 1552
+    moved = shapely.hausdorff_distance(back.geometry.values, banten_villages.geometry.values)
+    assert moved.max() <= 1 / quantum  # half a cell diagonal is ~0.71 / quantum
+    # a vertex costs about 3 characters, far below decimal GeoJSON
+    vertices = shapely.get_num_coordinates(banten_villages.geometry.values).sum()
+    assert len(encoded.coords) < 4 * vertices
+
+
+def test_encoded_villages_still_tile(banten_villages):
+    """Equal vertices quantise equally, so neighbours keep sharing their edges."""
+    back = maps.decode_shapes(maps.encode_shapes(banten_villages, quantum_for(Level.VILLAGE, "province")))
+    before = tiling_report(banten_villages.geometry.values)
+    after = tiling_report(shapely.make_valid(back.geometry.values))
+    # snapping to the grid can fold a spike thinner than a cell: a few square metres in all
+    assert after["overlap_area"] < 1e-5 * after["area"]
+    assert after["hole_area"] == pytest.approx(before["hole_area"], rel=0.01, abs=1e-7)
+
+
+def test_classes_and_colours_match_the_straightforward_computation(banten_villages):
+    rng = np.random.default_rng(7)
+    values = pd.Series(rng.poisson(12, len(banten_villages)).astype(float))
+    values[rng.random(len(values)) < 0.1] = np.nan  # villages with no data
+    classes = map_classes(values, "natural_breaks", 5)
+    # straightforward: mapclassify per value, colour looked up per village
+    bins = mapclassify.FisherJenks(values.dropna().to_numpy(), k=5).bins
+    step = (len(SEQUENTIAL) - 1) / (len(bins) - 1)
+    expected = [
+        maps.NO_DATA_COLOUR if np.isnan(v) else SEQUENTIAL[round(int(np.searchsorted(bins, v)) * step)]
+        for v in values
+    ]
+    fast = [maps.NO_DATA_COLOUR if i < 0 else classes["colours"][i] for i in classes["index"]]
+    assert fast == expected
+    assert (classes["index"][values.isna().to_numpy()] == -1).all()  # no data is never class 0
+    assert classes["fill"].tolist() == expected
+
+
+def test_map_ships_codes_classes_and_local_leaflet_only(banten_villages):
+    encoded = maps.encode_shapes(banten_villages, quantum_for(Level.VILLAGE, "province"))
+    values = pd.Series(np.arange(len(encoded), dtype=float))
+    classes = map_classes(values, "quantiles", 5)
+    labels = [f"{v:.0f}" for v in values]
+    layer = maps.MapLayer(classes["index"], classes["colours"], labels, "Penempatan")
+    legend = maps.legend_html([(c, f"kelas {i}") for i, c in enumerate(classes["colours"])], "Penempatan")
+    m = maps.area_map(encoded, layer, legend=legend)
+    html = m.get_root().render()
+    assert maps.LEAFLET_JS in html and maps.LEAFLET_CSS in html
+    assert not re.search(r'(src|href)="(https?:)?//', html)  # nothing fetched from another host
+    assert encoded.coords in html
+    assert '"code":["36.' in html and "36.04.13.2007" in html
+    assert "kelas 4" in html and "Penempatan" in html
+    assert "atlasDraw(" in html and "L.canvas(" in html
+    # the naive way ships several times more for the same villages
+    naive = maps.naive_map(banten_villages, dict(zip(encoded.codes, classes["fill"], strict=True)), "x")
+    assert len(naive.get_root().render()) > 4 * len(html)
+
+
+def test_layer_must_fit_the_shapes():
+    encoded = maps.encode_shapes(_squares())
+    with pytest.raises(ValueError, match="one of each per area"):
+        maps.area_map(encoded, maps.MapLayer(np.array([0]), ["#fff"], ["1"], "x"))
+
+
+def test_unknown_basemap_lists_the_known_ones():
+    encoded = maps.encode_shapes(_squares())
+    layer = maps.MapLayer(np.zeros(3, dtype=int), ["#fff"], ["1", "2", "3"], "x")
+    with pytest.raises(ValueError, match="none, osm, carto_light"):
+        maps.area_map(encoded, layer, basemap="google")
+    html = maps.area_map(encoded, layer, basemap="osm").get_root().render()
+    assert "tile.openstreetmap.org" in html
+
+
+def test_category_layer_and_highlight_and_points():
+    encoded = maps.encode_shapes(_squares())
+    categories = {"hot": ("#d7301f", "Titik panas"), "cold": ("#2b8cbe", "Titik dingin")}
+    layer = maps.category_layer(
+        pd.Series(["cold", "hot", "unknown"]), categories, "Hotspot", highlight=np.array([False, True, False])
+    )
+    assert layer.classes.tolist() == [1, 0, -1]
+    assert layer.labels == ["Titik dingin", "Titik panas", ""]
+    points = maps.Points(np.array([0.5]), np.array([0.5]), np.array(["KKBM"]), {"KKBM": "#1b9e77"}, ["KKBM"])
+    html = maps.area_map(encoded, layer, points=points).get_root().render()
+    assert '"h":{"1":1}' in html and '"pal":["#1b9e77"]' in html
+
+
+def test_paired_maps_share_geometry_and_follow_each_other():
+    encoded = maps.encode_shapes(_squares())
+    layers = [
+        maps.MapLayer(np.array([0, 1, -1]), ["#fff", "#000"], ["1", "2", "–"], f"x {y}") for y in (2022, 2023)
+    ]
+    page = maps.paired_maps_html(encoded, layers, ["<b>2022</b>", "<b>2023</b>"])
+    assert page.count("atlasDraw(map, shapes") == 1 and 'id="m0"' in page and 'id="m1"' in page
+    assert "setView(map.getCenter()" in page and maps.LEAFLET_JS in page
+    assert "x 2022" in page and "x 2023" in page
+
+
+def test_legend_escapes_text():
+    assert "&lt;5" in maps.legend_html([("#fff", "<5")], "Jumlah")
