@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 import i18n
+from geo import metrics
 from geo.codes import Level
 from geo.static_map import default_classes
 from geo.suppression import Group, Protected, hidden_label, protect, protect_series
@@ -305,7 +306,10 @@ def _key_figures(
             frame = _year_rows(layers.get(name, pd.DataFrame()), y)
             row[name] = frame[column].sum() if not frame.empty else np.nan
         programmes = layers.get("programmes", pd.DataFrame())
-        row["programme_villages"] = programmes["village"].nunique() if not programmes.empty else np.nan
+        # the same definition as the dashboard's headline: programmes running in that year
+        row["programme_villages"] = (
+            len(metrics.programme_villages(programmes, y)) if not programmes.empty else np.nan
+        )
         rows[y] = row
     frame = pd.DataFrame.from_dict(rows, orient="index")
     with np.errstate(invalid="ignore", divide="ignore"):

@@ -57,3 +57,23 @@ def test_html_map_is_standalone(view):
 def test_html_map_names_missing_leaflet(view, tmp_path):
     with pytest.raises(ExportError, match="scripts/setup.sh"):
         html_map(view, tmp_path)
+
+
+def test_programme_villages_figure_matches_the_dashboard_headline():
+    """Inactive programmes and those started after the year are not counted, as on the dashboard."""
+    from geo import export_view, metrics
+
+    programmes = pd.DataFrame(
+        {
+            "village": ["36.04.13.2007", "36.04.13.2008", "36.04.13.2009", "36.04.13.2010"],
+            "programme": ["KKBM", "Desmigratif", "KKBM", "Kawan PMI"],
+            "start_year": [2020, 2023, 2030, 2021],
+            "active": [True, True, True, False],
+            "count": [1, 1, 1, 1],
+        }
+    )
+    layers = {"programmes": programmes}
+    figures = {f.key: f.text for f in export_view._key_figures(layers, 2024, 5, "en")}
+    headline = {h.name: h for h in metrics.headlines(layers, "36", 2024)}
+    assert headline["programme_villages"].value == 2
+    assert figures["programme_villages"] == "2"
