@@ -372,7 +372,10 @@ def match_rows(frame: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
     Returns a frame aligned with ``frame`` with :data:`MATCH_COLUMNS`: ``village`` (dotted code
     or None), ``status`` (matched / ambiguous / unmatched), ``method`` (code, name, fuzzy,
     name_only, point), ``score`` (0-100), ``reason`` and ``candidates`` (best guesses).
+    Rows may share an index label (a wide row turned into several rows keeps its file row).
     """
+    if not frame.index.is_unique:
+        return match_rows(frame.reset_index(drop=True), reference).set_axis(frame.index)
     n = len(frame)
     out = pd.DataFrame(
         {

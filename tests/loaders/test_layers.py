@@ -161,6 +161,30 @@ def test_xlsx_with_merged_gender_header_gives_men_and_women_rows(tmp_path):
     assert (stored["year"] == 2024).all()  # from the title row
 
 
+def test_names_only_xlsx_with_merged_gender_header_is_matched_by_names(tmp_path):
+    """Names (no codes) in a wide L/P table: each file row becomes two rows that keep its row number."""
+    v = _villages("36.04", 6)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Rekap 2023"
+    ws.append(["DATA PENEMPATAN PMI BP3MI BANTEN TAHUN 2023"])
+    ws.append([])
+    ws.append(["No", "Wilayah", None, None, "Jumlah PMI", None])
+    ws.append([None, "Kabupaten", "Kecamatan", "Desa", "L", "P"])
+    ws.merge_cells("B3:D3")
+    ws.merge_cells("E3:F3")
+    for i, (name, district) in enumerate(zip(v["name"], v["district_name"], strict=True), 1):
+        ws.append([i, "Kab. Serang", f"Kec. {district}", f"Desa {name.upper()}", i, 2 * i])
+    ws.append([None, "JUMLAH", None, None, 21, 42])
+    wb.save(tmp_path / "rekap.xlsx")
+    plan, version = import_file("placements", tmp_path / "rekap.xlsx", Store(tmp_path / "s"))
+    assert version == 1, [i.message("en") for i in plan.issues]
+    assert plan.matched == 6 and plan.unmatched == 0
+    stored = Store(tmp_path / "s").read_layer("placements")
+    assert sorted(stored["village"].unique()) == sorted(v["code"])
+    assert stored.groupby("gender")["count"].sum().to_dict() == {"L": 21, "P": 42}
+
+
 def test_append_and_replace_semantics(tmp_path):
     store = Store(tmp_path / "store")
     import_file("placements", placements_csv(tmp_path / "a.csv", "36.04", 2022, [1, 1, 1]), store)
