@@ -126,6 +126,100 @@ TEXT = {
     ),
     "data.template_download": ("Templat {layer} (XLSX)", "{layer} template (XLSX)"),
     "data.log.empty": ("Belum ada impor.", "No imports yet."),
+    # ---------------------------------------------------------------- file uploader (ui.localise_uploader)
+    "app.upload_button": ("Pilih berkas", "Choose file"),
+    "app.upload_limit": ("Maks. {mb} MB per berkas", "Max. {mb} MB per file"),
+    # ---------------------------------------------------------------- boundaries tab
+    "data.tab.boundaries": ("Batas wilayah", "Boundaries"),
+    "data.boundaries.intro": (
+        "Batas desa/kelurahan yang digambar di peta. Unduh dari arsip publik, atau impor berkas batas "
+        "wilayah resmi yang Anda punya. Setiap penyimpanan lengkap atau tidak sama sekali.",
+        "The village boundaries the maps draw. Fetch them from the public archive, or import an official "
+        "boundary file you have. Every write is complete or not done at all.",
+    ),
+    "data.boundaries.demo_target": (
+        "Anda sedang melihat data demo. Batas wilayah yang diunduh atau diimpor di sini disimpan ke data "
+        "tersimpan Anda ({store}), tidak pernah ke demo. Beralih ke data tersimpan untuk melihatnya di peta.",
+        "You are viewing the demo data. Boundaries fetched or imported here are saved to your stored data "
+        "({store}), never to the demo. Switch to stored data to see them on the maps.",
+    ),
+    "data.boundaries.switch": ("Beralih ke data tersimpan", "Switch to stored data"),
+    "data.boundaries.fetch_title": ("Unduh dari arsip publik", "Fetch from the public archive"),
+    "data.boundaries.province": ("Provinsi", "Province"),
+    "data.boundaries.province_pick": ("Pilih provinsi", "Choose a province"),
+    "data.boundaries.regencies": ("Kabupaten/kota (opsional)", "Regencies/cities (optional)"),
+    "data.boundaries.regencies_all": ("Semua kabupaten/kota", "All regencies/cities"),
+    "data.boundaries.regencies_help": (
+        "Kosong: seluruh provinsi. Pilih beberapa untuk mengunduh sebagian provinsi; desa kabupaten/kota "
+        "lain yang sudah tersimpan tetap ada.",
+        "Empty: the whole province. Choose some to fetch part of the province; stored villages of other "
+        "regencies are kept.",
+    ),
+    "data.boundaries.archive": ("Alamat arsip: {url}", "Archive address: {url}"),
+    "data.boundaries.fetch_button": ("Unduh batas wilayah", "Fetch boundaries"),
+    "data.boundaries.progress": (
+        "Mengunduh: {done} dari {total} berkas selesai ({label})",
+        "Downloading: {done} of {total} files done ({label})",
+    ),
+    "data.boundaries.building": (
+        "Menyusun dan menyimpan batas wilayah ...",
+        "Building and saving the boundaries ...",
+    ),
+    "data.boundaries.written": (
+        "Tersimpan: provinsi {code} {name}, {villages} desa/kelurahan: {with_polygon} dengan poligon, "
+        "{without} tanpa poligon.",
+        "Saved: province {code} {name}, {villages} villages: {with_polygon} with a polygon, {without} without.",
+    ),
+    "data.boundaries.fetch_failed": (
+        '{message} Di halaman ini: unggah berkas batas wilayah di bagian "Impor berkas batas wilayah" di bawah.',
+        '{message} On this page: upload a boundary file under "Import a boundary file" below.',
+    ),
+    "data.boundaries.import_title": ("Impor berkas batas wilayah", "Import a boundary file"),
+    "data.boundaries.upload": (
+        "Berkas batas wilayah (GeoPackage, Shapefile dalam .zip, GeoJSON, GeoParquet)",
+        "Boundary file (GeoPackage, zipped Shapefile, GeoJSON, GeoParquet)",
+    ),
+    "data.boundaries.upload_help": (
+        "Sistem koordinat apa pun. Setiap baris perlu kode Kemendagri (mis. 36.04.13.2007, dengan atau "
+        "tanpa titik); kolom kodenya dikenali sendiri. Kode BPS tidak dapat dipakai.",
+        "Any coordinate reference system. Every row needs a Kemendagri code (e.g. 36.04.13.2007, with or "
+        "without dots); the code column is recognised automatically. BPS codes cannot be used.",
+    ),
+    "data.boundaries.auto": ("otomatis", "automatic"),
+    "data.boundaries.code_column": ("Kolom kode (opsional)", "Code column (optional)"),
+    "data.boundaries.code_column_help": (
+        "Nama kolom berisi kode Kemendagri, bila tidak dikenali sendiri (sama dengan --code-column di "
+        "baris perintah).",
+        "Name of the column holding Kemendagri codes, when it is not recognised (same as --code-column on "
+        "the command line).",
+    ),
+    "data.boundaries.name_column": ("Kolom nama (opsional)", "Name column (optional)"),
+    "data.boundaries.name_column_help": (
+        "Kolom nama wilayah, untuk dibandingkan dengan nama resmi (sama dengan --name-column).",
+        "Column of area names, compared with the official names (same as --name-column).",
+    ),
+    "data.boundaries.layer": ("Lapisan (opsional)", "Layer (optional)"),
+    "data.boundaries.layer_help": (
+        "Untuk GeoPackage dengan beberapa lapisan: nama lapisan yang diimpor (sama dengan --layer).",
+        "For a GeoPackage with several layers: the name of the layer to import (same as --layer).",
+    ),
+    "data.boundaries.import_button": ("Impor batas wilayah", "Import boundaries"),
+    "data.boundaries.importing": ("Membaca dan menyimpan {file} ...", "Reading and saving {file} ..."),
+    "data.boundaries.problems": (
+        "Masalah pada baris (dilaporkan, impor tetap berjalan):",
+        "Row problems (reported, the import went on):",
+    ),
+    "data.boundaries.status_title": ("Batas wilayah tersimpan", "Stored boundaries"),
+    "data.boundaries.status_where": ("Data tersimpan: {store}", "Store: {store}"),
+    "data.boundaries.status_empty": (
+        "Data tersimpan belum berisi batas wilayah. Unduh atau impor di atas.",
+        "The store holds no boundaries yet. Fetch or import them above.",
+    ),
+    "data.boundaries.col.province": ("Provinsi", "Province"),
+    "data.boundaries.col.villages": ("Desa/kelurahan", "Villages"),
+    "data.boundaries.col.without": ("Tanpa poligon", "Without polygon"),
+    "data.boundaries.col.source": ("Sumber", "Source"),
+    "data.boundaries.col.date": ("Tanggal impor", "Imported on"),
     "data.severity.error": ("galat", "error"),
     "data.severity.unmatched": ("tidak cocok", "unmatched"),
     "data.severity.ambiguous": ("ragu", "ambiguous"),
@@ -228,6 +322,12 @@ TEXT = {
     "data.issue.no_village_column": (
         "{file}: tidak ada kolom desa. Beri judul kolom seperti 'Kode Desa', 'Kode Wilayah' atau 'Desa/Kelurahan' (lihat kamus data). Kolom yang ditemukan: {columns}",
         "{file}: no village column. Name a column like 'Kode Desa', 'Kode Wilayah' or 'Desa/Kelurahan' (see the data dictionary). Columns found: {columns}",
+    ),
+    "data.issue.only_bps_column": (
+        "{file}: kolom '{column}' berisi kode BPS, yang bukan kode Kemendagri dan tidak dapat dicocokkan dengan aman. "
+        "Tambahkan kolom kode desa Kemendagri (mis. 36.04.13.2007) atau nama desa, kecamatan dan kabupaten.",
+        "{file}: column '{column}' holds BPS codes, which are not Kemendagri codes and cannot be matched safely. "
+        "Add a Kemendagri village code column (e.g. 36.04.13.2007) or village, district and regency names.",
     ),
     "data.issue.code_column_by_content": (
         "Kolom '{column}' dipakai sebagai kode desa karena isinya kode Kemendagri.",

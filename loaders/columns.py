@@ -534,10 +534,12 @@ def _match(header: str, table: list[tuple[str, str]]) -> tuple[str, int] | None:
     for alias, name in table:
         if alias == bare:
             return name, 2
-    words = f" {bare} "
+    # the words of the header, with and without what stands in brackets ("Lokasi (lat, long)")
+    texts = (f" {bare} ", f" {norm} ")
     best = None
     for alias, name in table:
-        if len(alias) >= 3 and f" {alias} " in words and (best is None or len(alias) > len(best[0])):
+        found = any(f" {alias} " in text for text in texts)
+        if len(alias) >= 3 and found and (best is None or len(alias) > len(best[0])):
             best = (alias, name)
     return (best[1], 1) if best else None
 

@@ -759,9 +759,11 @@ def analyse(
         plan.issues.append(Issue("no_rows", params={"file": file}))
         return plan
     if not has_location:
+        code = "only_bps_column" if "bps_code" in fields else "no_village_column"
         plan.issues.append(
             Issue(
-                "no_village_column",
+                code,
+                column=fields.get("bps_code"),
                 params={"file": file, "columns": ", ".join(map(str, frame.columns))[:300]},
             )
         )

@@ -375,6 +375,11 @@ def test_reports_matched_by_coordinates(tmp_path, shared_data):
     )
     single = analyse("reports", one.read_bytes(), one.name, store)
     assert single.methods == {"point": len(points)}, [i.message("en") for i in single.issues]
+    # the words may stand in brackets after a general header: "Lokasi (lat, long)"
+    bracketed = one.read_text().replace("Titik Koordinat", "Lokasi (lat, long)").encode()
+    plan = analyse("reports", bracketed, "lokasi.csv", store)
+    assert plan.mapping.get("coordinates") == "Lokasi (lat, long)"
+    assert plan.methods == {"point": len(points)}, [i.message("en") for i in plan.issues]
     plan, version = import_file("reports", path, store)
     assert version == 1, [i.message("en") for i in plan.issues]
     assert plan.methods == {"point": 3} and plan.unmatched == 1
@@ -382,6 +387,18 @@ def test_reports_matched_by_coordinates(tmp_path, shared_data):
     assert sorted(stored["village"]) == sorted(villages["code"].iloc[:3])
     assert set(stored["outcome"]) == {"PREVENTED"} and stored["persons"].sum() == 6
     assert any(i.code == "match_point_outside" and i.row == 5 for i in plan.issues)
+
+
+def test_a_file_with_only_bps_codes_is_rejected_with_a_message_naming_them(tmp_path):
+    path = tmp_path / "bps.csv"
+    path.write_text("Kode BPS Desa,Tahun,Jumlah\n3604010001,2023,3\n3604010002,2023,4\n")
+    store = Store(tmp_path / "store")
+    plan = analyse("placements", path.read_bytes(), path.name, store)
+    assert not plan.accepted
+    [issue] = plan.errors
+    assert issue.code == "only_bps_column" and issue.column == "Kode BPS Desa"
+    assert "BPS" in issue.message("en") and "Kemendagri" in issue.message("en")
+    assert not (tmp_path / "store").exists()
 
 
 def test_report_frame_names_file_row_column_and_fix(tmp_path):
