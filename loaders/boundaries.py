@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -38,7 +39,7 @@ import pandas as pd
 from geo.boundaries import build_province, repair_geometry
 from geo.codes import Level, normalise_code
 from geo.gazetteer import areas as gazetteer_areas
-from geo.gazetteer import gazetteer
+from geo.gazetteer import children, gazetteer
 from i18n import DEFAULT_LANGUAGE, LANGUAGES, fmt_int, t
 from loaders._archive_sql import ArchiveFormatError, parse_archive_sql
 from loaders.boundary_files import BoundaryFileError, read_boundary_file
@@ -53,7 +54,9 @@ __all__ = [
     "archive_file_url",
     "download",
     "fetch",
+    "fetch_choices",
     "import_file",
+    "import_upload",
     "status",
     "write_boundaries",
     "main",
@@ -236,6 +239,24 @@ def _regencies(province: str | None, regencies: Sequence[str] | None) -> list[st
     return sorted(dict.fromkeys(wanted))
 
 
+def fetch_choices(province: str | None = None) -> dict[str, str]:
+    """``{code: name}`` of the provinces (``None``) or of one province's regencies, for pickers.
+
+    Names come from the gazetteer; an unknown province gives an empty dict.
+
+    Examples
+    --------
+    >>> fetch_choices()["36"]
+    'Banten'
+    >>> fetch_choices("36")["36.04"]
+    'Kabupaten Serang'
+    """
+    if province is not None and province not in gazetteer().index:
+        return {}
+    rows = children(province)
+    return dict(zip(rows["code"], rows["name"], strict=True))
+
+
 def fetch(
     store: Store,
     *,
@@ -361,6 +382,20 @@ def import_file(
         }
     )
     return ImportResult(written, read.level, read.problems(lang), read.rows)
+
+
+def import_upload(store: Store, name: str, data: bytes, **options: object) -> ImportResult:
+    """``import_file`` on uploaded bytes, read from a temporary copy named ``name``.
+
+    The copy keeps the upload's file name (without any folder part), so messages and the
+    recorded source name the file the user chose; it is removed afterwards. ``options`` are
+    those of ``import_file``. Raises ``BoundaryFileError`` (nothing written) like it.
+    """
+    filename = Path(str(name).replace("\\", "/")).name or "upload"
+    with tempfile.TemporaryDirectory(prefix="atlas-boundaries-") as folder:
+        path = Path(folder) / filename
+        path.write_bytes(data)
+        return import_file(store, path, **options)
 
 
 # --------------------------------------------------------------------------- status

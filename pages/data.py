@@ -1,5 +1,6 @@
-"""Data: import layer files (checked and previewed before saving), stored data, templates, log."""
+"""Data: import layer files (checked and previewed before saving), stored data, boundaries, templates, log."""
 
+from datetime import datetime
 from enum import StrEnum
 
 import streamlit as st
@@ -7,6 +8,9 @@ import streamlit as st
 import i18n
 import ui
 from geo.layers import LAYERS
+from loaders.boundaries import FetchError, fetch, fetch_choices, import_upload
+from loaders.boundaries import status as boundary_status
+from loaders.boundary_files import BoundaryFileError
 from loaders.columns import header_score
 from loaders.layers import (
     MODES,
@@ -18,6 +22,7 @@ from loaders.layers import (
     status,
     versions_frame,
 )
+from loaders.settings import settings
 from loaders.store import StoreError
 from loaders.tabular import guess_sheet, sheet_names
 from loaders.templates import template_xlsx
@@ -35,6 +40,17 @@ class DataKeys(StrEnum):
     PLAN = "data_plan"
     SAVED = "data_saved"
     DELETE = "data_delete"
+    BND_SWITCH = "data_bnd_switch"
+    BND_PROVINCE = "data_bnd_province"
+    BND_REGENCIES = "data_bnd_regencies"
+    BND_FETCH = "data_bnd_fetch"
+    BND_FETCHED = "data_bnd_fetched"
+    BND_UPLOAD = "data_bnd_upload"
+    BND_CODE_COLUMN = "data_bnd_code_column"
+    BND_NAME_COLUMN = "data_bnd_name_column"
+    BND_LAYER = "data_bnd_layer"
+    BND_IMPORT = "data_bnd_import"
+    BND_IMPORTED = "data_bnd_imported"
 
 
 def layer_title(name: str) -> str:
@@ -49,12 +65,49 @@ def num(value: object) -> str:
     return i18n.fmt_int(value, ui.lang()) if value is not None else "–"
 
 
+def day(stamp: object) -> str:
+    """An ISO time stamp of the store as a date in the interface language."""
+    try:
+        return i18n.fmt_date(datetime.fromisoformat(str(stamp)), ui.lang())
+    except ValueError:
+        return str(stamp or "–")
+
+
+def listed(items: list[str], limit: int = 20) -> str:
+    more = len(items) - limit
+    return ", ".join(items[:limit]) + (" " + t("boundaries.more", count=num(more)) if more > 0 else "")
+
+
+def show_written(provinces: dict[str, dict]) -> None:
+    """One success line per province a boundary fetch or import wrote."""
+    for code, meta in provinces.items():
+        villages, without = meta.get("villages", 0), meta.get("without_polygon", 0)
+        st.success(
+            t(
+                "data.boundaries.written",
+                code=code,
+                name=meta.get("name") or "",
+                villages=num(villages),
+                with_polygon=num(villages - without),
+                without=num(without),
+            ),
+            icon=":material/check_circle:",
+        )
+
+
 ui.demo_banner()
+ui.localise_uploader()
 st.title(t("data.title"))
 st.caption(t("data.intro"))
 store = ui.store()
-tab_import, tab_status, tab_templates, tab_log = st.tabs(
-    [t("data.tab.import"), t("data.tab.status"), t("data.tab.templates"), t("data.tab.log")]
+tab_import, tab_status, tab_boundaries, tab_templates, tab_log = st.tabs(
+    [
+        t("data.tab.import"),
+        t("data.tab.status"),
+        t("data.tab.boundaries"),
+        t("data.tab.templates"),
+        t("data.tab.log"),
+    ]
 )
 
 with tab_import:
@@ -261,6 +314,168 @@ with tab_status:
                 st.session_state.pop(DataKeys.PLAN, None)
                 st.toast(t("data.deleted", layer=layer_title(name), version=version_id))
                 st.rerun()
+
+with tab_boundaries:
+    # Boundaries are always written to the user's store, never to the bundled demo pack.
+    target = ui.user_store()
+    st.caption(t("data.boundaries.intro"))
+    if ui.is_demo():
+        note, switch = st.columns([3, 1], vertical_alignment="center")
+        note.info(t("data.boundaries.demo_target", store=target.root), icon=":material/info:")
+        switch.button(
+            t("data.boundaries.switch"),
+            on_click=ui.use_store,
+            key=DataKeys.BND_SWITCH,
+            icon=":material/swap_horiz:",
+        )
+
+    st.subheader(t("data.boundaries.fetch_title"))
+    provinces = fetch_choices()
+    left, right = st.columns([1, 2])
+    province = left.selectbox(
+        t("data.boundaries.province"),
+        list(provinces),
+        index=None,
+        placeholder=t("data.boundaries.province_pick"),
+        format_func=lambda code: f"{code} {provinces[code]}",
+        key=DataKeys.BND_PROVINCE,
+    )
+    regency_names = fetch_choices(province) if province else {}
+    regencies = right.multiselect(
+        t("data.boundaries.regencies"),
+        list(regency_names),
+        format_func=lambda code: f"{code} {regency_names[code]}",
+        placeholder=t("data.boundaries.regencies_all"),
+        help=t("data.boundaries.regencies_help"),
+        disabled=province is None,
+        key=DataKeys.BND_REGENCIES,
+    )
+    st.caption(
+        t("boundaries.attribution_cli") + " · " + t("data.boundaries.archive", url=settings().archive_url)
+    )
+    if st.button(
+        t("data.boundaries.fetch_button"),
+        type="primary",
+        icon=":material/download:",
+        disabled=province is None,
+        key=DataKeys.BND_FETCH,
+    ):
+        bar = st.progress(0.0)
+
+        def progress(done: int, total: int, label: str) -> None:
+            text = (
+                t("data.boundaries.building")
+                if done >= total
+                else t("data.boundaries.progress", label=label, done=num(done), total=num(total))
+            )
+            bar.progress(done / total if total else 1.0, text=text)
+
+        try:
+            result = fetch(
+                target,
+                province=None if regencies else province,
+                regencies=regencies or None,
+                progress=progress,
+            )
+        except FetchError as err:
+            st.session_state[DataKeys.BND_FETCHED] = err
+        else:
+            st.session_state[DataKeys.BND_FETCHED] = result
+        bar.empty()
+    fetched = st.session_state.get(DataKeys.BND_FETCHED)
+    if isinstance(fetched, FetchError):
+        st.error(t("data.boundaries.fetch_failed", message=fetched.message(ui.lang())))
+    elif fetched is not None:
+        show_written(fetched.provinces)
+        st.caption(
+            t("boundaries.cli.downloaded", downloaded=num(fetched.downloaded), cached=num(fetched.cached))
+        )
+        if fetched.missing:
+            st.warning(t("boundaries.cli.missing", items=listed(fetched.missing)))
+        if fetched.unknown_codes:
+            st.warning(t("boundaries.cli.unknown_codes", items=listed(fetched.unknown_codes)))
+
+    st.subheader(t("data.boundaries.import_title"))
+    boundary_file = st.file_uploader(
+        t("data.boundaries.upload"),
+        type=["gpkg", "zip", "geojson", "json", "parquet", "geoparquet"],
+        help=t("data.boundaries.upload_help"),
+        key=DataKeys.BND_UPLOAD,
+    )
+    code_col, name_col, layer_col = st.columns(3)
+    code_column = code_col.text_input(
+        t("data.boundaries.code_column"),
+        placeholder=t("data.boundaries.auto"),
+        help=t("data.boundaries.code_column_help"),
+        key=DataKeys.BND_CODE_COLUMN,
+    )
+    name_column = name_col.text_input(
+        t("data.boundaries.name_column"),
+        placeholder=t("data.boundaries.auto"),
+        help=t("data.boundaries.name_column_help"),
+        key=DataKeys.BND_NAME_COLUMN,
+    )
+    layer_name = layer_col.text_input(
+        t("data.boundaries.layer"),
+        placeholder=t("data.boundaries.auto"),
+        help=t("data.boundaries.layer_help"),
+        key=DataKeys.BND_LAYER,
+    )
+    if st.button(
+        t("data.boundaries.import_button"),
+        type="primary",
+        icon=":material/upload:",
+        disabled=boundary_file is None,
+        key=DataKeys.BND_IMPORT,
+    ):
+        try:
+            with st.spinner(t("data.boundaries.importing", file=boundary_file.name)):
+                imported = import_upload(
+                    target,
+                    boundary_file.name,
+                    boundary_file.getvalue(),
+                    code_column=code_column.strip() or None,
+                    name_column=name_column.strip() or None,
+                    layer=layer_name.strip() or None,
+                    lang=ui.lang(),
+                )
+        except BoundaryFileError as err:
+            st.session_state[DataKeys.BND_IMPORTED] = (boundary_file.name, err)
+        else:
+            st.session_state[DataKeys.BND_IMPORTED] = (boundary_file.name, imported)
+    if held := st.session_state.get(DataKeys.BND_IMPORTED):
+        name, outcome = held
+        if isinstance(outcome, BoundaryFileError):
+            st.error(outcome.message(ui.lang()))
+        else:
+            level = t(f"boundaries.level.{outcome.level.key}")
+            st.caption(t("boundaries.cli.read", file=name, rows=num(outcome.rows), level=level))
+            show_written(outcome.provinces)
+            if outcome.problems:
+                st.warning(
+                    "\n".join([t("data.boundaries.problems"), *(f"- {line}" for line in outcome.problems)])
+                )
+
+    st.subheader(t("data.boundaries.status_title"))
+    st.caption(t("data.boundaries.status_where", store=target.root))
+    held_boundaries = boundary_status(target)["provinces"]
+    if not held_boundaries:
+        st.info(t("data.boundaries.status_empty"))
+    else:
+        st.dataframe(
+            [
+                {
+                    t("data.boundaries.col.province"): f"{code} {row['name'] or ''}".strip(),
+                    t("data.boundaries.col.villages"): num(row["villages"]),
+                    t("data.boundaries.col.without"): num(row["without_polygon"]),
+                    t("data.boundaries.col.source"): row["source"] or "–",
+                    t("data.boundaries.col.date"): day(row["imported_at"]),
+                }
+                for code, row in held_boundaries.items()
+            ],
+            hide_index=True,
+            width="stretch",
+        )
 
 with tab_templates:
     st.caption(t("data.templates_intro"))

@@ -61,6 +61,19 @@ def store() -> Store:
     return Store(DEMO_DIR if is_demo() else settings().data_dir)
 
 
+def user_store() -> Store:
+    """The user's own store (``ATLAS_DATA_DIR``), whichever dataset is shown: imports write here.
+
+    The bundled demo pack is never written to.
+    """
+    return Store(settings().data_dir)
+
+
+def use_store() -> None:
+    """Widget callback: show the user's store instead of the demo (e.g. after loading boundaries)."""
+    st.session_state[Keys.DATASET] = "store"
+
+
 def demo_banner() -> None:
     """The label every page shows while the invented demo data is in use."""
     if is_demo():
@@ -70,3 +83,31 @@ def demo_banner() -> None:
 def compact_frame() -> None:
     """Less empty space above the page title, so a map fits a 1366×768 laptop screen."""
     st.html("<style>[data-testid='stMainBlockContainer']{padding-top:2.2rem}</style>")
+
+
+def _css_string(text: str) -> str:
+    """``text`` as a CSS string literal (for ``content:``)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def localise_uploader() -> None:
+    """Show Streamlit's file uploaders in the interface language.
+
+    Streamlit writes the dropzone's button ("Upload") and its note ("200MB per file • XLSX, ...")
+    in English whatever the language. CSS shrinks those texts to nothing and shows translated ones
+    in their place (``::after``); each uploader's label names the file types it takes. Call once on
+    every page that has a file uploader (Streamlit 1.67 DOM: ``stFileUploaderDropzone``).
+    """
+    button = _css_string(t("app.upload_button"))
+    limit = _css_string(t("app.upload_limit", mb=i18n.fmt_int(st.get_option("server.maxUploadSize"), lang())))
+    zone = "[data-testid='stFileUploaderDropzone']"
+    st.html(
+        "<style>"
+        f"{zone} [data-testid='stFileUploaderDropzoneInstructions'] span{{font-size:0}}"
+        f"{zone} [data-testid='stFileUploaderDropzoneInstructions'] span::after"
+        f"{{content:{limit};font-size:0.875rem;line-height:1.6}}"
+        f"{zone} [data-testid='stBaseButton-secondary'] [data-testid='stMarkdownContainer'] p{{font-size:0}}"
+        f"{zone} [data-testid='stBaseButton-secondary'] [data-testid='stMarkdownContainer'] p::after"
+        f"{{content:{button};font-size:0.875rem;line-height:1.6}}"
+        "</style>"
+    )
