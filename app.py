@@ -21,15 +21,15 @@ if Keys.DATASET not in st.session_state:
 
 # (file, translation key of the title, icon, url path); the first is the default page.
 PAGES = [
-    ("pages/overview.py", "page.overview", ":material/dashboard:", ""),
-    ("pages/placements.py", "page.placements", ":material/flight_takeoff:", "penempatan"),
-    ("pages/coverage.py", "page.coverage", ":material/diversity_3:", "cakupan"),
-    ("pages/enterprises.py", "page.enterprises", ":material/storefront:", "usaha-purna"),
-    ("pages/reports.py", "page.reports", ":material/report:", "laporan"),
-    ("pages/planner.py", "page.planner", ":material/checklist:", "perencanaan"),
-    ("pages/export.py", "page.export", ":material/ios_share:", "ekspor"),
-    ("pages/data.py", "page.data", ":material/upload_file:", "data"),
-    ("pages/map.py", "page.map", ":material/map:", "peta"),
+    ("views/overview.py", "page.overview", ":material/dashboard:", ""),
+    ("views/placements.py", "page.placements", ":material/flight_takeoff:", "penempatan"),
+    ("views/coverage.py", "page.coverage", ":material/diversity_3:", "cakupan"),
+    ("views/enterprises.py", "page.enterprises", ":material/storefront:", "usaha-purna"),
+    ("views/reports.py", "page.reports", ":material/report:", "laporan"),
+    ("views/planner.py", "page.planner", ":material/checklist:", "perencanaan"),
+    ("views/export.py", "page.export", ":material/ios_share:", "ekspor"),
+    ("views/data.py", "page.data", ":material/upload_file:", "data"),
+    ("views/map.py", "page.map", ":material/map:", "peta"),
 ]
 
 pages = [

@@ -31,5 +31,11 @@ def test_app_registers_only_existing_pages():
     import re
 
     text = (ROOT / "app.py").read_text()
-    for page in re.findall(r'"(pages/[\w/]+\.py)"', text):
+    for page in re.findall(r'"(views/[\w/]+\.py)"', text):
         assert (ROOT / page).is_file(), page
+
+
+def test_no_pages_folder_beside_app():
+    """Streamlit runs a ``pages/`` folder as legacy navigation on a process's first script run,
+    so a shared link to a page answered "Page not found"; the page files live in ``views/``."""
+    assert not (ROOT / "pages").exists()

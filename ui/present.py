@@ -1,4 +1,4 @@
-"""Presentation mode and the cached export builds (Streamlit glue for pages/export.py).
+"""Presentation mode and the cached export builds (Streamlit glue for views/export.py).
 
 Presentation mode (a switch, or ``?present=1`` in the URL) hides the sidebar, header and
 controls, sets large type, and fills a 1280×720 projector with a strip of key figures and

@@ -43,7 +43,7 @@ def open_tab(monkeypatch, tmp_path, archive_url: str, *, lang: str = "id", datas
     at.session_state["dataset"] = dataset
     at.session_state["lang"] = lang
     at.run()
-    at.switch_page("pages/data.py")
+    at.switch_page("views/data.py")
     at.run()
     assert not at.exception, at.exception
     return at

@@ -42,7 +42,7 @@ def run_page(page: str, *, dataset: str, lang: str = "id", setup=None) -> AppTes
     if setup:
         setup(at)
     at.run()
-    at.switch_page(f"pages/{page}.py")
+    at.switch_page(f"views/{page}.py")
     at.run()
     return at
 

@@ -36,7 +36,7 @@ def open_page(monkeypatch, store_root: Path, *, lang: str = "id", dataset: str =
     at.session_state["dataset"] = dataset
     at.session_state["lang"] = lang
     at.run()
-    at.switch_page("pages/data.py")
+    at.switch_page("views/data.py")
     at.run()
     assert not at.exception, at.exception
     return at

@@ -25,7 +25,7 @@ def run_export(store_root: Path, monkeypatch, *, lang: str = "id", query: dict |
     for name, value in (query or {}).items():
         at.query_params[name] = value
     at.run()
-    at.switch_page("pages/export.py")
+    at.switch_page("views/export.py")
     at.run()
     return at
 
@@ -104,7 +104,7 @@ def test_demo_pack_exports_are_labelled(monkeypatch, tmp_path):
     at.session_state["dataset"] = "demo"
     at.session_state["lang"] = "id"
     at.run()
-    at.switch_page("pages/export.py")
+    at.switch_page("views/export.py")
     at.run()
     assert not at.exception, at.exception
     assert i18n.t("app.demo_banner", "id") in [w.value for w in at.warning]
