@@ -323,6 +323,12 @@ TEXT = {
         "{file}: tidak ada kolom desa. Beri judul kolom seperti 'Kode Desa', 'Kode Wilayah' atau 'Desa/Kelurahan' (lihat kamus data). Kolom yang ditemukan: {columns}",
         "{file}: no village column. Name a column like 'Kode Desa', 'Kode Wilayah' or 'Desa/Kelurahan' (see the data dictionary). Columns found: {columns}",
     ),
+    "data.issue.only_area_columns": (
+        "{file}: berkas ini berisi angka per kabupaten/kota atau kecamatan (kolom '{column}'), tanpa kolom desa. "
+        "Atlas memetakan desa: gunakan rekap per desa dengan kolom 'Desa/Kelurahan' atau 'Kode Desa'.",
+        "{file}: this file holds figures per regency or district (column '{column}'), with no village column. "
+        "The atlas maps villages: use a recap per village with a 'Desa/Kelurahan' or 'Kode Desa' column.",
+    ),
     "data.issue.only_bps_column": (
         "{file}: kolom '{column}' berisi kode BPS, yang bukan kode Kemendagri dan tidak dapat dicocokkan dengan aman. "
         "Tambahkan kolom kode desa Kemendagri (mis. 36.04.13.2007) atau nama desa, kecamatan dan kabupaten.",

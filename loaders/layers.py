@@ -175,6 +175,8 @@ _TRUE = {_key(v) for v in ("ya", "y", "yes", "true", "1", "aktif", "active", "ad
 _FALSE = {_key(v) for v in ("tidak", "tdk", "no", "n", "false", "0", "tidak aktif", "non aktif", "nonaktif", "belum", "tidak ada", "inactive", "vakum", "bubar", "t")}  # fmt: skip
 _DESTINATIONS = {
     "hongkong": "Hong Kong", "hong kong": "Hong Kong", "hk": "Hong Kong", "taiwan roc": "Taiwan",
+    "taiwan r o c": "Taiwan", "hong kong sar": "Hong Kong", "hongkong sar": "Hong Kong", "hksar": "Hong Kong",
+    "taiwan province of china": "Taiwan", "republik korea": "Korea Selatan", "korea republic of": "Korea Selatan",
     "r o c taiwan": "Taiwan", "malaysia": "Malaysia", "korea": "Korea Selatan", "korsel": "Korea Selatan",
     "korea selatan": "Korea Selatan", "south korea": "Korea Selatan", "republic of korea": "Korea Selatan",
     "saudi": "Arab Saudi", "saudi arabia": "Arab Saudi", "arab saudi": "Arab Saudi", "ksa": "Arab Saudi",
@@ -193,12 +195,38 @@ def _text(value: object) -> str | None:
     return text or None
 
 
+#: Abbreviations kept in capitals when a category is title-cased (``PLRT``, not ``Plrt``).
+_ABBREVIATIONS = {
+    "plrt",
+    "prt",
+    "art",
+    "abk",
+    "pmi",
+    "tki",
+    "tkw",
+    "p3mi",
+    "lpk",
+    "kur",
+    "ukm",
+    "umkm",
+    "bumdes",
+}
+
+
 def _label(value: object) -> str | None:
-    """Free-text category in one case (``PENATA LAKSANA RUMAH TANGGA`` = ``penata laksana...``)."""
+    """Free-text category in one case (``PENATA LAKSANA RUMAH TANGGA`` = ``penata laksana...``).
+
+    >>> _label("PENATA LAKSANA RUMAH TANGGA"), _label("plrt"), _label("ABK KAPAL"), _label("Caregiver")
+    ('Penata Laksana Rumah Tangga', 'PLRT', 'ABK Kapal', 'Caregiver')
+    """
     text = _text(value)
     if text is None or text in ("-", "–"):
         return None
-    return text if any(c.isupper() for c in text[1:]) and not text.isupper() else text.title()
+    if any(c.isupper() for c in text[1:]) and not text.isupper() and _key(text) not in _ABBREVIATIONS:
+        return text
+    return re.sub(
+        r"[^\W_]+", lambda m: m[0].upper() if m[0].lower() in _ABBREVIATIONS else m[0].capitalize(), text
+    )
 
 
 def _destination(value: object) -> str | None:
@@ -759,11 +787,17 @@ def analyse(
         plan.issues.append(Issue("no_rows", params={"file": file}))
         return plan
     if not has_location:
-        code = "only_bps_column" if "bps_code" in fields else "no_village_column"
+        areas = [f for f in ("district_name", "district_code", "regency_name", "regency_code") if f in fields]
+        if "bps_code" in fields:
+            code, column = "only_bps_column", fields["bps_code"]
+        elif areas:  # a recap per regency or district: nothing to put on a village
+            code, column = "only_area_columns", fields[areas[0]]
+        else:
+            code, column = "no_village_column", None
         plan.issues.append(
             Issue(
                 code,
-                column=fields.get("bps_code"),
+                column=column,
                 params={"file": file, "columns": ", ".join(map(str, frame.columns))[:300]},
             )
         )

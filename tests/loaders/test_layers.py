@@ -401,6 +401,35 @@ def test_a_file_with_only_bps_codes_is_rejected_with_a_message_naming_them(tmp_p
     assert not (tmp_path / "store").exists()
 
 
+def test_a_recap_per_regency_is_rejected_with_a_message_saying_villages_are_needed(tmp_path):
+    path = tmp_path / "rekap_kabupaten.csv"
+    path.write_text("Kabupaten/Kota;Tahun;Jumlah PMI\nKab. Banyuwangi;2023;1.210\nKota Malang;2023;55\n")
+    plan = analyse("placements", path.read_bytes(), path.name, Store(tmp_path / "store"))
+    [issue] = plan.errors
+    assert issue.code == "only_area_columns" and issue.column == "Kabupaten/Kota"
+    assert "per regency or district" in issue.message("en") and "kabupaten/kota" in issue.message("id")
+
+
+def test_categories_are_written_one_way_whatever_the_case_of_the_file(tmp_path):
+    v = _villages("35.10", 3)
+    path = tmp_path / "per_pekerja.csv"
+    rows = [
+        f"{code};2021;{sector};{destination}"
+        for code, sector, destination in zip(
+            v["code"],
+            ["PLRT", "plrt", "PENATA LAKSANA RUMAH TANGGA"],
+            ["Taiwan, R.O.C.", "TAIWAN", "Hong Kong SAR"],
+            strict=True,
+        )
+    ]
+    path.write_text("Kode Desa;Tahun;Jabatan;Negara Penempatan\n" + "\n".join(rows) + "\n")
+    plan, version = import_file("placements", path, Store(tmp_path / "store"))
+    assert version == 1, [i.message("en") for i in plan.issues]
+    stored = Store(tmp_path / "store").read_layer("placements")
+    assert sorted(stored["sector"]) == ["PLRT", "PLRT", "Penata Laksana Rumah Tangga"]
+    assert sorted(stored["destination"]) == ["Hong Kong", "Taiwan", "Taiwan"]
+
+
 def test_report_frame_names_file_row_column_and_fix(tmp_path):
     path = placements_csv(tmp_path / "x.csv", "36.04", 2023, [1, 2])
     with path.open("ab") as fh:
