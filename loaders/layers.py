@@ -18,6 +18,7 @@ import hashlib
 import json
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -318,6 +319,37 @@ def _detect_code_column(frame: pd.DataFrame, candidates: list[str], ref_codes: s
     return None
 
 
+def _by_value(raw: pd.Series, parse: Callable[[object], object]) -> pd.Series:
+    """``parse`` of every cell, computed once per distinct value (a million rows hold few).
+
+    Missing cells (None, NaN) are parsed as None. Returns an object Series aligned with ``raw``.
+    """
+    codes, uniques = pd.factorize(raw, use_na_sentinel=True)
+    results = np.empty(len(uniques) + 1, dtype=object)
+    for i, value in enumerate(uniques):
+        results[i] = parse(value)
+    results[-1] = parse(None)
+    return pd.Series(results[codes], index=raw.index, dtype=object)
+
+
+def _issues_at(results: pd.Series, raw: pd.Series, rows: pd.Series, column: str, issues: list[Issue]) -> None:
+    """An issue for every row whose parse result is an error code (a str starting with '!')."""
+    failed = results.map(lambda r: isinstance(r, str) and r.startswith("!")).to_numpy(dtype=bool)
+    for pos in np.flatnonzero(failed):
+        row = int(rows[raw.index[pos]])
+        issues.append(
+            Issue(results.iat[pos][1:], row=row, column=column, params={"value": _text(raw.iat[pos])})
+        )
+
+
+def _ints(results: pd.Series) -> pd.Series:
+    """The int results of :func:`_by_value` as an Int64 Series (anything else missing)."""
+    good = results.map(lambda r: isinstance(r, int) and not isinstance(r, bool)).to_numpy(dtype=bool)
+    values = np.zeros(len(results), dtype="int64")
+    values[good] = results.to_numpy()[good].astype("int64")
+    return pd.Series(pd.arrays.IntegerArray(values, ~good), index=results.index)
+
+
 def _numbers(
     raw: pd.Series,
     column: str,
@@ -328,27 +360,23 @@ def _numbers(
     zero_empty: bool = True,
 ) -> pd.Series:
     """Parse a count column; non-numbers and fractions become errors naming row and column."""
-    out = pd.Series(pd.NA, index=raw.index, dtype="Int64")
-    empty = []
-    for idx, value in raw.items():
+
+    def parse(value: object) -> object:
         if value is None or (isinstance(value, float) and np.isnan(value)) or str(value).strip() == "":
-            empty.append(int(rows[idx]))
-            continue
+            return None
         number = parse_number(value)
         if number is None:
-            issues.append(
-                Issue("not_a_number", row=int(rows[idx]), column=column, params={"value": _text(value)})
-            )
-        elif abs(number) > 1e12:
-            issues.append(
-                Issue("too_large", row=int(rows[idx]), column=column, params={"value": _text(value)})
-            )
-        elif whole and not float(number).is_integer():
-            issues.append(
-                Issue("not_whole", row=int(rows[idx]), column=column, params={"value": _text(value)})
-            )
-        else:
-            out[idx] = int(round(number))
+            return "!not_a_number"
+        if abs(number) > 1e12:
+            return "!too_large"
+        if whole and not float(number).is_integer():
+            return "!not_whole"
+        return int(round(number))
+
+    results = _by_value(raw, parse)
+    _issues_at(results, raw, rows, column, issues)
+    out = _ints(results)
+    empty = [int(rows[idx]) for idx in results.index[results.isna()]]
     if zero_empty and empty and len(empty) < len(raw):
         listed = ", ".join(map(str, empty[:10])) + (" …" if len(empty) > 10 else "")
         issues.append(
@@ -357,56 +385,57 @@ def _numbers(
     return out
 
 
+def _year_of(value: object) -> object:
+    """The year a cell gives, None for an empty cell, or ``"!year_not_a_year"``."""
+    if _text(value) is None:
+        return None
+    if isinstance(value, datetime) and value.year < YEAR_MIN:
+        # the number 2023 in a cell formatted as a date reads as 15 July 1905
+        serial = (value - datetime(1899, 12, 30)).days
+        if YEAR_MIN <= serial <= max_year():
+            return serial
+    number = parse_number(value, dash=None)
+    if number is not None and float(number).is_integer():
+        return int(number)
+    day = parse_date(value)
+    if day is not None:
+        return day.year
+    found = _YEAR_IN_TEXT.findall(str(value))
+    if len(set(found)) == 1:
+        return int(found[0])
+    return "!year_not_a_year"
+
+
 def _years(raw: pd.Series, column: str, rows: pd.Series, issues: list[Issue]) -> pd.Series:
-    out = pd.Series(pd.NA, index=raw.index, dtype="Int64")
-    for idx, value in raw.items():
-        if _text(value) is None:
-            continue
-        if isinstance(value, datetime) and value.year < YEAR_MIN:
-            # the number 2023 in a cell formatted as a date reads as 15 July 1905
-            serial = (value - datetime(1899, 12, 30)).days
-            if YEAR_MIN <= serial <= max_year():
-                out[idx] = serial
-                continue
-        number = parse_number(value, dash=None)
-        if number is not None and float(number).is_integer():
-            out[idx] = int(number)
-            continue
-        day = parse_date(value)
-        if day is not None:
-            out[idx] = day.year
-            continue
-        found = _YEAR_IN_TEXT.findall(str(value))
-        if len(set(found)) == 1:
-            out[idx] = int(found[0])
-            continue
-        issues.append(
-            Issue("year_not_a_year", row=int(rows[idx]), column=column, params={"value": _text(value)})
-        )
+    results = _by_value(raw, _year_of)
+    _issues_at(results, raw, rows, column, issues)
+    out = _ints(results)
     return out
 
 
-def _months(raw: pd.Series, column: str, rows: pd.Series, issues: list[Issue]) -> pd.Series:
+def _month_of(value: object) -> object:
+    """The month (1-12) a cell gives, None for an empty cell, or ``"!month_not_a_month"``."""
     from loaders.tabular import MONTHS
 
-    out = pd.Series(pd.NA, index=raw.index, dtype="Int64")
-    for idx, value in raw.items():
-        text = _text(value)
-        if text is None:
-            continue
-        number = parse_number(value, dash=None)
-        if number is not None and float(number).is_integer():
-            out[idx] = int(number)
-            continue
-        word = _key(text).split(" ")[0]
-        if word in MONTHS:
-            out[idx] = MONTHS[word]
-            continue
-        day = parse_date(value)
-        if day is not None:
-            out[idx] = day.month
-            continue
-        issues.append(Issue("month_not_a_month", row=int(rows[idx]), column=column, params={"value": text}))
+    text = _text(value)
+    if text is None:
+        return None
+    number = parse_number(value, dash=None)
+    if number is not None and float(number).is_integer():
+        return int(number)
+    word = _key(text).split(" ")[0]
+    if word in MONTHS:
+        return MONTHS[word]
+    day = parse_date(value)
+    if day is not None:
+        return day.month
+    return "!month_not_a_month"
+
+
+def _months(raw: pd.Series, column: str, rows: pd.Series, issues: list[Issue]) -> pd.Series:
+    results = _by_value(raw, _month_of)
+    _issues_at(results, raw, rows, column, issues)
+    out = _ints(results)
     return out
 
 
@@ -421,30 +450,30 @@ def _categorical(
     error: bool,
 ) -> pd.Series:
     """Map a category column through ``values``; unknown values → issue (error or warning)."""
-    out = pd.Series(None, index=raw.index, dtype=object)
-    seen_warning: set[str] = set()
-    for idx, value in raw.items():
+
+    def canon_of(value: object) -> object:
         text = _text(value)
         if text is None or text in ("-", "–"):
-            continue
+            return None
         canon = values.get(_key(text))
         if canon is None:
             # "KKBM Desa X", "Program Desmigratif": a known name inside a longer text
             words = f" {_key(text)} "
             hits = {c for alias, c in values.items() if len(alias) >= 3 and f" {alias} " in words}
             canon = hits.pop() if len(hits) == 1 else None
-        if canon is None:
-            if error:
-                issues.append(Issue(code, row=int(rows[idx]), column=column, params={"value": text}))
-            else:
-                if text not in seen_warning:
-                    issues.append(
-                        Issue(code, "warning", row=int(rows[idx]), column=column, params={"value": text})
-                    )
-                    seen_warning.add(text)
-                canon = "OTHER"
-        out[idx] = canon
-    return out
+        return canon if canon is not None else "!unknown"
+
+    results = _by_value(raw, canon_of)
+    unknown = results == "!unknown"
+    seen_warning: set[str] = set()
+    for pos in np.flatnonzero(unknown.to_numpy(dtype=bool)):
+        text, row = _text(raw.iat[pos]), int(rows[raw.index[pos]])
+        if error:
+            issues.append(Issue(code, row=row, column=column, params={"value": text}))
+        elif text not in seen_warning:
+            issues.append(Issue(code, "warning", row=row, column=column, params={"value": text}))
+            seen_warning.add(text)
+    return results.where(~unknown, None if error else "OTHER")
 
 
 def _canonical(
@@ -460,9 +489,9 @@ def _canonical(
             out[name] = get[name]
     # time
     if layer in _YEAR_LAYERS or layer in ("programmes", "enterprises"):
-        dates = get["date"].map(parse_date) if "date" in get else None
+        dates = _by_value(get["date"], parse_date) if "date" in get else None
         if dates is not None:
-            bad = get["date"].map(_text).notna() & dates.isna()
+            bad = _by_value(get["date"], _text).notna() & dates.isna()
             for idx in bad[bad].index:
                 issues.append(
                     Issue(
@@ -512,8 +541,8 @@ def _canonical(
                 get["gender"], GENDER_VALUES, mapping["gender"], rows, issues, "gender_unknown", error=False
             )
             out["gender"] = out["gender"].where(out["gender"] != "OTHER", None)
-        out["destination"] = get["destination"].map(_destination) if "destination" in get else None
-        out["sector"] = get["sector"].map(_label) if "sector" in get else None
+        out["destination"] = _by_value(get["destination"], _destination) if "destination" in get else None
+        out["sector"] = _by_value(get["sector"], _label) if "sector" in get else None
         out["scheme"] = (
             _categorical(
                 get["scheme"], SCHEME_VALUES, mapping["scheme"], rows, issues, "scheme_unknown", error=False
@@ -539,8 +568,8 @@ def _canonical(
             row_level = True
             out["count"] = pd.Series(1, index=out.index, dtype="Int64")
     elif layer == "reports":
-        out["destination"] = get["destination"].map(_destination) if "destination" in get else None
-        out["channel"] = get["channel"].map(_label) if "channel" in get else None
+        out["destination"] = _by_value(get["destination"], _destination) if "destination" in get else None
+        out["channel"] = _by_value(get["channel"], _label) if "channel" in get else None
         out["outcome"] = (
             _categorical(
                 get["outcome"],
@@ -574,7 +603,7 @@ def _canonical(
                 "programme_unknown",
                 error=True,
             )
-            for idx in out.index[out["programme"].isna() & get["programme"].map(_text).isna()]:
+            for idx in out.index[out["programme"].isna() & _by_value(get["programme"], _text).isna()]:
                 issues.append(Issue("programme_missing", row=int(rows[idx]), column=mapping["programme"]))
         else:
             issues.append(Issue("no_programme_column", params={"file": table.file}))
@@ -584,18 +613,20 @@ def _canonical(
             if "members" in get
             else pd.NA
         )
-        out["active"] = get["active"].map(_bool) if "active" in get else None
+        out["active"] = _by_value(get["active"], _bool) if "active" in get else None
         out["count"] = pd.Series(1, index=out.index, dtype="Int64")
         row_level = True
     elif layer == "enterprises":
-        out["enterprise_type"] = get["enterprise_type"].map(_label) if "enterprise_type" in get else None
+        out["enterprise_type"] = (
+            _by_value(get["enterprise_type"], _label) if "enterprise_type" in get else None
+        )
         out["members"] = (
             _numbers(get["members"], mapping["members"], rows, issues, zero_empty=False)
             if "members" in get
             else pd.NA
         )
-        out["kur_credit"] = get["kur_credit"].map(_bool) if "kur_credit" in get else None
-        out["cooperative"] = get["cooperative"].map(_bool) if "cooperative" in get else None
+        out["kur_credit"] = _by_value(get["kur_credit"], _bool) if "kur_credit" in get else None
+        out["cooperative"] = _by_value(get["cooperative"], _bool) if "cooperative" in get else None
         if "enterprises" in get:
             out["count"] = _numbers(get["enterprises"], mapping["enterprises"], rows, issues)
         else:

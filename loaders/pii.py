@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["PersonalColumn", "Scrubbed", "personal_header", "personal_kind", "scrub", "KINDS"]
@@ -99,6 +100,8 @@ def personal_kind(value: object) -> str | None:
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
+    if isinstance(value, str) and len(value) < 9 and value.strip().isdigit():
+        return None  # a short number (a row number, a count) is no NIK, phone or passport
     compact = _compact(value)
     if not compact:
         return None
@@ -153,12 +156,19 @@ def scrub(frame: pd.DataFrame, *, share: float = 0.3) -> Scrubbed:
             dropped.append(PersonalColumn(str(column), kind, "header"))
             continue
         values = frame[column]
-        filled = values[
-            values.map(
-                lambda v: not (v is None or (isinstance(v, float) and math.isnan(v)) or str(v).strip() == "")
-            )
-        ]
-        kinds = filled.map(personal_kind)
+        # each distinct value is looked at once (a million rows hold few)
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        texts = pd.Series(uniques, dtype=object).astype(str).str.strip()
+        unique_filled = np.append((texts != "").to_numpy(dtype=bool), False)
+        # every kind needs six digits or an "@"; short plain numbers (row numbers) are none
+        maybe = ((texts.str.count(r"\d") >= 6) | texts.str.contains("@", regex=False)) & ~(
+            texts.str.fullmatch(r"\d{1,8}")
+        )
+        unique_kinds = np.full(len(uniques) + 1, None, dtype=object)
+        for i in np.flatnonzero(maybe.to_numpy(dtype=bool)):
+            unique_kinds[i] = personal_kind(uniques[i])
+        filled = values[unique_filled[codes]]
+        kinds = pd.Series(unique_kinds[codes], index=values.index)[unique_filled[codes]]
         hits = kinds.dropna()
         if len(filled) and len(hits) / len(filled) >= share:
             dropped.append(PersonalColumn(str(column), str(hits.mode().iloc[0]), "content"))

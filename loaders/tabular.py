@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 __all__ = [
@@ -477,6 +478,8 @@ def _cell_text(value: object) -> str:
 def _is_numberish(value: object) -> bool:
     if isinstance(value, (int, float, datetime, date)) and not isinstance(value, bool):
         return True
+    if isinstance(value, str) and value.strip().isdigit():
+        return True
     text = _cell_text(value)
     return bool(text) and (parse_number(text, dash=None) is not None or parse_date(text) is not None)
 
@@ -617,33 +620,50 @@ def read_table(
     columns = _column_names(grid, h, two_rows)
     title = [" ".join(_cell_text(v) for v in row if _cell_text(v)) for row in grid[:h]]
     first = h + (2 if two_rows else 1)
-    body, rows, skipped = [], [], []
-    for i in range(first, len(grid)):
-        row = (grid[i] + [None] * len(columns))[: len(columns)]
-        texts = [_cell_text(v) for v in row]
-        filled = [t for t in texts if t]
-        if not filled:
-            continue
-        words = [t for v, t in zip(row, texts, strict=False) if t and not _is_numberish(v)]
-        if words and _TOTALS.match(words[0]):
-            skipped.append(SkippedRow(i + 1, "totals", words[0][:40]))
-            continue
-        if len(filled) == 1 and words and _NOTES.match(words[0]):
-            skipped.append(SkippedRow(i + 1, "notes", words[0][:40]))
-            continue
-        body.append(row)
-        rows.append(i + 1)
+    width = len(columns)
+    cells = pd.DataFrame(
+        [(row + [None] * width)[:width] for row in grid[first:]], columns=range(width), dtype=object
+    )
+    rows_all = np.arange(first + 1, first + 1 + len(cells))
+    # per cell: its text and whether it is a word (not a number or date); once per distinct value
+    filled_count = np.zeros(len(cells), dtype=np.int64)
+    first_word = np.full(len(cells), "", dtype=object)
+    only_value = np.empty(len(cells), dtype=object)
+    for c in range(width):
+        codes, uniques = pd.factorize(cells[c], use_na_sentinel=True)
+        texts = np.array([_cell_text(u) for u in uniques] + [""], dtype=object)
+        # plain digits (row numbers, codes without dots) are numbers: no need to parse them
+        digits = pd.Series(texts, dtype=object).str.fullmatch(r"\d+").fillna(False).to_numpy(dtype=bool)
+        words = np.zeros(len(texts), dtype=bool)
+        for i in np.flatnonzero(~digits[:-1]):
+            words[i] = not _is_numberish(uniques[i])
+        texts, is_word = texts[codes], words[codes]
+        filled = texts != ""
+        filled_count += filled
+        take = filled & is_word & (first_word == "")
+        first_word[take] = texts[take]
+        only_value[filled] = cells[c].to_numpy()[filled]
+    skipped = []
+    totals = np.array([bool(w) and bool(_TOTALS.match(w)) for w in first_word], dtype=bool)
+    notes = (filled_count == 1) & np.array(
+        [bool(w) and bool(_NOTES.match(w)) for w in first_word], dtype=bool
+    )
+    for i in np.flatnonzero((filled_count > 0) & (totals | notes)):
+        reason = "totals" if totals[i] else "notes"
+        skipped.append(SkippedRow(int(rows_all[i]), reason, first_word[i][:40]))
+    keep_rows = np.flatnonzero((filled_count > 0) & ~totals & ~notes)
     # free-text notes after the last data row (one filled cell, text, wider tables)
-    while body and len(columns) > 2:
-        row = body[-1]
-        filled = [(v, _cell_text(v)) for v in row if _cell_text(v)]
-        if len(filled) == 1 and not _is_numberish(filled[0][0]) and len(filled[0][1]) > 25:
-            skipped.append(SkippedRow(rows[-1], "notes", filled[0][1][:40]))
-            body.pop()
-            rows.pop()
+    while len(keep_rows) and width > 2:
+        last = keep_rows[-1]
+        value = only_value[last]
+        if filled_count[last] == 1 and not _is_numberish(value) and len(_cell_text(value)) > 25:
+            skipped.append(SkippedRow(int(rows_all[last]), "notes", _cell_text(value)[:40]))
+            keep_rows = keep_rows[:-1]
         else:
             break
-    frame = pd.DataFrame(body, columns=columns, dtype=object)
+    body = cells.iloc[keep_rows].set_axis(columns, axis=1).reset_index(drop=True)
+    rows = rows_all[keep_rows].tolist()
+    frame = body
     # drop columns with neither a header nor any value (Excel's phantom columns)
     keep = [
         c for i, c in enumerate(columns) if not (c.startswith("kolom_") and frame[c].map(_is_missing).all())
