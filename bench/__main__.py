@@ -1,0 +1,274 @@
+"""Scale benchmark on the real boundaries: ``python -m bench [--json OUT] [--store DIR]``.
+
+Measures, on ``../shared/data`` (read in place):
+
+* importing every ``boundaries/desa/desa_PP.parquet`` into a fresh store through
+  ``loaders.boundaries.import_file``, in a process of its own (time, peak RSS, size on disk);
+* the village map of Jawa Timur (35) built from the store as the map page builds it, and the
+  naive map of the same villages (``to_json`` + ``folium.GeoJson``), with the HTML each sends;
+* the national maps of all regencies and all districts (the page's whole-country zoom);
+* importing 1,000,000 row-level placement records over real village names (own process);
+* in headless Chromium: app start to the map page's polygons drawn, and choosing Jawa Timur's
+  villages to all of them drawn.
+
+Prints progress to stderr and one JSON object to stdout (also written to ``--json OUT``):
+seconds (``_s``), bytes (``_bytes``) and MiB (``_mib``), plus ``meta`` (machine, date, counts).
+``--store DIR`` keeps the imported store in DIR and reuses it (and its import figures) on the
+next run, so the map and browser figures can be measured again in minutes. Without the real
+data it prints ``{"skipped": ...}`` and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_DATA = ROOT.parent / "shared" / "data"
+PROVINCE = "35"
+IMPORT_RECORD = ".bench-import.json"  # beside the store's own files, when the store is kept
+STAGES = ("maps", "placements", "browser")
+_T0 = time.perf_counter()
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.perf_counter() - _T0:7.1f}s] {message}", file=sys.stderr, flush=True)
+
+
+def machine() -> dict:
+    """Cores, RAM, CPU model and OS of this machine (for the README line)."""
+    cpu, ram_kib = "", 0
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                ram_kib = int(line.split()[1])
+    except OSError:
+        pass
+    return {
+        "cores": os.cpu_count(),
+        "ram_gib": round(ram_kib / 1024**2, 1),
+        "cpu": cpu or platform.processor() or platform.machine(),
+        "os": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+    }
+
+
+def dir_bytes(path: Path) -> int:
+    """Bytes of every regular file under ``path`` (symlinks not followed)."""
+    total = 0
+    for dirpath, _, filenames in os.walk(path):
+        for name in filenames:
+            file = Path(dirpath) / name
+            if not file.is_symlink() and name != IMPORT_RECORD:
+                total += file.stat().st_size
+    return total
+
+
+def run_worker(*args: str) -> dict:
+    """``python -m bench.worker ARGS`` in its own process; its JSON result."""
+    command = [sys.executable, "-m", "bench.worker", *args]
+    done = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"bench.worker {args[0]} failed (exit {done.returncode})")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def timed(fn, repeat: int) -> tuple[object, float, list[float]]:
+    """``fn()``'s result and the median of ``repeat`` wall times (and all of them)."""
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return result, round(statistics.median(times), 3), [round(t, 3) for t in times]
+
+
+# --------------------------------------------------------------------------- stages
+def import_store(store_dir: Path, boundaries: Path, keep: bool) -> dict:
+    """Import every village file into ``store_dir`` (or reuse a complete earlier import)."""
+    files = sorted((boundaries / "desa").glob("desa_*.parquet"))
+    record = store_dir / IMPORT_RECORD
+    if record.is_file():
+        held = json.loads(record.read_text())
+        if held.get("files") == [f.name for f in files]:
+            log(f"reusing the store in {store_dir} and its import figures of {held['date']}")
+            return {**held["figures"], "reused_from": held["date"]}
+    if store_dir.exists() and any(store_dir.iterdir()):
+        raise SystemExit(
+            f"{store_dir} is not empty and holds no complete benchmark import: give a new directory"
+        )
+    log(f"importing {len(files)} village files into {store_dir} (several minutes)")
+    result = run_worker("boundaries", str(store_dir), *map(str, files))
+    figures = {
+        "store_import_all_s": result["seconds"],
+        "store_import_peak_mib": result["peak_mib"],
+        "store_bytes": dir_bytes(store_dir),
+        "villages_with_polygon": result["villages_with_polygon"],
+    }
+    log(
+        f"import: {figures['store_import_all_s']:.1f} s, peak {figures['store_import_peak_mib']:.0f} MiB, "
+        f"{figures['store_bytes'] / 1e6:.1f} MB on disk"
+    )
+    if keep:
+        date = datetime.now(UTC).isoformat(timespec="seconds")
+        record.write_text(json.dumps({"date": date, "files": [f.name for f in files], "figures": figures}))
+    return figures
+
+
+def map_figures(store_dir: Path, repeat: int) -> tuple[dict, dict]:
+    """Build times (median of ``repeat``) and HTML sizes of the fast, naive and national maps."""
+    from bench.scale import drawn_areas, fast_map, map_bytes, naive_map, village_values, villages_within
+    from geo.codes import Level
+    from loaders.store import Store
+
+    store = Store(store_dir)
+    codes = store.read_attributes(Level.VILLAGE, PROVINCE, columns=["code"])["code"]
+    values = village_values(codes)
+    # warm-up (modules, templates), as in the app's long-running process: another province
+    warm = "36" if PROVINCE != "36" else "35"
+    map_bytes(fast_map(store, Level.REGENCY, warm, villages_within(store, Level.REGENCY)))
+    map_bytes(naive_map(store, Level.REGENCY, warm, villages_within(store, Level.REGENCY)))
+
+    out, detail = {}, {}
+    log(f"village map of province {PROVINCE}: fast way x{repeat}")
+    html, out["province_map_build_s"], detail["province_map_runs_s"] = timed(
+        lambda: map_bytes(fast_map(store, Level.VILLAGE, PROVINCE, values)), repeat
+    )
+    out["province_map_bytes"] = len(html)
+    detail["province_map_areas"] = drawn_areas(store, Level.VILLAGE, PROVINCE)
+    log(f"  {out['province_map_build_s']:.3f} s, {len(html) / 1e6:.2f} MB; naive way x{repeat}")
+    html, out["province_map_naive_build_s"], detail["province_map_naive_runs_s"] = timed(
+        lambda: map_bytes(naive_map(store, Level.VILLAGE, PROVINCE, values)), repeat
+    )
+    out["province_map_naive_bytes"] = len(html)
+    log(f"  naive: {out['province_map_naive_build_s']:.3f} s, {len(html) / 1e6:.2f} MB")
+    out["province_map_speedup"] = round(out["province_map_naive_build_s"] / out["province_map_build_s"], 1)
+    out["province_map_shrink"] = round(out["province_map_naive_bytes"] / out["province_map_bytes"], 1)
+
+    for level, key in ((Level.REGENCY, "national_regency_map"), (Level.DISTRICT, "national_district_map")):
+        values = villages_within(store, level)  # the page's value above village level (cached there)
+        log(f"national map of {level.key} x{repeat}")
+        html, out[f"{key}_build_s"], detail[f"{key}_runs_s"] = timed(
+            lambda lv=level, v=values: map_bytes(fast_map(store, lv, None, v)), repeat
+        )
+        out[f"{key}_bytes"] = len(html)
+        detail[f"{key}_areas"] = drawn_areas(store, level, None)
+        log(f"  {out[f'{key}_build_s']:.3f} s, {len(html) / 1e6:.2f} MB")
+    return out, detail
+
+
+def _link_copy(src: Path, dst: Path) -> None:
+    try:
+        shutil.copytree(src, dst, symlinks=True, copy_function=os.link)
+    except OSError:  # another filesystem: a real copy
+        shutil.rmtree(dst, ignore_errors=True)
+        shutil.copytree(src, dst, symlinks=True)
+
+
+def placements_figures(store_dir: Path, work: Path, rows: int) -> tuple[dict, dict]:
+    """Generate ``rows`` row-level placements over real villages; import them in a process of their own."""
+    from bench.scale import placements_csv
+    from loaders.store import Store
+
+    log(f"writing {rows:,} row-level placement records")
+    path = placements_csv(Store(store_dir), work / "penempatan_pmi_per_pekerja.csv", rows)
+    size = path.stat().st_size
+    copy = work / "store-placements"  # the boundaries of the store (hard links), so it stays as it was
+    _link_copy(store_dir, copy)
+    log(f"importing them ({size / 1e6:.0f} MB CSV) into a copy of the store")
+    result = run_worker("placements", str(copy), str(path))
+    shutil.rmtree(copy, ignore_errors=True)
+    log(
+        f"  {result['seconds']:.1f} s, peak {result['peak_mib']:.0f} MiB, {result['rows_stored']:,} rows stored"
+    )
+    figures = {
+        "placements_import_1m_s": result["seconds"],
+        "placements_import_1m_peak_mib": result["peak_mib"],
+    }
+    detail = {f"placements_{k}": v for k, v in result.items() if k not in ("seconds", "peak_mib")}
+    return figures, {**detail, "placements_rows": rows, "placements_csv_bytes": size}
+
+
+# --------------------------------------------------------------------------- main
+def run(args: argparse.Namespace) -> dict:
+    boundaries = Path(args.data) / "boundaries"
+    started = time.perf_counter()
+    out: dict = {}
+    meta: dict = {"machine": machine(), "date": datetime.now(UTC).isoformat(timespec="seconds")}
+    meta["load_average_at_start"] = [round(x, 2) for x in os.getloadavg()]
+    with tempfile.TemporaryDirectory(prefix="atlas-bench-") as tmp:
+        work = Path(tmp)
+        store_dir = Path(args.store).resolve() if args.store else work / "store"
+        imported = import_store(store_dir, boundaries, keep=bool(args.store))
+        for key in ("store_import_all_s", "store_import_peak_mib", "store_bytes"):
+            out[key] = imported[key]
+        meta["villages_with_polygon"] = imported.get("villages_with_polygon")
+        if imported.get("reused_from"):
+            meta["store_import_measured"] = imported["reused_from"]
+        if "maps" not in args.skip:
+            figures, detail = map_figures(store_dir, args.repeat)
+            out.update(figures)
+            meta.update(detail)
+        if "placements" not in args.skip:
+            figures, detail = placements_figures(store_dir, work, args.rows)
+            out.update(figures)
+            meta.update(detail)
+        if "browser" not in args.skip:
+            from bench.browser import browser_figures
+
+            log("browser: app start to first map, then province 35's villages")
+            out.update(browser_figures(store_dir, PROVINCE))
+    meta["bench_s"] = round(time.perf_counter() - started, 1)
+    meta["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    meta["repeat"] = args.repeat
+    return {**out, "meta": meta}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--json", type=Path, metavar="OUT", help="also write the JSON object to OUT")
+    parser.add_argument(
+        "--store", type=Path, metavar="DIR", help="keep the store in DIR and reuse it next time"
+    )
+    parser.add_argument(
+        "--data", type=Path, default=SHARED_DATA, help="the reference data (default ../shared/data)"
+    )
+    parser.add_argument("--repeat", type=int, default=5, help="map builds per figure; the median is reported")
+    parser.add_argument("--rows", type=int, default=1_000_000, help="placement records to import")
+    parser.add_argument("--skip", action="append", default=[], choices=STAGES, help="leave a stage out")
+    args = parser.parse_args(argv)
+    if not (Path(args.data) / "boundaries" / "desa").is_dir():
+        result: dict = {"skipped": f"real data not found at {args.data}"}
+    else:
+        result = run(args)
+        from bench.targets import FIGURES, met
+
+        for key, figure in FIGURES.items():
+            if key in result:
+                verdict = {True: "met", False: "MISSED", None: ""}[met(key, result[key])]
+                log(f"{key:34} {result[key]!s:>14} {figure.unit:5} {verdict}")
+        log(f"done in {result['meta']['bench_s']:.0f} s")
+    text = json.dumps(result, indent=1, ensure_ascii=False)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(text + "\n")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""The figures ``python -m bench`` reports, their units and the targets of the issue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Figure", "FIGURES", "MB", "met"]
+
+MB = 1_000_000
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One reported figure: what it is, its unit, its limit (``at_most`` or ``at_least``), its naive twin."""
+
+    label: str
+    unit: str  # "s", "bytes", "MiB" or "x"
+    at_most: float | None = None
+    at_least: float | None = None
+    naive: str | None = None
+
+
+#: Every key of the benchmark's JSON that holds a figure, in the order of the README table.
+FIGURES: dict[str, Figure] = {
+    "store_import_all_s": Figure("Import all village boundaries (38 files, 83,246 villages)", "s"),
+    "store_import_peak_mib": Figure("… peak memory of that import", "MiB"),
+    "store_bytes": Figure("… store size on disk", "bytes"),
+    "province_map_build_s": Figure(
+        "Village map of Jawa Timur (35) from the store", "s", 1.0, naive="province_map_naive_build_s"
+    ),
+    "province_map_bytes": Figure(
+        "… HTML sent to the browser", "bytes", 3 * MB, naive="province_map_naive_bytes"
+    ),
+    "province_map_speedup": Figure("… times faster than the naive map", "x", at_least=5),
+    "province_map_shrink": Figure("… times smaller than the naive map", "x", at_least=5),
+    "province_map_naive_build_s": Figure("Naive village map of Jawa Timur (to_json + GeoJson)", "s"),
+    "province_map_naive_bytes": Figure("… HTML sent to the browser", "bytes"),
+    "national_regency_map_build_s": Figure("National map of every regency", "s", 0.3),
+    "national_regency_map_bytes": Figure("… HTML sent to the browser", "bytes", 1 * MB),
+    "national_district_map_build_s": Figure("National map of every district", "s", 1.0),
+    "national_district_map_bytes": Figure("… HTML sent to the browser", "bytes", 4 * MB),
+    "placements_import_1m_s": Figure("Import 1,000,000 row-level placement records", "s", 20),
+    "placements_import_1m_peak_mib": Figure("… peak memory of that import", "MiB", 2048),
+    "app_first_render_s": Figure("App start to the map page's polygons drawn (Chromium)", "s", 6),
+    "browser_province_render_s": Figure("Choose Jawa Timur's villages to 8,492 polygons drawn", "s", 3),
+}
+
+
+def met(key: str, value: float | None) -> bool | None:
+    """Whether ``value`` meets the target of ``key`` (None: no target, or not measured)."""
+    figure = FIGURES.get(key)
+    if figure is None or value is None or (figure.at_most is None and figure.at_least is None):
+        return None
+    if figure.at_most is not None and value > figure.at_most:
+        return False
+    return not (figure.at_least is not None and value < figure.at_least)

@@ -1,0 +1,153 @@
+"""The benchmark measures the right things (correctness only: no timed assertion here)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench import readme
+from bench.scale import fast_map, map_bytes, naive_map, placements_csv, village_values, villages_within
+from bench.targets import FIGURES, met
+from geo.codes import Level
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _drawn_codes(html: str) -> list[str]:
+    """The area codes of the compact map's payload (``atlasDraw(map, SHAPES, LAYER)``)."""
+    call = html.split("atlasDraw(", 2)[2]  # the first is the function's definition
+    shapes, _ = json.JSONDecoder().raw_decode(call.split(", ", 1)[1])
+    assert len(shapes["f"]) == len(shapes["code"]) == len(shapes["name"])
+    return shapes["code"]
+
+
+@pytest.fixture(scope="module")
+def banten(export_store):
+    villages = export_store.read_attributes(Level.VILLAGE, "36", columns=["code", "has_polygon"])
+    return export_store, villages
+
+
+def test_fast_province_map_draws_every_village_with_a_polygon(banten):
+    store, villages = banten
+    with_polygon = set(villages.loc[villages["has_polygon"].astype(bool), "code"])
+    assert len(with_polygon) == 1552
+    html = map_bytes(fast_map(store, Level.VILLAGE, "36", village_values(villages["code"]))).decode()
+    codes = _drawn_codes(html)
+    assert len(codes) == len(set(codes)) and set(codes) == with_polygon
+    assert "/app/static/vendor/leaflet/leaflet.js" in html
+    assert not re.search(r'(src|href)="(https?:)?//', html)  # nothing fetched from another host
+
+
+def test_map_script_is_not_read_as_a_template():
+    import geopandas as gpd
+    import numpy as np
+    import shapely
+
+    from geo import maps
+
+    areas = gpd.GeoDataFrame(
+        {"code": ["1", "2"], "name": ["Desa {% raw", "Desa {{ x }}"]},
+        geometry=[shapely.box(0, 0, 1, 1), shapely.box(1, 0, 2, 1)],
+        crs=4326,
+    )
+    layer = maps.MapLayer(np.array([0, 1]), ["#ffffff", "#000000"], ["1", "2"], "v")
+    html = map_bytes(maps.area_map(maps.encode_shapes(areas), layer)).decode()
+    assert _drawn_codes(html) == ["1", "2"]
+    assert '"Desa {% raw","Desa {{ x }}"' in html
+
+
+def test_naive_map_holds_the_same_villages_as_geojson(banten):
+    store, villages = banten
+    html = map_bytes(naive_map(store, Level.VILLAGE, "36", village_values(villages["code"]))).decode()
+    drawn = set(villages.loc[villages["has_polygon"].astype(bool), "code"])
+    assert all(f'"code": "{code}"' in html for code in drawn)
+    assert "style_function" not in html and "fillColor" in html
+
+
+def test_area_maps_count_villages_within(banten):
+    store, villages = banten
+    counts = villages_within(store, Level.REGENCY)
+    assert counts.sum() == len(villages) and len(counts) == 8
+    codes = _drawn_codes(map_bytes(fast_map(store, Level.REGENCY, None, counts)).decode())
+    assert sorted(codes) == sorted(counts.index)
+
+
+def test_generated_placements_are_row_level_and_all_match(banten, tmp_path):
+    from loaders.layers import analyse
+
+    store, villages = banten
+    path = placements_csv(store, tmp_path / "p.csv", rows=300)
+    plan = analyse("placements", path.read_bytes(), path.name, store)
+    assert plan.accepted and plan.row_level
+    assert plan.rows_read == 300 and plan.matched == 300 and plan.unmatched == 0
+    assert int(plan.frame["count"].sum()) == 300
+    assert set(plan.frame["village"]) <= set(villages["code"])
+    assert set(plan.frame["gender"]) <= {"L", "P"}
+
+
+def _result() -> dict:
+    result = {key: i + 0.5 for i, key in enumerate(FIGURES)}
+    result["some_new_figure_s"] = 1.25
+    result["meta"] = {
+        "machine": {"cores": 2, "ram_gib": 23.4, "cpu": "Test CPU @ 2.0GHz"},
+        "date": "2025-01-02T03:04:05+00:00",
+        "bench_s": 1200,
+        "repeat": 3,
+    }
+    return result
+
+
+def test_readme_table_lists_every_key_with_target_naive_and_verdict():
+    result = _result()
+    text = readme.table(result)
+    for key in [k for k in result if k != "meta"]:
+        assert f"`{key}`" in text, key
+    assert "2 cores" in text and "23.4 GiB" in text and "Test CPU" in text and "2025-01-02" in text
+    row = next(line for line in text.splitlines() if "`province_map_build_s`" in line)
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells[1:] == [
+        readme.fmt(result["province_map_build_s"], "s"),
+        "≤ 1 s",
+        readme.fmt(result["province_map_naive_build_s"], "s"),
+        "yes" if met("province_map_build_s", result["province_map_build_s"]) else "**no**",
+    ]
+
+
+def test_met_reads_upper_and_lower_limits():
+    assert met("province_map_build_s", 0.9) is True and met("province_map_build_s", 1.1) is False
+    assert met("province_map_speedup", 5.0) is True and met("province_map_speedup", 4.9) is False
+    assert met("store_import_all_s", 1e9) is None and met("province_map_build_s", None) is None
+
+
+def test_readme_section_is_added_once_then_replaced_in_place(tmp_path):
+    path = tmp_path / "README.md"
+    path.write_text("# Title\n\nIntro.\n\n## Later\n\nText.\n")
+    data = tmp_path / "bench.json"
+    data.write_text(json.dumps(_result()))
+    assert readme.main([str(data), "--readme", str(path)]) == 0
+    first = path.read_text()
+    assert first.startswith("# Title\n\nIntro.\n\n## Later\n\nText.\n\n## Performance\n\n<!-- perf:start -->")
+    path.write_text(first + "\nAfter the section.\n")
+    data.write_text(json.dumps({**_result(), "province_map_build_s": 7.0}))
+    readme.main([str(data), "--readme", str(path)])
+    second = path.read_text()
+    assert second.count(readme.START) == 1 and second.count("## Performance") == 1
+    assert second.endswith("\nAfter the section.\n") and "7.000 s" in second
+
+
+def test_bench_without_data_says_skipped(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "bench", "--data", str(tmp_path / "none"), "--json", str(tmp_path / "o.json")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == json.loads((tmp_path / "o.json").read_text())
+    assert "skipped" in json.loads(done.stdout)
