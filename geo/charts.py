@@ -7,7 +7,8 @@ and returns a ``plotly.graph_objects.Figure``. Numbers use the language's separa
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import math
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import plotly.express as px
@@ -15,10 +16,22 @@ import plotly.graph_objects as go
 
 import i18n
 
-__all__ = ["trend_figure", "bar_figure", "share_figure", "stacked_trend_figure", "empty_figure", "PALETTE"]
+__all__ = [
+    "trend_figure",
+    "bar_figure",
+    "share_figure",
+    "stacked_trend_figure",
+    "empty_figure",
+    "map_classes",
+    "class_labels",
+    "PALETTE",
+]
 
 PALETTE = ["#1f6f8b", "#e07a1f", "#3b9c5a", "#b8407a", "#7a5cc4", "#c9a227", "#5f6b73", "#2a9d8f"]
 HEIGHT = 320
+#: Tick labels of a value axis: full numbers with the language's separators ("5.000", never
+#: Plotly's default "5k" or an ungrouped "1000").
+VALUE_TICKS = ",~f"
 
 
 def _layout(fig: go.Figure, lang: str, title: str | None) -> go.Figure:
@@ -60,7 +73,7 @@ def trend_figure(
         color_discrete_sequence=PALETTE,
     )
     fig.update_xaxes(dtick=1, tickformat="d")
-    fig.update_yaxes(rangemode="tozero")
+    fig.update_yaxes(rangemode="tozero", tickformat=VALUE_TICKS)
     return _layout(fig, lang, title)
 
 
@@ -97,8 +110,11 @@ def stacked_trend_figure(
     )
     # the years on the axis speak for themselves; the legend takes the title's place
     fig.update_xaxes(dtick=1, tickformat="d", title_text="")
+    fig.update_yaxes(tickformat=VALUE_TICKS)
     fig = _layout(fig, lang, title)
-    fig.update_layout(legend={"y": -0.12, "yanchor": "top"})
+    # at the foot of the figure, not a fraction of the plot below it: in a narrow column a legend
+    # of several rows shrinks the plot, and a fixed fraction then lands on the year labels
+    fig.update_layout(legend={"yref": "container", "y": 0, "yanchor": "bottom"})
     return fig
 
 
@@ -131,6 +147,7 @@ def bar_figure(
     )
     fig.update_traces(texttemplate="%{x:,.0f}", textposition="outside", cliponaxis=False)
     fig.update_yaxes(type="category")
+    fig.update_xaxes(tickformat=VALUE_TICKS)
     top = float(pd.to_numeric(data[value], errors="coerce").max())
     if top > 0:
         fig.update_xaxes(range=[0, top * 1.18])  # room for the value labels
@@ -209,3 +226,24 @@ def map_classes(values: pd.Series, scheme: str = "quantiles", k: int = 5, *, div
         "fill": pd.Series(fill, index=values.index),
         "low": float(data.min()) if data.size else 0.0,
     }
+
+
+def class_labels(bins: Sequence[float], low: float, lang: str, digits: int = 0) -> list[str]:
+    """Legend texts with class limits: ``"0 – 10"``, ``"11 – 25"``… in the reader's number format.
+
+    >>> class_labels([10, 25.4, 26], 0, "id")
+    ['0 – 10', '11 – 25', '26']
+    >>> class_labels([0.25, 0.5], 0, "en", digits=2)
+    ['0.00 – 0.25', '0.25 – 0.50']
+    """
+    labels = []
+    lower = math.ceil(low) if digits == 0 else low
+    for upper in bins:
+        if digits == 0:
+            upper = math.floor(upper)
+        if digits == 0 and upper <= lower:
+            labels.append(i18n.fmt_num(upper, lang, 0))
+        else:
+            labels.append(f"{i18n.fmt_num(lower, lang, digits)} – {i18n.fmt_num(upper, lang, digits)}")
+        lower = upper + 1 if digits == 0 else upper
+    return labels

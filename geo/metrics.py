@@ -335,18 +335,32 @@ def _year_figures(layers: Mapping[str, pd.DataFrame], area: str | None, year: in
         out["origin_villages"] = float(rows.loc[rows["count"] > 0, "village"].nunique())
     if not programmes.empty:
         out["programme_villages"] = float(len(programme_villages(programmes, year)))
+    elif _covers(layers.get("programmes"), area, Level.PROVINCE):
+        out["programme_villages"] = 0.0  # the province's programme list names none here
     if not enterprises.empty:
         out["enterprises"] = _sum(started_by(enterprises, year), "count")
     if not reports.empty:
         out["reports"] = _sum(reports[reports["year"] == year], "count")
+    elif _covers(layers.get("reports"), area, Level.REGENCY):
+        out["reports"] = 0.0  # as on the reports map: a reporting regency's other areas had none
     return out
+
+
+def _covers(frame: pd.DataFrame | None, area: str | None, scope: Level) -> bool:
+    """True when ``frame`` has rows in the ``scope`` area around ``area`` (a layer that lists
+    what exists there, so an area inside with no row has none rather than no data)."""
+    if frame is None or frame.empty or not area:
+        return False
+    return not in_area(frame, area[: PREFIX_LENGTH[scope]]).empty
 
 
 def headlines(layers: Mapping[str, pd.DataFrame], area: str | None, year: int) -> list[Headline]:
     """The overview's headline figures for ``area`` (None: everything held) in ``year``.
 
     Each comes with the previous year's value so the page can show the change. Layers that are
-    not loaded give NaN (shown as "no data", never as 0).
+    not loaded give NaN (shown as "no data", never as 0). Reports count as 0 in an area of a
+    regency that reports (as on the reports map), programme villages as 0 in a province whose
+    programme list names none in the area.
     """
     now = _year_figures(layers, area, year)
     before = _year_figures(layers, area, year - 1)

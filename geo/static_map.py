@@ -26,6 +26,7 @@ from matplotlib import patheffects  # noqa: E402
 from matplotlib.patches import Patch, Rectangle  # noqa: E402
 
 import i18n  # noqa: E402
+from geo.charts import class_labels  # noqa: E402  (shared with the interactive map's legend)
 from geo.suppression import hidden_label  # noqa: E402
 
 __all__ = [
@@ -67,27 +68,6 @@ def default_classes(values: pd.Series, k: int = 5, scheme: str = "quantiles") ->
     if k == 1:
         return [float(present.max())]
     return [float(b) for b in SCHEMES[scheme](present.to_numpy(float), k=k).bins]
-
-
-def class_labels(bins: Sequence[float], low: float, lang: str, digits: int = 0) -> list[str]:
-    """Legend texts with class limits: ``"0 – 10"``, ``"11 – 25"``… in the reader's number format.
-
-    >>> class_labels([10, 25.4, 26], 0, "id")
-    ['0 – 10', '11 – 25', '26']
-    >>> class_labels([0.25, 0.5], 0, "en", digits=2)
-    ['0.00 – 0.25', '0.25 – 0.50']
-    """
-    labels = []
-    lower = math.ceil(low) if digits == 0 else low
-    for upper in bins:
-        if digits == 0:
-            upper = math.floor(upper)
-        if digits == 0 and upper <= lower:
-            labels.append(i18n.fmt_num(upper, lang, 0))
-        else:
-            labels.append(f"{i18n.fmt_num(lower, lang, digits)} – {i18n.fmt_num(upper, lang, digits)}")
-        lower = upper + 1 if digits == 0 else upper
-    return labels
 
 
 def _nice_length(span_m: float) -> float:

@@ -69,9 +69,21 @@ def user_store() -> Store:
     return Store(settings().data_dir)
 
 
+def keep_language_in_url() -> None:
+    """Widget callback: the chosen language goes into the URL (``?lang=``), so a copied link
+    opens in the language it was copied from."""
+    st.query_params[Keys.LANG] = lang()
+
+
+def keep_dataset_in_url() -> None:
+    """Widget callback: the chosen dataset goes into the URL (``?data=``)."""
+    st.query_params["data"] = dataset()
+
+
 def use_store() -> None:
     """Widget callback: show the user's store instead of the demo (e.g. after loading boundaries)."""
     st.session_state[Keys.DATASET] = "store"
+    keep_dataset_in_url()
 
 
 def demo_banner() -> None:

@@ -227,23 +227,29 @@ def _delta(item: metrics.Headline, year: int) -> str | None:
     return t("dash.change_vs", change=text, year=year - 1)
 
 
+def delta_style(item: metrics.Headline) -> tuple[str, str]:
+    """Colour and arrow of a headline's change: none when unknown or unchanged (0 is no rise).
+
+    Fewer non-procedural departures is good news: a fall in reports is shown green.
+    """
+    if pd.isna(item.change) or item.change == 0:
+        return "off", "off"
+    return ("inverse" if item.name == "reports" else "normal"), "auto"
+
+
 def headline_cards(items: Iterable[metrics.Headline], year: int, per_row: int = 3) -> None:
     """Headline figures as metric cards with the change from the previous year."""
     items = list(items)
     for start in range(0, len(items), per_row):
         cols = st.columns(per_row)
         for col, item in zip(cols, items[start : start + per_row], strict=False):
-            delta = _delta(item, year)
+            colour, arrow = delta_style(item)
             col.metric(
                 t(f"metric.{item.name}"),
                 fmt_value(item.value, share=item.is_share),
-                delta=delta,
-                # fewer non-procedural departures is good news: shown green
-                delta_color="off"
-                if pd.isna(item.change)
-                else "inverse"
-                if item.name == "reports"
-                else "normal",
+                delta=_delta(item, year),
+                delta_color=colour,
+                delta_arrow=arrow,
                 help=t(f"metric.help.{item.name}"),
                 border=True,
             )

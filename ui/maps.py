@@ -17,7 +17,7 @@ from streamlit_folium import st_folium
 
 import i18n
 from geo import maps
-from geo.charts import map_classes
+from geo.charts import class_labels, map_classes
 from geo.codes import Level
 from geo.coverage import CLASS_SCHEMES
 from geo.display import display_zoom, quantum_for
@@ -58,10 +58,19 @@ def village_points(area: str | None) -> pd.DataFrame:
     return _points(str(held.root), held.version(), area[:2] if area else None)
 
 
-def current_area() -> str | None:
-    """The area the map is drilled into (None: everything held)."""
+def _held_area() -> str | None:
     value = st.session_state.get(Keys.AREA)
     return str(value) if value else None
+
+
+def current_area() -> str | None:
+    """The area the map is drilled into (None: everything held), resolved like the map does.
+
+    On a session's first run the area comes from the URL (``?area=``), so a page that reads it
+    before drawing its map (headline figures, coverage gaps, charts) shows the linked area too;
+    an area of another dataset (after switching) is dropped.
+    """
+    return resolve_area()
 
 
 def shown_level(area: str | None) -> Level:
@@ -94,12 +103,12 @@ def resolve_area() -> str | None:
     if Keys.AREA not in st.session_state:
         raw = st.query_params.get("area")
         st.session_state[Keys.AREA] = raw if raw and raw[:2] in provinces else None
-    area = current_area()
+    area = _held_area()
     if area and area[:2] not in provinces:  # the dataset was switched
         set_area(None)
-    if not current_area() and len(provinces) == 1:
+    if not _held_area() and len(provinces) == 1:
         st.session_state[Keys.AREA] = provinces[0]
-    return current_area()
+    return _held_area()
 
 
 def area_selectors(key: str) -> str | None:
@@ -173,15 +182,20 @@ def _value_text(values: pd.Series, *, share: bool, digits: int) -> list[str]:
 
 
 def _class_rows(classes: dict, *, share: bool, digits: int) -> list[tuple[str, str]]:
+    """Legend rows: the class limits the way the exported maps write them.
+
+    Whole numbers (``digits=0``) read ``"7"``, ``"8 – 14"``, ``"15 – 19"`` (a class holds the values
+    above the previous limit), never ``"7 – 7"``, ``"7 – 14"``.
+    """
     code = lang()
-
-    def fmt(v: float) -> str:
-        return i18n.fmt_pct(v, code) if share else i18n.fmt_num(v, code, digits)
-
-    rows, low = [], classes["low"]
-    for colour, upper in zip(classes["colours"], classes["bins"], strict=False):
-        rows.append((colour, f"{fmt(low)} – {fmt(upper)}"))
-        low = upper
+    if share:
+        rows, low = [], classes["low"]
+        for colour, upper in zip(classes["colours"], classes["bins"], strict=False):
+            rows.append((colour, f"{i18n.fmt_pct(low, code)} – {i18n.fmt_pct(upper, code)}"))
+            low = upper
+    else:
+        labels = class_labels(classes["bins"], classes["low"], code, digits)
+        rows = list(zip(classes["colours"], labels, strict=False))
     rows.append((maps.NO_DATA_COLOUR, t("common.no_data")))
     return rows
 

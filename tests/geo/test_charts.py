@@ -29,6 +29,8 @@ def test_stacked_trend_groups_small_ones_as_other():
     fig = stacked_trend_figure(frame, "channel", "id", value_label="Laporan", by_label="Jalur", top=2)
     names = {trace.name for trace in fig.data}
     assert names == {"a", "b", "Lainnya"}
+    # the legend sits at the figure's foot (a fraction of the plot landed on the year labels)
+    assert fig.layout.legend.yref == "container" and fig.layout.legend.yanchor == "bottom"
 
 
 def test_empty_data_says_no_data():
@@ -49,3 +51,26 @@ def test_map_classes_no_data_differs_from_zero():
     assert out["bins"] == [5.0, 10.0]
     assert out["fill"]["e"] == NO_DATA
     assert out["fill"]["a"] != NO_DATA and out["fill"]["a"] == out["fill"]["c"] != out["fill"]["d"]
+
+
+def test_value_axes_show_full_grouped_numbers():
+    """Value ticks read "5.000" in Indonesian (Plotly's default wrote "5k" and "1000")."""
+    frame = pd.DataFrame({"year": [2023, 2024], "count": [27942, 27901]})
+    trend = trend_figure(frame, "id", value_label="Penempatan")
+    assert trend.layout.yaxis.tickformat == ",~f" and trend.layout.xaxis.tickformat == "d"
+    bars = bar_figure(
+        pd.DataFrame({"destination": ["TAIWAN"], "count": [2202]}),
+        "destination",
+        "id",
+        value_label="Penempatan",
+        column_label="Negara",
+    )
+    assert bars.layout.xaxis.tickformat == ",~f"
+    stacked = stacked_trend_figure(
+        pd.DataFrame({"year": [2023], "channel": ["calo"], "count": [1500]}),
+        "channel",
+        "id",
+        value_label="Laporan",
+        by_label="Jalur",
+    )
+    assert stacked.layout.yaxis.tickformat == ",~f" and stacked.layout.xaxis.tickformat == "d"

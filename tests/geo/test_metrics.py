@@ -175,6 +175,20 @@ def test_headlines_missing_layer_is_nan_not_zero():
     assert math.isnan(figures["enterprises"].value)
 
 
+def test_headlines_of_an_area_without_reports_or_programmes_in_a_covered_place_are_zero():
+    """Like the reports map (regency scope): no report in a reporting regency is 0, not no data;
+    a province with a programme list has 0 programme villages where the list names none."""
+    figures = {h.name: h for h in headlines(layers(), "36.04.14", 2023)}
+    assert figures["reports"].value == 0 and figures["reports"].previous == 0
+    assert figures["programme_villages"].value == 0
+    elsewhere = {h.name: h for h in headlines(layers(), "36.01.01", 2023)}
+    assert math.isnan(elsewhere["reports"].value)  # no report anywhere in regency 36.01
+    assert elsewhere["programme_villages"].value == 0
+    assert math.isnan(elsewhere["enterprises"].value)
+    other_province = {h.name: h for h in headlines(layers(), "35.10", 2023)}
+    assert math.isnan(other_province["programme_villages"].value)
+
+
 def test_programme_villages_by_year():
     out = programme_villages(layers()["programmes"], 2022)
     assert out["village"].tolist() == [A]

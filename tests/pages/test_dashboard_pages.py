@@ -250,3 +250,115 @@ def test_village_panel_shows_every_layer():
     captions = [c.value for c in at.caption]
     assert i18n.t("panel.none", "id") in captions  # reports loaded, none for this village
     assert i18n.t("panel.not_loaded", "id") in captions  # enterprises and population not loaded
+
+
+# --------------------------------------------------------------------- shared links
+def open_link(page: str, query: dict[str, str]) -> AppTest:
+    """``page`` as a shared link opens it: a run with the link's query and no area in the session.
+
+    (AppTest needs one run before it can switch pages; the area that run resolved is forgotten,
+    so the page's run is the first to read the link.)
+    """
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["dataset"] = "store"
+    at.session_state["lang"] = "id"
+    at.query_params.update(query)
+    at.run()
+    del at.session_state["area"]
+    at.query_params.update(query)
+    at.switch_page(f"views/{page}.py")
+    return at.run()
+
+
+@pytest.mark.slow
+def test_shared_link_area_sets_headlines_and_gaps(banten_store, monkeypatch):
+    """A link with ?area= opens that area everywhere on the page, not only on the map.
+
+    The headline cards and the coverage gaps are computed before the map is drawn; they used to
+    show the whole province on the link's first run (the map alone showed the linked area).
+    """
+    import pandas as pd
+
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(banten_store))
+    area = "36.04"
+    placements = Store(banten_store).read_layer("placements")
+    year = int(placements["year"].max())
+    inside = placements[placements["village"].str.startswith(area + ".") & (placements["year"] == year)]
+    expected = i18n.fmt_int(int(pd.to_numeric(inside["count"]).sum()), "id")
+
+    at = open_link("overview", {"area": area})
+    assert not at.exception, at.exception
+    assert at.metric[0].value == expected
+
+    at = open_link("coverage", {"area": area})
+    assert not at.exception, at.exception
+    codes = at.dataframe[0].value[i18n.t("common.code", "id")]
+    assert len(codes) and codes.str.startswith(area + ".").all(), codes.tolist()
+
+
+def _headline_script():
+    from geo.metrics import Headline
+    from ui.dashboard import headline_cards
+
+    headline_cards(
+        [
+            Headline("placements", 100.0, 100.0),
+            Headline("reports", 5.0, 5.0),
+            Headline("reports", 4.0, 5.0),
+            Headline("enterprises", 3.0, float("nan")),
+        ],
+        2024,
+        per_row=4,
+    )
+
+
+def test_unchanged_headline_has_no_arrow_and_no_colour():
+    """'0 dari 2023' is no rise: no green (or, for reports, red) up arrow."""
+    from streamlit.proto.Metric_pb2 import Metric
+
+    at = AppTest.from_function(_headline_script, default_timeout=60)
+    at.session_state["lang"] = "id"
+    at.run()
+    assert not at.exception, at.exception
+    protos = [m.proto for m in at.metric]
+    for proto in (protos[0], protos[1], protos[3]):
+        assert proto.direction == Metric.MetricDirection.NONE and proto.color == Metric.MetricColor.GRAY
+    assert protos[2].direction == Metric.MetricDirection.DOWN
+    assert protos[2].color == Metric.MetricColor.GREEN  # fewer reports is good news
+
+
+def _legend_script():
+    import pandas as pd
+    import streamlit as st
+
+    from geo.charts import map_classes
+    from ui.maps import _class_rows
+
+    # five villages of a district: ties make quantile classes "7 – 7", "7 – 14" without care
+    classes = map_classes(pd.Series([7.0, 7.0, 14.0, 19.0, 110.0, float("nan")]), "quantiles", 5)
+    st.session_state["legend"] = [label for _, label in _class_rows(classes, share=False, digits=0)]
+    shares = map_classes(pd.Series([0.25, 0.5, 0.965]), "equal_interval", 3)
+    st.session_state["shares"] = [label for _, label in _class_rows(shares, share=True, digits=1)]
+
+
+def test_map_legend_of_whole_numbers_has_distinct_class_limits():
+    at = AppTest.from_function(_legend_script, default_timeout=60)
+    at.session_state["lang"] = "id"
+    at.run()
+    assert not at.exception, at.exception
+    assert at.session_state["legend"] == ["7", "8 – 14", "15 – 19", "20 – 110", "Tidak ada data"]
+    assert at.session_state["shares"][-2:] == ["72,7% – 96,5%", "Tidak ada data"]
+
+
+@pytest.mark.slow
+def test_language_and_dataset_chosen_in_the_sidebar_go_into_the_link(banten_store, monkeypatch):
+    """A link copied after switching to English (or to the stored data) reopens it that way."""
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(banten_store))
+    at = run_page("overview", dataset="demo")
+    at.selectbox(key="dataset").set_value("store").run()
+    assert not at.exception, at.exception
+    assert at.query_params["data"] == "store"
+    # (last: AppTest formats the next run's widgets in the ATLAS_LANGUAGE default, Indonesian)
+    at.selectbox(key="lang").set_value("en").run()
+    assert not at.exception, at.exception
+    assert at.query_params["lang"] == "en"
