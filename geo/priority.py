@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from geo.metrics import Filters, filter_layer, in_area
-from geo.suppression import hidden_label, is_small
+from geo.suppression import HIDDEN_DERIVED, hidden_label, is_small
 
 __all__ = [
     "INDICATORS",
@@ -175,6 +175,19 @@ def _export_frame(table: pd.DataFrame, labels: Mapping[str, str], threshold: int
     for col in out.columns:
         if col == "score" or col.startswith("c_") or col == "distance_km":
             out[col] = pd.to_numeric(out[col], errors="coerce").round(1)
+    if threshold:
+        # a hidden count could be worked back from its score component, or from the score and
+        # the other (shown) indicators: both are suppressed ("x") in that village's row
+        hidden_row = pd.Series(False, index=out.index)
+        for col in COUNT_COLUMNS:
+            if col not in table:
+                continue
+            small = np.asarray(is_small(pd.to_numeric(table[col], errors="coerce"), threshold), dtype=bool)
+            if f"c_{col}" in out:
+                out[f"c_{col}"] = out[f"c_{col}"].astype(object).where(~small, HIDDEN_DERIVED)
+            hidden_row |= small
+        if "score" in out:
+            out["score"] = out["score"].astype(object).where(~hidden_row.to_numpy(), HIDDEN_DERIVED)
     return out.rename(columns=dict(labels))
 
 

@@ -91,6 +91,13 @@ def test_exports_hide_small_counts_and_use_labels():
     assert "Penempatan" in frame.columns
     assert frame.set_index("code").loc[A, "reports"] == "<5"
     assert frame.set_index("code").loc[A, "Penempatan"] == "100"
+    # the hidden count's score component and the village's score would give it away: both hidden
+    assert frame.set_index("code").loc[A, "c_reports"] == "x"
+    assert frame.set_index("code").loc[A, "score"] == "x"
+    counts = frame[["Penempatan", "reports", "enterprises", "groups"]]
+    assert ((frame["score"] == "x") == (counts == "<5").any(axis=1)).all()
+    plain = pd.read_csv(io.StringIO(to_csv_bytes(ranked, threshold=1).decode("utf-8-sig")), dtype=str)
+    assert not (plain == "x").any().any()  # nothing hidden, nothing suppressed
     book = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(ranked, threshold=5)))
     rows = list(book.active.values)
     assert rows[0][:4] == ("rank", "code", "name", "score") and len(rows) == 4
