@@ -170,14 +170,10 @@ def normalise_codes(values: pd.Series | list) -> pd.DataFrame:
     distinct values.
     """
     series = pd.Series(values)
-    uniques = pd.unique(series.astype(object))
-    parsed = {}
-    for raw in uniques:
-        key = raw if not (isinstance(raw, float) and math.isnan(raw)) else None
-        parsed[key] = parse_code(raw)
-    keys = series.astype(object).where(series.notna(), None)
-    code = keys.map(lambda k: parsed[k].code)
-    problem = keys.map(lambda k: parsed[k].problem)
+    positions, uniques = pd.factorize(series.astype(object), use_na_sentinel=True)
+    parsed = [parse_code(raw) for raw in uniques] + [parse_code(None)]  # the last: missing cells
+    code = np.array([p.code for p in parsed], dtype=object)[positions]
+    problem = np.array([p.problem for p in parsed], dtype=object)[positions]
     return pd.DataFrame({"code": code, "problem": problem}, index=series.index)
 
 

@@ -330,6 +330,19 @@ def _digits(value: object) -> str:
     return re.sub(r"\D", "", str(value))
 
 
+def _per_distinct(values: pd.Series, fn) -> pd.Series:
+    """``fn`` of every cell, computed once per distinct value (missing cells as None)."""
+    positions, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
+    results = np.array([fn(u) for u in uniques] + [fn(None)], dtype=object)
+    return pd.Series(results[positions], index=values.index, dtype=object)
+
+
+def _clean_name(value: object) -> str | None:
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return str(value).strip() or None
+
+
 def _compose_codes(frame: pd.DataFrame) -> pd.DataFrame:
     """Exports with one code column per level (``KODE_PROV 36 | KODE_KAB 04 | KODE_KEC 13 |
     KODE_DESA 2007``): build the full village code from the parts."""
@@ -404,7 +417,7 @@ def match_rows(frame: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
     area_rows = pd.Series(False, index=frame.index)
     if "village_code" in loc:
         codes = loc["village_code"].astype(object)
-        parts = codes.map(lambda c: c.count(".") + 1 if isinstance(c, str) else 0)
+        parts = _per_distinct(codes, lambda c: c.count(".") + 1 if isinstance(c, str) else 0).astype("int64")
         if (parts == 4).any() and parts.between(1, 3).any():
             # a listing mixing village rows with district/regency rows: those are area totals
             area_rows = parts.between(1, 3)
@@ -419,14 +432,12 @@ def match_rows(frame: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
     for col in ("district_code", "regency_code", "province_code"):
         if col in loc:
             lvl = {"district_code": 3, "regency_code": 2, "province_code": 1}[col]
-            loc[col] = loc[col].map(
-                lambda c, lvl=lvl: c if isinstance(c, str) and c.count(".") + 1 == lvl else None
+            loc[col] = _per_distinct(
+                loc[col], lambda c, lvl=lvl: c if isinstance(c, str) and c.count(".") + 1 == lvl else None
             )
     for col in ("village_name", "district_name", "regency_name", "province_name"):
         if col in frame:
-            loc[col] = frame[col].map(
-                lambda v: None if v is None or (isinstance(v, float) and v != v) else str(v).strip() or None
-            )
+            loc[col] = _per_distinct(frame[col], _clean_name)
     if loc.empty or not len(loc.columns):
         out["reason"] = "no_location"
         return out
@@ -434,9 +445,11 @@ def match_rows(frame: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
     if "village_code" in loc:
         vc = loc["village_code"]
         hit = vc.isin(known)
-        out.loc[hit, ["village", "status", "method", "score"]] = pd.DataFrame(
-            {"village": vc[hit], "status": "matched", "method": "code", "score": 100.0}, index=vc[hit].index
-        )
+        mask = hit.to_numpy(dtype=bool)
+        out["village"] = np.where(mask, vc.to_numpy(dtype=object), out["village"].to_numpy(dtype=object))
+        out["status"] = np.where(mask, "matched", out["status"].to_numpy(dtype=object))
+        out["method"] = np.where(mask, "code", out["method"].to_numpy(dtype=object))
+        out["score"] = np.where(mask, 100.0, out["score"].to_numpy(dtype=float))
         unknown = vc.notna() & ~hit
         out.loc[unknown, "reason"] = "code_unknown"
         out.loc[vc.isna() & (code_problem != "") & (code_problem != "empty"), "reason"] = (

@@ -668,7 +668,12 @@ def _aggregate(layer: str, rows: pd.DataFrame) -> pd.DataFrame:
     numeric = [c for c in agg if c in ("count", "persons", "residents", "members", "start_year")]
     for c in numeric:
         frame[c] = pd.to_numeric(frame[c], errors="coerce").astype("Float64")
-    out = frame.groupby(keys, dropna=False, sort=True).agg(agg).reset_index()
+    # group on integer codes of the keys (fast), carrying each key's value along
+    group = [f"_key{i}" for i in range(len(keys))]
+    for name, k in zip(group, keys, strict=True):
+        frame[name] = pd.factorize(frame[k], use_na_sentinel=True)[0]
+    agg = {**{k: "first" for k in keys}, **agg}
+    out = frame.groupby(group, sort=False).agg(agg).reset_index(drop=True)
     out = out[list(spec.columns)]
     for col, dtype in spec.columns.items():
         if dtype in ("int16", "int64"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import math
 import re
 from collections.abc import Callable
@@ -265,21 +266,63 @@ def _sniff_delimiter(text: str) -> str:
 
 
 # --------------------------------------------------------------------------- grids
-def _csv_grid(data: bytes) -> tuple[list[list[object]], str, str]:
+#: Records a CSV is read with Python's csv module before its body goes to pandas' C parser.
+CSV_HEAD_ROWS = 500
+
+
+def _csv_grid(data: bytes, limit: int | None = None) -> tuple[list[list[object]], str, str, str]:
+    """Cells of the first ``limit`` records (all when None), the encoding, delimiter and text."""
     text, encoding = decode_text(data)
     hint = re.match(r"^\s*sep=(.)\s*\r?\n", text)  # Excel's "sep=;" first line
     if hint:
         text = text[hint.end() :]
     delimiter = hint[1] if hint else _sniff_delimiter(text)
     try:
-        grid = [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        grid = [list(row) for row in itertools.islice(reader, limit)]
     except csv.Error:
         try:
-            flat = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-            grid = [list(row) for row in csv.reader(io.StringIO(flat), delimiter=delimiter)]
+            text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+            reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+            grid = [list(row) for row in itertools.islice(reader, limit)]
         except csv.Error as err:
             raise TableError("not_a_table", "", detail=str(err)[:80]) from None
-    return grid, encoding, delimiter
+    return grid, encoding, delimiter, text
+
+
+def _csv_body(
+    text: str, delimiter: str, head: list[list[object]], first: int, width: int
+) -> pd.DataFrame | None:
+    """Records ``first`` onwards of a long CSV through pandas' C parser (None: use the csv module).
+
+    The parse is trusted only when its first records equal those the csv module read.
+    """
+    try:
+        body = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            header=None,
+            skiprows=first,
+            dtype=str,
+            na_filter=False,
+            skip_blank_lines=False,
+            engine="c",
+            encoding_errors="replace",
+        )
+    except (ValueError, csv.Error, pd.errors.ParserError):
+        return None
+    check = head[first:]
+    sample = body.iloc[: len(check)].to_numpy(dtype=object).tolist()
+    for got, want in zip(sample, check, strict=False):
+        got = [v if isinstance(v, str) else "" for v in got]
+        want = list(want) + [""] * (len(got) - len(want))
+        if got[: len(want)] != want[: len(got)] or any(want[len(got) :]):
+            return None
+    if len(body.columns) < width:
+        body = body.reindex(columns=range(width))
+    body = body.iloc[:, :width]
+    body.columns = range(width)
+    return body
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -608,7 +651,7 @@ def read_table(
         raise TableError("not_a_table", file)
     else:
         try:
-            grid, encoding, delimiter = _csv_grid(data)
+            grid, encoding, delimiter, csv_text = _csv_grid(data, CSV_HEAD_ROWS)
         except TableError as err:
             raise TableError(err.code, file, **err.params) from None
         kind, chosen, names = "csv", None, []
@@ -621,9 +664,15 @@ def read_table(
     title = [" ".join(_cell_text(v) for v in row if _cell_text(v)) for row in grid[:h]]
     first = h + (2 if two_rows else 1)
     width = len(columns)
-    cells = pd.DataFrame(
-        [(row + [None] * width)[:width] for row in grid[first:]], columns=range(width), dtype=object
-    )
+    cells = None
+    if kind == "csv" and len(grid) >= CSV_HEAD_ROWS:  # a long file: the rest through pandas
+        cells = _csv_body(csv_text, delimiter, grid, first, width)
+        if cells is None:
+            grid, *_ = _csv_grid(data)
+    if cells is None:
+        cells = pd.DataFrame(grid[first:], dtype=object)
+        cells = cells.reindex(columns=range(width)) if len(cells.columns) < width else cells.iloc[:, :width]
+        cells.columns = range(width)
     rows_all = np.arange(first + 1, first + 1 + len(cells))
     # per cell: its text and whether it is a word (not a number or date); once per distinct value
     filled_count = np.zeros(len(cells), dtype=np.int64)
@@ -631,7 +680,14 @@ def read_table(
     only_value = np.empty(len(cells), dtype=object)
     for c in range(width):
         codes, uniques = pd.factorize(cells[c], use_na_sentinel=True)
-        texts = np.array([_cell_text(u) for u in uniques] + [""], dtype=object)
+        if pd.api.types.is_string_dtype(uniques) and all(isinstance(u, str) for u in uniques[:100]):
+            stripped = pd.Series(uniques, dtype=object).str.strip()  # text cells (a CSV body)
+            if stripped.map(type).eq(str).all():
+                texts = np.append(stripped.to_numpy(dtype=object), "")
+            else:
+                texts = np.array([_cell_text(u) for u in uniques] + [""], dtype=object)
+        else:
+            texts = np.array([_cell_text(u) for u in uniques] + [""], dtype=object)
         # plain digits (row numbers, codes without dots) are numbers: no need to parse them
         digits = pd.Series(texts, dtype=object).str.fullmatch(r"\d+").fillna(False).to_numpy(dtype=bool)
         words = np.zeros(len(texts), dtype=bool)
@@ -644,10 +700,9 @@ def read_table(
         first_word[take] = texts[take]
         only_value[filled] = cells[c].to_numpy()[filled]
     skipped = []
-    totals = np.array([bool(w) and bool(_TOTALS.match(w)) for w in first_word], dtype=bool)
-    notes = (filled_count == 1) & np.array(
-        [bool(w) and bool(_NOTES.match(w)) for w in first_word], dtype=bool
-    )
+    words = pd.Series(first_word, dtype=object)
+    totals = words.str.match(_TOTALS).fillna(False).to_numpy(dtype=bool)
+    notes = (filled_count == 1) & words.str.match(_NOTES).fillna(False).to_numpy(dtype=bool)
     for i in np.flatnonzero((filled_count > 0) & (totals | notes)):
         reason = "totals" if totals[i] else "notes"
         skipped.append(SkippedRow(int(rows_all[i]), reason, first_word[i][:40]))

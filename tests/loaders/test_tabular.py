@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from loaders.columns import header_score, map_columns
@@ -231,3 +232,47 @@ def test_not_a_table_and_broken_csv_give_named_errors():
         read_table(bytes(range(256)) * 20, "acak.csv")
     assert err.value.code == "not_a_table"
     assert parse_date("45289") == date(2023, 12, 29)  # Excel serial written as text
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+def test_long_csv_read_through_pandas_equals_the_csv_module(encoding, monkeypatch):
+    """Past CSV_HEAD_ROWS records the body goes through pandas; the table must not change."""
+    from loaders import tabular
+
+    lines = ["REKAP PENEMPATAN PMI 2023", "", "No;Kode Desa;Desa/Kelurahan;Keterangan;Jumlah"]
+    for i in range(1, 1201):
+        note = '"Ds; dengan titik koma"' if i % 97 == 0 else ("Café" if i % 5 == 0 else "")
+        lines.append(f"{i};36.04.13.{2000 + i % 20};Lontar {i % 13};{note};{i % 7 or '-'}")
+        if i % 400 == 0:
+            lines.append("")
+    lines += [";;JUMLAH;;4.321", "Sumber: data contoh yang cukup panjang untuk catatan"]
+    data = ("\r\n".join(lines) + "\r\n").encode(encoding)
+    used = []
+    body = tabular._csv_body
+    monkeypatch.setattr(tabular, "_csv_body", lambda *a: used.append(body(*a)) or used[-1])
+    fast = read_table(data, "rekap.csv")
+    assert used and used[0] is not None  # the pandas path was taken
+    monkeypatch.setattr(tabular, "CSV_HEAD_ROWS", 10**9)
+    slow = read_table(data, "rekap.csv")
+    assert len(fast.frame) == 1200
+    pd.testing.assert_frame_equal(
+        fast.frame.fillna("").astype(str), slow.frame.fillna("").astype(str), check_dtype=False
+    )
+    assert fast.rows.tolist() == slow.rows.tolist()
+    assert [(s.row, s.reason) for s in fast.skipped] == [(s.row, s.reason) for s in slow.skipped]
+    assert (fast.header_row, fast.delimiter, fast.encoding) == (
+        slow.header_row,
+        slow.delimiter,
+        slow.encoding,
+    )
+
+
+def test_long_csv_with_a_ragged_row_falls_back_to_the_csv_module():
+    lines = (
+        ["Kode Desa,Jumlah"] + [f"36.04.13.2007,{i}" for i in range(800)] + ["36.04.13.2008,5,extra,cells"]
+    )
+    from loaders import tabular
+
+    assert tabular._csv_body("\n".join(lines), ",", [r.split(",") for r in lines[:500]], 1, 2) is None
+    table = read_table(("\n".join(lines) + "\n").encode(), "x.csv")
+    assert len(table.frame) == 801 and table.frame.iloc[-1].tolist() == ["36.04.13.2008", "5"]
