@@ -4,6 +4,9 @@ Measures, on ``../shared/data`` (read in place):
 
 * importing every ``boundaries/desa/desa_PP.parquet`` into a fresh store through
   ``loaders.boundaries.import_file``, in a process of its own (time, peak RSS, size on disk);
+* then, as a user with the official files would, importing ``kabupaten.parquet`` and
+  ``kecamatan.parquet`` as the regency and district levels (``--level regency``/``district``),
+  timed on their own: regencies and districts without village polygons (Kab. Fak Fak) get theirs;
 * the village map of Jawa Timur (35) built from the store as the map page builds it, and the
   naive map of the same villages (``to_json`` + ``folium.GeoJson``), with the HTML each sends;
 * the national maps of all regencies and all districts (the page's whole-country zoom);
@@ -14,7 +17,8 @@ Measures, on ``../shared/data`` (read in place):
 Prints progress to stderr and one JSON object to stdout (also written to ``--json OUT``):
 seconds (``_s``), bytes (``_bytes``) and MiB (``_mib``), plus ``meta`` (machine, date, counts).
 ``--store DIR`` keeps the imported store in DIR and reuses it (and its import figures) on the
-next run, so the map and browser figures can be measured again in minutes. Without the real
+next run, so the map and browser figures can be measured again in minutes (a kept store of
+villages only gets the level files imported on the next run). Without the real
 data it prints ``{"skipped": ...}`` and exits 0.
 """
 
@@ -38,6 +42,8 @@ SHARED_DATA = ROOT.parent / "shared" / "data"
 PROVINCE = "35"
 IMPORT_RECORD = ".bench-import.json"  # beside the store's own files, when the store is kept
 STAGES = ("maps", "placements", "browser")
+#: Files of higher levels imported after the villages, and the level each holds.
+LEVEL_FILES = {"kabupaten.parquet": "regency", "kecamatan.parquet": "district"}
 _T0 = time.perf_counter()
 
 
@@ -99,33 +105,60 @@ def timed(fn, repeat: int) -> tuple[object, float, list[float]]:
 
 # --------------------------------------------------------------------------- stages
 def import_store(store_dir: Path, boundaries: Path, keep: bool) -> dict:
-    """Import every village file into ``store_dir`` (or reuse a complete earlier import)."""
+    """Import every village file, then the level files, into ``store_dir``.
+
+    A complete earlier import is reused (with its figures); a kept store of villages only gets
+    the level files imported now.
+    """
     files = sorted((boundaries / "desa").glob("desa_*.parquet"))
+    levels = [boundaries / name for name in LEVEL_FILES if (boundaries / name).is_file()]
     record = store_dir / IMPORT_RECORD
-    if record.is_file():
-        held = json.loads(record.read_text())
-        if held.get("files") == [f.name for f in files]:
+    held = json.loads(record.read_text()) if record.is_file() else {}
+    if held.get("files") == [f.name for f in files]:
+        figures = dict(held["figures"])
+        if held.get("level_files") == [f.name for f in levels]:
             log(f"reusing the store in {store_dir} and its import figures of {held['date']}")
-            return {**held["figures"], "reused_from": held["date"]}
-    if store_dir.exists() and any(store_dir.iterdir()):
+            return {**figures, "reused_from": held["date"]}
+        log(f"reusing the villages in {store_dir} (imported {held['date']}); importing the level files")
+        figures["reused_from"] = held["date"]
+    elif store_dir.exists() and any(store_dir.iterdir()):
         raise SystemExit(
             f"{store_dir} is not empty and holds no complete benchmark import: give a new directory"
         )
-    log(f"importing {len(files)} village files into {store_dir} (several minutes)")
-    result = run_worker("boundaries", str(store_dir), *map(str, files))
-    figures = {
-        "store_import_all_s": result["seconds"],
-        "store_import_peak_mib": result["peak_mib"],
-        "store_bytes": dir_bytes(store_dir),
-        "villages_with_polygon": result["villages_with_polygon"],
-    }
-    log(
-        f"import: {figures['store_import_all_s']:.1f} s, peak {figures['store_import_peak_mib']:.0f} MiB, "
-        f"{figures['store_bytes'] / 1e6:.1f} MB on disk"
-    )
+    else:
+        log(f"importing {len(files)} village files into {store_dir} (several minutes)")
+        result = run_worker("boundaries", str(store_dir), *map(str, files))
+        figures = {
+            "store_import_all_s": result["seconds"],
+            "store_import_peak_mib": result["peak_mib"],
+            "villages_with_polygon": result["villages_with_polygon"],
+        }
+        log(f"import: {figures['store_import_all_s']:.1f} s, peak {figures['store_import_peak_mib']:.0f} MiB")
+    if levels:
+        log(f"importing the level files {', '.join(f.name for f in levels)}")
+        result = run_worker("levels", str(store_dir), *(f"{LEVEL_FILES[f.name]}={f}" for f in levels))
+        figures["store_import_levels_s"] = result["seconds"]
+        figures["store_import_levels_peak_mib"] = result["peak_mib"]
+        figures["level_files"] = {
+            f["level"]: {k: f[k] for k in ("file", "rows", "seconds")} for f in result["files"]
+        }
+        log(f"level files: {result['seconds']:.1f} s, peak {result['peak_mib']:.0f} MiB")
+    figures["store_bytes"] = dir_bytes(store_dir)
+    log(f"store: {figures['store_bytes'] / 1e6:.1f} MB on disk")
     if keep:
         date = datetime.now(UTC).isoformat(timespec="seconds")
-        record.write_text(json.dumps({"date": date, "files": [f.name for f in files], "figures": figures}))
+        kept = {k: v for k, v in figures.items() if k != "reused_from"}
+        record.write_text(
+            json.dumps(
+                {
+                    "date": held.get("date", date) if figures.get("reused_from") else date,
+                    "levels_date": date,
+                    "files": [f.name for f in files],
+                    "level_files": [f.name for f in levels],
+                    "figures": kept,
+                }
+            )
+        )
     return figures
 
 
@@ -214,15 +247,29 @@ def run(args: argparse.Namespace) -> dict:
         work = Path(tmp)
         store_dir = Path(args.store).resolve() if args.store else work / "store"
         imported = import_store(store_dir, boundaries, keep=bool(args.store))
-        for key in ("store_import_all_s", "store_import_peak_mib", "store_bytes"):
-            out[key] = imported[key]
+        for key in (
+            "store_import_all_s",
+            "store_import_peak_mib",
+            "store_import_levels_s",
+            "store_import_levels_peak_mib",
+            "store_bytes",
+        ):
+            if key in imported:
+                out[key] = imported[key]
         meta["villages_with_polygon"] = imported.get("villages_with_polygon")
+        meta["level_files"] = imported.get("level_files")
         if imported.get("reused_from"):
             meta["store_import_measured"] = imported["reused_from"]
         if "maps" not in args.skip:
             figures, detail = map_figures(store_dir, args.repeat)
             out.update(figures)
             meta.update(detail)
+            for level, file in (imported.get("level_files") or {}).items():
+                drawn = detail.get(f"national_{level}_map_areas")
+                if drawn is not None and drawn != file["rows"]:
+                    log(
+                        f"the national {level} map draws {drawn:,} areas; {file['file']} holds {file['rows']:,}"
+                    )
         if "placements" not in args.skip:
             figures, detail = placements_figures(store_dir, work, args.rows)
             out.update(figures)

@@ -24,6 +24,10 @@ class Figure:
 FIGURES: dict[str, Figure] = {
     "store_import_all_s": Figure("Import all village boundaries (38 files, 83,246 villages)", "s"),
     "store_import_peak_mib": Figure("… peak memory of that import", "MiB"),
+    "store_import_levels_s": Figure(
+        "Then import the regency and district files (kabupaten, kecamatan: 514 + 7,284 areas)", "s"
+    ),
+    "store_import_levels_peak_mib": Figure("… peak memory of that import", "MiB"),
     "store_bytes": Figure("… store size on disk", "bytes"),
     "province_map_build_s": Figure(
         "Village map of Jawa Timur (35) from the store", "s", 1.0, naive="province_map_naive_build_s"

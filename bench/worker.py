@@ -2,6 +2,8 @@
 
 ``python -m bench.worker boundaries STORE FILE...`` imports boundary files one after the other
 through ``loaders.boundaries.import_file`` (as ``python -m loaders.boundaries import`` does);
+``python -m bench.worker levels STORE LEVEL=FILE...`` imports files of a higher level the same way
+(``python -m loaders.boundaries import FILE --level LEVEL``, e.g. ``regency=kabupaten.parquet``);
 ``python -m bench.worker placements STORE FILE`` analyses and commits a placements file through
 ``loaders.layers`` (as the data page does). Prints one JSON object: ``seconds`` (the import,
 after the modules are loaded), ``peak_mib`` (the process's peak RSS, ``VmHWM``) and what was imported.
@@ -56,6 +58,43 @@ def boundaries(store_dir: str, *files: str) -> dict:
     }
 
 
+def levels(store_dir: str, *entries: str) -> dict:
+    from loaders.boundaries import import_file
+    from loaders.store import Store
+
+    store = Store(store_dir)
+    loaded_mib = _peak_mib()
+    start = time.perf_counter()
+    done = []
+    for entry in entries:
+        level, file = entry.split("=", 1)
+        began = time.perf_counter()
+        result = import_file(store, file, level=level)
+        seconds = round(time.perf_counter() - began, 2)
+        done.append(
+            {
+                "file": Path(file).name,
+                "level": result.level.key,
+                "rows": result.rows,
+                "provinces": len(result.provinces),
+                "problems": result.problems,
+                "seconds": seconds,
+            }
+        )
+        print(
+            f"  {Path(file).name}: {result.level.key}, {result.rows:,} rows, {len(result.provinces)} provinces, "
+            f"{seconds:.1f} s, peak {_peak_mib():,.0f} MiB",
+            file=sys.stderr,
+            flush=True,
+        )
+    return {
+        "seconds": round(time.perf_counter() - start, 2),
+        "peak_mib": _peak_mib(),
+        "loaded_mib": loaded_mib,
+        "files": done,
+    }
+
+
 def placements(store_dir: str, file: str) -> dict:
     from loaders.layers import analyse, commit
     from loaders.store import Store
@@ -83,7 +122,7 @@ def placements(store_dir: str, file: str) -> dict:
 
 def main(argv: list[str]) -> int:
     kind, store_dir, *files = argv
-    out = {"boundaries": boundaries, "placements": placements}[kind](store_dir, *files)
+    out = {"boundaries": boundaries, "levels": levels, "placements": placements}[kind](store_dir, *files)
     print(json.dumps(out))
     return 0
 

@@ -22,6 +22,7 @@ import argparse
 import hashlib
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -142,20 +143,51 @@ def download(url: str, cache_dir: Path) -> tuple[bytes, str, bool]:
 
 # --------------------------------------------------------------------------- writing
 def _current(
-    store: Store, province: str
+    store: Store, province: str, *, villages: bool = True
 ) -> tuple[gpd.GeoDataFrame | None, dict[Level, gpd.GeoDataFrame], list]:
-    """What the store holds for a province: village polygons, level files, earlier sources."""
+    """What the store holds for a province: village polygons, level files, earlier sources.
+
+    ``villages=False`` skips reading the village polygons (an empty frame stands for them).
+    """
     folder = store.province_dir(province)
     if folder is None:
         return None, {}, []
     meta = store.province_meta(province)
-    villages = gpd.read_parquet(folder / LEVEL_FILES[Level.VILLAGE], columns=["code", "geometry"])
-    villages = villages[villages.geometry.notna()]
+    if villages:
+        held = gpd.read_parquet(folder / LEVEL_FILES[Level.VILLAGE], columns=["code", "geometry"])
+        held = held[held.geometry.notna()]
+    else:
+        held = _no_areas()
     levels = {}
     for key in meta.get("level_files", []):
         level = Level[key.upper()]
         levels[level] = gpd.read_parquet(folder / LEVEL_FILES[level], columns=["code", "geometry"])
-    return villages, levels, list(meta.get("sources", []))
+    return held, levels, list(meta.get("sources", []))
+
+
+def _no_areas() -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame({"code": pd.Series([], dtype=object)}, geometry=gpd.GeoSeries([], crs=4326))
+
+
+#: Metadata about a province's villages, carried over when only a higher level is replaced.
+_VILLAGE_META = (
+    "villages",
+    "without_polygon",
+    "villages_without_polygon",
+    "coverage_valid",
+    "gap_width",
+    "kept_original_polygon",
+    "unmatched_edges",
+    "gaps_filled",
+)
+
+
+def _link(source: Path, target: Path) -> None:
+    """``target`` as a hard link to ``source`` (a copy across filesystems); never written through."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def write_boundaries(
@@ -175,34 +207,64 @@ def write_boundaries(
     ``None`` replaces the whole province. ``level_areas`` are polygons of higher levels from a
     file (kept on later writes); ``names`` names areas the gazetteer does not hold.
     ``source`` (``source``, ``sha256`` or ``files``) is recorded in the metadata.
+
+    When only ``level_areas`` change (no villages, ``replace_regencies=[]``) the stored villages
+    and every level below the lowest level file are kept as they are (their files linked into
+    the new generation): only the levels from files and those dissolved from them are built,
+    so importing a regency or district file does not clean and simplify every village again.
     """
-    current, current_levels, sources = _current(store, province)
+    levels_only = (
+        bool(level_areas)
+        and replace_regencies is not None
+        and not len(replace_regencies)
+        and not len(villages)
+        and store.province_dir(province) is not None
+    )
+    current, current_levels, sources = _current(store, province, villages=not levels_only)
     new = villages[["code", "geometry"]]
     if current is not None and replace_regencies is not None:
         keep = current[~current["code"].str[:5].isin(set(replace_regencies))]
         new = pd.concat([keep[["code", "geometry"]], new], ignore_index=True)
     new = gpd.GeoDataFrame(new, geometry="geometry", crs=4326)
     levels = {**current_levels, **(level_areas or {})}
+    # Levels below the lowest level file are dissolved from unchanged villages: kept as stored.
+    lowest = max(int(level) for level in levels) if levels else 0
+    kept = [level for level in Level if levels_only and int(level) > lowest]
+    held = store.province_dir(province) if levels_only else None
+    held_meta = store.province_meta(province) if levels_only else {}
     imported_at = _now()
     entry = {**source, "imported_at": imported_at}
 
     def build(folder: Path) -> dict:
         started = time.perf_counter()
+        # With ``kept`` levels ``new`` is empty: the villages' frames below are not written.
         result = build_province(province, new, level_areas=levels, names=names)
         (folder / "display").mkdir()
-        result.village.to_parquet(folder / LEVEL_FILES[Level.VILLAGE], index=False, compression=_COMPRESSION)
-        for level, frame in result.levels.items():
-            frame.to_parquet(folder / LEVEL_FILES[level], index=False, compression=_COMPRESSION)
-        for (level, zoom), frame in result.display.items():
-            frame.to_parquet(
-                folder / "display" / f"{level.key}-{zoom}.parquet", index=False, compression=_COMPRESSION
+        for level in kept:
+            _link(held / LEVEL_FILES[level], folder / LEVEL_FILES[level])
+            for path in sorted((held / "display").glob(f"{level.key}-*.parquet")):
+                _link(path, folder / "display" / path.name)
+        if Level.VILLAGE not in kept:
+            result.village.to_parquet(
+                folder / LEVEL_FILES[Level.VILLAGE], index=False, compression=_COMPRESSION
             )
+        for level, frame in result.levels.items():
+            if level not in kept:
+                frame.to_parquet(folder / LEVEL_FILES[level], index=False, compression=_COMPRESSION)
+        for (level, zoom), frame in result.display.items():
+            if level not in kept:
+                frame.to_parquet(
+                    folder / "display" / f"{level.key}-{zoom}.parquet", index=False, compression=_COMPRESSION
+                )
+        village_meta = {key: held_meta[key] for key in _VILLAGE_META if key in held_meta}
         return {
             **result.meta,
+            **village_meta,
             "source": source.get("source"),
             "sha256": source.get("sha256"),
             "imported_at": imported_at,
             "sources": [*sources, entry],
+            "kept_levels": [level.key for level in kept],
             "build_s": round(time.perf_counter() - started, 2),
         }
 
@@ -364,11 +426,8 @@ def import_file(
                 store, prov, part, source=source, replace_regencies=sorted(part["code"].str[:5].unique())
             )
         else:
-            none = gpd.GeoDataFrame(
-                {"code": pd.Series([], dtype=object)}, geometry=gpd.GeoSeries([], crs=4326)
-            )
             written[prov] = write_boundaries(
-                store, prov, none, source=source, replace_regencies=[], level_areas={read.level: part}
+                store, prov, _no_areas(), source=source, replace_regencies=[], level_areas={read.level: part}
             )
     store.log_import(
         {

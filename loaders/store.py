@@ -34,6 +34,8 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from geo.codes import Level
 
@@ -150,6 +152,22 @@ class Store:
         """The current generation folder of a province (read-only use)."""
         return self._unit_dir("boundaries", province)
 
+    def _level_paths(self, provinces: list[str], name: str) -> list[Path]:
+        """``name`` in the current folder of each province held, in the order given.
+
+        Raises ``StoreError`` for the first held province lacking the file.
+        """
+        paths = []
+        for prov in provinces:
+            folder = self._unit_dir("boundaries", prov)
+            if folder is None:
+                continue
+            path = folder / name
+            if not path.exists():
+                raise StoreError(f"province {prov} has no {name}; import its boundaries again")
+            paths.append(path)
+        return paths
+
     def read_areas(
         self,
         level: Level | int,
@@ -162,26 +180,26 @@ class Store:
 
         ``display`` names a prepared display geometry (e.g. ``"province"`` or ``"regency"``
         zoom) instead of the full one. Empty frame with the right columns when nothing is held.
+        Several provinces are read in one pass (one Arrow table, one WKB decoding), with the
+        same rows, order, columns and dtypes as reading them one by one.
         """
         level = Level(level)
-        provinces = [parent[:2]] if parent else self.provinces()
+        name = f"display/{level.key}-{display}.parquet" if display else LEVEL_FILES[level]
+        paths = self._level_paths([parent[:2]] if parent else self.provinces(), name)
+        if not paths:
+            return gpd.GeoDataFrame({"code": [], "name": []}, geometry=gpd.GeoSeries([], crs=4326))
+        if len(paths) > 1:
+            table = _concat_tables(paths, columns)
+            if table is not None:
+                return _geo_frame(table)
         frames = []
-        for prov in provinces:
-            folder = self._unit_dir("boundaries", prov)
-            if folder is None:
-                continue
-            name = f"display/{level.key}-{display}.parquet" if display else LEVEL_FILES[level]
-            path = folder / name
-            if not path.exists():
-                raise StoreError(f"province {prov} has no {name}; import its boundaries again")
+        for path in paths:
             frame = gpd.read_parquet(path, columns=columns)
             if parent and level.value > parent.count(".") + 1:
                 frame = frame[frame["code"].str.startswith(parent + ".")]
             elif parent:
                 frame = frame[frame["code"] == parent]
             frames.append(frame)
-        if not frames:
-            return gpd.GeoDataFrame({"code": [], "name": []}, geometry=gpd.GeoSeries([], crs=4326))
         out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
         return gpd.GeoDataFrame(out, geometry="geometry", crs=4326)
 
@@ -191,17 +209,19 @@ class Store:
         """The non-geometry columns of :meth:`read_areas` (cheap: the polygons are not read)."""
         level = Level(level)
         wanted = columns or ["code", "name"]
+        paths = self._level_paths([parent[:2]] if parent else self.provinces(), LEVEL_FILES[level])
+        if not paths:
+            return pd.DataFrame({c: pd.Series(dtype=object) for c in wanted})
+        if len(paths) > 1:
+            table = _concat_tables(paths, wanted)
+            if table is not None:
+                return table.to_pandas()
         frames = []
-        for prov in [parent[:2]] if parent else self.provinces():
-            folder = self._unit_dir("boundaries", prov)
-            if folder is None:
-                continue
-            frame = pd.read_parquet(folder / LEVEL_FILES[level], columns=wanted)
+        for path in paths:
+            frame = pd.read_parquet(path, columns=wanted)
             if parent:
                 frame = frame[frame["code"].str.startswith(parent + ".") | (frame["code"] == parent)]
             frames.append(frame)
-        if not frames:
-            return pd.DataFrame({c: pd.Series(dtype=object) for c in wanted})
         return pd.concat(frames, ignore_index=True)
 
     # ----------------------------------------------------------------- layers
@@ -305,3 +325,32 @@ class Store:
         if not path.exists():
             return []
         return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+# --------------------------------------------------------------------------- one-pass reads
+def _concat_tables(paths: list[Path], columns: list[str] | None) -> pa.Table | None:
+    """The files' rows as one Arrow table, in the order given; None when their columns differ.
+
+    Reading the provinces' files into one table and converting it once is several times faster
+    than a GeoDataFrame per province and a ``pd.concat`` (the national maps read ~38 files).
+    """
+    tables = [pq.read_table(path, columns=columns) for path in paths]
+    first = tables[0].schema
+    if any(not t.schema.equals(first, check_metadata=False) for t in tables[1:]):
+        return None  # e.g. a column all null in one province: the per-province path decides
+    return pa.concat_tables(tables)
+
+
+def _geo_frame(table: pa.Table) -> gpd.GeoDataFrame:
+    """A GeoDataFrame of a table of the store's GeoParquet files (WKB ``geometry``, EPSG:4326).
+
+    As ``gpd.read_parquet`` converts one file: the other columns through ``to_pandas`` (the
+    files' pandas metadata), the geometry decoded from WKB.
+    """
+    if "geometry" not in table.column_names:
+        raise ValueError("no geometry column read; use read_attributes for the other columns")
+    frame = table.drop_columns(["geometry"]).to_pandas()
+    geometry = gpd.GeoSeries.from_wkb(table["geometry"].to_numpy(zero_copy_only=False), crs=4326)
+    frame = gpd.GeoDataFrame(frame, geometry=geometry.values)
+    order = [c for c in table.column_names if c in frame.columns]  # geometry back in its place
+    return gpd.GeoDataFrame(frame[order], geometry="geometry", crs=4326)

@@ -136,6 +136,75 @@ def test_level_file_replaces_dissolved_districts(shared_data, desa36, tmp_path, 
     assert store.read_areas(Level.VILLAGE, "36.72")["has_polygon"].sum() == len(cilegon)
 
 
+def _province_files(store: Store, province: str, *, normal: bool = False) -> dict[str, pd.DataFrame]:
+    """Every stored frame of a province (levels and display copies), geometry as WKB.
+
+    ``normal`` normalises the geometry first (rings may start at another vertex).
+    """
+    folder = store.province_dir(province)
+    out = {}
+    for path in sorted([*folder.glob("*.parquet"), *folder.glob("display/*.parquet")]):
+        frame = gpd.read_parquet(path)
+        geometry = frame.geometry.normalize() if normal else frame.geometry
+        out[str(path.relative_to(folder))] = pd.DataFrame(frame).assign(geometry=geometry.to_wkb())
+    return out
+
+
+def test_level_file_import_keeps_villages_and_is_order_independent(
+    shared_data, desa36, tmp_path, monkeypatch
+):
+    """A regency or district file replaces that level and the levels above it only.
+
+    The stored villages (and districts dissolved from them, for a regency file) are kept as
+    they are, not cleaned and simplified again: the store ends the same as importing the level
+    files first and the villages after.
+    """
+    import geo.boundaries
+
+    cilegon = desa36[desa36["kode"].str.startswith("36.72.")]
+    cilegon.to_parquet(tmp_path / "v.parquet")
+    for name, level in (("kabupaten", "regency"), ("kecamatan", "district")):
+        frame = gpd.read_parquet(shared_data / "boundaries" / f"{name}.parquet")
+        frame[frame["kode"].str.startswith("36.72")].to_parquet(tmp_path / f"{level}.parquet")
+
+    villages_first = Store(tmp_path / "a")
+    import_file(villages_first, tmp_path / "v.parquet")
+    before = _province_files(villages_first, "36")
+    before_meta = villages_first.province_meta("36")
+    cleaned: list[int] = []
+    clean = geo.boundaries.clean_coverage
+    monkeypatch.setattr(
+        geo.boundaries, "clean_coverage", lambda g, **kw: cleaned.append(len(g)) or clean(g, **kw)
+    )
+    import_file(villages_first, tmp_path / "regency.parquet", level="regency")
+    assert cleaned == [0, 1]  # no village again: the (empty) new villages and Kota Cilegon
+    after = _province_files(villages_first, "36")
+    kept = [k for k in before if k.split("/")[-1].split("-")[0].split(".")[0] in ("village", "district")]
+    assert len(kept) == 6
+    for key in kept:
+        pd.testing.assert_frame_equal(after[key], before[key])
+    meta = villages_first.province_meta("36")
+    assert meta["kept_levels"] == ["district", "village"] and meta["level_files"] == ["regency"]
+    for key in ("villages", "without_polygon", "villages_without_polygon", "gaps_filled"):
+        assert meta[key] == before_meta[key], key
+    assert meta["without_polygon"] == len(areas(Level.VILLAGE, "36")) - len(cilegon)
+    import_file(villages_first, tmp_path / "district.parquet", level="district")
+    assert villages_first.province_meta("36")["kept_levels"] == ["village"]
+    monkeypatch.undo()
+
+    levels_first = Store(tmp_path / "b")
+    import_file(levels_first, tmp_path / "regency.parquet", level="regency")
+    import_file(levels_first, tmp_path / "district.parquet", level="district")
+    import_file(levels_first, tmp_path / "v.parquet")
+    # The same areas (a rewrite re-cleans the stored level files, so rings may start elsewhere).
+    one = _province_files(villages_first, "36", normal=True)
+    other = _province_files(levels_first, "36", normal=True)
+    assert one.keys() == other.keys()
+    for key in one:
+        pd.testing.assert_frame_equal(one[key], other[key], obj=key)
+    assert len(villages_first.read_areas(Level.DISTRICT, "36.72")) == 8
+
+
 def _bad_files(folder: Path, serang: gpd.GeoDataFrame) -> dict[str, tuple[Path, str]]:
     files = {}
     empty = folder / "empty.gpkg"
@@ -211,3 +280,55 @@ def test_messages_follow_the_interface_language(tmp_path, store_dir, capsys, mon
     assert "the file is empty (0 bytes). Nothing was imported." in capsys.readouterr().err
     assert main(["status"]) == 0
     assert "belum berisi batas wilayah" in capsys.readouterr().out
+
+
+@pytest.fixture(scope="module")
+def two_provinces(shared_data, desa36, tmp_path_factory) -> Store:
+    """Kota Cilegon (36.72) and Kota Batu (35.79), imported from one village file."""
+    desa35 = gpd.read_parquet(shared_data / "boundaries" / "desa" / "desa_35.parquet")
+    folder = tmp_path_factory.mktemp("two")
+    both = pd.concat(
+        [desa36[desa36["kode"].str.startswith("36.72.")], desa35[desa35["kode"].str.startswith("35.79.")]]
+    )
+    both.to_parquet(folder / "two.parquet")
+    store = Store(folder / "store")
+    import_file(store, folder / "two.parquet")
+    return store
+
+
+@pytest.mark.parametrize(
+    ("level", "display", "columns"),
+    [
+        (Level.REGENCY, "national", None),
+        (Level.DISTRICT, "national", None),
+        (Level.PROVINCE, "national", None),
+        (Level.VILLAGE, "province", None),
+        (Level.VILLAGE, None, None),
+        (Level.REGENCY, None, ["code", "name", "geometry"]),
+        (Level.VILLAGE, None, ["code", "geometry"]),
+        (Level.DISTRICT, "province", ["geometry", "code"]),
+    ],
+)
+def test_reading_every_province_in_one_pass_equals_reading_each(two_provinces, level, display, columns):
+    """``read_areas(level, None)`` reads the provinces' files as one table: same rows, order,
+    columns, dtypes, geometry and CRS as reading each province and concatenating."""
+    store = two_provinces
+    assert store.provinces() == ["35", "36"]
+    whole = store.read_areas(level, None, display=display, columns=columns)
+    parts = [store.read_areas(level, prov, display=display, columns=columns) for prov in store.provinces()]
+    each = gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), geometry="geometry", crs=4326)
+    assert isinstance(whole, gpd.GeoDataFrame) and whole.geometry.name == "geometry"
+    assert whole["code"].str[:2].tolist() == sorted(whole["code"].str[:2])  # province order kept
+    pd.testing.assert_frame_equal(whole, each, check_exact=True)
+    assert whole.dtypes.to_dict() == each.dtypes.to_dict()
+    assert whole.crs == each.crs and whole.crs.to_json() == each.crs.to_json()
+    assert whole.geometry.to_wkb().tolist() == each.geometry.to_wkb().tolist()  # None where no polygon
+
+
+def test_reading_attributes_in_one_pass_equals_reading_each(two_provinces):
+    store = two_provinces
+    for columns in (None, ["code"], ["code", "has_polygon", "district_name"]):
+        whole = store.read_attributes(Level.VILLAGE, None, columns)
+        parts = [store.read_attributes(Level.VILLAGE, prov, columns) for prov in store.provinces()]
+        pd.testing.assert_frame_equal(whole, pd.concat(parts, ignore_index=True), check_exact=True)
+    assert store.read_attributes(Level.REGENCY)["code"].tolist() == ["35.79", "36.72"]
