@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import matplotlib
 from fpdf import FPDF
 from PIL import Image
 
@@ -20,7 +19,14 @@ from geo.static_map import render_map
 
 __all__ = ["build_brief", "MAP_SIZE"]
 
-FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+
+def _font_dir() -> Path:
+    """matplotlib's bundled DejaVu fonts (matplotlib is imported when a brief is built)."""
+    import matplotlib
+
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+
+
 #: Pixel size of the map picture (fits the A4 text width at ~200 dpi).
 MAP_SIZE = (1500, 820)
 ACCENT = (128, 0, 38)
@@ -31,8 +37,9 @@ def _pdf() -> FPDF:
     pdf = FPDF(orientation="P", unit="mm", format="A4")
     pdf.set_auto_page_break(False)
     pdf.set_margins(14, 12, 14)
-    pdf.add_font("DejaVu", "", FONT_DIR / "DejaVuSans.ttf")
-    pdf.add_font("DejaVu", "B", FONT_DIR / "DejaVuSans-Bold.ttf")
+    fonts = _font_dir()
+    pdf.add_font("DejaVu", "", fonts / "DejaVuSans.ttf")
+    pdf.add_font("DejaVu", "B", fonts / "DejaVuSans-Bold.ttf")
     pdf.add_page()
     return pdf
 

@@ -8,10 +8,9 @@ distance work (they are listed with a NaN distance).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 
 import geopandas as gpd
-import mapclassify
 import numpy as np
 import pandas as pd
 import shapely
@@ -27,12 +26,37 @@ __all__ = [
     "programmes_by_type",
 ]
 
+
+class _Schemes(Mapping):
+    """Scheme name -> mapclassify classifier, imported on the first lookup of a classifier.
+
+    ``import mapclassify`` brings in scipy.stats, scikit-learn and matplotlib (seconds), so it
+    waits until something is classified; listing or checking the names imports nothing.
+    """
+
+    def __init__(self, classes: dict[str, str]):
+        self._classes = classes
+
+    def __getitem__(self, name: str):
+        classifier = self._classes[name]
+        import mapclassify
+
+        return getattr(mapclassify, classifier)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._classes)
+
+    def __len__(self) -> int:
+        return len(self._classes)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._classes
+
+
 #: Classification schemes for "top placement classes" (same names as the map legend).
-CLASS_SCHEMES = {
-    "quantiles": mapclassify.Quantiles,
-    "natural_breaks": mapclassify.FisherJenks,
-    "equal_interval": mapclassify.EqualInterval,
-}
+CLASS_SCHEMES: Mapping = _Schemes(
+    {"quantiles": "Quantiles", "natural_breaks": "FisherJenks", "equal_interval": "EqualInterval"}
+)
 
 GAP_COLUMNS = ["code", "value", "km", "nearest"]
 

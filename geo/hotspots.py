@@ -11,12 +11,14 @@ by chance. Areas with no data are left out of the computation and classed ``no_d
 from __future__ import annotations
 
 import warnings
+from typing import TYPE_CHECKING
 
-import esda
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-from libpysal import weights
+
+if TYPE_CHECKING:  # esda and libpysal (with scikit-learn) load on the first computation
+    from libpysal import weights
 
 __all__ = ["WEIGHTS", "ALPHAS", "HOTSPOT_CLASSES", "spatial_weights", "gi_star"]
 
@@ -29,6 +31,8 @@ COLUMNS = ["code", "value", "z", "p", "significant", "hotspot"]
 
 def spatial_weights(areas: gpd.GeoDataFrame, kind: str = "queen", k: int = 6) -> weights.W:
     """Row-standardised spatial weights of ``areas`` (order kept; islands attached for queen)."""
+    from libpysal import weights
+
     if kind not in WEIGHTS:
         raise ValueError(f"unknown weights {kind!r}; choose one of: {', '.join(WEIGHTS)}")
     metric = areas.to_crs(areas.estimate_utm_crs()) if areas.crs and areas.crs.is_geographic else areas
@@ -64,6 +68,8 @@ def gi_star(
     discovery rate over all tested areas) or ``"none"`` (each p compared with ``alpha``).
     Needs at least 3 areas with data; otherwise every area is ``not_significant``.
     """
+    import esda
+
     if correction not in ("fdr", "none"):
         raise ValueError(f"unknown correction {correction!r}; choose one of: fdr, none")
     if not 0 < alpha < 1:

@@ -9,16 +9,11 @@ from __future__ import annotations
 
 import io
 
-import matplotlib
+import numpy as np
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
-
-import i18n  # noqa: E402
-from geo.export_view import ChartData  # noqa: E402
+import i18n
+from geo.export_view import ChartData
+from geo.static_map import pyplot  # matplotlib on Agg, imported on the first chart
 
 __all__ = ["render_chart", "BAR_COLOUR"]
 
@@ -40,6 +35,9 @@ def render_chart(
     labels = chart.data.labels()["value"].to_numpy()
     shown = np.where(hidden, np.nan, values.to_numpy())
     names = [str(i) for i in values.index]
+
+    plt = pyplot()
+    from matplotlib.ticker import FuncFormatter
 
     fig = plt.figure(figsize=(width / dpi, height / dpi), dpi=dpi)
     try:

@@ -10,24 +10,18 @@ from __future__ import annotations
 import io
 import math
 import textwrap
+import threading
 from collections.abc import Sequence
 from datetime import date
 
 import geopandas as gpd
-import matplotlib
+import numpy as np
+import pandas as pd
 
-matplotlib.use("Agg")  # no display; must precede pyplot
-
-import mapclassify  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib import patheffects  # noqa: E402
-from matplotlib.patches import Patch, Rectangle  # noqa: E402
-
-import i18n  # noqa: E402
-from geo.charts import class_labels  # noqa: E402  (shared with the interactive map's legend)
-from geo.suppression import hidden_label  # noqa: E402
+import i18n
+from geo.charts import class_labels  # (shared with the interactive map's legend)
+from geo.coverage import CLASS_SCHEMES
+from geo.suppression import hidden_label
 
 __all__ = [
     "DEFAULT_COLOURS",
@@ -45,12 +39,30 @@ NO_DATA_COLOUR = "#e0e0e0"
 HIDDEN_COLOUR = "#b7c7d9"
 
 
-#: Classification schemes (the names the interactive map's legend uses).
-SCHEMES = {
-    "quantiles": mapclassify.Quantiles,
-    "natural_breaks": mapclassify.FisherJenks,
-    "equal_interval": mapclassify.EqualInterval,
-}
+#: Classification schemes (the names the interactive map's legend uses): the registry of
+#: :mod:`geo.coverage`, which imports mapclassify on the first classification.
+SCHEMES = CLASS_SCHEMES
+
+_PYPLOT_LOCK = threading.Lock()
+_AGG_CHOSEN: list[bool] = []
+
+
+def pyplot():
+    """``matplotlib.pyplot`` on the Agg backend (no display), imported on the first drawing.
+
+    Importing matplotlib takes about a second, so the modules that draw images import it here
+    rather than at their own import. Agg is chosen once per process, before the first pyplot
+    import here (as the import of this module used to).
+    """
+    with _PYPLOT_LOCK:
+        if not _AGG_CHOSEN:
+            import matplotlib
+
+            matplotlib.use("Agg")  # no display; must precede pyplot
+            _AGG_CHOSEN.append(True)
+        import matplotlib.pyplot as plt
+
+    return plt
 
 
 def default_classes(values: pd.Series, k: int = 5, scheme: str = "quantiles") -> list[float]:
@@ -87,6 +99,8 @@ def _draw_scale_bar(ax, lang: str) -> None:
     left, bottom = x0 + 0.04 * (x1 - x0), y0 + 0.05 * (y1 - y0)
     height = 0.012 * (y1 - y0)
     half = length / 2
+    from matplotlib.patches import Rectangle
+
     ax.add_patch(Rectangle((left, bottom), half, height, facecolor="black", edgecolor="black", zorder=5))
     ax.add_patch(
         Rectangle((left + half, bottom), half, height, facecolor="white", edgecolor="black", zorder=5)
@@ -178,6 +192,10 @@ def render_map(
         frame["value"].notna(), [colours[c] if bins else NO_DATA_COLOUR for c in codes], NO_DATA_COLOUR
     )
     fill = np.where(frame["hidden"], HIDDEN_COLOUR, fill)
+
+    plt = pyplot()
+    from matplotlib import patheffects
+    from matplotlib.patches import Patch
 
     fig = plt.figure(figsize=(width / dpi, height / dpi), dpi=dpi)
     try:

@@ -39,3 +39,37 @@ def test_no_pages_folder_beside_app():
     """Streamlit runs a ``pages/`` folder as legacy navigation on a process's first script run,
     so a shared link to a page answered "Page not found"; the page files live in ``views/``."""
     assert not (ROOT / "pages").exists()
+
+
+def test_map_page_modules_leave_heavy_libraries_unloaded():
+    """The first page run imports these modules; esda/libpysal (hotspots), matplotlib (image
+    exports), python-pptx (slides) and mapclassify (on the first classification:
+    it brings scipy.stats, scikit-learn and pyplot) load only when used, seconds sooner to the map."""
+    import subprocess
+    import sys
+
+    heavy = ["esda", "libpysal", "sklearn", "matplotlib", "mapclassify", "scipy.stats", "pptx"]
+    code = (
+        "import sys\n"
+        "import ui, ui.dashboard, ui.maps, ui.panels, ui.present, geo.static_map, geo.static_chart\n"
+        "import geo.brief_pdf, geo.export_files, geo.export_view, geo.hotspots, geo.coverage, geo.charts\n"
+        f"print(sorted(m for m in {heavy!r} if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, timeout=300
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_classification_registry_resolves_to_mapclassify():
+    import mapclassify
+
+    from geo.coverage import CLASS_SCHEMES
+    from geo.static_map import SCHEMES
+
+    assert list(CLASS_SCHEMES) == ["quantiles", "natural_breaks", "equal_interval"]
+    assert CLASS_SCHEMES["quantiles"] is mapclassify.Quantiles
+    assert CLASS_SCHEMES["natural_breaks"] is mapclassify.FisherJenks
+    assert CLASS_SCHEMES["equal_interval"] is mapclassify.EqualInterval
+    assert SCHEMES is CLASS_SCHEMES
+    assert "jenks" not in CLASS_SCHEMES

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 import streamlit as st
 import streamlit.components.v1 as components
 
-from geo import brief_pdf, export_files, export_pptx
+from geo import export_files
 from geo.codes import Level, code_level
 from geo.export_view import ExportView
 from geo.static_map import SCHEMES
@@ -104,6 +104,8 @@ def export_view(key: ViewKey) -> ExportView:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _images(key: ViewKey) -> dict[str, bytes]:
+    from geo import export_pptx  # matplotlib and python-pptx load on the first build
+
     return export_pptx.render_images(export_view(key), size=key.image_size)
 
 
@@ -111,8 +113,12 @@ def _images(key: ViewKey) -> dict[str, bytes]:
 def _build(key: ViewKey, kind: str) -> bytes:
     view = export_view(key)
     if kind == "pptx":
+        from geo import export_pptx
+
         return export_pptx.build_deck(view, _images(key))
     if kind == "pdf":
+        from geo import brief_pdf
+
         return brief_pdf.build_brief(view, map_png=_images(key)["map"])
     if kind == "png":
         return export_files.images_zip(_images(key))
