@@ -161,8 +161,9 @@ def scrub(frame: pd.DataFrame, *, share: float = 0.3) -> Scrubbed:
         texts = pd.Series(uniques, dtype=object).astype(str).str.strip()
         unique_filled = np.append((texts != "").to_numpy(dtype=bool), False)
         # every kind needs six digits or an "@"; short plain numbers (row numbers) are none
+        # nor are village codes, dotted or not (no code starts 628, as a +62 8 phone number does)
         maybe = ((texts.str.count(r"\d") >= 6) | texts.str.contains("@", regex=False)) & ~(
-            texts.str.fullmatch(r"\d{1,8}")
+            texts.str.fullmatch(r"\d{1,8}|\d{2}\.\d{2}\.\d{2}\.\d{4}|(?!628)[1-9]\d{9}")
         )
         unique_kinds = np.full(len(uniques) + 1, None, dtype=object)
         for i in np.flatnonzero(maybe.to_numpy(dtype=bool)):

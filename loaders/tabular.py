@@ -689,9 +689,11 @@ def read_table(
         else:
             texts = np.array([_cell_text(u) for u in uniques] + [""], dtype=object)
         # plain digits (row numbers, codes without dots) are numbers: no need to parse them
-        digits = pd.Series(texts, dtype=object).str.fullmatch(r"\d+").fillna(False).to_numpy(dtype=bool)
-        words = np.zeros(len(texts), dtype=bool)
-        for i in np.flatnonzero(~digits[:-1]):
+        shapes = pd.Series(texts, dtype=object)
+        digits = shapes.str.fullmatch(r"\d+").fillna(False).to_numpy(dtype=bool)
+        # a dotted Kemendagri village code is text, not a number or a date
+        words = shapes.str.fullmatch(r"\d{2}\.\d{2}\.\d{2}\.\d{4}").fillna(False).to_numpy(dtype=bool)
+        for i in np.flatnonzero(~digits[:-1] & ~words[:-1]):
             words[i] = not _is_numberish(uniques[i])
         texts, is_word = texts[codes], words[codes]
         filled = texts != ""

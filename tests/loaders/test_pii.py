@@ -144,3 +144,15 @@ def test_scrub_reports_columns_never_values():
     assert not any(n in repr(out.dropped) for n in NIKS)
     assert "Info" in frame  # input untouched
     assert io.StringIO(out.frame.to_csv()).getvalue().count("36") == 0
+
+
+def test_village_codes_are_kept_and_phone_numbers_starting_62_are_dropped():
+    frame = pd.DataFrame(
+        {
+            "Kode": ["36.04.13.2007", "6201012001", "3604132007", "62.08.01.2003"] * 3,
+            "Catatan": ["6281234567", "081234567890", "+62 812-3456-7890", "628123456789"] * 3,
+        }
+    )
+    out = scrub(frame)
+    assert list(out.frame.columns) == ["Kode"]
+    assert [(d.column, d.kind, d.by) for d in out.dropped] == [("Catatan", "phone", "content")]
