@@ -19,9 +19,8 @@ from loaders.settings import DEMO_DIR
 from loaders.store import Store
 from tests.browser.harness import free_port
 from tests.loaders.test_fetch import Archive, tree_digest
+from tests.pages.test_data_page import open_page
 
-ROOT = Path(__file__).resolve().parents[2]
-APP = str(ROOT / "app.py")
 SERANG_RAW = "wilayah_boundaries_kel_36.04.sql"
 
 
@@ -35,18 +34,9 @@ def archive(tmp_path, shared_data):
 
 def open_tab(monkeypatch, tmp_path, archive_url: str, *, lang: str = "id", dataset: str = "store") -> AppTest:
     """The Data page with ATLAS_DATA_DIR / ATLAS_CACHE_DIR in ``tmp_path``, archive at ``archive_url``."""
-    monkeypatch.setenv("ATLAS_DATA_DIR", str(tmp_path / "store"))
     monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("ATLAS_ARCHIVE_URL", archive_url)
-    monkeypatch.setenv("ATLAS_LANGUAGE", lang)
-    at = AppTest.from_file(APP, default_timeout=300)
-    at.session_state["dataset"] = dataset
-    at.session_state["lang"] = lang
-    at.run()
-    at.switch_page("views/data.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return open_page(monkeypatch, tmp_path / "store", lang=lang, dataset=dataset, timeout=300)
 
 
 def fetch_serang(at: AppTest, lang: str = "id") -> AppTest:

@@ -29,10 +29,13 @@ def messy_csv() -> bytes:
     return ("\n".join(lines) + "\n").encode("cp1252")
 
 
-def open_page(monkeypatch, store_root: Path, *, lang: str = "id", dataset: str = "store") -> AppTest:
+def open_page(
+    monkeypatch, store_root: Path, *, lang: str = "id", dataset: str = "store", timeout: float = 180
+) -> AppTest:
+    """The Data page on the store at ``store_root`` (also ATLAS_DATA_DIR), in ``lang``."""
     monkeypatch.setenv("ATLAS_DATA_DIR", str(store_root))
     monkeypatch.setenv("ATLAS_LANGUAGE", lang)
-    at = AppTest.from_file(APP, default_timeout=180)
+    at = AppTest.from_file(APP, default_timeout=timeout)
     at.session_state["dataset"] = dataset
     at.session_state["lang"] = lang
     at.run()
