@@ -190,7 +190,7 @@ def map_classes(values: pd.Series, scheme: str = "quantiles", k: int = 5, *, div
     """
     import numpy as np
 
-    from geo.coverage import CLASS_SCHEMES
+    from geo.coverage import CLASS_SCHEMES, class_breaks
 
     if scheme not in CLASS_SCHEMES:
         raise ValueError(f"unknown classification {scheme!r}; choose one of: {', '.join(CLASS_SCHEMES)}")
@@ -202,11 +202,7 @@ def map_classes(values: pd.Series, scheme: str = "quantiles", k: int = 5, *, div
     elif k < 2:
         bins = [float(data.max())]
     else:
-        import warnings
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)  # mapclassify lowers k itself on ties
-            bins = [float(b) for b in CLASS_SCHEMES[scheme](data, k=k).bins]
+        bins = [float(b) for b in class_breaks(data, scheme, k)]
     palette = DIVERGING if diverging else SEQUENTIAL
     step = (len(palette) - 1) / max(len(bins) - 1, 1)
     colours = [palette[round(i * step)] for i in range(len(bins))] if bins else []

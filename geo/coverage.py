@@ -19,6 +19,7 @@ from geo.layers import PROGRAMME_TYPES
 
 __all__ = [
     "CLASS_SCHEMES",
+    "class_breaks",
     "village_points",
     "nearest_distance_km",
     "top_class_threshold",
@@ -59,6 +60,47 @@ CLASS_SCHEMES: Mapping = _Schemes(
 )
 
 GAP_COLUMNS = ["code", "value", "km", "nearest"]
+
+
+def _quantile_bins(data: np.ndarray, k: int) -> np.ndarray:
+    """``mapclassify.Quantiles(data, k).bins``, computed as mapclassify computes them.
+
+    Its ``quantile`` (``scipy.stats.scoreatpercentile`` with linear interpolation, then the
+    distinct values), step for step, so the limits are equal to the last bit (a test checks).
+    Written out because quantiles are the default of every map, and importing mapclassify
+    (scipy.stats, scikit-learn, matplotlib) cost a quarter of the app's first map.
+    """
+    ordered = np.sort(np.asarray(data).flatten())
+    w = 100.0 / k
+    p = np.arange(w, 100 + w, w)
+    if p[-1] > 100.0:
+        p[-1] = 100.0
+    scores = []
+    for per in p:
+        idx = per / 100.0 * (ordered.shape[0] - 1)
+        i = int(idx)
+        if i == idx:
+            scores.append(np.add.reduce(ordered[i : i + 1] * np.array(1), 0) / 1.0)
+        else:
+            weights = np.array([(i + 1 - idx), (idx - i)], float)
+            scores.append(np.add.reduce(ordered[i : i + 2] * weights, 0) / 1.0)
+    return np.unique(np.array(scores))
+
+
+def class_breaks(data: np.ndarray, scheme: str, k: int) -> np.ndarray:
+    """Upper class limits of ``data`` (no NaN) in ``k`` classes by ``scheme`` (fewer on ties).
+
+    Quantiles are computed here exactly as mapclassify does; the other schemes are mapclassify's.
+    """
+    if scheme not in CLASS_SCHEMES:
+        raise ValueError(f"unknown classification {scheme!r}; choose one of: {', '.join(CLASS_SCHEMES)}")
+    if scheme == "quantiles":
+        return _quantile_bins(data, k)
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # mapclassify lowers k itself on ties
+        return np.asarray(CLASS_SCHEMES[scheme](data, k=k).bins, dtype=float)
 
 
 def village_points(villages: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -110,7 +152,7 @@ def top_class_threshold(values: pd.Series, scheme: str = "quantiles", k: int = 5
     k = max(1, min(k, len(np.unique(data))))
     if k < 2:
         return float(data.min())
-    bins = np.asarray(CLASS_SCHEMES[scheme](data, k=k).bins, dtype=float)
+    bins = class_breaks(data, scheme, k).astype(float)
     top = max(1, min(top, len(bins)))
     # Class i holds (bins[i-1], bins[i]]; the top classes start just above bins[-top-1].
     lower = bins[-top - 1] if len(bins) > top else -np.inf

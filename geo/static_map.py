@@ -20,7 +20,7 @@ import pandas as pd
 
 import i18n
 from geo.charts import class_labels  # (shared with the interactive map's legend)
-from geo.coverage import CLASS_SCHEMES
+from geo.coverage import CLASS_SCHEMES, class_breaks
 from geo.suppression import hidden_label
 
 __all__ = [
@@ -40,7 +40,7 @@ HIDDEN_COLOUR = "#b7c7d9"
 
 
 #: Classification schemes (the names the interactive map's legend uses): the registry of
-#: :mod:`geo.coverage`, which imports mapclassify on the first classification.
+#: :mod:`geo.coverage` (mapclassify's schemes; quantiles computed there as mapclassify does).
 SCHEMES = CLASS_SCHEMES
 
 _PYPLOT_LOCK = threading.Lock()
@@ -79,7 +79,7 @@ def default_classes(values: pd.Series, k: int = 5, scheme: str = "quantiles") ->
     k = max(1, min(int(k), present.nunique()))
     if k == 1:
         return [float(present.max())]
-    return [float(b) for b in SCHEMES[scheme](present.to_numpy(float), k=k).bins]
+    return [float(b) for b in class_breaks(present.to_numpy(float), scheme, k)]
 
 
 def _nice_length(span_m: float) -> float:

@@ -43,7 +43,7 @@ def test_no_pages_folder_beside_app():
 
 def test_map_page_modules_leave_heavy_libraries_unloaded():
     """The first page run imports these modules; esda/libpysal (hotspots), matplotlib (image
-    exports), python-pptx (slides) and mapclassify (on the first classification:
+    exports), python-pptx (slides) and mapclassify (on the first natural-breaks or equal-interval map:
     it brings scipy.stats, scikit-learn and pyplot) load only when used, seconds sooner to the map."""
     import subprocess
     import sys
