@@ -76,6 +76,16 @@ def _indexed(ref: pd.DataFrame) -> pd.DataFrame:
     ref["province"] = code.str[:2]
     ref["regency"] = code.str[:5]
     ref["district"] = code.str[:8]
+    return ref
+
+
+def _name_keys(ref: pd.DataFrame) -> pd.DataFrame:
+    """``ref`` with the comparable form of each name (``name_key``…) and ``regency_is_city``.
+
+    Computed when names are first matched, not with the reference: a file whose rows all carry
+    known codes never needs them (a second saved on every large import).
+    """
+    ref = ref.copy()
     for col in ("name", "district_name", "regency_name", "province_name"):
         uniques = pd.unique(ref[col].astype(object))
         ref[f"{col}_key"] = ref[col].map(dict(zip(uniques, map(normalise_name, uniques), strict=True)))
@@ -104,6 +114,7 @@ class _Index:
     """Areas per level and villages grouped by parent as plain lists, built once per reference."""
 
     def __init__(self, ref: pd.DataFrame):
+        ref = _name_keys(ref)
         self.ref = ref
         cols = ref[["code", "name", "name_key", "district", "regency", "province", "district_name",
                     "district_name_key", "regency_name", "regency_name_key", "regency_is_city",

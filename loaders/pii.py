@@ -148,8 +148,8 @@ def scrub(frame: pd.DataFrame, *, share: float = 0.3) -> Scrubbed:
     stray personal values elsewhere. The input frame is not modified."""
     dropped: list[PersonalColumn] = []
     blanked: dict[str, list[int]] = {}
+    blank_rows: dict[str, np.ndarray] = {}
     keep = []
-    out = frame.copy()
     for column in frame.columns:
         kind = personal_header(column)
         if kind:
@@ -160,23 +160,31 @@ def scrub(frame: pd.DataFrame, *, share: float = 0.3) -> Scrubbed:
         codes, uniques = pd.factorize(values, use_na_sentinel=True)
         texts = pd.Series(uniques, dtype=object).astype(str).str.strip()
         unique_filled = np.append((texts != "").to_numpy(dtype=bool), False)
-        # every kind needs six digits or an "@"; short plain numbers (row numbers) are none
+        # every kind needs six digits or an "@"; short plain numbers (row numbers) are none,
         # nor are village codes, dotted or not (no code starts 628, as a +62 8 phone number does)
-        maybe = ((texts.str.count(r"\d") >= 6) | texts.str.contains("@", regex=False)) & ~(
-            texts.str.fullmatch(r"\d{1,8}|\d{2}\.\d{2}\.\d{2}\.\d{4}|(?!628)[1-9]\d{9}")
+        short_number = (texts.str.isdecimal() & (texts.str.len() <= 8)).to_numpy(dtype=bool)
+        look = np.flatnonzero(~short_number)
+        rest = texts.iloc[look]
+        maybe = ((rest.str.count(r"\d") >= 6) | rest.str.contains("@", regex=False)) & ~(
+            rest.str.fullmatch(r"\d{1,8}|\d{2}\.\d{2}\.\d{2}\.\d{4}|(?!628)[1-9]\d{9}")
         )
         unique_kinds = np.full(len(uniques) + 1, None, dtype=object)
-        for i in np.flatnonzero(maybe.to_numpy(dtype=bool)):
+        for i in look[maybe.to_numpy(dtype=bool)]:
             unique_kinds[i] = personal_kind(uniques[i])
-        filled = values[unique_filled[codes]]
-        kinds = pd.Series(unique_kinds[codes], index=values.index)[unique_filled[codes]]
-        hits = kinds.dropna()
-        if len(filled) and len(hits) / len(filled) >= share:
-            dropped.append(PersonalColumn(str(column), str(hits.mode().iloc[0]), "content"))
+        unique_hit = np.array([k is not None for k in unique_kinds], dtype=bool)
+        if not unique_hit.any():
+            keep.append(column)
             continue
-        if len(hits):
-            positions = [frame.index.get_loc(i) for i in hits.index]
-            out.loc[hits.index, column] = None
-            blanked[str(column)] = positions
+        hit_rows = unique_hit[codes]
+        filled = int(unique_filled[codes].sum())
+        if filled and hit_rows.sum() / filled >= share:
+            kinds = pd.Series(unique_kinds[codes][hit_rows])
+            dropped.append(PersonalColumn(str(column), str(kinds.mode().iloc[0]), "content"))
+            continue
+        blank_rows[str(column)] = np.flatnonzero(hit_rows)
+        blanked[str(column)] = blank_rows[str(column)].tolist()
         keep.append(column)
-    return Scrubbed(frame=out[keep], dropped=dropped, blanked=blanked)
+    out = frame[keep].copy() if blank_rows else frame[keep]
+    for column, positions in blank_rows.items():
+        out.iloc[positions, out.columns.get_loc(column)] = None
+    return Scrubbed(frame=out, dropped=dropped, blanked=blanked)

@@ -680,9 +680,11 @@ def read_table(
     only_value = np.empty(len(cells), dtype=object)
     for c in range(width):
         codes, uniques = pd.factorize(cells[c], use_na_sentinel=True)
+        all_text = False
         if pd.api.types.is_string_dtype(uniques) and all(isinstance(u, str) for u in uniques[:100]):
             stripped = pd.Series(uniques, dtype=object).str.strip()  # text cells (a CSV body)
-            if stripped.map(type).eq(str).all():
+            all_text = not stripped.isna().any()  # .str gives NaN for anything that is not text
+            if all_text:
                 texts = np.append(stripped.to_numpy(dtype=object), "")
             else:
                 texts = np.array([_cell_text(u) for u in uniques] + [""], dtype=object)
@@ -690,10 +692,20 @@ def read_table(
             texts = np.array([_cell_text(u) for u in uniques] + [""], dtype=object)
         # plain digits (row numbers, codes without dots) are numbers: no need to parse them
         shapes = pd.Series(texts, dtype=object)
-        digits = shapes.str.fullmatch(r"\d+").fillna(False).to_numpy(dtype=bool)
+        digits = shapes.str.isdecimal().fillna(False).to_numpy(dtype=bool)  # what r"\d+" matches
         # a dotted Kemendagri village code is text, not a number or a date
-        words = shapes.str.fullmatch(r"\d{2}\.\d{2}\.\d{2}\.\d{4}").fillna(False).to_numpy(dtype=bool)
-        for i in np.flatnonzero(~digits[:-1] & ~words[:-1]):
+        words = np.zeros(len(shapes), dtype=bool)
+        rest = np.flatnonzero(~digits)
+        words[rest] = (
+            shapes.iloc[rest].str.fullmatch(r"\d{2}\.\d{2}\.\d{2}\.\d{4}").fillna(False).to_numpy(bool)
+        )
+        todo = ~digits & ~words
+        todo[-1] = False
+        if all_text:  # text without a digit is never a number or a date: a word
+            no_digit = ~shapes.str.contains(r"\d").fillna(False).to_numpy(dtype=bool)
+            words |= todo & no_digit
+            todo &= ~no_digit
+        for i in np.flatnonzero(todo):
             words[i] = not _is_numberish(uniques[i])
         texts, is_word = texts[codes], words[codes]
         filled = texts != ""
@@ -702,9 +714,11 @@ def read_table(
         first_word[take] = texts[take]
         only_value[filled] = cells[c].to_numpy()[filled]
     skipped = []
-    words = pd.Series(first_word, dtype=object)
-    totals = words.str.match(_TOTALS).fillna(False).to_numpy(dtype=bool)
-    notes = (filled_count == 1) & words.str.match(_NOTES).fillna(False).to_numpy(dtype=bool)
+    # totals and notes rows by their first word, looked at once per distinct word
+    word_codes, word_uniques = pd.factorize(first_word)
+    words = pd.Series(word_uniques, dtype=object)
+    totals = words.str.match(_TOTALS).fillna(False).to_numpy(dtype=bool)[word_codes]
+    notes = (filled_count == 1) & words.str.match(_NOTES).fillna(False).to_numpy(dtype=bool)[word_codes]
     for i in np.flatnonzero((filled_count > 0) & (totals | notes)):
         reason = "totals" if totals[i] else "notes"
         skipped.append(SkippedRow(int(rows_all[i]), reason, first_word[i][:40]))
@@ -718,7 +732,8 @@ def read_table(
             keep_rows = keep_rows[:-1]
         else:
             break
-    body = cells.iloc[keep_rows].set_axis(columns, axis=1).reset_index(drop=True)
+    body = cells if len(keep_rows) == len(cells) else cells.iloc[keep_rows].reset_index(drop=True)
+    body = body.set_axis(columns, axis=1)
     rows = rows_all[keep_rows].tolist()
     frame = body
     # drop columns with neither a header nor any value (Excel's phantom columns)
