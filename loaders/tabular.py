@@ -290,6 +290,73 @@ def _csv_grid(data: bytes, limit: int | None = None) -> tuple[list[list[object]]
     return grid, encoding, delimiter, text
 
 
+def _same_records(body: list[list[object]], head: list[list[object]]) -> bool:
+    """True when the records a fast parser read start as the csv module read them."""
+    for got, want in zip(body, head, strict=False):
+        got = [v if isinstance(v, str) else "" for v in got]
+        want = list(want) + [""] * (len(got) - len(want))
+        if got[: len(want)] != want[: len(got)] or any(want[len(got) :]):
+            return False
+    return True
+
+
+def _fit_width(body: pd.DataFrame, width: int) -> pd.DataFrame:
+    if len(body.columns) < width:
+        body = body.reindex(columns=range(width))
+    body = body.iloc[:, :width]
+    body.columns = range(width)
+    return body
+
+
+#: A column's distinct values: codes per row (-1 where empty) and the values, as pd.factorize gives.
+Distinct = tuple[np.ndarray, np.ndarray]
+
+
+def _arrow_body(
+    text: str, delimiter: str, head: list[list[object]], first: int, width: int
+) -> tuple[pd.DataFrame, list[Distinct]] | None:
+    """Records ``first`` onwards of a long CSV through pyarrow's reader (on every core), each
+    column dictionary-encoded, so its distinct values come with it (None: use another reader).
+
+    Trusted only when every record has as many fields as the first (blank lines and short rows
+    go to the readers that keep them) and its first records equal those the csv module read.
+    """
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    if first >= len(head) or not head[first]:
+        return None
+    names = [f"c{i}" for i in range(len(head[first]))]
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            read_options=pacsv.ReadOptions(skip_rows=first, column_names=names),
+            parse_options=pacsv.ParseOptions(
+                delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={name: pa.string() for name in names},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, ValueError):
+        return None
+    columns, distinct = {}, []
+    for i, name in enumerate(names[:width]):
+        encoded = table[name].combine_chunks().dictionary_encode()
+        codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.intp, copy=False)
+        uniques = encoded.dictionary.to_numpy(zero_copy_only=False)
+        columns[i] = uniques[codes]
+        distinct.append((codes, uniques))
+    body = pd.DataFrame(columns, dtype=object)
+    if not _same_records(body.iloc[: len(head) - first].to_numpy(dtype=object).tolist(), head[first:]):
+        return None
+    missing = (np.full(len(body), -1, dtype=np.intp), np.array([], dtype=object))
+    distinct += [missing] * (width - len(distinct))
+    return _fit_width(body, width), distinct
+
+
 def _csv_body(
     text: str, delimiter: str, head: list[list[object]], first: int, width: int
 ) -> pd.DataFrame | None:
@@ -312,17 +379,9 @@ def _csv_body(
     except (ValueError, csv.Error, pd.errors.ParserError):
         return None
     check = head[first:]
-    sample = body.iloc[: len(check)].to_numpy(dtype=object).tolist()
-    for got, want in zip(sample, check, strict=False):
-        got = [v if isinstance(v, str) else "" for v in got]
-        want = list(want) + [""] * (len(got) - len(want))
-        if got[: len(want)] != want[: len(got)] or any(want[len(got) :]):
-            return None
-    if len(body.columns) < width:
-        body = body.reindex(columns=range(width))
-    body = body.iloc[:, :width]
-    body.columns = range(width)
-    return body
+    if not _same_records(body.iloc[: len(check)].to_numpy(dtype=object).tolist(), check):
+        return None
+    return _fit_width(body, width)
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -664,9 +723,10 @@ def read_table(
     title = [" ".join(_cell_text(v) for v in row if _cell_text(v)) for row in grid[:h]]
     first = h + (2 if two_rows else 1)
     width = len(columns)
-    cells = None
-    if kind == "csv" and len(grid) >= CSV_HEAD_ROWS:  # a long file: the rest through pandas
-        cells = _csv_body(csv_text, delimiter, grid, first, width)
+    cells, distinct = None, None
+    if kind == "csv" and len(grid) >= CSV_HEAD_ROWS:  # a long file: the rest through pyarrow or pandas
+        fast = _arrow_body(csv_text, delimiter, grid, first, width)
+        cells, distinct = fast if fast else (_csv_body(csv_text, delimiter, grid, first, width), None)
         if cells is None:
             grid, *_ = _csv_grid(data)
     if cells is None:
@@ -679,7 +739,7 @@ def read_table(
     first_word = np.full(len(cells), "", dtype=object)
     only_value = np.empty(len(cells), dtype=object)
     for c in range(width):
-        codes, uniques = pd.factorize(cells[c], use_na_sentinel=True)
+        codes, uniques = distinct[c] if distinct else pd.factorize(cells[c], use_na_sentinel=True)
         all_text = False
         if pd.api.types.is_string_dtype(uniques) and all(isinstance(u, str) for u in uniques[:100]):
             stripped = pd.Series(uniques, dtype=object).str.strip()  # text cells (a CSV body)

@@ -251,7 +251,7 @@ def test_long_csv_read_through_pandas_equals_the_csv_module(encoding, monkeypatc
     body = tabular._csv_body
     monkeypatch.setattr(tabular, "_csv_body", lambda *a: used.append(body(*a)) or used[-1])
     fast = read_table(data, "rekap.csv")
-    assert used and used[0] is not None  # the pandas path was taken
+    assert used and used[0] is not None  # blank lines: pyarrow refused, the pandas path was taken
     monkeypatch.setattr(tabular, "CSV_HEAD_ROWS", 10**9)
     slow = read_table(data, "rekap.csv")
     assert len(fast.frame) == 1200
@@ -267,12 +267,40 @@ def test_long_csv_read_through_pandas_equals_the_csv_module(encoding, monkeypatc
     )
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+def test_long_csv_read_through_pyarrow_equals_the_csv_module(encoding, monkeypatch):
+    """A long CSV with no blank line goes through pyarrow (distinct values and all), quoted
+    delimiters and line breaks inside values included; the table must not change."""
+    from loaders import tabular
+
+    lines = ["Data PMI per desa", "No,Kode Desa,Desa/Kelurahan,Keterangan,Jumlah"]
+    for i in range(1, 1501):
+        note = '"baris satu\r\nbaris dua, dengan koma"' if i % 211 == 0 else ("Café" if i % 5 == 0 else " ")
+        lines.append(f"{i},36.04.13.{2000 + i % 20},Lontar {i % 13},{note},{i % 7 or '-'}")
+    lines += [",,JUMLAH,,4.321", "Sumber: data contoh yang cukup panjang untuk catatan,,,,"]
+    data = ("\r\n".join(lines) + "\r\n").encode(encoding)
+    used = []
+    arrow = tabular._arrow_body
+    monkeypatch.setattr(tabular, "_arrow_body", lambda *a: used.append(arrow(*a)) or used[-1])
+    fast = read_table(data, "desa.csv")
+    assert used and used[0] is not None  # the pyarrow path was taken
+    monkeypatch.setattr(tabular, "CSV_HEAD_ROWS", 10**9)
+    slow = read_table(data, "desa.csv")
+    assert len(fast.frame) == 1500
+    assert fast.frame.loc[210, "Keterangan"] == "baris satu\r\nbaris dua, dengan koma"
+    pd.testing.assert_frame_equal(fast.frame, slow.frame)
+    assert fast.rows.tolist() == slow.rows.tolist()
+    assert [(s.row, s.reason) for s in fast.skipped] == [(s.row, s.reason) for s in slow.skipped]
+
+
 def test_long_csv_with_a_ragged_row_falls_back_to_the_csv_module():
     lines = (
         ["Kode Desa,Jumlah"] + [f"36.04.13.2007,{i}" for i in range(800)] + ["36.04.13.2008,5,extra,cells"]
     )
     from loaders import tabular
 
-    assert tabular._csv_body("\n".join(lines), ",", [r.split(",") for r in lines[:500]], 1, 2) is None
+    head = [r.split(",") for r in lines[:500]]
+    assert tabular._arrow_body("\n".join(lines), ",", head, 1, 2) is None
+    assert tabular._csv_body("\n".join(lines), ",", head, 1, 2) is None
     table = read_table(("\n".join(lines) + "\n").encode(), "x.csv")
     assert len(table.frame) == 801 and table.frame.iloc[-1].tolist() == ["36.04.13.2008", "5"]
