@@ -245,7 +245,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
 
 def _sniff_delimiter(text: str) -> str:
     """The delimiter that splits the first lines most consistently (``;`` ``,`` tab ``|``)."""
-    lines = [line for line in text.splitlines()[:50] if line.strip()]
+    lines = text[:200_000].splitlines()  # not the whole of a long file
+    lines = [line for line in (lines if len(lines) > 50 else text.splitlines())[:50] if line.strip()]
     best, best_score = ",", -1.0
     for delim in (";", ",", "\t", "|"):
         try:
@@ -737,7 +738,7 @@ def read_table(
     # per cell: its text and whether it is a word (not a number or date); once per distinct value
     filled_count = np.zeros(len(cells), dtype=np.int64)
     first_word = np.full(len(cells), "", dtype=object)
-    only_value = np.empty(len(cells), dtype=object)
+    has_word = np.zeros(len(cells), dtype=bool)
     for c in range(width):
         codes, uniques = distinct[c] if distinct else pd.factorize(cells[c], use_na_sentinel=True)
         all_text = False
@@ -767,12 +768,11 @@ def read_table(
             todo &= ~no_digit
         for i in np.flatnonzero(todo):
             words[i] = not _is_numberish(uniques[i])
-        texts, is_word = texts[codes], words[codes]
-        filled = texts != ""
+        filled = (texts != "")[codes]  # codes of empty cells are -1: the "" at the end
         filled_count += filled
-        take = filled & is_word & (first_word == "")
-        first_word[take] = texts[take]
-        only_value[filled] = cells[c].to_numpy()[filled]
+        take = filled & words[codes] & ~has_word
+        first_word[take] = texts[codes[take]]
+        has_word |= take
     skipped = []
     # totals and notes rows by their first word, looked at once per distinct word
     word_codes, word_uniques = pd.factorize(first_word)
@@ -786,7 +786,7 @@ def read_table(
     # free-text notes after the last data row (one filled cell, text, wider tables)
     while len(keep_rows) and width > 2:
         last = keep_rows[-1]
-        value = only_value[last]
+        value = next((v for v in cells.iloc[last].tolist() if _cell_text(v)), None)
         if filled_count[last] == 1 and not _is_numberish(value) and len(_cell_text(value)) > 25:
             skipped.append(SkippedRow(int(rows_all[last]), "notes", _cell_text(value)[:40]))
             keep_rows = keep_rows[:-1]
