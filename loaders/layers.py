@@ -792,7 +792,7 @@ def analyse(
             Issue(f"skipped_{skipped.reason}", "info", row=skipped.row, params={"text": skipped.text})
         )
     # 1. personal data out, before anything else looks at the values
-    clean = scrub(table.frame)
+    clean = scrub(table.frame, distinct=table.distinct)
     plan.dropped = clean.dropped
     for column, positions in clean.blanked.items():
         rows = ", ".join(str(int(table.rows.iat[p])) for p in positions[:10])

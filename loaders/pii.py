@@ -143,9 +143,18 @@ class Scrubbed:
     blanked: dict[str, list[int]]
 
 
-def scrub(frame: pd.DataFrame, *, share: float = 0.3) -> Scrubbed:
+def scrub(
+    frame: pd.DataFrame,
+    *,
+    share: float = 0.3,
+    distinct: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
+) -> Scrubbed:
     """Drop personal columns (by header, or when ``share`` of their values look personal), blank
-    stray personal values elsewhere. The input frame is not modified."""
+    stray personal values elsewhere. The input frame is not modified.
+
+    ``distinct`` (column -> ``pd.factorize`` of it, as :class:`loaders.tabular.Table` carries)
+    spares finding each column's distinct values again.
+    """
     dropped: list[PersonalColumn] = []
     blanked: dict[str, list[int]] = {}
     blank_rows: dict[str, np.ndarray] = {}
@@ -157,7 +166,11 @@ def scrub(frame: pd.DataFrame, *, share: float = 0.3) -> Scrubbed:
             continue
         values = frame[column]
         # each distinct value is looked at once (a million rows hold few)
-        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        known = (distinct or {}).get(column)
+        if known is not None and len(known[0]) == len(values):
+            codes, uniques = known
+        else:
+            codes, uniques = pd.factorize(values, use_na_sentinel=True)
         texts = pd.Series(uniques, dtype=object).astype(str).str.strip()
         unique_filled = np.append((texts != "").to_numpy(dtype=bool), False)
         # every kind needs six digits or an "@"; short plain numbers (row numbers) are none,
@@ -176,8 +189,12 @@ def scrub(frame: pd.DataFrame, *, share: float = 0.3) -> Scrubbed:
             keep.append(column)
             continue
         hit_rows = unique_hit[codes]
+        hits = int(hit_rows.sum())
+        if not hits:  # only in rows left out of the table (distinct values found before)
+            keep.append(column)
+            continue
         filled = int(unique_filled[codes].sum())
-        if filled and hit_rows.sum() / filled >= share:
+        if filled and hits / filled >= share:
             kinds = pd.Series(unique_kinds[codes][hit_rows])
             dropped.append(PersonalColumn(str(column), str(kinds.mode().iloc[0]), "content"))
             continue

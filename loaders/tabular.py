@@ -49,6 +49,10 @@ class TableError(Exception):
         super().__init__(f"{file}: {code} {params}")
 
 
+#: A column's distinct values: codes per row (-1 where empty) and the values, as pd.factorize gives.
+Distinct = tuple[np.ndarray, np.ndarray]
+
+
 @dataclass(frozen=True)
 class SkippedRow:
     """A row of the file that is not data (totals, notes), with its 1-based row number."""
@@ -74,6 +78,9 @@ class Table:
     sheets: list[str] = field(default_factory=list)
     skipped: list[SkippedRow] = field(default_factory=list)
     title: list[str] = field(default_factory=list)
+    #: column -> its distinct values as ``pd.factorize(frame[column])`` gives them (codes may
+    #: also point at values of rows that were left out), so later steps need not find them again
+    distinct: dict[str, Distinct] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- values
@@ -307,10 +314,6 @@ def _fit_width(body: pd.DataFrame, width: int) -> pd.DataFrame:
     body = body.iloc[:, :width]
     body.columns = range(width)
     return body
-
-
-#: A column's distinct values: codes per row (-1 where empty) and the values, as pd.factorize gives.
-Distinct = tuple[np.ndarray, np.ndarray]
 
 
 def _arrow_body(
@@ -739,8 +742,10 @@ def read_table(
     filled_count = np.zeros(len(cells), dtype=np.int64)
     first_word = np.full(len(cells), "", dtype=object)
     has_word = np.zeros(len(cells), dtype=bool)
+    found: list[Distinct] = []
     for c in range(width):
         codes, uniques = distinct[c] if distinct else pd.factorize(cells[c], use_na_sentinel=True)
+        found.append((codes, uniques))
         all_text = False
         if pd.api.types.is_string_dtype(uniques) and all(isinstance(u, str) for u in uniques[:100]):
             stripped = pd.Series(uniques, dtype=object).str.strip()  # text cells (a CSV body)
@@ -763,9 +768,10 @@ def read_table(
         todo = ~digits & ~words
         todo[-1] = False
         if all_text:  # text without a digit is never a number or a date: a word
-            no_digit = ~shapes.str.contains(r"\d").fillna(False).to_numpy(dtype=bool)
-            words |= todo & no_digit
-            todo &= ~no_digit
+            look = np.flatnonzero(todo)
+            plain = look[~shapes.iloc[look].str.contains(r"\d").fillna(False).to_numpy(dtype=bool)]
+            words[plain] = True
+            todo[plain] = False
         for i in np.flatnonzero(todo):
             words[i] = not _is_numberish(uniques[i])
         filled = (texts != "")[codes]  # codes of empty cells are -1: the "" at the end
@@ -801,8 +807,15 @@ def read_table(
         c for i, c in enumerate(columns) if not (c.startswith("kolom_") and frame[c].map(_is_missing).all())
     ]
     frame = frame[keep]
+    every_row = len(keep_rows) == len(cells)
+    found_by_name = {
+        name: (codes if every_row else codes[keep_rows], uniques)
+        for name, (codes, uniques) in zip(columns, found, strict=True)
+        if name in keep
+    }
     return Table(
         frame=frame.reset_index(drop=True),
+        distinct=found_by_name,
         rows=pd.Series(rows, dtype="int64"),
         file=file,
         header_row=h + 1,

@@ -156,3 +156,23 @@ def test_village_codes_are_kept_and_phone_numbers_starting_62_are_dropped():
     out = scrub(frame)
     assert list(out.frame.columns) == ["Kode"]
     assert [(d.column, d.kind, d.by) for d in out.dropped] == [("Catatan", "phone", "content")]
+
+
+def test_scrub_with_the_tables_distinct_values_equals_scrub_without():
+    """A long CSV (read with each column's distinct values) gives the same scrub either way:
+    the two stray phone numbers blanked at their rows, the one in a left-out totals row ignored."""
+    from loaders.tabular import read_table
+
+    lines = ["No,Kode Desa,Desa,Keterangan,Catatan,Jumlah"]
+    for i in range(1, 901):
+        note = PHONES[i % 4] if i in (17, 640) else ("baru" if i % 3 else "")
+        lines.append(f"{i},36.04.13.{2000 + i % 20},Lontar {i % 13},{note},-,{i % 7}")
+    lines.append(f",,JUMLAH,{PHONES[0]},0899-1111-2222,4.321")
+    table = read_table(("\n".join(lines) + "\n").encode(), "rekap.csv")
+    assert len(table.frame) == 900 and set(table.distinct) == set(table.frame.columns)
+    with_distinct = scrub(table.frame, distinct=table.distinct)
+    without = scrub(table.frame)
+    pd.testing.assert_frame_equal(with_distinct.frame, without.frame)
+    assert with_distinct.dropped == without.dropped == []
+    assert with_distinct.blanked == without.blanked == {"Keterangan": [16, 639]}
+    assert with_distinct.frame["Keterangan"].isna().sum() == 2
