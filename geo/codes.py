@@ -51,6 +51,9 @@ _PART_WIDTHS = (2, 2, 2, 4)
 _SEPARATED = re.compile(r"^\d{2}([.\-\s/_]+\d{2}){0,2}([.\-\s/_]+\d{4})?$")
 _SPLIT = re.compile(r"[.\-\s/_]+")
 _DOTTED = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
+#: A village code :func:`parse_code` would return as it is (dotted) or only dot (ten digits).
+_VILLAGE_DOTTED = r"(?!00)[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[123][0-9]{3}"
+_VILLAGE_DIGITS = r"(?!00)[0-9]{6}[123][0-9]{3}"
 
 
 class CodeProblem(str):
@@ -171,10 +174,24 @@ def normalise_codes(values: pd.Series | list) -> pd.DataFrame:
     """
     series = pd.Series(values)
     positions, uniques = pd.factorize(series.astype(object), use_na_sentinel=True)
-    parsed = [parse_code(raw) for raw in uniques] + [parse_code(None)]  # the last: missing cells
-    code = np.array([p.code for p in parsed], dtype=object)[positions]
-    problem = np.array([p.problem for p in parsed], dtype=object)[positions]
-    return pd.DataFrame({"code": code, "problem": problem}, index=series.index)
+    codes = np.full(len(uniques) + 1, None, dtype=object)  # the last: missing cells
+    problems = np.full(len(uniques) + 1, None, dtype=object)
+    # village codes as exports write them, dotted or as ten digits, need no parsing one by one
+    text = np.flatnonzero([isinstance(u, str) for u in uniques])
+    texts = pd.Series(uniques[text], dtype=object)
+    dotted = text[texts.str.fullmatch(_VILLAGE_DOTTED).to_numpy(dtype=bool)]
+    plain = text[texts.str.fullmatch(_VILLAGE_DIGITS).to_numpy(dtype=bool)]
+    codes[dotted] = uniques[dotted]
+    digits = pd.Series(uniques[plain], dtype=object)
+    codes[plain] = (
+        digits.str[:2] + "." + digits.str[2:4] + "." + digits.str[4:6] + "." + digits.str[6:]
+    ).to_numpy()
+    fast = np.zeros(len(uniques), dtype=bool)
+    fast[dotted] = fast[plain] = True
+    for i in [*np.flatnonzero(~fast), -1]:
+        parsed = parse_code(uniques[i] if i >= 0 else None)
+        codes[i], problems[i] = parsed.code, parsed.problem
+    return pd.DataFrame({"code": codes[positions], "problem": problems[positions]}, index=series.index)
 
 
 def code_level(code: str) -> Level:

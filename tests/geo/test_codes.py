@@ -1,5 +1,6 @@
 """Kemendagri code normalisation over every form exports use."""
 
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -89,6 +90,20 @@ def test_vectorised_matches_scalar():
 
 
 _village_codes = gazetteer().query("level == 4")["code"].tolist()
+
+
+def test_vectorised_parse_equals_parse_code_on_every_village_and_odd_values():
+    """Village codes, dotted or as ten digits, skip the one-by-one parse; every result (code and
+    problem) must still be what parse_code gives, odd shapes and other digit scripts included."""
+    odd = ["00.01.01.2001", "0001012001", "36.04.13.0007", "3604134007", "36.04.13.4007", " 36.04.13.2007 ",
+           "'3604132007", "٣٦.04.13.2007", "36.04.13.2007.1", "36.04.13", "360413", "36.04.13.200",
+           "3.604132007E9", "36-04-13-2007", "", "  ", "x", 3604132007, 3604132007.0, -3604132007, True, None]  # fmt: skip
+    raw = [*_village_codes, *(c.replace(".", "") for c in _village_codes), *odd]
+    out = normalise_codes(pd.Series(raw, dtype=object))
+    expected = [parse_code(v) for v in raw]
+    assert out["code"].tolist() == [p.code for p in expected]
+    assert out["problem"].tolist() == [p.problem for p in expected]
+    assert normalise_codes(pd.Series([3604132007, None]))["code"].tolist() == [LONTAR, None]  # no text at all
 
 
 @given(
