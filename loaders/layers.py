@@ -641,16 +641,30 @@ def _canonical(
     return out, row_level
 
 
+def _group_ids(keys: list[pd.Series]) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's group (one per distinct combination of ``keys``, missing values included) and
+    the first row of every group."""
+    n = len(keys[0]) if keys else 0
+    ids, size = np.zeros(n, dtype=np.int64), 1
+    for key in keys:
+        codes = pd.factorize(key, use_na_sentinel=True)[0].astype(np.int64) + 1  # 0: missing
+        width = int(codes.max()) + 1 if n else 1
+        if size * width >= 2**62:  # renumber before the combined number could overflow
+            ids = pd.factorize(ids)[0].astype(np.int64)
+            size = int(ids.max()) + 1
+        ids, size = ids * width + codes, size * width
+    _, first, ids = np.unique(ids, return_index=True, return_inverse=True)
+    return ids.reshape(-1), first
+
+
 def _aggregate(layer: str, rows: pd.DataFrame) -> pd.DataFrame:
     """One stored row per village and breakdown, with the dtypes of ``geo.layers``."""
     spec = layer_spec(layer)
-    frame = rows.copy()
-    for col in spec.columns:
-        if col not in frame:
-            frame[col] = None
     keys = list(spec.keys)
-    for k in keys:  # groupby on object keys with missing values
-        frame[k] = frame[k].astype(object).where(frame[k].notna(), None)
+
+    def column(col: str) -> pd.Series:
+        return rows[col] if col in rows else pd.Series(None, index=rows.index, dtype=object)
+
     agg: dict[str, object] = {}
     for col in spec.columns:
         if col in keys:
@@ -665,15 +679,20 @@ def _aggregate(layer: str, rows: pd.DataFrame) -> pd.DataFrame:
             agg[col] = lambda s: s.dropna().any() if s.notna().any() else None
         else:
             agg[col] = "first"
-    numeric = [c for c in agg if c in ("count", "persons", "residents", "members", "start_year")]
-    for c in numeric:
-        frame[c] = pd.to_numeric(frame[c], errors="coerce").astype("Float64")
-    # group on integer codes of the keys (fast), carrying each key's value along
-    group = [f"_key{i}" for i in range(len(keys))]
-    for name, k in zip(group, keys, strict=True):
-        frame[name] = pd.factorize(frame[k], use_na_sentinel=True)[0]
-    agg = {**{k: "first" for k in keys}, **agg}
-    out = frame.groupby(group, sort=False).agg(agg).reset_index(drop=True)
+    numeric = ("count", "persons", "residents", "members", "start_year")
+    values = pd.DataFrame(
+        {
+            c: pd.to_numeric(column(c), errors="coerce").astype("Float64") if c in numeric else column(c)
+            for c in agg
+        }
+    ).reset_index(drop=True)
+    # the keys of each group are those of its first row; the other columns are aggregated
+    group, first = _group_ids([column(k) for k in keys])
+    out = pd.DataFrame({k: column(k).iloc[first].to_numpy() for k in keys})
+    if agg:
+        aggregated = values.groupby(group, sort=True).agg(agg)
+        for col in agg:
+            out[col] = aggregated[col].to_numpy()
     out = out[list(spec.columns)]
     for col, dtype in spec.columns.items():
         if dtype in ("int16", "int64"):

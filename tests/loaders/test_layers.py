@@ -12,6 +12,7 @@ from pathlib import Path
 import geopandas as gpd
 import openpyxl
 import pandas as pd
+import pytest
 
 from geo.gazetteer import gazetteer
 from loaders.layers import analyse, commit, import_file, report_frame, status
@@ -486,3 +487,77 @@ def test_year_cells_formatted_as_dates_are_read_as_years(tmp_path):
     plan, version = import_file("placements", tmp_path / "tgl.xlsx", Store(tmp_path / "s"))
     assert version == 1, [i.message("en") for i in plan.issues]
     assert Store(tmp_path / "s").read_layer("placements")["year"].tolist() == [2023, 2023]
+
+
+def _aggregated_the_plain_way(layer: str, rows: pd.DataFrame) -> pd.DataFrame:
+    """The straightforward aggregation: pandas groupby on the keys, missing keys kept."""
+    from loaders.layers import layer_spec
+
+    spec = layer_spec(layer)
+    keys = list(spec.keys)
+    frame = rows.reindex(columns=list(spec.columns)).astype(object)
+    for c in ("count", "persons", "residents", "members", "start_year"):
+        if c in frame:
+            frame[c] = pd.to_numeric(frame[c], errors="coerce")
+    agg = {
+        c: {"members": lambda s: s.sum(min_count=1), "start_year": "min"}.get(
+            c, "sum" if c in ("count", "persons", "residents") else "first"
+        )
+        for c in spec.columns
+        if c not in keys
+    }
+    if "active" in agg:
+        agg["active"] = lambda s: s.dropna().any() if s.notna().any() else None
+    out = frame.groupby(keys, dropna=False, sort=False).agg(agg).reset_index()
+    return out
+
+
+@pytest.mark.parametrize("layer", ["placements", "programmes", "enterprises"])
+def test_aggregation_equals_a_plain_groupby(layer):
+    """Rows become one stored row per village and breakdown: the same groups, sums, firsts and
+    minima as a plain groupby (missing keys a group of their own), sorted by the keys."""
+    import numpy as np
+
+    from loaders.layers import _aggregate, layer_spec
+
+    rng = np.random.default_rng(5)
+    n = 4000
+    villages = np.array(["36.04.13.2007", "36.04.13.2008", "35.01.01.2001", None], dtype=object)
+    rows = pd.DataFrame(
+        {
+            "village": villages[rng.integers(0, 4, n)],
+            "year": pd.array(rng.choice([2021, 2022, None], n), dtype="Int64"),
+            "month": pd.array(rng.choice([1, 6, None], n), dtype="Int64"),
+            "gender": rng.choice(np.array(["L", "P", None], dtype=object), n),
+            "destination": rng.choice(np.array(["Malaysia", "Taiwan"], dtype=object), n),
+            "programme": rng.choice(np.array(["KKBM", "Desmigratif", None], dtype=object), n),
+            "enterprise_type": rng.choice(np.array(["Warung", "Tani"], dtype=object), n),
+            "kur_credit": rng.choice(np.array([True, False, None], dtype=object), n),
+            "start_year": pd.array(rng.choice([2019, 2020, None], n), dtype="Int64"),
+            "members": pd.array(rng.choice([5, 12, None], n), dtype="Int64"),
+            "active": rng.choice(np.array([True, False, None], dtype=object), n),
+            "count": pd.array(rng.integers(1, 9, n), dtype="Int64"),
+            "_row": np.arange(n),
+        }
+    )
+    spec = layer_spec(layer)
+    got = _aggregate(layer, rows)
+    want = _aggregated_the_plain_way(layer, rows)
+    assert len(got) == len(want) and list(got.columns) == list(spec.columns)
+    key = list(spec.keys)
+
+    def plain(value, dtype):
+        if pd.isna(value):
+            return 0 if dtype in ("int16", "int64") else None  # stored without missing values
+        return int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+
+    def by_key(frame):
+        return {
+            tuple(plain(r[k], spec.columns[k]) for k in key): tuple(
+                plain(r[c], spec.columns[c]) for c in spec.columns if c not in key
+            )
+            for r in frame.astype(object).to_dict("records")
+        }
+
+    assert by_key(got) == by_key(want)
+    assert got.equals(got.sort_values(key).reset_index(drop=True))
