@@ -446,10 +446,9 @@ def match_rows(frame: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
             loc[col] = _per_distinct(
                 loc[col], lambda c, lvl=lvl: c if isinstance(c, str) and c.count(".") + 1 == lvl else None
             )
-    for col in ("village_name", "district_name", "regency_name", "province_name"):
-        if col in frame:
-            loc[col] = _per_distinct(frame[col], _clean_name)
-    if loc.empty or not len(loc.columns):
+    # names are cleaned only for the rows their codes leave unmatched (step 2)
+    names = [c for c in ("village_name", "district_name", "regency_name", "province_name") if c in frame]
+    if not len(loc.columns) and not names:
         out["reason"] = "no_location"
         return out
     # 1. codes
@@ -467,10 +466,12 @@ def match_rows(frame: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
             "code_" + code_problem[vc.isna() & (code_problem != "") & (code_problem != "empty")]
         )
     # 2. names, once per distinct location
-    name_cols = [c for c in loc.columns if c != "village_code"]
+    name_cols = [c for c in loc.columns if c != "village_code"] + names
     todo = out["status"] != "matched"
     if name_cols and todo.any():
-        sub = loc.loc[todo, name_cols].astype(object).where(loc.loc[todo, name_cols].notna(), None)
+        sub = loc.loc[todo, [c for c in name_cols if c not in names]]
+        sub = sub.assign(**{c: _per_distinct(frame.loc[todo, c], _clean_name) for c in names})[name_cols]
+        sub = sub.astype(object).where(sub.notna(), None)
         keys = sub.apply(lambda r: tuple(r), axis=1)
         cache: dict[tuple, _Result] = {}
         ix = _index(reference)
