@@ -204,9 +204,17 @@ def map_figures(store_dir: Path, repeat: int) -> tuple[dict, dict]:
     return out, detail
 
 
+def _link_or_copy(src: str, dst: str) -> None:
+    """Hard-link a store file; copy the import log, which an import appends to in place."""
+    if Path(src).name == "import_log.jsonl":
+        shutil.copy2(src, dst)
+    else:
+        os.link(src, dst)
+
+
 def _link_copy(src: Path, dst: Path) -> None:
     try:
-        shutil.copytree(src, dst, symlinks=True, copy_function=os.link)
+        shutil.copytree(src, dst, symlinks=True, copy_function=_link_or_copy)
     except OSError:  # another filesystem: a real copy
         shutil.rmtree(dst, ignore_errors=True)
         shutil.copytree(src, dst, symlinks=True)
