@@ -117,8 +117,9 @@ def table(result: dict) -> str:
         "encoding, canvas drawing; not cached) and sized as the HTML sent to the browser; the naive "
         "baseline is `GeoDataFrame.to_json()` of the stored polygons into `folium.GeoJson` with a "
         "`style_function` and a tooltip, built in the same run. Map times are the median of "
-        f"{meta.get('repeat', 1)} builds in one process (modules already loaded, as in the app). Regenerate with `python -m bench --json bench/out/bench.json` "
-        "then `python -m bench.readme bench/out/bench.json`.",
+        f"{meta.get('repeat', 1)} builds in one process (modules already loaded, as in the app). "
+        "Regenerate with `./bench.sh` (or `python -m bench --json bench/out/bench.json` "
+        "then `python -m bench.readme bench/out/bench.json`).",
     ]
     return "\n".join(rows + notes)
 
