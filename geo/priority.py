@@ -188,6 +188,14 @@ def _export_frame(table: pd.DataFrame, labels: Mapping[str, str], threshold: int
             hidden_row |= small
         if "score" in out:
             out["score"] = out["score"].astype(object).where(~hidden_row.to_numpy(), HIDDEN_DERIVED)
+        # so is its place in the ranking (between two shown scores, or a gap in the ranks):
+        # those villages follow the others, in code order, unranked; the others are ranked 1, 2…
+        hidden = hidden_row.to_numpy()
+        if hidden.any() and "rank" in out:
+            ranks = np.cumsum(~hidden).astype(object)
+            out["rank"] = np.where(hidden, HIDDEN_DERIVED, ranks)
+            tail = out[hidden]
+            out = pd.concat([out[~hidden], tail.sort_values("code") if "code" in tail else tail])
     return out.rename(columns=dict(labels))
 
 

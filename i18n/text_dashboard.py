@@ -306,8 +306,10 @@ TEXT = {
         "in the Missing data column.",
     ),
     "planner.about": (
-        "Peta menandai {n} desa dengan skor tertinggi. Unduhan menyembunyikan angka kecil (<{threshold}).",
-        "The map marks the {n} highest-scoring villages. Downloads hide small counts (<{threshold}).",
+        "Peta menandai {n} desa dengan skor tertinggi. Unduhan menyembunyikan angka kecil (<{threshold}); "
+        "desa dengan angka tersembunyi dicantumkan di akhir, tanpa skor dan peringkat.",
+        "The map marks the {n} highest-scoring villages. Downloads hide small counts (<{threshold}); "
+        "villages with a hidden count are listed at the end, without score or rank.",
     ),
     # ------------------------------------------------------------------ village panel
     "panel.title": ("Desa {name}", "Village {name}"),

@@ -101,3 +101,31 @@ def test_exports_hide_small_counts_and_use_labels():
     book = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(ranked, threshold=5)))
     rows = list(book.active.values)
     assert rows[0][:4] == ("rank", "code", "name", "score") and len(rows) == 4
+
+
+def test_exports_list_villages_with_hidden_counts_last_without_rank():
+    """A hidden count's village sits between two shown scores in the ranking, which bounds its
+    score: in exports that leave the office such villages follow the ranked ones, unranked."""
+    codes = [f"36.04.13.{2001 + i}" for i in range(6)]
+    frame = pd.DataFrame(
+        {
+            "placements": [120.0, 3.0, 60.0, 45.0, 2.0, 30.0],
+            "reports": [10.0, 20.0, 0.0, 6.0, 8.0, 0.0],
+            "distance_km": [2.0, 3.0, 15.0, 7.0, 9.0, 1.0],
+            "enterprises": [0.0, 0.0, 5.0, 0.0, 0.0, 12.0],
+            "groups": [0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+        },
+        index=pd.Index(codes, name="code"),
+    )
+    ranked = score(frame, DEFAULT_WEIGHTS)
+    assert ranked["code"].tolist().index(codes[1]) < 5  # ranked above others before suppression
+    out = pd.read_csv(io.StringIO(to_csv_bytes(ranked, threshold=5).decode("utf-8-sig")), dtype=str)
+    hidden = out["score"] == "x"
+    assert out.loc[hidden, "code"].tolist() == [codes[1], codes[4]]  # placements 3 and 2, code order
+    assert (out.loc[hidden, "rank"] == "x").all() and not (out.loc[~hidden, "rank"] == "x").any()
+    assert out.index[hidden].min() > out.index[~hidden].max()
+    shown = ranked[~ranked["code"].isin([codes[1], codes[4]])]
+    assert out.loc[~hidden, "code"].tolist() == shown["code"].tolist()  # the others keep their order
+    assert out.loc[~hidden, "rank"].astype(int).tolist() == [1, 2, 3, 4]  # no gap where one was
+    internal = pd.read_csv(io.StringIO(to_csv_bytes(ranked).decode("utf-8-sig")), dtype=str)
+    assert internal["code"].tolist() == ranked["code"].tolist()  # kept in the office: all ranked
