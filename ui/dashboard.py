@@ -299,11 +299,11 @@ def layer_years(layers: dict[str, pd.DataFrame]) -> list[int]:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _village_table(root: str, version: str, area: str | None) -> pd.DataFrame:
-    return Store(root).read_attributes(Level.VILLAGE, area, ["code", "has_polygon"])
+    return Store(root).read_attributes(Level.VILLAGE, area, ["code", "name", "has_polygon"])
 
 
 def village_table(area: str | None) -> pd.DataFrame:
-    """``code, has_polygon`` of every gazetteer village inside ``area`` (None: all held)."""
+    """``code, name, has_polygon`` of every gazetteer village inside ``area`` (None: all held)."""
     held = store()
     return _village_table(str(held.root), held.version(), area)
 
@@ -335,12 +335,16 @@ def boundary_note(area: str | None, villages: pd.DataFrame) -> None:
             with_polygon=i18n.fmt_int(with_polygon, code),
         )
     )
-    missing = villages.loc[~villages["has_polygon"].astype(bool), "code"]
+    missing = villages.loc[~villages["has_polygon"].astype(bool), ["code", "name"]]
     if len(missing):
-        names = area_names(Level.VILLAGE, area)
         with st.expander(t("map.without_polygon", count=i18n.fmt_int(len(missing), code))):
             st.dataframe(
-                pd.DataFrame({t("common.code"): missing, t("common.name"): missing.map(names)}),
+                pd.DataFrame(
+                    {
+                        t("common.code"): missing["code"].to_numpy(),
+                        t("common.name"): missing["name"].to_numpy(),
+                    }
+                ),
                 hide_index=True,
                 width="stretch",
             )
