@@ -18,7 +18,7 @@ from geo import coverage, hotspots, metrics
 from geo.codes import Level
 from geo.layers import LAYERS
 from loaders.store import LEVEL_FILES, Store, StoreError
-from ui import Keys, is_demo, lang, store, t
+from ui import Keys, demo_banner, is_demo, lang, store, t
 from ui.maps import choropleth, current_area, shown_level, side_by_side, village_points
 
 __all__ = [
@@ -290,6 +290,24 @@ def no_layer(layer: str) -> None:
 
 # ---------------------------------------------------------------------- map and village panel
 EMPTY = pd.DataFrame()
+
+
+def layer_page(layer: str) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """The head of a layer's own page: demo banner, title and intro (``<layer>.title``,
+    ``<layer>.intro``); stops with a message when no boundaries, or no ``layer`` data, are
+    loaded. Returns every loaded layer and this one."""
+    demo_banner()
+    st.title(t(f"{layer}.title"))
+    st.caption(t(f"{layer}.intro"))
+    if not store().provinces():
+        st.info(t("dash.no_boundaries"))
+        st.stop()
+    layers = load_layers()
+    frame = layers.get(layer, EMPTY)
+    if frame.empty:
+        no_layer(layer)
+        st.stop()
+    return layers, frame
 
 
 def layer_years(layers: dict[str, pd.DataFrame]) -> list[int]:

@@ -7,18 +7,7 @@ from geo import charts, metrics
 from ui import dashboard as dash
 from ui import t
 
-ui.demo_banner()
-st.title(t("enterprises.title"))
-st.caption(t("enterprises.intro"))
-
-if not ui.store().provinces():
-    st.info(t("dash.no_boundaries"))
-    st.stop()
-layers = dash.load_layers()
-enterprises = layers.get("enterprises", dash.EMPTY)
-if enterprises.empty:
-    dash.no_layer("enterprises")
-    st.stop()
+layers, enterprises = dash.layer_page("enterprises")
 
 years = sorted(set(dash.layer_years(layers)) | set(metrics.years_of(enterprises, "start_year")))
 with st.sidebar:

@@ -8,18 +8,7 @@ from geo.codes import Level
 from ui import dashboard as dash
 from ui import t
 
-ui.demo_banner()
-st.title(t("placements.title"))
-st.caption(t("placements.intro"))
-
-if not ui.store().provinces():
-    st.info(t("dash.no_boundaries"))
-    st.stop()
-layers = dash.load_layers()
-placements = layers.get("placements", dash.EMPTY)
-if placements.empty:
-    dash.no_layer("placements")
-    st.stop()
+layers, placements = dash.layer_page("placements")
 population = layers.get("population", dash.EMPTY)
 years = metrics.years_of(placements)
 

@@ -9,18 +9,7 @@ from geo.codes import Level
 from ui import dashboard as dash
 from ui import t
 
-ui.demo_banner()
-st.title(t("reports.title"))
-st.caption(t("reports.intro"))
-
-if not ui.store().provinces():
-    st.info(t("dash.no_boundaries"))
-    st.stop()
-layers = dash.load_layers()
-reports = layers.get("reports", dash.EMPTY)
-if reports.empty:
-    dash.no_layer("reports")
-    st.stop()
+layers, reports = dash.layer_page("reports")
 placements = layers.get("placements", dash.EMPTY)
 
 with st.sidebar:
