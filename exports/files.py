@@ -1,6 +1,6 @@
 """Export files other than slides and the brief: CSV/XLSX tables, a ZIP of PNGs, a standalone HTML map.
 
-All read the protected :class:`~geo.export_view.ExportView`: hidden cells are written as their
+All read the protected :class:`~exports.view.ExportView`: hidden cells are written as their
 label (``"<5"`` or ``"x"``), never as the number. The HTML map embeds Leaflet's script and
 style in the file, so it works offline when mailed around (no CDN, no tiles).
 """
@@ -23,8 +23,8 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 import i18n
-from geo.export_view import ExportView
-from geo.static_map import HIDDEN_COLOUR, NO_DATA_COLOUR, _palette, class_labels, default_classes
+from exports.static_map import HIDDEN_COLOUR, NO_DATA_COLOUR, _palette, class_labels, default_classes
+from exports.view import ExportView
 from geo.suppression import HIDDEN_DERIVED, hidden_label, is_small
 
 __all__ = [

@@ -22,9 +22,9 @@ import numpy as np
 import pandas as pd
 
 import i18n
+from exports.static_map import default_classes
 from geo import metrics
 from geo.codes import Level
-from geo.static_map import default_classes
 from geo.suppression import Group, Protected, hidden_label, protect, protect_series
 
 __all__ = ["ChartData", "ExportView", "KeyFigure", "MAP_MEASURES", "build_view", "code_length"]
