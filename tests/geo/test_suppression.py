@@ -167,7 +167,7 @@ COUNT_COLUMNS = {
     "placements": "Placements",
     "women": "Women",
     "men": "Men",
-    "reports": "Persons in non-procedural reports",
+    "reports": "Non-procedural reports",
     "enterprises": "Returnee enterprises",
 }
 
