@@ -57,11 +57,18 @@ def key_figures_table(view: ExportView) -> pd.DataFrame:
 
 
 def tables_csv(view: ExportView) -> bytes:
-    """The village table (with its total row) as UTF-8 CSV with a BOM, so Excel reads it right."""
+    """The village table (with its total row) as UTF-8 CSV with a BOM, so Excel reads it right.
+
+    Below the table, as ``#`` lines: what, where and when (the period), the key figures (the same
+    as on every other surface) and the suppression note.
+    """
     table = view.village_table()
     table.index.name = view.t("common.code")
     text = table.to_csv(index=True, lineterminator="\n")
-    text += f"\n# {view.suppression_note}\n"
+    text += f"\n# {view.layer_title} — {view.area_name}, {view.period}\n"
+    for figure in view.key_figures:
+        text += f"# {figure.label}: {figure.text}" + (f" ({figure.change})" if figure.change else "") + "\n"
+    text += f"# {view.suppression_note}\n"
     return ("\ufeff" + text).encode("utf-8")
 
 
