@@ -163,16 +163,20 @@ def year_picker(years: Sequence[int], *, where=st.sidebar) -> int:
     """The year shown (kept in the URL as ``?year=``); latest by default."""
     years = list(years)
     if Keys.YEAR not in st.session_state or st.session_state[Keys.YEAR] not in years:
-        st.session_state[Keys.YEAR] = _query_year(years)
+        st.session_state[Keys.YEAR] = figures.default_year(years, _query_year(years))
     return where.selectbox(t("dash.year"), years, key=Keys.YEAR, on_change=_write_year)
 
 
 def year_range_picker(years: Sequence[int], key: str, *, where=st.sidebar) -> tuple[int, int]:
-    """A from–to year range over the years a layer holds."""
+    """A from–to year range over the years a layer holds; by default one year, the period rule of
+    :func:`geo.figures.default_period` (the year chosen on another page, else the latest)."""
     years = list(years)
     if len(years) == 1:
         return years[0], years[0]
-    lo, hi = where.select_slider(t("dash.years"), options=years, value=(years[0], years[-1]), key=key)
+    held = st.session_state.get(key)
+    if not (isinstance(held, tuple | list) and len(held) == 2 and all(y in years for y in held)):
+        st.session_state[key] = figures.default_period(years, _query_year(years))
+    lo, hi = where.select_slider(t("dash.years"), options=years, key=key)
     return int(lo), int(hi)
 
 
