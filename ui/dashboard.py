@@ -15,6 +15,7 @@ import streamlit as st
 import i18n
 from geo import codes as codes_module
 from geo import coverage, figures, hotspots, metrics
+from geo.cells import neutralise
 from geo.codes import Level
 from geo.layers import LAYERS
 from loaders.store import LEVEL_FILES, Store, StoreError
@@ -387,8 +388,8 @@ def village_panel(code: str | None, layers: dict[str, pd.DataFrame]) -> None:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """A shown table as UTF-8 CSV with BOM (Excel reads the names right)."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    """A shown table as UTF-8 CSV with BOM (Excel reads the names right), formulas neutralised."""
+    return neutralise(frame).to_csv(index=False).encode("utf-8-sig")
 
 
 def gap_table(gaps: pd.DataFrame) -> pd.DataFrame:
