@@ -40,6 +40,7 @@ __all__ = [
     "about_note",
     "no_layer",
     "fmt_value",
+    "with_period",
 ]
 
 
@@ -163,8 +164,9 @@ def _write_year() -> None:
 def year_picker(years: Sequence[int], *, where=st.sidebar) -> int:
     """The year shown (kept in the URL as ``?year=``); latest by default."""
     years = list(years)
-    if Keys.YEAR not in st.session_state or st.session_state[Keys.YEAR] not in years:
-        st.session_state[Keys.YEAR] = figures.default_year(years, _query_year(years))
+    # Set every run: the selectbox of another page (other years) left its own widget state under
+    # this key, which a page with other options would ignore, opening on its first year (2015).
+    st.session_state[Keys.YEAR] = figures.default_year(years, _query_year(years))
     return where.selectbox(t("dash.year"), years, key=Keys.YEAR, on_change=_write_year)
 
 
@@ -208,6 +210,12 @@ def placement_filters(placements: pd.DataFrame, key: str, *, where=st.sidebar) -
         sectors=tuple(sectors),
         schemes=tuple(schemes),
     )
+
+
+def with_period(text: str, period: int | Sequence[int] | None) -> str:
+    """``text`` with its period, the one way every title and legend states it: ``Penempatan, 2024``
+    or ``Penempatan, 2021–2024`` (:func:`geo.figures.period_text`)."""
+    return f"{text}, {figures.period_text(period, lang())}"
 
 
 def fmt_value(value: float, *, share: bool = False, digits: int = 0) -> str:
@@ -453,7 +461,9 @@ def hotspot_map(key: str, years: tuple[int, int], kind: str, alpha: float, measu
         return table.set_index("code")["hotspot"].reindex(codes).fillna("no_data")
 
     categories = {name: (colour, t(f"hotspot.{name}")) for name, colour in HOTSPOT_COLOURS.items()}
-    selected = choropleth(key, classes, label=t("reports.hotspots"), categories=categories)
+    selected = choropleth(
+        key, classes, label=with_period(t("reports.hotspots"), years), categories=categories
+    )
     table = result.get("table")
     if not isinstance(table, pd.DataFrame):
         return selected

@@ -31,7 +31,7 @@ rows = metrics.filter_layer(placements, metrics.Filters(years=(year, year)))
 selected = dash.choropleth(
     "overview",
     lambda level, codes: metrics.area_values(placements, rows, level, codes=codes),
-    label=f"{t('figure.placements')}, {figures.period_text(year, ui.lang())}",
+    label=dash.with_period(t("figure.placements"), year),
 )
 dash.about_note(["placements"], "overview.about", year=year)
 area = dash.current_area()
@@ -43,7 +43,7 @@ with left:
             metrics.trend(scoped),
             ui.lang(),
             value_label=t("metric.placements"),
-            title=f"{t('overview.trend')}, {figures.period_text(metrics.years_of(scoped), ui.lang())}",
+            title=dash.with_period(t("overview.trend"), metrics.years_of(scoped) or None),
         ),
         width="stretch",
     )
@@ -54,7 +54,7 @@ with right:
             metrics.trend(reports),
             ui.lang(),
             value_label=t("metric.reports"),
-            title=f"{t('overview.reports_trend')}, {figures.period_text(metrics.years_of(reports), ui.lang())}",
+            title=dash.with_period(t("overview.reports_trend"), metrics.years_of(reports) or None),
         ),
         width="stretch",
     )

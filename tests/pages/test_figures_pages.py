@@ -77,3 +77,13 @@ def test_overview_states_the_period_of_its_charts(monkeypatch):
         f"{i18n.t('overview.trend', 'id')}, 2021–2024",
         f"{i18n.t('overview.reports_trend', 'id')}, 2023–2024",
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", ["placements", "reports", "enterprises", "coverage"])
+def test_every_chart_title_states_its_period(page, monkeypatch):
+    """No "Tren penempatan" summing every year without saying so: each title ends with the period."""
+    at = _open(page, monkeypatch)
+    titles = [json.loads(chart.proto.spec)["layout"]["title"]["text"] for chart in at.get("plotly_chart")]
+    assert titles, page
+    assert all(title.endswith(", 2024") for title in titles), titles
