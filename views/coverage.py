@@ -50,7 +50,7 @@ selected = dash.choropleth(
     lambda level, codes: metrics.area_values(
         placements, metrics.filter_layer(placements, metrics.Filters(years=(year, year))), level, codes=codes
     ),
-    label=t("metric.placements"),
+    label=dash.with_period(t("metric.placements"), year),
     markers=running.assign(group=running["types"].str.split(", ").str[0]),
     marker_label=lambda group: t(f"programme.{group}"),
     highlight=set(gaps["code"]),
@@ -71,7 +71,7 @@ with left:
             value="villages",
             value_label=t("dash.villages"),
             column_label=t("coverage.types"),
-            title=t("coverage.by_type"),
+            title=dash.with_period(t("coverage.by_type"), year),
             names={p: t(f"programme.{p}") for p in by_type["programme"]},
         ),
         width="stretch",

@@ -7,6 +7,7 @@ import streamlit as st
 
 import i18n
 import ui
+from geo.cells import neutralise
 from geo.layers import LAYERS
 from loaders.boundaries import FetchError, fetch, fetch_choices, import_upload
 from loaders.boundaries import status as boundary_status
@@ -211,7 +212,7 @@ with tab_import:
                 )
         st.download_button(
             t("data.report_download"),
-            report.to_csv(index=False).encode("utf-8-sig"),
+            neutralise(report).to_csv(index=False).encode("utf-8-sig"),
             file_name=f"laporan_impor_{plan.file.rsplit('.', 1)[0]}.csv",
             mime="text/csv",
             icon=":material/download:",

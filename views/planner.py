@@ -51,7 +51,7 @@ shortlist = ranked.head(top_n)
 selected = dash.choropleth(
     "planner",
     lambda level, codes: dash.score_values(ranked, level, codes),
-    label=t("planner.score"),
+    label=dash.with_period(t("planner.score"), years),
     digits=1,
     highlight=set(shortlist["code"]),
     village_only=True,
