@@ -7,14 +7,14 @@ and returns a ``plotly.graph_objects.Figure``. Numbers use the language's separa
 
 from __future__ import annotations
 
-import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
 import i18n
+from geo.classify import CATEGORICAL
 
 __all__ = [
     "trend_figure",
@@ -22,12 +22,11 @@ __all__ = [
     "share_figure",
     "stacked_trend_figure",
     "empty_figure",
-    "map_classes",
-    "class_labels",
     "PALETTE",
 ]
 
-PALETTE = ["#1f6f8b", "#e07a1f", "#3b9c5a", "#b8407a", "#7a5cc4", "#c9a227", "#5f6b73", "#2a9d8f"]
+#: Category colours of every chart (the qualitative palette of :mod:`geo.classify`).
+PALETTE = list(CATEGORICAL)
 HEIGHT = 320
 #: Tick labels of a value axis: full numbers with the language's separators ("5.000", never
 #: Plotly's default "5k" or an ungrouped "1000").
@@ -172,74 +171,3 @@ def share_figure(
     fig = px.pie(data, names=column, values=value, hole=0.5, color_discrete_sequence=PALETTE)
     fig.update_traces(textinfo="percent", sort=False)
     return _layout(fig, lang, title)
-
-
-#: Sequential colours (ColorBrewer YlOrRd) for 3–7 classes and a diverging set for changes.
-SEQUENTIAL = ["#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026", "#800026"]
-DIVERGING = ["#2166ac", "#67a9cf", "#d1e5f0", "#f7f7f7", "#fddbc7", "#ef8a62", "#b2182b"]
-NO_DATA = "#d9d9d9"
-
-
-def map_classes(values: pd.Series, scheme: str = "quantiles", k: int = 5, *, diverging: bool = False) -> dict:
-    """Class limits and a colour per area for a choropleth: ``bins``, ``colours``, ``fill`` (by index).
-
-    ``index`` is each area's class (-1 where there is no data), for the compact map builder.
-
-    NaN values get the no-data colour, never the lowest class. Uses the classification registry
-    of :mod:`geo.coverage` (quantiles, natural breaks, equal interval).
-    """
-    import numpy as np
-
-    from geo.coverage import CLASS_SCHEMES, class_breaks
-
-    if scheme not in CLASS_SCHEMES:
-        raise ValueError(f"unknown classification {scheme!r}; choose one of: {', '.join(CLASS_SCHEMES)}")
-    numbers = pd.to_numeric(values, errors="coerce")
-    data = numbers.dropna().to_numpy(dtype=float)
-    k = max(1, min(int(k), len(np.unique(data)) if data.size else 1))
-    if data.size == 0:
-        bins: list[float] = []
-    elif k < 2:
-        bins = [float(data.max())]
-    else:
-        bins = [float(b) for b in class_breaks(data, scheme, k)]
-    palette = DIVERGING if diverging else SEQUENTIAL
-    step = (len(palette) - 1) / max(len(bins) - 1, 1)
-    colours = [palette[round(i * step)] for i in range(len(bins))] if bins else []
-    idx = np.clip(
-        np.searchsorted(np.asarray(bins), numbers.fillna(0).to_numpy(float)), 0, max(len(bins) - 1, 0)
-    )
-    index = np.where(numbers.isna().to_numpy() | (not bins), -1, idx)
-    fill = (
-        np.asarray([*colours, NO_DATA], dtype=object)[index]
-        if bins
-        else np.full(len(index), NO_DATA, dtype=object)
-    )
-    return {
-        "bins": bins,
-        "colours": colours,
-        "index": index,
-        "fill": pd.Series(fill, index=values.index),
-        "low": float(data.min()) if data.size else 0.0,
-    }
-
-
-def class_labels(bins: Sequence[float], low: float, lang: str, digits: int = 0) -> list[str]:
-    """Legend texts with class limits: ``"0 – 10"``, ``"11 – 25"``… in the reader's number format.
-
-    >>> class_labels([10, 25.4, 26], 0, "id")
-    ['0 – 10', '11 – 25', '26']
-    >>> class_labels([0.25, 0.5], 0, "en", digits=2)
-    ['0.00 – 0.25', '0.25 – 0.50']
-    """
-    labels = []
-    lower = math.ceil(low) if digits == 0 else low
-    for upper in bins:
-        if digits == 0:
-            upper = math.floor(upper)
-        if digits == 0 and upper <= lower:
-            labels.append(i18n.fmt_num(upper, lang, 0))
-        else:
-            labels.append(f"{i18n.fmt_num(lower, lang, digits)} – {i18n.fmt_num(upper, lang, digits)}")
-        lower = upper + 1 if digits == 0 else upper
-    return labels

@@ -61,15 +61,14 @@ def test_map_page_modules_leave_heavy_libraries_unloaded():
     assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
-def test_classification_registry_resolves_to_mapclassify():
-    import mapclassify
+def test_classification_has_one_home():
+    """Schemes, limits, colours and legend labels live in geo.classify alone."""
+    import geo.charts
+    import geo.coverage
+    import geo.maps
+    import geo.static_map
 
-    from geo.coverage import CLASS_SCHEMES
-    from geo.static_map import SCHEMES
-
-    assert list(CLASS_SCHEMES) == ["quantiles", "natural_breaks", "equal_interval"]
-    assert CLASS_SCHEMES["quantiles"] is mapclassify.Quantiles
-    assert CLASS_SCHEMES["natural_breaks"] is mapclassify.FisherJenks
-    assert CLASS_SCHEMES["equal_interval"] is mapclassify.EqualInterval
-    assert SCHEMES is CLASS_SCHEMES
-    assert "jenks" not in CLASS_SCHEMES
+    for module in (geo.charts, geo.coverage, geo.maps, geo.static_map):
+        for name in ("CLASS_SCHEMES", "class_breaks", "map_classes", "class_labels", "default_classes"):
+            assert not hasattr(module, name), f"{module.__name__}.{name}"
+    assert not hasattr(geo.maps, "class_layer")

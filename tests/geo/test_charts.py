@@ -43,16 +43,6 @@ def test_empty_data_says_no_data():
     assert empty_figure("en").layout.annotations[0].text == "No data"
 
 
-def test_map_classes_no_data_differs_from_zero():
-    from geo.charts import NO_DATA, map_classes
-
-    values = pd.Series([0.0, 1.0, 5.0, 10.0, float("nan")], index=list("abcde"))
-    out = map_classes(values, "equal_interval", 2)
-    assert out["bins"] == [5.0, 10.0]
-    assert out["fill"]["e"] == NO_DATA
-    assert out["fill"]["a"] != NO_DATA and out["fill"]["a"] == out["fill"]["c"] != out["fill"]["d"]
-
-
 def test_value_axes_show_full_grouped_numbers():
     """Value ticks read "5.000" in Indonesian (Plotly's default wrote "5k" and "1000")."""
     frame = pd.DataFrame({"year": [2023, 2024], "count": [27942, 27901]})
