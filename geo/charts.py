@@ -31,6 +31,42 @@ HEIGHT = 320
 #: Tick labels of a value axis: full numbers with the language's separators ("5.000", never
 #: Plotly's default "5k" or an ungrouped "1000").
 VALUE_TICKS = ",~f"
+#: Categories written "–" (or empty) in the tidy frames: the source did not record them.
+NOT_RECORDED = ("–", "-", "")
+#: Slices of a donut smaller than this share of the whole are grouped as "other".
+SMALL_SLICE = 0.05
+
+
+def _category_names(values: pd.Series, lang: str, names: Mapping[str, str] | None = None) -> pd.Series:
+    """Display names of categories: ``names`` applied, "–" and missing read *tidak tercatat*."""
+    missing = i18n.t("common.not_recorded", lang)
+    text = values.astype("string")
+    out = text.map(lambda v: missing if pd.isna(v) or str(v).strip() in NOT_RECORDED else v)
+    if names:
+        out = out.map(lambda v: names.get(v, v))
+    return out.astype(object)
+
+
+def _unit_on_top(fig: go.Figure, value_label: str) -> go.Figure:
+    """The value axis's title written across, above the axis, not up its side.
+
+    A vertical title longer than the plot is tall (*Laporan non-prosedural* in a 320 px chart)
+    is clipped by the plot's top; across the top it has the chart's whole width.
+    """
+    fig.update_yaxes(title_text="")
+    fig.add_annotation(
+        text=value_label,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=1.0,
+        xanchor="left",
+        yanchor="bottom",
+        yshift=4,
+        showarrow=False,
+        font={"size": 11, "color": "#555"},
+    )
+    return fig
 
 
 def _layout(fig: go.Figure, lang: str, title: str | None) -> go.Figure:
@@ -38,7 +74,7 @@ def _layout(fig: go.Figure, lang: str, title: str | None) -> go.Figure:
         title={"text": title or "", "x": 0, "font": {"size": 15}},
         separators=",." if lang == "id" else ".,",
         height=HEIGHT,
-        margin={"l": 10, "r": 10, "t": 40 if title else 10, "b": 10},
+        margin={"l": 10, "r": 10, "t": 58 if title else 28, "b": 10},
         template="plotly_white",
         legend={"orientation": "h", "y": -0.2, "title": {"text": ""}},
         font={"family": "DejaVu Sans, Arial, sans-serif", "size": 12},
@@ -72,8 +108,8 @@ def trend_figure(
         color_discrete_sequence=PALETTE,
     )
     fig.update_xaxes(dtick=1, tickformat="d")
-    fig.update_yaxes(rangemode="tozero", tickformat=VALUE_TICKS)
-    return _layout(fig, lang, title)
+    fig.update_yaxes(rangemode="tozero", tickformat=VALUE_TICKS, automargin=True)
+    return _layout(_unit_on_top(fig, value_label), lang, title)
 
 
 def stacked_trend_figure(
@@ -95,9 +131,7 @@ def stacked_trend_figure(
     totals = data.groupby(by)[value].sum().sort_values(ascending=False)
     keep = set(totals.index[:top])
     other = i18n.t("chart.other", lang)
-    data[by] = data[by].where(data[by].isin(keep), other)
-    if names:
-        data[by] = data[by].map(lambda v: names.get(v, v))
+    data[by] = _category_names(data[by], lang, names).where(data[by].isin(keep), other)
     data = data.groupby(["year", by], as_index=False)[value].sum()
     fig = px.bar(
         data,
@@ -109,8 +143,8 @@ def stacked_trend_figure(
     )
     # the years on the axis speak for themselves; the legend takes the title's place
     fig.update_xaxes(dtick=1, tickformat="d", title_text="")
-    fig.update_yaxes(tickformat=VALUE_TICKS)
-    fig = _layout(fig, lang, title)
+    fig.update_yaxes(tickformat=VALUE_TICKS, automargin=True)
+    fig = _layout(_unit_on_top(fig, value_label), lang, title)
     # at the foot of the figure, not a fraction of the plot below it: in a narrow column a legend
     # of several rows shrinks the plot, and a fixed fraction then lands on the year labels
     fig.update_layout(legend={"yref": "container", "y": 0, "yanchor": "bottom"})
@@ -132,8 +166,7 @@ def bar_figure(
     if frame.empty:
         return empty_figure(lang, title)
     data = frame.copy()
-    if names:
-        data[column] = data[column].map(lambda v: names.get(v, v))
+    data[column] = _category_names(data[column], lang, names)
     data = data.sort_values(value, ascending=True)
     fig = px.bar(
         data,
@@ -166,8 +199,14 @@ def share_figure(
     if frame.empty or float(pd.to_numeric(frame[value], errors="coerce").sum()) <= 0:
         return empty_figure(lang, title)
     data = frame.copy()
-    if names:
-        data[column] = data[column].map(lambda v: names.get(v, v))
+    data[value] = pd.to_numeric(data[value], errors="coerce").fillna(0)
+    data[column] = _category_names(data[column], lang, names)
+    data = data.groupby(column, sort=False, as_index=False)[value].sum()
+    data = data.sort_values(value, ascending=False, kind="stable")
+    small = data[value] < SMALL_SLICE * data[value].sum()
+    if small.sum() >= 2:  # one small slice stays itself; two or more become "other"
+        other = pd.DataFrame({column: [i18n.t("chart.other", lang)], value: [data.loc[small, value].sum()]})
+        data = pd.concat([data[~small], other], ignore_index=True)
     fig = px.pie(data, names=column, values=value, hole=0.5, color_discrete_sequence=PALETTE)
-    fig.update_traces(textinfo="percent", sort=False)
+    fig.update_traces(textinfo="percent", texttemplate="%{percent:.1%}", sort=False)
     return _layout(fig, lang, title)

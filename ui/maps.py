@@ -170,14 +170,16 @@ def map_settings() -> tuple[str, int, str]:
     return scheme, k, basemap
 
 
-def _value_text(values: pd.Series, *, share: bool, digits: int) -> list[str]:
+def _value_text(values: pd.Series, *, share: bool, digits: int, signed: bool = False) -> list[str]:
     code = lang()
-    return [
-        t("common.no_data")
-        if pd.isna(v)
-        else (i18n.fmt_pct(v, code) if share else i18n.fmt_num(v, code, digits))
-        for v in values
-    ]
+
+    def text(v) -> str:
+        out = i18n.fmt_pct(v, code) if share else i18n.fmt_num(v, code, digits)
+        if signed:  # a change reads "+12" or "−12"
+            out = out.replace("-", "\u2212") if v < 0 else ("+" + out if v > 0 else out)
+        return out
+
+    return [t("common.no_data") if pd.isna(v) else text(v) for v in values]
 
 
 def _class_rows(classes, *, share: bool, digits: int) -> list[tuple[str, str]]:
@@ -250,7 +252,7 @@ def choropleth(
         layer = maps.MapLayer(
             classes.classes,
             list(classes.colours),
-            _value_text(values, share=share, digits=digits),
+            _value_text(values, share=share, digits=digits, signed=diverging),
             label,
             highlighted,
         )

@@ -39,7 +39,7 @@ selected = dash.choropleth(
     lambda level, codes: metrics.measure_values(
         measure, placements, level, filters, codes, population=population, year_a=year_a, year_b=year_b
     ),
-    label=t(f"measure.{measure}"),
+    label=t(f"measure.{measure}") + (f" {year_a} → {year_b}" if measure == "change" else ""),
     share=measure == "share_women",
     diverging=measure == "change",
     digits=1 if measure == "per_1000" else 0,
@@ -77,7 +77,7 @@ with left:
     )
     st.plotly_chart(
         charts.share_figure(
-            metrics.top_values(rows, "sector", n=8), "sector", lang, title=t("placements.sectors")
+            metrics.top_values(rows, "sector", n=1000), "sector", lang, title=t("placements.sectors")
         ),
         width="stretch",
     )

@@ -10,7 +10,8 @@ def test_trend_figure_labels_and_separators():
     fig = trend_figure(frame, "id", value_label="Penempatan", title="Tren")
     assert fig.layout.separators == ",."
     assert fig.layout.xaxis.title.text == "Tahun"
-    assert fig.layout.yaxis.title.text == "Penempatan"
+    assert fig.layout.yaxis.title.text == ""  # written across above the axis (never clipped)
+    assert [a.text for a in fig.layout.annotations] == ["Penempatan"]
     assert list(fig.data[0].y) == [1210, 1500]
     assert trend_figure(frame, "en", value_label="Placements").layout.xaxis.title.text == "Year"
 
