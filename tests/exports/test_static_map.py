@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from PIL import Image
 
+from exports.static_map import render_map
 from geo.classify import classify
 from geo.codes import Level
-from geo.static_map import render_map
 
 
 @pytest.fixture(scope="module")

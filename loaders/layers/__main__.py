@@ -1,0 +1,5 @@
+"""``python -m loaders.layers``: see :mod:`loaders.layers.cli`."""
+
+from loaders.layers.cli import main
+
+raise SystemExit(main())
