@@ -17,9 +17,8 @@ from streamlit_folium import st_folium
 
 import i18n
 from geo import maps
-from geo.charts import class_labels, map_classes
+from geo.classify import USER_SCHEMES, classify
 from geo.codes import Level
-from geo.coverage import CLASS_SCHEMES
 from geo.display import display_zoom, quantum_for
 from loaders.store import Store, StoreError
 from ui import Keys, lang, store, t
@@ -157,7 +156,7 @@ def map_settings() -> tuple[str, int, str]:
     with st.sidebar:
         scheme = st.selectbox(
             t("dash.scheme_label"),
-            list(CLASS_SCHEMES),
+            list(USER_SCHEMES),
             format_func=lambda s: t(f"dash.scheme.{s}"),
             key=Keys.SCHEME,
         )
@@ -171,33 +170,21 @@ def map_settings() -> tuple[str, int, str]:
     return scheme, k, basemap
 
 
-def _value_text(values: pd.Series, *, share: bool, digits: int) -> list[str]:
+def _value_text(values: pd.Series, *, share: bool, digits: int, signed: bool = False) -> list[str]:
     code = lang()
-    return [
-        t("common.no_data")
-        if pd.isna(v)
-        else (i18n.fmt_pct(v, code) if share else i18n.fmt_num(v, code, digits))
-        for v in values
-    ]
+
+    def text(v) -> str:
+        out = i18n.fmt_pct(v, code) if share else i18n.fmt_num(v, code, digits)
+        if signed:  # a change reads "+12" or "−12"
+            out = out.replace("-", "\u2212") if v < 0 else ("+" + out if v > 0 else out)
+        return out
+
+    return [t("common.no_data") if pd.isna(v) else text(v) for v in values]
 
 
-def _class_rows(classes: dict, *, share: bool, digits: int) -> list[tuple[str, str]]:
-    """Legend rows: the class limits the way the exported maps write them.
-
-    Whole numbers (``digits=0``) read ``"7"``, ``"8 – 14"``, ``"15 – 19"`` (a class holds the values
-    above the previous limit), never ``"7 – 7"``, ``"7 – 14"``.
-    """
-    code = lang()
-    if share:
-        rows, low = [], classes["low"]
-        for colour, upper in zip(classes["colours"], classes["bins"], strict=False):
-            rows.append((colour, f"{i18n.fmt_pct(low, code)} – {i18n.fmt_pct(upper, code)}"))
-            low = upper
-    else:
-        labels = class_labels(classes["bins"], classes["low"], code, digits)
-        rows = list(zip(classes["colours"], labels, strict=False))
-    rows.append((maps.NO_DATA_COLOUR, t("common.no_data")))
-    return rows
+def _class_rows(classes, *, share: bool, digits: int) -> list[tuple[str, str]]:
+    """Legend rows: each class as :meth:`geo.classify.Classification.legend` writes it, then no data."""
+    return classes.legend(lang(), digits, percent=share, no_change=t("legend.no_change"))
 
 
 def _markers(markers: pd.DataFrame | None, area: str | None, marker_label) -> tuple[maps.Points | None, str]:
@@ -261,11 +248,11 @@ def choropleth(
         layer = maps.category_layer(values, categories, label, highlight=highlighted)
         legend_rows = list(categories.values())
     else:
-        classes = map_classes(values.reset_index(drop=True), scheme, k, diverging=diverging)
+        classes = classify(values, "diverging" if diverging else scheme, k)
         layer = maps.MapLayer(
-            classes["index"],
-            classes["colours"],
-            _value_text(values, share=share, digits=digits),
+            classes.classes,
+            list(classes.colours),
+            _value_text(values, share=share, digits=digits, signed=diverging),
             label,
             highlighted,
         )
@@ -305,7 +292,7 @@ def side_by_side(key: str, values: dict, *, label: str) -> None:
     years = list(values)
     series = [pd.Series(fn(level, shapes.codes)).reindex(shapes.codes) for fn in values.values()]
     combined = pd.concat(series, ignore_index=True)
-    classes = map_classes(
+    classes = classify(
         combined,
         st.session_state.get(Keys.SCHEME) or "quantiles",
         int(st.session_state.get(Keys.CLASSES) or 5),
@@ -313,8 +300,8 @@ def side_by_side(key: str, values: dict, *, label: str) -> None:
     n = len(shapes)
     layers = [
         maps.MapLayer(
-            classes["index"][i * n : (i + 1) * n],
-            classes["colours"],
+            classes.classes[i * n : (i + 1) * n],
+            list(classes.colours),
             _value_text(s, share=False, digits=0),
             f"{label} {year}",
         )

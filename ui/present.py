@@ -18,8 +18,8 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from exports import files as export_files
-from exports.static_map import SCHEMES
 from exports.view import ExportView
+from geo.classify import USER_SCHEMES
 from geo.codes import Level, code_level
 from loaders.export_inputs import load_view
 from loaders.settings import ROOT, settings
@@ -76,7 +76,7 @@ def view_key(area: str, year: int | None, layer: str, image_size: tuple[int, int
         lang(),
         settings().small_count_threshold,
         is_demo(),
-        scheme if scheme in SCHEMES else "quantiles",
+        scheme if scheme in USER_SCHEMES else "quantiles",
         int(k) if str(k).isdigit() and 3 <= int(k) <= 7 else 5,
         tuple(image_size) if tuple(image_size) in IMAGE_SIZES else IMAGE_SIZES[0],
     )

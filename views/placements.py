@@ -39,8 +39,10 @@ selected = dash.choropleth(
     lambda level, codes: metrics.measure_values(
         measure, placements, level, filters, codes, population=population, year_a=year_a, year_b=year_b
     ),
-    label=dash.with_period(
-        t(f"measure.{measure}"), (year_a, year_b) if measure == "change" else filters.years
+    label=(
+        t(f"measure.{measure}") + f" {year_a} → {year_b}"
+        if measure == "change"
+        else dash.with_period(t(f"measure.{measure}"), filters.years)
     ),
     share=measure == "share_women",
     diverging=measure == "change",
@@ -82,7 +84,7 @@ with left:
     )
     st.plotly_chart(
         charts.share_figure(
-            metrics.top_values(rows, "sector", n=8),
+            metrics.top_values(rows, "sector", n=1000),
             "sector",
             lang,
             title=dash.with_period(t("placements.sectors"), filters.years),
