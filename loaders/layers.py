@@ -30,6 +30,7 @@ import i18n
 from geo.codes import normalise_codes
 from geo.layers import LAYERS, layer_spec
 from geo.matching import REFERENCE_COLUMNS, combine_reference, match_points, match_rows
+from loaders import accounts
 from loaders.columns import LOCATION_FIELDS, header_score, map_columns, normalise_header
 from loaders.pii import PersonalColumn, scrub
 from loaders.store import Store
@@ -1012,6 +1013,8 @@ def commit(plan: ImportPlan, store: Store, mode: str = "append") -> int:
     info = {**plan.summary(), "mode": mode}
     info.pop("accepted", None)
     info.pop("errors", None)
+    action = accounts.Action.REPLACE if mode == "replace" else accounts.Action.IMPORT
+    accounts.authorize(action, info["provinces"], file=plan.file)
     version = store.write_layer_version(
         plan.layer,
         plan.frame,
@@ -1020,7 +1023,27 @@ def commit(plan: ImportPlan, store: Store, mode: str = "append") -> int:
         drop_rows=_scope_filter(plan.layer, plan.scope()) if mode == "replace" else None,
     )
     store.log_import({**info, "version": version})
+    accounts.record(
+        action,
+        provinces=info["provinces"],
+        file=plan.file,
+        sha256=plan.sha256,
+        detail={"layer": plan.layer, "version": version, "rows": info["stored_rows"]},
+    )
     return version
+
+
+def delete_version(store: Store, layer: str, version: int) -> None:
+    """Delete one stored version of a layer (checked and recorded when sign-in is on)."""
+    meta = next((v for v in store.layer_meta(layer)["versions"] if v.get("id") == int(version)), {})
+    with accounts.audited(
+        accounts.Action.DELETE,
+        provinces=meta.get("provinces") or [],
+        file=meta.get("file"),
+        sha256=meta.get("sha256"),
+        detail={"layer": layer, "version": int(version)},
+    ):
+        store.delete_layer_version(layer, int(version))
 
 
 def import_file(
@@ -1156,7 +1179,7 @@ def main(argv: list[str] | None = None) -> int:
         from loaders.store import StoreError
 
         try:
-            store.delete_layer_version(args.layer, args.version)
+            delete_version(store, args.layer, args.version)
         except StoreError as err:
             print(str(err), file=sys.stderr)
             return 1
@@ -1187,4 +1210,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(accounts.run_cli(main))
