@@ -42,6 +42,7 @@ class AuthKeys(StrEnum):
     AREA = "auth_area"
     LAYER = "auth_layer"
     YEAR = "auth_year"
+    EXPIRED = "auth_expired"
 
 
 @dataclass
@@ -168,7 +169,13 @@ def _oidc_sign_in() -> None:
         st.stop()
     expires = st.user.get("exp")
     if isinstance(expires, (int, float)) and expires < time.time():
-        _sign_out(outcome="expired")
+        if isinstance(st.session_state.get(AuthKeys.SESSION), _Session):
+            _sign_out(outcome="expired")
+        elif not st.session_state.get(AuthKeys.EXPIRED):  # a new browser session on an old token
+            name = str(st.user.get("email") or st.user.get("sub") or "-")
+            with accounts.acting_as(accounts.book().account(name) or Account(name, Role.VIEWER)):
+                accounts.record(Action.SIGN_OUT, outcome="expired", detail={"via": "oidc"})
+        st.session_state[AuthKeys.EXPIRED] = True
         _heading()
         st.warning(t("auth.token_expired"), icon=":material/lock_clock:")
         st.button(t("auth.oidc_again"), type="primary", icon=":material/login:", on_click=st.login)
