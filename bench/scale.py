@@ -4,7 +4,7 @@ The fast map replicates ``ui.maps.choropleth`` without Streamlit: display geomet
 store (prepared at import) -> ``maps.encode_shapes`` -> ``map_classes`` -> ``maps.MapLayer`` ->
 ``maps.area_map``, rendered to the HTML string streamlit-folium sends to the browser. The
 naive map is ``GeoDataFrame.to_json()`` of the stored (full) polygons into ``folium.GeoJson``
-with a ``style_function`` and a tooltip (``maps.naive_map``). Nothing here is cached, so each
+with a ``style_function`` and a tooltip (:func:`bench.naive.naive_folium_map`). Nothing here is cached, so each
 call pays what a first visit pays.
 """
 
@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 import i18n
+from bench.naive import naive_folium_map
 from geo import maps
 from geo.charts import map_classes
 from geo.codes import Level
@@ -90,7 +91,7 @@ def naive_map(store: Store, level: Level, area: str | None, values: pd.Series):
     areas = areas[areas.geometry.notna() & ~areas.geometry.is_empty]
     classes = map_classes(values.reindex(areas["code"]).reset_index(drop=True), SCHEME, CLASSES)
     fills = dict(zip(areas["code"], classes["fill"], strict=True))
-    return maps.naive_map(areas, fills, VALUE_LABEL)
+    return naive_folium_map(areas, fills, VALUE_LABEL)
 
 
 def drawn_areas(store: Store, level: Level, area: str | None) -> int:

@@ -45,7 +45,6 @@ __all__ = [
     "Points",
     "area_map",
     "legend_html",
-    "naive_map",
 ]
 
 #: Where the app serves Leaflet (installed from the npm registry by scripts/setup.sh).
@@ -521,22 +520,6 @@ def category_layer(
     classes = np.array([position.get(v, -1) for v in values], dtype=np.int64)
     labels = [categories[v][1] if v in categories else "" for v in values]
     return MapLayer(classes, [categories[n][0] for n in names], labels, value_label, highlight)
-
-
-def naive_map(areas: gpd.GeoDataFrame, fills: Mapping[str, str], value_label: str) -> folium.Map:
-    """The straightforward map the benchmark compares against (``to_json`` + ``style_function``)."""
-    frame = areas[["code", "name", "geometry"]].copy()
-    frame["fill"] = frame["code"].map(fills).fillna(NO_DATA_COLOUR)
-    frame["value"] = frame["fill"]
-    minx, miny, maxx, maxy = frame.total_bounds
-    m = folium.Map(tiles=None)
-    m.fit_bounds([[miny, minx], [maxy, maxx]])
-    folium.GeoJson(
-        frame.to_json(),
-        style_function=lambda f: {"fillColor": f["properties"]["fill"], "color": "#555555", "weight": 0.5},
-        tooltip=folium.GeoJsonTooltip(fields=["name", "value"], aliases=["", value_label]),
-    ).add_to(m)
-    return m
 
 
 def class_layer(

@@ -237,7 +237,7 @@ def protected_view(title: str, layer: str) -> None:
     import streamlit.components.v1 as components
 
     import ui
-    from geo.export_view import MAP_MEASURES
+    from exports.view import MAP_MEASURES
     from loaders.store import StoreError
     from ui import present
 

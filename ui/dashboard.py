@@ -14,7 +14,7 @@ import streamlit as st
 
 import i18n
 from geo import codes as codes_module
-from geo import coverage, hotspots, metrics
+from geo import coverage, figures, hotspots, metrics
 from geo.codes import Level
 from geo.layers import LAYERS
 from loaders.store import LEVEL_FILES, Store, StoreError
@@ -212,22 +212,12 @@ def fmt_value(value: float, *, share: bool = False, digits: int = 0) -> str:
     return i18n.fmt_pct(value, lang()) if share else i18n.fmt_num(value, lang(), digits)
 
 
-def _delta(item: metrics.Headline, year: int) -> str | None:
-    if pd.isna(item.value):
-        return None
-    if pd.isna(item.previous):
-        return t("dash.no_previous", year=year - 1)
-    change = item.change
-    if item.is_share:
-        text = i18n.fmt_num(change * 100, lang(), 1) + " " + t("dash.points")
-    else:
-        text = i18n.fmt_int(change, lang())
-    if change > 0:
-        text = "+" + text
-    return t("dash.change_vs", change=text, year=year - 1)
+def _delta(item: figures.Headline, year: int) -> str | None:
+    # "-" (not "−") for a fall: st.metric reads the arrow's direction from the text
+    return figures.change_text(item, year, lang(), minus="-") or None
 
 
-def delta_style(item: metrics.Headline) -> tuple[str, str]:
+def delta_style(item: figures.Headline) -> tuple[str, str]:
     """Colour and arrow of a headline's change: none when unknown or unchanged (0 is no rise).
 
     Fewer non-procedural departures is good news: a fall in reports is shown green.
@@ -237,20 +227,20 @@ def delta_style(item: metrics.Headline) -> tuple[str, str]:
     return ("inverse" if item.name == "reports" else "normal"), "auto"
 
 
-def headline_cards(items: Iterable[metrics.Headline], year: int, per_row: int = 3) -> None:
-    """Headline figures as metric cards with the change from the previous year."""
+def headline_cards(items: Iterable[figures.Headline], year: int, per_row: int = 3) -> None:
+    """Headline figures (:mod:`geo.figures`) as metric cards with the change from the previous year."""
     items = list(items)
     for start in range(0, len(items), per_row):
         cols = st.columns(per_row)
         for col, item in zip(cols, items[start : start + per_row], strict=False):
             colour, arrow = delta_style(item)
             col.metric(
-                t(f"metric.{item.name}"),
+                t(figures.FIGURES[item.name].label_key),
                 fmt_value(item.value, share=item.is_share),
                 delta=_delta(item, year),
                 delta_color=colour,
                 delta_arrow=arrow,
-                help=t(f"metric.help.{item.name}"),
+                help=t(figures.FIGURES[item.name].help_key),
                 border=True,
             )
 

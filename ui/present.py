@@ -17,10 +17,10 @@ from dataclasses import dataclass, field, replace
 import streamlit as st
 import streamlit.components.v1 as components
 
-from geo import export_files
+from exports import files as export_files
+from exports.static_map import SCHEMES
+from exports.view import ExportView
 from geo.codes import Level, code_level
-from geo.export_view import ExportView
-from geo.static_map import SCHEMES
 from loaders.export_inputs import load_view
 from loaders.settings import ROOT, settings
 from loaders.store import Store
@@ -104,20 +104,20 @@ def export_view(key: ViewKey) -> ExportView:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _images(key: ViewKey) -> dict[str, bytes]:
-    from geo import export_pptx  # matplotlib and python-pptx load on the first build
+    from exports import deck  # matplotlib and python-pptx load on the first build
 
-    return export_pptx.render_images(export_view(key), size=key.image_size)
+    return deck.render_images(export_view(key), size=key.image_size)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _build(key: ViewKey, kind: str) -> bytes:
     view = export_view(key)
     if kind == "pptx":
-        from geo import export_pptx
+        from exports import deck
 
-        return export_pptx.build_deck(view, _images(key))
+        return deck.build_deck(view, _images(key))
     if kind == "pdf":
-        from geo import brief_pdf
+        from exports import brief_pdf
 
         return brief_pdf.build_brief(view, map_png=_images(key)["map"])
     if kind == "png":

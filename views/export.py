@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from geo.export_view import MAP_MEASURES
+from exports.view import MAP_MEASURES
 from loaders.store import StoreError
 from ui import Keys, auth, present, t
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from geo import charts, metrics
+from geo import charts, figures, metrics
 from ui import dashboard as dash
 from ui import t
 
@@ -24,7 +24,7 @@ if not years:
 year = dash.year_picker(years)
 area = dash.current_area()
 
-dash.headline_cards(metrics.headlines(layers, area, year), year)
+dash.headline_cards(figures.headlines(layers, area, year), year)
 
 st.subheader(t("overview.map_title", year=year))
 rows = metrics.filter_layer(placements, metrics.Filters(years=(year, year)))

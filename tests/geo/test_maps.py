@@ -133,9 +133,6 @@ def test_map_ships_codes_classes_and_local_leaflet_only(banten_villages):
     assert '"code":["36.' in html and "36.04.13.2007" in html
     assert "kelas 4" in html and "Penempatan" in html
     assert "atlasDraw(" in html and "L.canvas(" in html
-    # the naive way ships several times more for the same villages
-    naive = maps.naive_map(banten_villages, dict(zip(encoded.codes, classes["fill"], strict=True)), "x")
-    assert len(naive.get_root().render()) > 4 * len(html)
 
 
 def test_layer_must_fit_the_shapes():

@@ -297,7 +297,7 @@ def test_shared_link_area_sets_headlines_and_gaps(banten_store, monkeypatch):
 
 
 def _headline_script():
-    from geo.metrics import Headline
+    from geo.figures import Headline
     from ui.dashboard import headline_cards
 
     headline_cards(

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from PIL import Image
 
+from exports.static_map import class_labels, default_classes, render_map
 from geo.codes import Level
-from geo.static_map import class_labels, default_classes, render_map
 
 
 @pytest.fixture(scope="module")

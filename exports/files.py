@@ -1,6 +1,6 @@
 """Export files other than slides and the brief: CSV/XLSX tables, a ZIP of PNGs, a standalone HTML map.
 
-All read the protected :class:`~geo.export_view.ExportView`: hidden cells are written as their
+All read the protected :class:`~exports.view.ExportView`: hidden cells are written as their
 label (``"<5"`` or ``"x"``), never as the number. The HTML map embeds Leaflet's script and
 style in the file, so it works offline when mailed around (no CDN, no tiles).
 """
@@ -23,8 +23,8 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 import i18n
-from geo.export_view import ExportView
-from geo.static_map import HIDDEN_COLOUR, NO_DATA_COLOUR, _palette, class_labels, default_classes
+from exports.static_map import HIDDEN_COLOUR, NO_DATA_COLOUR, _palette, class_labels, default_classes
+from exports.view import ExportView
 from geo.suppression import HIDDEN_DERIVED, hidden_label, is_small
 
 __all__ = [
@@ -57,11 +57,18 @@ def key_figures_table(view: ExportView) -> pd.DataFrame:
 
 
 def tables_csv(view: ExportView) -> bytes:
-    """The village table (with its total row) as UTF-8 CSV with a BOM, so Excel reads it right."""
+    """The village table (with its total row) as UTF-8 CSV with a BOM, so Excel reads it right.
+
+    Below the table, as ``#`` lines: what, where and when (the period), the key figures (the same
+    as on every other surface) and the suppression note.
+    """
     table = view.village_table()
     table.index.name = view.t("common.code")
     text = table.to_csv(index=True, lineterminator="\n")
-    text += f"\n# {view.suppression_note}\n"
+    text += f"\n# {view.layer_title} — {view.area_name}, {view.period}\n"
+    for figure in view.key_figures:
+        text += f"# {figure.label}: {figure.text}" + (f" ({figure.change})" if figure.change else "") + "\n"
+    text += f"# {view.suppression_note}\n"
     return ("\ufeff" + text).encode("utf-8")
 
 
