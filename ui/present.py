@@ -286,7 +286,9 @@ def area_options() -> dict[str, str]:
         level = code_level(current)
         names = dash.area_names(level, current.rsplit(".", 1)[0])
         options[current] = names.get(current, current)
-    return options
+    from ui import auth  # grants of viewers limit the areas (everything while sign-in is off)
+
+    return {code: name for code, name in options.items() if auth.sees(code)}
 
 
 def year_options() -> list[int]:
