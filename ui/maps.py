@@ -23,7 +23,16 @@ from geo.display import display_zoom, quantum_for
 from loaders.store import Store, StoreError
 from ui import Keys, lang, store, t
 
-__all__ = ["choropleth", "side_by_side", "area_selectors", "shown_level", "current_area", "MAP_HEIGHT"]
+__all__ = [
+    "choropleth",
+    "side_by_side",
+    "area_selectors",
+    "shown_level",
+    "current_area",
+    "MAP_HEIGHT",
+    "national_villages_chosen",
+    "national_choropleth",
+]
 
 MAP_HEIGHT = 460
 PAIR_HEIGHT = 340
@@ -233,7 +242,14 @@ def choropleth(
     area = area_selectors(key)
     if level is None:
         level = Level.VILLAGE if village_only and area else shown_level(area)
+        if not area and national_villages_chosen(key):
+            level = Level.VILLAGE
     scheme, k, basemap = map_settings()
+    if level == Level.VILLAGE and not area:
+        return national_choropleth(
+            key, values_fn, label=label, share=share, diverging=diverging, digits=digits,
+            highlight=highlight, categories=categories, scheme=scheme, k=k, basemap=basemap,
+        )  # fmt: skip
     try:
         shapes = encoded_shapes(level, area)
     except StoreError as err:
@@ -317,3 +333,76 @@ def side_by_side(key: str, values: dict, *, label: str) -> None:
     )
     st.caption(t("dash.side_by_side", a=years[0], b=years[1]))
     components.html(page, height=PAIR_HEIGHT + 8)
+
+
+# ---------------------------------------------------------------------- the national village view
+def national_villages_chosen(key: str) -> bool:
+    """A toggle, with the whole country shown and several provinces held: every village instead."""
+    if len(store().provinces()) < 2:
+        return False
+    return st.toggle(
+        t("tiles.national_toggle"), key=f"{key}.national_villages", help=t("tiles.national_help")
+    )
+
+
+def national_choropleth(
+    key: str,
+    values_fn: Callable[[Level, list[str]], pd.Series],
+    *,
+    label: str,
+    share: bool = False,
+    diverging: bool = False,
+    digits: int = 0,
+    highlight: set[str] | None = None,
+    categories: dict | None = None,
+    scheme: str = "quantiles",
+    k: int = 5,
+    basemap: str = "none",
+) -> str | None:
+    """Every village of the store on one map (``ui.national_map``); returns the village clicked.
+
+    The same values, classes, legend and tooltips as a province's village map; geometry comes
+    from the packs written at import and reaches the browser once per store version.
+    """
+    from ui import national_map
+
+    packs = national_map.national_packs()
+    if packs.missing:
+        st.warning(t("tiles.missing", count=len(packs.missing)), icon=":material/construction:")
+    if not packs.codes:
+        st.info(t("tiles.none"))
+        return None
+    values = pd.Series(values_fn(Level.VILLAGE, packs.codes)).reindex(packs.codes)
+    highlighted = np.isin(packs.codes, list(highlight)) if highlight else None
+    code = lang()
+    if categories is not None:
+        layer = maps.category_layer(values, categories, label, highlight=highlighted)
+        legend_rows = list(categories.values())
+        texts = national_map.village_labels(
+            values, lambda v: categories[v][1] if v in categories else t("common.no_data")
+        )
+    else:
+        classes = map_classes(values.reset_index(drop=True), scheme, k, diverging=diverging)
+        layer = maps.MapLayer(classes["index"], classes["colours"], [], label, highlighted)
+        legend_rows = _class_rows(classes, share=share, digits=digits)
+        texts = national_map.village_labels(
+            values,
+            lambda v: (
+                t("common.no_data")
+                if pd.isna(v)
+                else (i18n.fmt_pct(v, code) if share else i18n.fmt_num(v, code, digits))
+            ),
+        )
+    clicked = national_map.national_map(
+        key,
+        packs,
+        layer,
+        legend=maps.legend_html(legend_rows, label),
+        basemap=basemap,
+        height=MAP_HEIGHT,
+        label_texts=texts,
+    )
+    if clicked and clicked != st.session_state.get(f"{key}.clicked"):
+        st.session_state[f"{key}.clicked"] = clicked
+        st.session_state[f"{key}.village"] = clicked
+    return st.session_state.get(f"{key}.village")
