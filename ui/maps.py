@@ -382,8 +382,8 @@ def national_choropleth(
             values, lambda v: categories[v][1] if v in categories else t("common.no_data")
         )
     else:
-        classes = map_classes(values.reset_index(drop=True), scheme, k, diverging=diverging)
-        layer = maps.MapLayer(classes["index"], classes["colours"], [], label, highlighted)
+        classes = classify(values.reset_index(drop=True), "diverging" if diverging else scheme, k)
+        layer = maps.MapLayer(classes.classes, list(classes.colours), [], label, highlighted)
         legend_rows = _class_rows(classes, share=share, digits=digits)
         texts = national_map.village_labels(
             values,
