@@ -149,6 +149,9 @@ def html_map(view: ExportView, leaflet_dir: Path, *, title: bool = True) -> str:
         for v, h, s in zip(values.to_numpy(float), hidden, small, strict=True)
     ]
 
+    # folium's tooltip writes the properties as HTML: names from files are escaped first
+    areas["name"] = areas["name"].fillna("").astype(str).map(html.escape)
+    areas["shown"] = areas["shown"].astype(str).map(html.escape)
     minx, miny, maxx, maxy = areas.total_bounds
     m = folium.Map(tiles=None, control_scale=False, zoom_control=True, zoom_snap=0.25)
     m.fit_bounds([[miny, minx], [maxy, maxx]], padding=(10, 10))
