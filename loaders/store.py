@@ -217,11 +217,12 @@ class Store:
             if table is not None:
                 return table.to_pandas()
         frames = []
+        read = wanted if not parent or "code" in wanted else ["code", *wanted]
         for path in paths:
-            frame = pd.read_parquet(path, columns=wanted)
+            frame = pd.read_parquet(path, columns=read)
             if parent:
                 frame = frame[frame["code"].str.startswith(parent + ".") | (frame["code"] == parent)]
-            frames.append(frame)
+            frames.append(frame[wanted])
         return pd.concat(frames, ignore_index=True)
 
     # ----------------------------------------------------------------- village packs (national view)

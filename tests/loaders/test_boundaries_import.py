@@ -332,3 +332,12 @@ def test_reading_attributes_in_one_pass_equals_reading_each(two_provinces):
         parts = [store.read_attributes(Level.VILLAGE, prov, columns) for prov in store.provinces()]
         pd.testing.assert_frame_equal(whole, pd.concat(parts, ignore_index=True), check_exact=True)
     assert store.read_attributes(Level.REGENCY)["code"].tolist() == ["35.79", "36.72"]
+
+
+def test_attributes_of_one_province_without_the_code_column(two_provinces):
+    """Regression: asking one province's villages for columns without ``code`` raised KeyError."""
+    store = two_provinces
+    for prov in store.provinces():
+        flags = store.read_attributes(Level.VILLAGE, prov, ["has_polygon"])
+        assert list(flags.columns) == ["has_polygon"]
+        assert len(flags) == len(store.read_attributes(Level.VILLAGE, prov))
