@@ -27,12 +27,12 @@ import numpy as np
 import pandas as pd
 
 import i18n
-from geo.codes import normalise_codes
+from geo.codes import Level, normalise_codes
 from geo.layers import LAYERS, layer_spec
 from geo.matching import REFERENCE_COLUMNS, combine_reference, match_points, match_rows
 from loaders.columns import LOCATION_FIELDS, header_score, map_columns, normalise_header
 from loaders.pii import PersonalColumn, scrub
-from loaders.store import Store
+from loaders.store import Store, open_store
 from loaders.tabular import Table, TableError, parse_coordinate, parse_date, parse_number, read_table
 from loaders.validation import YEAR_MIN, Issue, duplicate_rows, max_year, validate_rows
 
@@ -262,15 +262,9 @@ _REF_CACHE: dict[tuple[str, str], pd.DataFrame] = {}
 def reference_for(store: Store) -> pd.DataFrame:
     """Villages to match against: the store's own villages (e.g. the invented demo province)
     first, then the gazetteer. Cached per store version."""
-    key = (str(store.root), store.version())
+    key = (store.key, store.version())
     if key not in _REF_CACHE:
-        frames = []
-        for prov in store.provinces():
-            folder = store.province_dir(prov)
-            path = folder / "village.parquet" if folder else None
-            if path and path.exists():
-                frames.append(pd.read_parquet(path, columns=REFERENCE_COLUMNS))
-        held = pd.concat(frames, ignore_index=True) if frames else None
+        held = store.read_attributes(Level.VILLAGE, columns=REFERENCE_COLUMNS) if store.provinces() else None
         _REF_CACHE.clear()
         _REF_CACHE[key] = combine_reference(held)
     return _REF_CACHE[key]
@@ -279,11 +273,12 @@ def reference_for(store: Store) -> pd.DataFrame:
 def _village_polygons(store: Store, provinces: list[str]):
     import geopandas as gpd
 
-    frames = []
-    for prov in provinces or store.provinces():
-        folder = store.province_dir(prov)
-        if folder and (folder / "village.parquet").exists():
-            frames.append(gpd.read_parquet(folder / "village.parquet", columns=["code", "geometry"]))
+    held = store.provinces()
+    frames = [
+        store.read_areas(Level.VILLAGE, prov, columns=["code", "geometry"])
+        for prov in provinces or held
+        if prov in held
+    ]
     if not frames:
         return None
     return gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry", crs=4326)
@@ -1141,7 +1136,7 @@ def main(argv: list[str] | None = None) -> int:
     lang = args.lang or settings().language
     if lang not in i18n.LANGUAGES:
         lang = i18n.DEFAULT_LANGUAGE
-    store = Store(args.store or settings().data_dir)
+    store = Store(args.store) if args.store else open_store()
     if args.command == "status":
         info = status(store)
         if args.json:

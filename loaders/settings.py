@@ -38,6 +38,11 @@ class Settings:
     small_count_threshold: int = field(default_factory=lambda: _env_int("ATLAS_SMALL_COUNT_THRESHOLD", 5))
     #: Default language of the interface: "id" (Bahasa Indonesia) or "en".
     language: str = field(default_factory=lambda: os.environ.get("ATLAS_LANGUAGE", "id"))
+    #: ``postgresql://user:password@host:port/db``: the store lives in that PostGIS database
+    #: instead of ``data_dir`` (unset: the embedded GeoParquet store).
+    database_url: str | None = field(
+        default_factory=lambda: os.environ.get("ATLAS_DATABASE_URL", "").strip() or None
+    )
 
 
 def settings() -> Settings:

@@ -151,22 +151,3 @@ def test_bench_without_data_says_skipped(tmp_path):
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == json.loads((tmp_path / "o.json").read_text())
     assert "skipped" in json.loads(done.stdout)
-
-
-def test_store_copy_for_the_placements_import_leaves_the_kept_store_as_it_was(tmp_path):
-    """The benchmark imports placements into a hard-linked copy of the kept store; the import
-    log, which an import appends to in place, is copied so the kept store's log does not grow."""
-    from bench.__main__ import _link_copy
-
-    src = tmp_path / "store"
-    (src / "boundaries" / "35").mkdir(parents=True)
-    (src / "boundaries" / "35" / "village.parquet").write_bytes(b"PAR1")
-    (src / "import_log.jsonl").write_text('{"file": "desa_35.parquet"}\n')
-    dst = tmp_path / "copy"
-    _link_copy(src, dst)
-    with open(dst / "import_log.jsonl", "a", encoding="utf-8") as log:
-        log.write('{"file": "penempatan.csv"}\n')
-    assert (src / "import_log.jsonl").read_text() == '{"file": "desa_35.parquet"}\n'
-    assert (dst / "boundaries" / "35" / "village.parquet").stat().st_ino == (
-        src / "boundaries" / "35" / "village.parquet"
-    ).stat().st_ino

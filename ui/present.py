@@ -68,7 +68,7 @@ def view_key(area: str, year: int | None, layer: str, image_size: tuple[int, int
     scheme = st.session_state.get(Keys.SCHEME) or "quantiles"
     k = st.session_state.get(Keys.CLASSES) or 5
     return ViewKey(
-        str(held.root),
+        held.key,
         held.version(),
         area,
         year,

@@ -141,12 +141,13 @@ def _province_files(store: Store, province: str, *, normal: bool = False) -> dic
 
     ``normal`` normalises the geometry first (rings may start at another vertex).
     """
-    folder = store.province_dir(province)
+    areas, display = store.province_tables(province)
     out = {}
-    for path in sorted([*folder.glob("*.parquet"), *folder.glob("display/*.parquet")]):
-        frame = gpd.read_parquet(path)
+    named = [(level.key, frame) for level, frame in areas.items()]
+    named += [(f"display/{level.key}-{zoom}", frame) for (level, zoom), frame in display.items()]
+    for key, frame in named:
         geometry = frame.geometry.normalize() if normal else frame.geometry
-        out[str(path.relative_to(folder))] = pd.DataFrame(frame).assign(geometry=geometry.to_wkb())
+        out[key] = pd.DataFrame(frame).assign(geometry=geometry.to_wkb())
     return out
 
 
