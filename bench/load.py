@@ -216,6 +216,29 @@ def run_load(database_url: str, *, sessions: int, apps: int, rounds: int, files:
     }
 
 
+def readme_note(result: dict, rounds: int) -> str:
+    """The paragraph under the Performance table that says how the load figures were measured."""
+    meta = result["meta"]
+    load = ", ".join(f"{x:.1f}" for x in meta["machine_load_average"])
+    seen = (
+        "seen by every session of both processes at its next page open, without a restart"
+        if result["load_import_seen_by_all"]
+        else "**not** seen by every session"
+    )
+    return (
+        f"Load test (`python -m bench.load`, {meta['date'][:10]}): {result['load_sessions']} concurrent "
+        f"sessions speaking the browser's websocket protocol to {result['load_apps']} Streamlit processes "
+        "that share one PostgreSQL + PostGIS database on loopback (the demo pack), "
+        f"{result['load_interactions']} interactions ({rounds} rounds of opening six pages and changing "
+        "the gender filter, then the enterprises page again), and during the run one import of the "
+        f"returnee-enterprises file into the same database ({result['load_import_s']:.1f} s): "
+        f"{result['load_import_versions']} version stored, {result['load_import_log_entries']} log entry, {seen}. "
+        "An interaction is timed from the message sent to the script finished, as a user waits for it "
+        f"(no rendering). Load average at the end: {load} (1, 5, 15 min) on a machine shared with "
+        "other work."
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", type=int, default=20)
@@ -249,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.readme:
         from bench.readme import README, add_rows
 
-        README.write_text(add_rows(README.read_text(), result))
+        README.write_text(add_rows(README.read_text(), result, note=readme_note(result, args.rounds)))
         log(f"wrote the load figures to {README}")
     ok = (
         result["load_errors"] == 0

@@ -152,7 +152,7 @@ def add_rows(readme_text: str, result: dict, note: str | None = None) -> str:
             end = max(i for i, line in enumerate(lines) if line.startswith("|"))
             lines.insert(end + 1, row)
     if note:
-        lead = note.split(":")[0]
+        lead = note.split("(")[0].split(":")[0]
         lines = [line for line in lines if not line.startswith(lead)]
         lines += ["", note]
     return head + START + "\n" + "\n".join(lines) + "\n" + END + tail

@@ -41,6 +41,7 @@ from geo.codes import Level, normalise_code
 from geo.gazetteer import areas as gazetteer_areas
 from geo.gazetteer import children, gazetteer
 from i18n import DEFAULT_LANGUAGE, LANGUAGES, fmt_int, t
+from loaders import accounts
 from loaders._archive_sql import ArchiveFormatError, parse_archive_sql
 from loaders.boundary_files import BoundaryFileError, read_boundary_file
 from loaders.settings import settings
@@ -238,12 +239,18 @@ def write_boundaries(
         "kept_levels": [level.key for level in kept],
         "build_s": round(time.perf_counter() - started, 2),
     }
+    # The national view's village packs (``geo.tiles``) from the new display geometry; kept
+    # with the villages when only a higher level changes.
+    from geo.tiles import province_packs
+
+    packs = None if Level.VILLAGE in kept else province_packs(result.display)
     store.write_province(
         province,
         {Level.VILLAGE: result.village, **result.levels},
         result.display,
         meta=meta,
         keep=tuple(kept),
+        packs=packs,
     )
     return store.province_meta(province)
 
@@ -315,6 +322,7 @@ def fetch(
     base = (source_url or conf.archive_url).rstrip("/")
     cache_dir = Path(cache_dir or conf.cache_dir)
     wanted = _regencies(province, regencies)
+    accounts.authorize(accounts.Action.BOUNDARY_FETCH, [code[:2] for code in wanted])
     result = FetchResult()
     frames, files = [], []
     if progress is not None:
@@ -358,6 +366,13 @@ def fetch(
     store.log_import(
         {"kind": "boundaries-fetch", "source": base, "regencies": fetched, "missing": result.missing}
     )
+    accounts.record(
+        accounts.Action.BOUNDARY_FETCH,
+        provinces=result.provinces,
+        file=base,
+        sha256=_sha256("\n".join(f["sha256"] for f in files).encode()),
+        detail={"regencies": len(fetched), "missing": len(result.missing)},
+    )
     return result
 
 
@@ -394,6 +409,7 @@ def import_file(
     )
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     source = {"source": path.name, "sha256": digest}
+    accounts.authorize(accounts.Action.BOUNDARY_IMPORT, read.provinces(), file=path.name)
     written = {}
     for prov in read.provinces():
         part = read.areas[read.areas["code"].str[:2] == prov]
@@ -415,6 +431,13 @@ def import_file(
             "provinces": sorted(written),
             "problems": read.problems(lang),
         }
+    )
+    accounts.record(
+        accounts.Action.BOUNDARY_IMPORT,
+        provinces=written,
+        file=path.name,
+        sha256=digest,
+        detail={"level": read.level.key, "rows": read.rows},
     )
     return ImportResult(written, read.level, read.problems(lang), read.rows)
 
@@ -588,4 +611,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(accounts.run_cli(main))

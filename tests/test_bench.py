@@ -69,6 +69,14 @@ def test_naive_map_holds_the_same_villages_as_geojson(banten):
     assert "style_function" not in html and "fillColor" in html
 
 
+def test_naive_baseline_ships_several_times_more_for_the_same_villages(banten):
+    store, villages = banten
+    values = village_values(villages["code"])
+    fast = map_bytes(fast_map(store, Level.VILLAGE, "36", values))
+    naive = map_bytes(naive_map(store, Level.VILLAGE, "36", values))
+    assert len(naive) > 4 * len(fast)
+
+
 def test_area_maps_count_villages_within(banten):
     store, villages = banten
     counts = villages_within(store, Level.REGENCY)
@@ -151,3 +159,23 @@ def test_bench_without_data_says_skipped(tmp_path):
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == json.loads((tmp_path / "o.json").read_text())
     assert "skipped" in json.loads(done.stdout)
+
+
+def test_load_figures_go_into_the_existing_performance_table():
+    """``python -m bench.load --readme`` adds its rows to the table and leaves the others alone."""
+    from bench.readme import END, START, add_rows
+
+    text = (
+        "# A\n\n## Performance\n\n" + START + "\n| figure | measured | target | naive baseline | met |\n"
+        "|---|---|---|---|---|\n| Import (`store_import_all_s`) | 158.7 s |  |  | — |\n\nMeasured on x.\n"
+        + END
+        + "\ntail\n"
+    )
+    once = add_rows(text, {"load_p95_s": 1.5, "load_errors": 0}, note="Load test: two processes.")
+    assert "| Import (`store_import_all_s`) | 158.7 s |" in once and once.endswith(END + "\ntail\n")
+    rows = [line for line in once.splitlines() if line.startswith("|")]
+    assert rows[-2].startswith("| … 95th percentile") and "1.500 s | ≤ 2 s |  | yes |" in rows[-2]
+    assert "(`load_errors`) | 0 |" in rows[-1]
+    twice = add_rows(once, {"load_p95_s": 2.5}, note="Load test: again.")
+    assert twice.count("`load_p95_s`") == 1 and "2.500 s | ≤ 2 s |  | **no** |" in twice
+    assert "Load test: again." in twice and "Load test: two processes." not in twice

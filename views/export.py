@@ -3,9 +3,9 @@
 import streamlit as st
 
 import ui
-from geo.export_view import MAP_MEASURES
+from exports.view import MAP_MEASURES
 from loaders.store import StoreError
-from ui import Keys, present, t
+from ui import Keys, auth, present, t
 
 held = ui.store()
 layers = [name for name in MAP_MEASURES if name in held.layers()]
@@ -15,7 +15,8 @@ if not held.provinces() or not layers:
     st.info(t("export.page.empty"))
     st.stop()
 
-areas = present.area_options()
+# grants of viewers limit the areas (everything while sign-in is off)
+areas = {code: name for code, name in present.area_options().items() if auth.sees(code)}
 years = present.year_options()
 area = present.chosen("area", list(areas), Keys.AREA)
 layer = present.chosen("layer", layers, Keys.LAYER)
@@ -118,6 +119,8 @@ def build_panel() -> None:
             icon=":material/download:",
             key=f"export.download.{kind}",
             width="stretch",
+            on_click=auth.record_download,
+            args=(present.file_name(view, kind), present.build(key, kind), area),
         )
 
 

@@ -49,7 +49,7 @@ else:
     selected = dash.choropleth(
         "reports",
         values_of,
-        label=t(f"reports.measure.{measure}"),
+        label=dash.with_period(t(f"reports.measure.{measure}"), years),
         digits=1 if measure == "per_100" else 0,
     )
 dash.about_note(["reports", "placements"] if measure == "per_100" else ["reports"], "reports.about")
@@ -65,7 +65,7 @@ with c1:
             lang,
             value_label=t("metric.reports"),
             by_label=t("dash.channel"),
-            title=t("reports.channels"),
+            title=dash.with_period(t("reports.channels"), years),
         ),
         width="stretch",
     )
@@ -77,7 +77,7 @@ with c2:
             lang,
             value_label=t("metric.reports"),
             by_label=t("dash.destination"),
-            title=t("reports.destinations"),
+            title=dash.with_period(t("reports.destinations"), years),
         ),
         width="stretch",
     )
@@ -88,7 +88,7 @@ with c3:
             outcomes,
             "outcome",
             lang,
-            title=t("reports.outcomes"),
+            title=dash.with_period(t("reports.outcomes"), years),
             names={o: t(f"outcome.{o}") for o in outcomes["outcome"] if f"outcome.{o}" in i18n.TABLE},
         ),
         width="stretch",

@@ -83,13 +83,15 @@ class Store(ABC):
         *,
         meta: dict,
         keep: tuple[Level, ...] = (),
+        packs: Mapping[str, bytes] | None = None,
     ) -> None:
         """Replace one province's boundaries atomically.
 
         ``areas`` per level and their ``display`` copies replace what is held; the levels in
         ``keep`` stay as stored (with their display copies), whatever ``areas`` holds for them.
-        ``meta`` is stored with ``province`` and ``written_at``. If anything fails, nothing
-        changes.
+        ``packs`` are the national view's village packs by zoom (``geo.tiles``), kept as stored
+        when the villages are kept. ``meta`` is stored with ``province`` and ``written_at``. If
+        anything fails, nothing changes.
         """
 
     @abstractmethod
@@ -102,6 +104,22 @@ class Store(ABC):
     @abstractmethod
     def province_tables(self, province: str) -> tuple[Areas, Display]:
         """Everything held for a province, as :meth:`write_province` takes it (copies, checks)."""
+
+    @abstractmethod
+    def packs(self, province: str) -> dict[str, bytes]:
+        """Every village pack of a province, by zoom (empty when none was written)."""
+
+    @abstractmethod
+    def read_pack(self, province: str, zoom: str) -> bytes | None:
+        """One province's village pack at ``zoom`` (``geo.tiles``), as written at import; None when
+        the province was imported before packs existed (``python -m loaders.tiles build``)."""
+
+    @abstractmethod
+    def write_packs(
+        self, province: str, packs: Mapping[str, bytes], display: Mapping[str, gpd.GeoDataFrame]
+    ) -> None:
+        """Add or replace a province's village packs and village display copies (``{zoom: ...}``),
+        atomically; everything else of the province stays as it is."""
 
     @abstractmethod
     def read_areas(
@@ -174,6 +192,14 @@ class Store(ABC):
     def import_log(self) -> list[dict]: ...
 
     # ------------------------------------------------------------------ copying
+    def copy_province(self, other: Store, province: str) -> int:
+        """Copy one province of ``other`` (areas, display copies, packs, metadata); returns its areas."""
+        areas, display = other.province_tables(province)
+        self.write_province(
+            province, areas, display, meta=other.province_meta(province), packs=other.packs(province)
+        )
+        return sum(len(frame) for frame in areas.values())
+
     def copy_from(self, other: Store, *, progress: Callable[[str], None] | None = None) -> dict:
         """Copy every province, layer and log entry of ``other`` into this store.
 
@@ -183,10 +209,9 @@ class Store(ABC):
         say = progress or (lambda _msg: None)
         copied = {"provinces": [], "layers": {}, "log_entries": 0}
         for province in other.provinces():
-            areas, display = other.province_tables(province)
-            self.write_province(province, areas, display, meta=other.province_meta(province))
+            count = self.copy_province(other, province)
             copied["provinces"].append(province)
-            say(f"province {province}: {sum(len(f) for f in areas.values())} areas")
+            say(f"province {province}: {count} areas")
         for layer in other.layers():
             meta = other.layer_meta(layer)
             self.restore_layer(layer, meta, other.layer_versions(layer))

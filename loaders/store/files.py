@@ -28,7 +28,7 @@ import json
 import os
 import shutil
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -140,6 +140,7 @@ class FileStore(Store):
         *,
         meta: dict,
         keep: tuple[Level, ...] = (),
+        packs: Mapping[str, bytes] | None = None,
     ) -> None:
         level_names = {level: name for level, name in LEVEL_FILES.items()}
         held = self._unit_dir("boundaries", province) if keep else None
@@ -163,8 +164,24 @@ class FileStore(Store):
                         index=False,
                         compression=_COMPRESSION,
                     )
+            (folder / "tiles").mkdir()
+            if Level.VILLAGE in keep and held is not None:
+                for path in sorted((held / "tiles").glob("village-*.json")):
+                    _link(path, folder / "tiles" / path.name)
+            else:
+                for zoom, data in (packs or {}).items():
+                    (folder / "tiles" / f"village-{zoom}.json").write_bytes(data)
             meta = {"province": province, "written_at": _now(), **meta}
             (folder / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1))
+
+    def packs(self, province: str) -> dict[str, bytes]:
+        folder = self._unit_dir("boundaries", province)
+        if folder is None:
+            raise StoreError(f"the store holds no boundaries for province {province}")
+        return {
+            path.stem.removeprefix("village-"): path.read_bytes()
+            for path in sorted((folder / "tiles").glob("village-*.json"))
+        }
 
     def delete_province(self, province: str) -> None:
         self._remove_unit("boundaries", province)
@@ -255,12 +272,37 @@ class FileStore(Store):
             if table is not None:
                 return table.to_pandas()
         frames = []
+        read = wanted if "code" in wanted or not parent else ["code", *wanted]
         for path in paths:
-            frame = pd.read_parquet(path, columns=wanted)
+            frame = pd.read_parquet(path, columns=read)
             if parent:
                 frame = frame[frame["code"].str.startswith(parent + ".") | (frame["code"] == parent)]
-            frames.append(frame)
+            frames.append(frame[wanted])
         return pd.concat(frames, ignore_index=True)
+
+    # ----------------------------------------------------------------- village packs (national view)
+    def read_pack(self, province: str, zoom: str) -> bytes | None:
+        folder = self._unit_dir("boundaries", province)
+        path = folder / "tiles" / f"village-{zoom}.json" if folder is not None else None
+        return path.read_bytes() if path is not None and path.is_file() else None
+
+    def write_packs(
+        self, province: str, packs: Mapping[str, bytes], display: Mapping[str, gpd.GeoDataFrame]
+    ) -> None:
+        """Every other file of the province is kept as it is (hard links into the new generation)."""
+        if self._unit_dir("boundaries", province) is None:
+            raise StoreError(f"the store holds no boundaries for province {province}")
+        with self._replace_unit("boundaries", province, copy_current=True) as folder:
+            (folder / "tiles").mkdir(exist_ok=True)
+            (folder / "display").mkdir(exist_ok=True)
+            for zoom, frame in display.items():
+                path = folder / "display" / f"{Level.VILLAGE.key}-{zoom}.parquet"
+                path.unlink(missing_ok=True)  # a hard link into the live generation: never write through it
+                frame.to_parquet(path, index=False)
+            for zoom, data in packs.items():
+                path = folder / "tiles" / f"village-{zoom}.json"
+                path.unlink(missing_ok=True)
+                path.write_bytes(data)
 
     # ----------------------------------------------------------------- layers
     def layers(self) -> list[str]:

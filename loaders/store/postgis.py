@@ -7,6 +7,7 @@ the schema ``atlas`` (created on first use, or by ``python -m loaders.store migr
     provinces       province, meta (jsonb)
     area_sets       province, level, display ('' = full geometry, else a display zoom), columns
     areas           province, level, display, ord, code, attrs (jsonb), geom (PostGIS, EPSG:4326)
+    packs           province, zoom, data (the national view's village packs, ``geo.tiles``)
     layer_versions  layer, id, entry (jsonb: the version's import log entry), columns
     layer_rows      layer, version, ord, row (jsonb)
     import_log      id, entry (jsonb), append-only
@@ -25,7 +26,7 @@ import json
 import math
 import threading
 import urllib.parse
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -74,6 +75,12 @@ CREATE TABLE IF NOT EXISTS atlas.areas (
 );
 CREATE INDEX IF NOT EXISTS areas_code ON atlas.areas (level, display, code text_pattern_ops);
 CREATE INDEX IF NOT EXISTS areas_geom ON atlas.areas USING gist (geom);
+CREATE TABLE IF NOT EXISTS atlas.packs (
+    province text NOT NULL REFERENCES atlas.provinces ON DELETE CASCADE,
+    zoom text NOT NULL,
+    data bytea NOT NULL,
+    PRIMARY KEY (province, zoom)
+);
 CREATE TABLE IF NOT EXISTS atlas.layer_versions (
     layer text NOT NULL,
     id int NOT NULL,
@@ -282,6 +289,7 @@ class PostgisStore(Store):
         *,
         meta: dict,
         keep: tuple[Level, ...] = (),
+        packs: Mapping[str, bytes] | None = None,
     ) -> None:
         kept = [int(level) for level in keep]
         meta = {"province": province, "written_at": now(), **meta}
@@ -311,6 +319,43 @@ class PostgisStore(Store):
             for (level, zoom), frame in (display or {}).items():
                 if int(level) not in kept:
                     self._insert_set(conn, province, int(level), zoom, frame)
+            if int(Level.VILLAGE) not in kept:
+                conn.execute("DELETE FROM atlas.packs WHERE province = %s", (province,))
+                for zoom, data in (packs or {}).items():
+                    conn.execute("INSERT INTO atlas.packs VALUES (%s, %s, %s)", (province, zoom, bytes(data)))
+
+    def packs(self, province: str) -> dict[str, bytes]:
+        self.province_meta(province)
+        with self._conn() as conn:
+            rows = conn.execute(
+                "SELECT zoom, data FROM atlas.packs WHERE province = %s ORDER BY zoom", (province,)
+            ).fetchall()
+        return {zoom: bytes(data) for zoom, data in rows}
+
+    def read_pack(self, province: str, zoom: str) -> bytes | None:
+        with self._conn() as conn:
+            row = conn.execute(
+                "SELECT data FROM atlas.packs WHERE province = %s AND zoom = %s", (province, zoom)
+            ).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def write_packs(
+        self, province: str, packs: Mapping[str, bytes], display: Mapping[str, gpd.GeoDataFrame]
+    ) -> None:
+        self.province_meta(province)
+        with self._write() as conn:
+            for zoom, frame in display.items():
+                conn.execute(
+                    "DELETE FROM atlas.area_sets WHERE province = %s AND level = %s AND display = %s",
+                    (province, int(Level.VILLAGE), zoom),
+                )
+                self._insert_set(conn, province, int(Level.VILLAGE), zoom, frame)
+            for zoom, data in packs.items():
+                conn.execute(
+                    "INSERT INTO atlas.packs VALUES (%s, %s, %s)"
+                    " ON CONFLICT (province, zoom) DO UPDATE SET data = EXCLUDED.data",
+                    (province, zoom, bytes(data)),
+                )
 
     @staticmethod
     def _insert_set(conn, province: str, level: int, display: str, frame: gpd.GeoDataFrame) -> None:

@@ -181,7 +181,7 @@ def test_level_file_import_keeps_villages_and_is_order_independent(
     assert cleaned == [0, 1]  # no village again: the (empty) new villages and Kota Cilegon
     after = _province_files(villages_first, "36")
     kept = [k for k in before if k.split("/")[-1].split("-")[0].split(".")[0] in ("village", "district")]
-    assert len(kept) == 6
+    assert len(kept) == 7  # village, district and their display copies (village: province, regency, national)
     for key in kept:
         pd.testing.assert_frame_equal(after[key], before[key])
     meta = villages_first.province_meta("36")

@@ -135,6 +135,12 @@ def test_boundaries_read_back_as_the_reference_holds_them(store, villages, refer
         assert_frame_equal(
             store.read_attributes(level, parent, columns), reference.read_attributes(level, parent, columns)
         )
+    # columns without the code, inside a parent (the filter still needs the code)
+    assert_frame_equal(
+        store.read_attributes(Level.VILLAGE, "36.72", ["has_polygon"]),
+        reference.read_attributes(Level.VILLAGE, "36.72", ["has_polygon"]),
+    )
+    assert list(store.read_attributes(Level.VILLAGE, "36.72", ["has_polygon"]).columns) == ["has_polygon"]
     got_areas, got_display = store.province_tables("36")
     want_areas, want_display = reference.province_tables("36")
     assert sorted(got_areas) == sorted(want_areas) and sorted(got_display) == sorted(want_display)
@@ -174,6 +180,19 @@ def test_a_failed_province_write_leaves_everything_as_it_was(store, reference):
     assert store.province_meta("36")["source"] == "good"
     assert_geodataframe_equal(store.read_areas(Level.VILLAGE), before)
     assert len(store.read_areas(Level.DISTRICT)) == len(areas[Level.DISTRICT])
+
+
+def test_village_packs_are_stored_with_the_province_and_kept_with_the_villages(store, reference):
+    areas, display = reference.province_tables("36")
+    store.write_province("36", areas, display, meta={}, packs={"national": b'{"n": 1}', "province": b"{}"})
+    assert store.read_pack("36", "national") == b'{"n": 1}' and store.read_pack("36", "regency") is None
+    assert store.packs("36") == {"national": b'{"n": 1}', "province": b"{}"}
+    store.write_province("36", areas, display, meta={}, keep=(Level.VILLAGE,))  # a level file import
+    assert store.read_pack("36", "national") == b'{"n": 1}'
+    store.write_packs("36", {"national": b'{"n": 2}'}, {"national": display[(Level.VILLAGE, "national")]})
+    assert store.read_pack("36", "national") == b'{"n": 2}' and store.read_pack("36", "province") == b"{}"
+    store.write_province("36", areas, display, meta={})  # new villages, no packs: none left
+    assert store.packs("36") == {}
 
 
 def test_deleting_a_province(store, reference):
