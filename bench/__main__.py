@@ -43,7 +43,7 @@ PROVINCE = "35"
 IMPORT_RECORD = ".bench-import.json"  # beside the store's own files, when the store is kept
 STAGES = ("maps", "placements", "browser")
 #: Files of higher levels imported after the villages, and the level each holds.
-LEVEL_FILES = {"kabupaten.parquet": "regency", "kecamatan.parquet": "district"}
+SHARED_LEVEL_FILES = {"kabupaten.parquet": "regency", "kecamatan.parquet": "district"}
 _T0 = time.perf_counter()
 
 
@@ -111,7 +111,7 @@ def import_store(store_dir: Path, boundaries: Path, keep: bool) -> dict:
     the level files imported now.
     """
     files = sorted((boundaries / "desa").glob("desa_*.parquet"))
-    levels = [boundaries / name for name in LEVEL_FILES if (boundaries / name).is_file()]
+    levels = [boundaries / name for name in SHARED_LEVEL_FILES if (boundaries / name).is_file()]
     record = store_dir / IMPORT_RECORD
     held = json.loads(record.read_text()) if record.is_file() else {}
     if held.get("files") == [f.name for f in files]:
@@ -136,7 +136,7 @@ def import_store(store_dir: Path, boundaries: Path, keep: bool) -> dict:
         log(f"import: {figures['store_import_all_s']:.1f} s, peak {figures['store_import_peak_mib']:.0f} MiB")
     if levels:
         log(f"importing the level files {', '.join(f.name for f in levels)}")
-        result = run_worker("levels", str(store_dir), *(f"{LEVEL_FILES[f.name]}={f}" for f in levels))
+        result = run_worker("levels", str(store_dir), *(f"{SHARED_LEVEL_FILES[f.name]}={f}" for f in levels))
         figures["store_import_levels_s"] = result["seconds"]
         figures["store_import_levels_peak_mib"] = result["peak_mib"]
         figures["level_files"] = {
@@ -204,22 +204,6 @@ def map_figures(store_dir: Path, repeat: int) -> tuple[dict, dict]:
     return out, detail
 
 
-def _link_or_copy(src: str, dst: str) -> None:
-    """Hard-link a store file; copy the import log, which an import appends to in place."""
-    if Path(src).name == "import_log.jsonl":
-        shutil.copy2(src, dst)
-    else:
-        os.link(src, dst)
-
-
-def _link_copy(src: Path, dst: Path) -> None:
-    try:
-        shutil.copytree(src, dst, symlinks=True, copy_function=_link_or_copy)
-    except OSError:  # another filesystem: a real copy
-        shutil.rmtree(dst, ignore_errors=True)
-        shutil.copytree(src, dst, symlinks=True)
-
-
 def placements_figures(store_dir: Path, work: Path, rows: int) -> tuple[dict, dict]:
     """Generate ``rows`` row-level placements over real villages; import them in a process of their own."""
     from bench.scale import placements_csv
@@ -229,7 +213,7 @@ def placements_figures(store_dir: Path, work: Path, rows: int) -> tuple[dict, di
     path = placements_csv(Store(store_dir), work / "penempatan_pmi_per_pekerja.csv", rows)
     size = path.stat().st_size
     copy = work / "store-placements"  # the boundaries of the store (hard links), so it stays as it was
-    _link_copy(store_dir, copy)
+    Store(store_dir).snapshot(copy)
     log(f"importing them ({size / 1e6:.0f} MB CSV) into a copy of the store")
     result = run_worker("placements", str(copy), str(path))
     shutil.rmtree(copy, ignore_errors=True)

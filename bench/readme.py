@@ -124,6 +124,40 @@ def table(result: dict) -> str:
     return "\n".join(rows + notes)
 
 
+def _row(key: str, result: dict) -> str:
+    figure = FIGURES[key]
+    naive = fmt(result.get(figure.naive), FIGURES[figure.naive].unit) if figure.naive else ""
+    verdict = {True: "yes", False: "**no**", None: "—"}[met(key, result[key])]
+    return f"| {figure.label} (`{key}`) | {fmt(result[key], figure.unit)} | {_target(key)} | {naive} | {verdict} |"
+
+
+def add_rows(readme_text: str, result: dict, note: str | None = None) -> str:
+    """``readme_text`` with the rows of ``result``'s figures replaced in, or added to, the table.
+
+    For a benchmark run on its own (``python -m bench.load``): the other rows stay as they are.
+    ``note`` (one paragraph) is put after the table's notes, replacing an earlier one that
+    starts the same way.
+    """
+    if START not in readme_text or END not in readme_text:
+        return rewrite(readme_text, table(result))
+    head, rest = readme_text.split(START, 1)
+    body, tail = rest.split(END, 1)
+    lines = body.strip("\n").split("\n")
+    for key in [k for k in FIGURES if k in result and result[k] is not None]:
+        row = _row(key, result)
+        at = next((i for i, line in enumerate(lines) if f"(`{key}`)" in line), None)
+        if at is not None:
+            lines[at] = row
+        else:
+            end = max(i for i, line in enumerate(lines) if line.startswith("|"))
+            lines.insert(end + 1, row)
+    if note:
+        lead = note.split("(")[0].split(":")[0]
+        lines = [line for line in lines if not line.startswith(lead)]
+        lines += ["", note]
+    return head + START + "\n" + "\n".join(lines) + "\n" + END + tail
+
+
 def rewrite(readme_text: str, section: str) -> str:
     """``readme_text`` with ``section`` between the markers (a new section at the end if absent)."""
     block = f"{START}\n{section}\n{END}"

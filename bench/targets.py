@@ -47,6 +47,13 @@ FIGURES: dict[str, Figure] = {
     "placements_import_1m_peak_mib": Figure("… peak memory of that import", "MiB", 2048),
     "app_first_render_s": Figure("App start to the map page's polygons drawn (Chromium)", "s", 6),
     "browser_province_render_s": Figure("Choose Jawa Timur's villages to 8,492 polygons drawn", "s", 3),
+    # python -m bench.load: sessions over app processes sharing one PostGIS database
+    "load_p50_s": Figure("20 sessions over 2 app processes on one PostGIS: median interaction", "s"),
+    "load_p95_s": Figure("… 95th percentile interaction", "s", 2),
+    "load_max_s": Figure("… slowest interaction", "s"),
+    "load_errors": Figure("… errors (page exceptions, unfinished runs, dropped sessions)", "", 0),
+    "load_interactions": Figure("… interactions measured", ""),
+    "load_import_versions": Figure("… versions of the layer imported once during the run (must be 1)", ""),
 }
 
 

@@ -22,7 +22,6 @@ import argparse
 import hashlib
 import json
 import os
-import shutil
 import sys
 import tempfile
 import time
@@ -46,7 +45,7 @@ from loaders import accounts
 from loaders._archive_sql import ArchiveFormatError, parse_archive_sql
 from loaders.boundary_files import BoundaryFileError, read_boundary_file
 from loaders.settings import settings
-from loaders.store import LEVEL_FILES, Store
+from loaders.store import Store, open_store
 
 __all__ = [
     "ATTRIBUTION",
@@ -150,19 +149,18 @@ def _current(
 
     ``villages=False`` skips reading the village polygons (an empty frame stands for them).
     """
-    folder = store.province_dir(province)
-    if folder is None:
+    if province not in store.provinces():
         return None, {}, []
     meta = store.province_meta(province)
     if villages:
-        held = gpd.read_parquet(folder / LEVEL_FILES[Level.VILLAGE], columns=["code", "geometry"])
+        held = store.read_areas(Level.VILLAGE, province, columns=["code", "geometry"])
         held = held[held.geometry.notna()]
     else:
         held = _no_areas()
     levels = {}
     for key in meta.get("level_files", []):
         level = Level[key.upper()]
-        levels[level] = gpd.read_parquet(folder / LEVEL_FILES[level], columns=["code", "geometry"])
+        levels[level] = store.read_areas(level, province, columns=["code", "geometry"])
     return held, levels, list(meta.get("sources", []))
 
 
@@ -181,28 +179,6 @@ _VILLAGE_META = (
     "unmatched_edges",
     "gaps_filled",
 )
-
-
-def _link(source: Path, target: Path) -> None:
-    """``target`` as a hard link to ``source`` (a copy across filesystems); never written through."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
-
-
-def _write_packs(folder: Path, display: Mapping, held: Path | None) -> None:
-    """The national view's village packs (``geo.tiles``) beside the display copies: from the new
-    display geometry, or linked from the ``held`` generation when the villages are kept."""
-    from geo.tiles import province_packs
-
-    (folder / "tiles").mkdir(exist_ok=True)
-    if held is not None:
-        for path in sorted((held / "tiles").glob("village-*.json")):
-            _link(path, folder / "tiles" / path.name)
-        return
-    for zoom, data in province_packs(display).items():
-        (folder / "tiles" / f"village-{zoom}.json").write_bytes(data)
 
 
 def write_boundaries(
@@ -233,7 +209,7 @@ def write_boundaries(
         and replace_regencies is not None
         and not len(replace_regencies)
         and not len(villages)
-        and store.province_dir(province) is not None
+        and province in store.provinces()
     )
     current, current_levels, sources = _current(store, province, villages=not levels_only)
     new = villages[["code", "geometry"]]
@@ -245,46 +221,37 @@ def write_boundaries(
     # Levels below the lowest level file are dissolved from unchanged villages: kept as stored.
     lowest = max(int(level) for level in levels) if levels else 0
     kept = [level for level in Level if levels_only and int(level) > lowest]
-    held = store.province_dir(province) if levels_only else None
     held_meta = store.province_meta(province) if levels_only else {}
     imported_at = _now()
     entry = {**source, "imported_at": imported_at}
 
-    def build(folder: Path) -> dict:
-        started = time.perf_counter()
-        # With ``kept`` levels ``new`` is empty: the villages' frames below are not written.
-        result = build_province(province, new, level_areas=levels, names=names)
-        (folder / "display").mkdir()
-        for level in kept:
-            _link(held / LEVEL_FILES[level], folder / LEVEL_FILES[level])
-            for path in sorted((held / "display").glob(f"{level.key}-*.parquet")):
-                _link(path, folder / "display" / path.name)
-        if Level.VILLAGE not in kept:
-            result.village.to_parquet(
-                folder / LEVEL_FILES[Level.VILLAGE], index=False, compression=_COMPRESSION
-            )
-        for level, frame in result.levels.items():
-            if level not in kept:
-                frame.to_parquet(folder / LEVEL_FILES[level], index=False, compression=_COMPRESSION)
-        for (level, zoom), frame in result.display.items():
-            if level not in kept:
-                frame.to_parquet(
-                    folder / "display" / f"{level.key}-{zoom}.parquet", index=False, compression=_COMPRESSION
-                )
-        _write_packs(folder, result.display, held if Level.VILLAGE in kept else None)
-        village_meta = {key: held_meta[key] for key in _VILLAGE_META if key in held_meta}
-        return {
-            **result.meta,
-            **village_meta,
-            "source": source.get("source"),
-            "sha256": source.get("sha256"),
-            "imported_at": imported_at,
-            "sources": [*sources, entry],
-            "kept_levels": [level.key for level in kept],
-            "build_s": round(time.perf_counter() - started, 2),
-        }
+    started = time.perf_counter()
+    # With ``kept`` levels ``new`` is empty: the villages' frames are not written.
+    result = build_province(province, new, level_areas=levels, names=names)
+    village_meta = {key: held_meta[key] for key in _VILLAGE_META if key in held_meta}
+    meta = {
+        **result.meta,
+        **village_meta,
+        "source": source.get("source"),
+        "sha256": source.get("sha256"),
+        "imported_at": imported_at,
+        "sources": [*sources, entry],
+        "kept_levels": [level.key for level in kept],
+        "build_s": round(time.perf_counter() - started, 2),
+    }
+    # The national view's village packs (``geo.tiles``) from the new display geometry; kept
+    # with the villages when only a higher level changes.
+    from geo.tiles import province_packs
 
-    store.write_province(province, build)
+    packs = None if Level.VILLAGE in kept else province_packs(result.display)
+    store.write_province(
+        province,
+        {Level.VILLAGE: result.village, **result.levels},
+        result.display,
+        meta=meta,
+        keep=tuple(kept),
+        packs=packs,
+    )
     return store.province_meta(province)
 
 
@@ -570,14 +537,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_status.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     lang = args.lang or (settings().language if settings().language in LANGUAGES else DEFAULT_LANGUAGE)
-    store = Store(args.store or settings().data_dir)
+    store = Store(args.store) if args.store else open_store()
 
     if args.command == "status":
         info = status(store)
         if args.json:
             print(json.dumps(info, ensure_ascii=False, indent=1))
         elif not info["provinces"]:
-            print(t("boundaries.cli.status_empty", lang, store=store.root))
+            print(t("boundaries.cli.status_empty", lang, store=store.label))
         else:
             for prov, row in info["provinces"].items():
                 print(

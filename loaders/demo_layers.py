@@ -18,6 +18,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 
+from geo.codes import Level
 from loaders.layers import ImportPlan, import_file
 from loaders.store import Store, StoreError
 
@@ -62,14 +63,9 @@ def _villages(store: Store) -> pd.DataFrame:
     """The store's villages with a point inside each (for intensity and coordinates)."""
     import geopandas as gpd
 
-    frames = []
-    for prov in store.provinces():
-        folder = store.province_dir(prov)
-        if folder is not None and (folder / "village.parquet").exists():
-            frames.append(gpd.read_parquet(folder / "village.parquet"))
-    if not frames:
-        raise StoreError(f"the store at {store.root} holds no villages; write the demo boundaries first")
-    v = gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry", crs=4326)
+    if not store.provinces():
+        raise StoreError(f"the store at {store.label} holds no villages; write the demo boundaries first")
+    v = gpd.GeoDataFrame(store.read_areas(Level.VILLAGE), geometry="geometry", crs=4326)
     v = v.sort_values("code").reset_index(drop=True)
     has = v.geometry.notna() & ~v.geometry.is_empty
     points = v.geometry.where(has).representative_point()

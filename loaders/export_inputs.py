@@ -16,7 +16,7 @@ import i18n
 from exports.view import MAP_MEASURES, ExportView, build_view
 from geo.codes import Level, code_level
 from geo.gazetteer import name_of
-from loaders.store import LEVEL_FILES, Store, StoreError
+from loaders.store import Store, StoreError
 
 __all__ = ["map_level", "load_view", "sources_of"]
 
@@ -100,9 +100,7 @@ def load_view(
         raise StoreError(f"the store holds no boundaries for province {area[:2]}")
     drawn, zoom, parent = map_level(area)
     map_areas = store.read_areas(drawn, parent, display=zoom)
-    folder = store.province_dir(area[:2])
-    villages = pd.read_parquet(folder / LEVEL_FILES[Level.VILLAGE], columns=["code", "name", "district_name"])
-    villages = villages[(villages["code"] == parent) | villages["code"].str.startswith(parent + ".")]
+    villages = store.read_attributes(Level.VILLAGE, parent, ["code", "name", "district_name"])
     layers = {name: store.read_layer(name) for name in store.layers() if name in MAP_MEASURES}
     area_name = _area_name(store, area)
     return build_view(

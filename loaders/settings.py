@@ -42,6 +42,11 @@ class Settings:
     auth: str = field(default_factory=lambda: (os.environ.get("ATLAS_AUTH") or "off").strip().lower())
     #: Minutes without activity after which a signed-in session has expired.
     session_minutes: int = field(default_factory=lambda: _env_int("ATLAS_SESSION_MINUTES", 480))
+    #: ``postgresql://user:password@host:port/db``: the store lives in that PostGIS database
+    #: instead of ``data_dir`` (unset: the embedded GeoParquet store).
+    database_url: str | None = field(
+        default_factory=lambda: os.environ.get("ATLAS_DATABASE_URL", "").strip() or None
+    )
 
 
 def settings() -> Settings:

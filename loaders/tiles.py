@@ -15,8 +15,7 @@ import time
 
 from geo import tiles
 from geo.codes import Level
-from loaders.settings import settings
-from loaders.store import Store
+from loaders.store import Store, open_store
 
 __all__ = ["build_packs", "missing_packs", "main"]
 
@@ -49,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--store", help="store directory (default $ATLAS_DATA_DIR)")
     parser.add_argument("--force", action="store_true", help="rebuild the packs of every province")
     args = parser.parse_args(argv)
-    store = Store(args.store or settings().data_dir)
+    store = Store(args.store) if args.store else open_store()
     if args.command == "status":
         held = store.provinces()
         missing = missing_packs(store)

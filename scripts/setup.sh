@@ -36,6 +36,13 @@ if [ $DEV = 1 ] && ! command -v chromium >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
 fi
 
+# PostgreSQL + PostGIS from Debian for the store's database backend tests (tests/pg_server.py
+# starts a throwaway server; the atlas itself needs one only when ATLAS_DATABASE_URL is set).
+if [ $DEV = 1 ] && ! ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql postgis >/dev/null
+fi
+
 # The bundled demo pack (invented data) is generated from a fixed seed, not committed; it is
 # rebuilt whenever the code that makes it changes.
 demo_sha=$(find loaders geo -name '*.py' -print0 | sort -z | xargs -0 cat | sha256sum | cut -d' ' -f1)

@@ -33,3 +33,24 @@ def export_store(shared_data, tmp_path_factory):
     from export_data import build_store
 
     return build_store(tmp_path_factory.mktemp("export") / "store", shared_data)
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL + PostGIS server for the whole session (``tests/pg_server.py``), stopped after."""
+    from pg_server import PgServer, missing_reason
+
+    reason = missing_reason()
+    if reason:
+        pytest.skip(reason)
+    server = PgServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture()
+def pg_url(pg_server) -> str:
+    """A fresh, empty database on the session's server (PostGIS installed); dropped after."""
+    url = pg_server.database()
+    yield url
+    pg_server.drop(url)

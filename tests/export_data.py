@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from geo.boundaries import repair_geometry
+from geo.codes import Level
 from geo.layers import LAYERS, PROGRAMME_TYPES
 from loaders.boundaries import write_boundaries
 from loaders.store import Store
@@ -120,9 +121,7 @@ def build_store(root: Path, shared_data: Path, regency: str | None = None, provi
     villages = gpd.GeoDataFrame({"code": desa["kode"].to_numpy()}, geometry=geometry, crs=4326)
     store = Store(root)
     write_boundaries(store, province, villages, source={"source": "wilayah_boundaries (test)"})
-    village = pd.read_parquet(
-        store.province_dir(province) / "village.parquet", columns=["code", "has_polygon"]
-    )
+    village = store.read_attributes(Level.VILLAGE, province, ["code", "has_polygon"])
     codes = village.loc[village["has_polygon"], "code"]
     for layer, rows in {
         "placements": placements_frame(codes),

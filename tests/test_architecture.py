@@ -84,3 +84,161 @@ def test_classification_has_one_home():
         for name in ("CLASS_SCHEMES", "class_breaks", "map_classes", "class_labels", "default_classes"):
             assert not hasattr(module, name), f"{module.__name__}.{name}"
     assert not hasattr(geo.maps, "class_layer")
+
+
+# --------------------------------------------------------------------------- store closed
+#: Project code outside ``loaders/store/`` (the tests of the store itself may open a backend).
+_STORE_PACKAGE = ROOT / "loaders" / "store"
+_STORE_INTERNALS = {"province_dir", "LEVEL_FILES", "_unit_dir", "_unit_link", "_level_paths", "_replace_unit"}
+_STORE_FILES = ("village.parquet", "import_log.jsonl", "meta.json", ".gen")
+
+
+def _project_files() -> list[Path]:
+    skip = (ROOT / ".venv", ROOT / "data", ROOT / "static", ROOT / "node_modules")
+    return sorted(
+        p
+        for p in ROOT.rglob("*.py")
+        if not any(p.is_relative_to(s) for s in skip) and "site-packages" not in p.parts
+    )
+
+
+def _store_layout_uses(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text())
+    found = []
+    for node in ast.walk(tree):
+        name = None
+        if isinstance(node, ast.Attribute):
+            name = node.attr
+        elif isinstance(node, ast.Name):
+            name = node.id
+        elif isinstance(node, ast.alias):
+            name = node.name
+        if name in _STORE_INTERNALS:
+            found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {name}")
+        if isinstance(node, ast.ImportFrom) and node.module in (
+            "loaders.store.files",
+            "loaders.store.postgis",
+        ):
+            found.append(f"{path.relative_to(ROOT)}:{node.lineno}: imports {node.module}")
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if any(node.value == f or node.value.endswith("/" + f) for f in _STORE_FILES):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value!r}")
+    return found
+
+
+def test_no_module_outside_the_store_knows_its_layout():
+    """Every read and write goes through ``Store`` methods: outside ``loaders/store/`` no code
+    names the store's files, folders or private helpers, nor opens a backend module directly
+    (that is what lets the PostGIS backend stand in for the files)."""
+    offenders = []
+    for path in _project_files():
+        if (
+            path.is_relative_to(_STORE_PACKAGE)
+            or path.name.startswith("test_store")
+            or path.name == Path(__file__).name
+        ):
+            continue
+        offenders += _store_layout_uses(path)
+    assert offenders == []
+
+
+def test_the_layout_check_catches_a_direct_read(tmp_path):
+    probe = tmp_path / "probe.py"
+    probe.write_text(
+        "import pandas as pd\n"
+        "def names(store):\n"
+        "    return pd.read_parquet(store.province_dir('36') / 'village.parquet')\n"
+    )
+    assert len(_store_layout_uses_at(probe, tmp_path)) == 2
+
+
+def _store_layout_uses_at(path: Path, root: Path) -> list[str]:
+    global ROOT
+    saved, ROOT = ROOT, root
+    try:
+        return _store_layout_uses(path)
+    finally:
+        ROOT = saved
+
+
+# --------------------------------------------------------------------------- import cycles
+_PACKAGES = ("app", "geo", "loaders", "ui", "views", "exports", "i18n", "bench")
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(parts)
+
+
+def _module_graph() -> dict[str, set[str]]:
+    """Module -> project modules it imports, anywhere in the file (an import inside a function
+    only hides a cycle until the function runs)."""
+    files = [p for p in _project_files() if p.relative_to(ROOT).parts[0].removesuffix(".py") in _PACKAGES]
+    modules = {_module_name(p): p for p in files}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        tree = ast.parse(path.read_text())
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        targets: set[str] = set()
+        nodes = [n for n in ast.walk(tree) if isinstance(n, ast.Import | ast.ImportFrom)]
+        for node in nodes:
+            if isinstance(node, ast.Import):
+                targets.update(alias.name for alias in node.names)
+                continue
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")
+                anchor = anchor[: len(anchor) - node.level + 1]
+                base = ".".join([*anchor, base] if base else anchor)
+            for alias in node.names:
+                full = f"{base}.{alias.name}"
+                targets.add(full if full in modules else base)
+        graph[name] = {t for t in targets if t in modules and t != name}
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components with more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    out: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in sorted(graph.get(node, ())):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                top = stack.pop()
+                on_stack.discard(top)
+                component.append(top)
+                if top == node:
+                    break
+            if len(component) > 1:
+                out.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return out
+
+
+def test_no_import_cycle_between_project_modules():
+    """``ui.dashboard`` and ``ui.maps`` imported each other; no two project modules may."""
+    assert _cycles(_module_graph()) == []
+
+
+def test_the_cycle_check_finds_a_cycle():
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert _cycles({"a": {"b"}, "b": set()}) == []

@@ -161,20 +161,21 @@ def test_bench_without_data_says_skipped(tmp_path):
     assert "skipped" in json.loads(done.stdout)
 
 
-def test_store_copy_for_the_placements_import_leaves_the_kept_store_as_it_was(tmp_path):
-    """The benchmark imports placements into a hard-linked copy of the kept store; the import
-    log, which an import appends to in place, is copied so the kept store's log does not grow."""
-    from bench.__main__ import _link_copy
+def test_load_figures_go_into_the_existing_performance_table():
+    """``python -m bench.load --readme`` adds its rows to the table and leaves the others alone."""
+    from bench.readme import END, START, add_rows
 
-    src = tmp_path / "store"
-    (src / "boundaries" / "35").mkdir(parents=True)
-    (src / "boundaries" / "35" / "village.parquet").write_bytes(b"PAR1")
-    (src / "import_log.jsonl").write_text('{"file": "desa_35.parquet"}\n')
-    dst = tmp_path / "copy"
-    _link_copy(src, dst)
-    with open(dst / "import_log.jsonl", "a", encoding="utf-8") as log:
-        log.write('{"file": "penempatan.csv"}\n')
-    assert (src / "import_log.jsonl").read_text() == '{"file": "desa_35.parquet"}\n'
-    assert (dst / "boundaries" / "35" / "village.parquet").stat().st_ino == (
-        src / "boundaries" / "35" / "village.parquet"
-    ).stat().st_ino
+    text = (
+        "# A\n\n## Performance\n\n" + START + "\n| figure | measured | target | naive baseline | met |\n"
+        "|---|---|---|---|---|\n| Import (`store_import_all_s`) | 158.7 s |  |  | — |\n\nMeasured on x.\n"
+        + END
+        + "\ntail\n"
+    )
+    once = add_rows(text, {"load_p95_s": 1.5, "load_errors": 0}, note="Load test: two processes.")
+    assert "| Import (`store_import_all_s`) | 158.7 s |" in once and once.endswith(END + "\ntail\n")
+    rows = [line for line in once.splitlines() if line.startswith("|")]
+    assert rows[-2].startswith("| … 95th percentile") and "1.500 s | ≤ 2 s |  | yes |" in rows[-2]
+    assert "(`load_errors`) | 0 |" in rows[-1]
+    twice = add_rows(once, {"load_p95_s": 2.5}, note="Load test: again.")
+    assert twice.count("`load_p95_s`") == 1 and "2.500 s | ≤ 2 s |  | **no** |" in twice
+    assert "Load test: again." in twice and "Load test: two processes." not in twice

@@ -11,7 +11,7 @@ import streamlit as st
 
 import i18n
 from loaders.settings import DEMO_DIR, settings
-from loaders.store import Store
+from loaders.store import Store, open_store
 
 
 class Keys(StrEnum):
@@ -76,7 +76,7 @@ def t(key: str, **values: object) -> str:
 
 def default_dataset() -> str:
     """The user's store when it holds boundaries, else the bundled demo."""
-    return "store" if Store(settings().data_dir).provinces() else "demo"
+    return "store" if open_store().provinces() else "demo"
 
 
 def dataset() -> str:
@@ -90,7 +90,7 @@ def is_demo() -> bool:
 
 def store() -> Store:
     """The store behind the chosen dataset."""
-    return Store(DEMO_DIR if is_demo() else settings().data_dir)
+    return Store(DEMO_DIR) if is_demo() else open_store()
 
 
 def user_store() -> Store:
@@ -98,7 +98,7 @@ def user_store() -> Store:
 
     The bundled demo pack is never written to.
     """
-    return Store(settings().data_dir)
+    return open_store()
 
 
 def keep_language_in_url() -> None:

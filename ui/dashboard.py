@@ -1,26 +1,34 @@
 """Streamlit glue shared by the dashboard pages: cached loads, filters, headline cards, notes.
 
-Loads are cached on (store root, ``Store.version()``) so a new import shows at once and nothing
-is read twice. Computation lives in ``geo``; here we only call it and arrange widgets.
+Store reads come from ``ui.reads`` (cached on store and data version). Computation lives in
+``geo``; here we only call it and arrange widgets.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
 import i18n
 from geo import codes as codes_module
-from geo import coverage, figures, hotspots, metrics
+from geo import figures, metrics
 from geo.cells import neutralise
 from geo.codes import Level
 from geo.layers import LAYERS
-from loaders.store import LEVEL_FILES, Store, StoreError
+from loaders.store import StoreError
 from ui import Keys, demo_banner, is_demo, lang, md_text, store, t
-from ui.maps import choropleth, current_area, shown_level, side_by_side, village_points
+from ui.maps import choropleth, current_area, shown_level, side_by_side
+from ui.reads import (
+    analysis_areas,
+    area_names,
+    hotspot_table,
+    load_layers,
+    village_distances,
+    village_points,
+    village_table,
+)
 
 __all__ = [
     "choropleth",
@@ -33,6 +41,7 @@ __all__ = [
     "analysis_areas",
     "village_distances",
     "hotspot_table",
+    "village_table",
     "year_picker",
     "year_range_picker",
     "placement_filters",
@@ -42,110 +51,6 @@ __all__ = [
     "fmt_value",
     "with_period",
 ]
-
-
-# ---------------------------------------------------------------------- cached loads
-@st.cache_data(show_spinner=False, max_entries=8)
-def _layers(root: str, version: str) -> dict[str, pd.DataFrame]:
-    held = Store(root)
-    return {name: held.read_layer(name) for name in LAYERS if name in held.layers()}
-
-
-def load_layers() -> dict[str, pd.DataFrame]:
-    """Every loaded layer of the chosen dataset (missing layers are absent from the dict)."""
-    held = store()
-    return _layers(str(held.root), held.version())
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _names(root: str, version: str, level: int, parent: str | None) -> dict[str, str]:
-    held = Store(root)
-    names: dict[str, str] = {}
-    for province in [parent[:2]] if parent else held.provinces():
-        folder = held.province_dir(province)
-        if folder is None or not (folder / LEVEL_FILES[Level(level)]).exists():
-            continue
-        frame = pd.read_parquet(folder / LEVEL_FILES[Level(level)], columns=["code", "name"])
-        if parent:
-            frame = frame[frame["code"].str.startswith(parent + ".") | (frame["code"] == parent)]
-        names.update(zip(frame["code"].astype(str), frame["name"].astype(str), strict=False))
-    return names
-
-
-def area_names(level: Level | int, parent: str | None = None) -> dict[str, str]:
-    """Official names of the areas of ``level`` inside ``parent``, by code."""
-    held = store()
-    try:
-        return _names(str(held.root), held.version(), int(level), parent)
-    except StoreError:
-        return {}
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def _areas(root: str, version: str, level: int, parent: str | None) -> gpd.GeoDataFrame:
-    frame = Store(root).read_areas(level, parent, columns=["code", "name", "geometry"])
-    return frame[frame.geometry.notna() & ~frame.geometry.is_empty].reset_index(drop=True)
-
-
-def analysis_areas(level: Level | int, parent: str | None) -> gpd.GeoDataFrame:
-    """Full-detail polygons of ``level`` inside ``parent`` (for distances and neighbours)."""
-    held = store()
-    return _areas(str(held.root), held.version(), int(level), parent)
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def _distances(root: str, version: str, parent: str | None, year: int | None) -> pd.DataFrame:
-    held = Store(root)
-    villages = held.read_areas(Level.VILLAGE, parent, columns=["code", "geometry"])
-    programmes = _layers(root, version).get("programmes", pd.DataFrame())
-    covered = metrics.programme_villages(programmes, year)["village"].astype(str)
-    # a programme just across the area's border still covers the area's villages
-    if parent and len(parent) > 2 and not covered.empty:
-        outside = covered[~covered.str.startswith(parent + ".") & covered.str.startswith(parent[:2] + ".")]
-        if not outside.empty:
-            extra = held.read_areas(Level.VILLAGE, parent[:2], columns=["code", "geometry"])
-            villages = pd.concat([villages, extra[extra["code"].isin(outside)]], ignore_index=True)
-    points = coverage.village_points(gpd.GeoDataFrame(villages, geometry="geometry", crs=4326))
-    return coverage.nearest_distance_km(points, covered)
-
-
-def village_distances(parent: str | None, year: int | None) -> pd.DataFrame:
-    """``code, nearest, km`` from each village in ``parent`` to the nearest programme village."""
-    held = store()
-    return _distances(str(held.root), held.version(), parent, year)
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def _hotspots(
-    root: str,
-    version: str,
-    level: int,
-    parent: str | None,
-    years: tuple[int, int],
-    kind: str,
-    alpha: float,
-    measure: str,
-) -> pd.DataFrame:
-    layers = _layers(root, version)
-    areas = _areas(root, version, level, parent)
-    reports = layers.get("reports", pd.DataFrame())
-    rows = metrics.filter_layer(reports, metrics.Filters(years=years), parent)
-    values = metrics.area_values(reports, rows, level, codes=areas["code"], scope=Level.REGENCY)
-    if measure == "per_100":
-        placements = layers.get("placements", pd.DataFrame())
-        done = metrics.filter_layer(placements, metrics.Filters(years=years), parent)
-        values = metrics.reports_per_100(
-            values, metrics.area_values(placements, done, level, codes=areas["code"])
-        )
-    return hotspots.gi_star(areas, values, kind=kind, alpha=alpha)
-
-
-def hotspot_table(
-    level: Level | int, parent: str | None, years: tuple[int, int], kind: str, alpha: float, measure: str
-) -> pd.DataFrame:
-    """Gi* of reports per area of ``level`` in ``parent`` (see :func:`geo.hotspots.gi_star`)."""
-    held = store()
-    return _hotspots(str(held.root), held.version(), int(level), parent, tuple(years), kind, alpha, measure)
 
 
 # ---------------------------------------------------------------------- widgets
@@ -408,17 +313,6 @@ def layer_page(layer: str) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
 def layer_years(layers: dict[str, pd.DataFrame]) -> list[int]:
     """Years held by the placements layer, else by the reports layer (ascending)."""
     return metrics.years_of(layers.get("placements", EMPTY)) or metrics.years_of(layers.get("reports", EMPTY))
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def _village_table(root: str, version: str, area: str | None) -> pd.DataFrame:
-    return Store(root).read_attributes(Level.VILLAGE, area, ["code", "name", "has_polygon"])
-
-
-def village_table(area: str | None) -> pd.DataFrame:
-    """``code, name, has_polygon`` of every gazetteer village inside ``area`` (None: all held)."""
-    held = store()
-    return _village_table(str(held.root), held.version(), area)
 
 
 def villages_within(villages: pd.DataFrame, codes: list[str]) -> pd.Series:

@@ -22,6 +22,7 @@ from geo.codes import Level, code_level
 from geo.display import display_zoom, quantum_for
 from loaders.store import Store, StoreError
 from ui import Keys, is_demo, lang, store, t
+from ui.reads import area_names, encoded_shapes, village_points
 
 __all__ = [
     "choropleth",
@@ -37,33 +38,6 @@ __all__ = [
 MAP_HEIGHT = 460
 PAIR_HEIGHT = 340
 MARKER_PALETTE = ["#1b9e77", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d"]
-
-
-@st.cache_data(show_spinner=False, max_entries=24)
-def _encoded(root: str, version: str, level: int, parent: str | None, zoom: str) -> maps.EncodedShapes:
-    areas = Store(root).read_areas(level, parent, display=zoom)
-    return maps.encode_shapes(areas, quantum_for(Level(level), zoom))
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def _points(root: str, version: str, province: str | None) -> pd.DataFrame:
-    from geo.coverage import village_points
-
-    villages = Store(root).read_areas(Level.VILLAGE, province, columns=["code", "geometry"])
-    points = village_points(villages)
-    return pd.DataFrame({"code": points["code"], "lon": points.geometry.x, "lat": points.geometry.y})
-
-
-def encoded_shapes(level: Level, area: str | None) -> maps.EncodedShapes:
-    """The display polygons of ``level`` inside ``area``, encoded for the browser (cached)."""
-    held = store()
-    return _encoded(str(held.root), held.version(), int(level), area, display_zoom(level, area))
-
-
-def village_points(area: str | None) -> pd.DataFrame:
-    """A representative point (``code, lon, lat``) per village of the area's province."""
-    held = store()
-    return _points(str(held.root), held.version(), area[:2] if area else None)
 
 
 def _held_area() -> str | None:
@@ -144,8 +118,6 @@ def resolve_area() -> str | None:
 
 def area_selectors(key: str) -> str | None:
     """Province → regency → district selectors and a village search; returns the area."""
-    from ui.dashboard import area_names
-
     area = resolve_area()
     cols = st.columns(4)
     parent: str | None = None

@@ -50,7 +50,7 @@ class NationalPacks:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _served(root: str, version: str) -> NationalPacks:
     held = Store(root)
-    token = hashlib.sha1(f"{Path(root).resolve()}\n{version}".encode()).hexdigest()[:12]
+    token = hashlib.sha1(f"{root}\n{version}".encode()).hexdigest()[:12]
     folder = SERVED / token
     folder.mkdir(parents=True, exist_ok=True)
     files: dict[str, dict[str, str]] = {zoom: {} for zoom in tiles.PACK_ZOOMS}
@@ -96,7 +96,7 @@ def _served(root: str, version: str) -> NationalPacks:
 def national_packs() -> NationalPacks:
     """The packs of the chosen dataset's store, served by the app (cached per store version)."""
     held = store()
-    return _served(str(held.root), held.version())
+    return _served(held.key, held.version())
 
 
 def village_labels(values: pd.Series, text) -> tuple[list[str], str]:

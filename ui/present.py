@@ -68,7 +68,7 @@ def view_key(area: str, year: int | None, layer: str, image_size: tuple[int, int
     scheme = st.session_state.get(Keys.SCHEME) or "quantiles"
     k = st.session_state.get(Keys.CLASSES) or 5
     return ViewKey(
-        str(held.root),
+        held.key,
         held.version(),
         area,
         year,
@@ -271,7 +271,10 @@ def render_presentation(key: ViewKey) -> None:
 
 # ---------------------------------------------------------------------- the export page's choices
 def area_options() -> dict[str, str]:
-    """Areas to export: each province held and its regencies (and the map's current area)."""
+    """Areas to export: each province held and its regencies (and the map's current area).
+
+    Callers keep the areas the user may see (``ui.auth.sees``): this module does not import
+    ``ui.auth``, which imports it."""
     from ui import dashboard as dash
 
     options: dict[str, str] = {}
@@ -286,9 +289,7 @@ def area_options() -> dict[str, str]:
         level = code_level(current)
         names = dash.area_names(level, current.rsplit(".", 1)[0])
         options[current] = names.get(current, current)
-    from ui import auth  # grants of viewers limit the areas (everything while sign-in is off)
-
-    return {code: name for code, name in options.items() if auth.sees(code)}
+    return options
 
 
 def year_options() -> list[int]:

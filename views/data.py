@@ -144,7 +144,7 @@ with tab_import:
         )
         skip = st.checkbox(t("data.skip_invalid"), key=DataKeys.SKIP)
         # The plan holds no personal data (dropped first); it lives in this session only, never in a cache.
-        signature = (upload.file_id, layer, sheet, skip, str(store.root), store.version())
+        signature = (upload.file_id, layer, sheet, skip, store.key, store.version())
         held = st.session_state.get(DataKeys.PLAN)
         if not held or held[0] != signature:
             with st.spinner(t("data.checking")):
@@ -332,7 +332,7 @@ with tab_boundaries:
     st.caption(t("data.boundaries.intro"))
     if ui.is_demo():
         note, switch = st.columns([3, 1], vertical_alignment="center")
-        note.info(t("data.boundaries.demo_target", store=target.root), icon=":material/info:")
+        note.info(t("data.boundaries.demo_target", store=target.label), icon=":material/info:")
         switch.button(
             t("data.boundaries.switch"),
             on_click=ui.use_store,
@@ -476,7 +476,7 @@ with tab_boundaries:
                 )
 
     st.subheader(t("data.boundaries.status_title"))
-    st.caption(t("data.boundaries.status_where", store=target.root))
+    st.caption(t("data.boundaries.status_where", store=target.label))
     held_boundaries = boundary_status(target)["provinces"]
     if not held_boundaries:
         st.info(t("data.boundaries.status_empty"))

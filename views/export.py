@@ -20,7 +20,8 @@ if not held.provinces() or not layers:
         st.info(t("export.page.empty"))
     st.stop()
 
-areas = present.area_options()
+# grants of viewers limit the areas (everything while sign-in is off)
+areas = {code: name for code, name in present.area_options().items() if auth.sees(code)}
 years = present.year_options()
 area = present.chosen("area", list(areas), Keys.AREA)
 layer = present.chosen("layer", layers, Keys.LAYER)

@@ -5,7 +5,7 @@ import streamlit as st
 import i18n
 import ui
 from geo import charts, hotspots, metrics
-from geo.codes import Level
+from geo.reports import REPORT_MEASURES, report_values
 from ui import Keys, t
 from ui import dashboard as dash
 
@@ -28,7 +28,7 @@ with st.sidebar:
 measure = (
     st.segmented_control(
         t("measure.label"),
-        ["count", "per_100"],
+        list(REPORT_MEASURES),
         format_func=lambda m: t(f"reports.measure.{m}"),
         default="count",
         key=Keys.REPORTS_MEASURE,
@@ -39,14 +39,8 @@ area = dash.current_area()
 filters = metrics.Filters(years=years)
 
 
-def report_values(level, codes):
-    counts = metrics.area_values(
-        reports, metrics.filter_layer(reports, filters), level, codes=codes, scope=Level.REGENCY
-    )
-    if measure == "per_100":
-        done = metrics.area_values(placements, metrics.filter_layer(placements, filters), level, codes=codes)
-        return metrics.reports_per_100(counts, done)
-    return counts
+def values_of(level, codes):
+    return report_values(reports, placements, level, codes, measure=measure, filters=filters)
 
 
 if show_hot:
@@ -54,7 +48,7 @@ if show_hot:
 else:
     selected = dash.choropleth(
         "reports",
-        report_values,
+        values_of,
         label=dash.with_period(t(f"reports.measure.{measure}"), years),
         digits=1 if measure == "per_100" else 0,
     )

@@ -10,7 +10,7 @@ from pathlib import Path
 import i18n
 from geo.layers import LAYERS
 from loaders.layers.pipeline import MODES, ImportPlan, analyse, commit, delete_version, report_frame, status
-from loaders.store import Store
+from loaders.store import Store, open_store
 
 __all__ = ["main"]
 
@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     lang = args.lang or settings().language
     if lang not in i18n.LANGUAGES:
         lang = i18n.DEFAULT_LANGUAGE
-    store = Store(args.store or settings().data_dir)
+    store = Store(args.store) if args.store else open_store()
     if args.command == "status":
         info = status(store)
         if args.json:

@@ -11,14 +11,14 @@ from loaders.store import Store, StoreError
 
 __all__ = ["reference_for", "village_polygons"]
 
-#: (store root, store version) → reference frame; one entry (the store last asked about).
+#: (store key, store version) → reference frame; one entry (the store last asked about).
 _REF_CACHE: dict[tuple[str, str], pd.DataFrame] = {}
 
 
 def reference_for(store: Store) -> pd.DataFrame:
     """Villages to match against: the store's own villages (e.g. the invented demo province)
     first, then the gazetteer. Cached per store version."""
-    key = (str(store.root), store.version())
+    key = (store.key, store.version())
     if key not in _REF_CACHE:
         frames = []
         for prov in store.provinces():

@@ -141,12 +141,13 @@ def _province_files(store: Store, province: str, *, normal: bool = False) -> dic
 
     ``normal`` normalises the geometry first (rings may start at another vertex).
     """
-    folder = store.province_dir(province)
+    areas, display = store.province_tables(province)
     out = {}
-    for path in sorted([*folder.glob("*.parquet"), *folder.glob("display/*.parquet")]):
-        frame = gpd.read_parquet(path)
+    named = [(level.key, frame) for level, frame in areas.items()]
+    named += [(f"display/{level.key}-{zoom}", frame) for (level, zoom), frame in display.items()]
+    for key, frame in named:
         geometry = frame.geometry.normalize() if normal else frame.geometry
-        out[str(path.relative_to(folder))] = pd.DataFrame(frame).assign(geometry=geometry.to_wkb())
+        out[key] = pd.DataFrame(frame).assign(geometry=geometry.to_wkb())
     return out
 
 
@@ -180,7 +181,7 @@ def test_level_file_import_keeps_villages_and_is_order_independent(
     assert cleaned == [0, 1]  # no village again: the (empty) new villages and Kota Cilegon
     after = _province_files(villages_first, "36")
     kept = [k for k in before if k.split("/")[-1].split("-")[0].split(".")[0] in ("village", "district")]
-    assert len(kept) == 6
+    assert len(kept) == 7  # village, district and their display copies (village: province, regency, national)
     for key in kept:
         pd.testing.assert_frame_equal(after[key], before[key])
     meta = villages_first.province_meta("36")

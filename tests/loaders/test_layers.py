@@ -14,6 +14,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from geo.codes import Level
 from geo.gazetteer import gazetteer
 from loaders.layers import analyse, commit, import_file, report_frame, status
 from loaders.store import Store
@@ -346,17 +347,13 @@ def test_reports_matched_by_coordinates(tmp_path, shared_data):
     g = gazetteer()
     store = Store(tmp_path / "store")
 
-    def build(folder: Path) -> dict:
-        frame = villages[["code", "name", "geometry"]].assign(
-            district_name=villages["code"].str[:8].map(g["name"]),
-            regency_name="Kabupaten Serang",
-            province_name="Banten",
-            has_polygon=True,
-        )
-        frame.to_parquet(folder / "village.parquet")
-        return {"source": "test"}
-
-    store.write_province("36", build)
+    frame = villages[["code", "name", "geometry"]].assign(
+        district_name=villages["code"].str[:8].map(g["name"]),
+        regency_name="Kabupaten Serang",
+        province_name="Banten",
+        has_polygon=True,
+    )
+    store.write_province("36", {Level.VILLAGE: frame}, meta={"source": "test"})
     points = villages.geometry.representative_point()
     rows = [
         f"{d};{str(round(y, 6)).replace('.', ',')};{str(round(x, 6)).replace('.', ',')};Visa ziarah;Dicegah;2"

@@ -53,18 +53,17 @@ def write_banten_boundaries(store: Store, boundaries: Path) -> gpd.GeoDataFrame:
         has_polygon=village.geometry.notna(),
     )
 
-    def build(folder: Path) -> dict:
-        (folder / "display").mkdir()
-        for key, frame in (
-            ("village", village),
-            *((k, levels[k]) for k in ("district", "regency", "province")),
-        ):
-            frame.to_parquet(folder / f"{key}.parquet")
-            for zoom, shown in prepare_display(frame, Level[key.upper()]).items():
-                shown.to_parquet(folder / "display" / f"{key}-{zoom}.parquet")
-        return {"source": "wilayah_boundaries (test copy)", "villages": len(village)}
-
-    store.write_province(PROVINCE, build)
+    areas = {
+        Level.VILLAGE: village,
+        **{Level[k.upper()]: levels[k] for k in ("district", "regency", "province")},
+    }
+    display = {
+        (level, zoom): shown
+        for level, frame in areas.items()
+        for zoom, shown in prepare_display(frame, level).items()
+    }
+    meta = {"source": "wilayah_boundaries (test copy)", "villages": len(village)}
+    store.write_province(PROVINCE, areas, display, meta=meta)
     return village
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -29,7 +28,7 @@ def two_provinces(tmp_path_factory, shared_data) -> Path:
     root = tmp_path_factory.mktemp("two") / "store"
     build_banten_store(root, shared_data / "boundaries")
     build_packs(Store(root), ["36"])  # the test store's display copies are written without the writer
-    os.symlink(Store(DEMO_DIR).province_dir("99"), root / "boundaries" / "99")
+    Store(root).copy_province(Store(DEMO_DIR), "99")
     return root
 
 

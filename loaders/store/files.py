@@ -1,4 +1,4 @@
-"""The on-disk store: boundaries per province and versioned data layers, written atomically.
+"""The embedded store: GeoParquet files per province and versioned data layers, written atomically.
 
 Layout under the store root (``$ATLAS_DATA_DIR``, default ``data/store``)::
 
@@ -17,7 +17,8 @@ Layout under the store root (``$ATLAS_DATA_DIR``, default ``data/store``)::
 Every change builds a new generation directory beside the old one and then replaces the
 symlink with ``os.replace`` (atomic on POSIX): a failed or interrupted write leaves the
 previous data exactly as it was. Readers only follow symlinks, so they never see half a write.
-A database backend can replace this class by keeping the same public methods.
+Nothing outside this package knows this layout: callers use the methods of
+:class:`loaders.store.Store` (``loaders.store.postgis`` implements the same ones on PostGIS).
 """
 
 from __future__ import annotations
@@ -27,9 +28,8 @@ import json
 import os
 import shutil
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
 import geopandas as gpd
@@ -38,8 +38,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from geo.codes import Level
+from loaders.store.base import Areas, Display, Store, StoreError, now
 
-__all__ = ["Store", "StoreError", "LEVEL_FILES"]
+__all__ = ["FileStore", "LEVEL_FILES"]
 
 LEVEL_FILES = {
     Level.VILLAGE: "village.parquet",
@@ -49,19 +50,22 @@ LEVEL_FILES = {
 }
 
 
-class StoreError(Exception):
-    """The store cannot do what was asked (message meant for the user)."""
+_now = now
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-class Store:
+class FileStore(Store):
     """Filesystem store rooted at ``root``. Cheap to construct; reads are lazy."""
 
     def __init__(self, root: Path | str):
         self.root = Path(root)
+
+    @property
+    def key(self) -> str:
+        return str(self.root)
+
+    @property
+    def label(self) -> str:
+        return str(self.root)
 
     # ----------------------------------------------------------------- atomic units
     def _unit_link(self, kind: str, name: str) -> Path:
@@ -128,16 +132,56 @@ class Store:
             p.name for p in folder.iterdir() if p.is_symlink() and self._unit_dir("boundaries", p.name)
         )
 
-    def write_province(self, province: str, build: Callable[[Path], dict]) -> None:
-        """Replace one province's boundaries atomically.
-
-        ``build(folder)`` writes the province's files into ``folder`` and returns its metadata
-        (written to ``meta.json``). If it raises, nothing changes.
-        """
+    def write_province(
+        self,
+        province: str,
+        areas: Areas,
+        display: Display | None = None,
+        *,
+        meta: dict,
+        keep: tuple[Level, ...] = (),
+        packs: Mapping[str, bytes] | None = None,
+    ) -> None:
+        level_names = {level: name for level, name in LEVEL_FILES.items()}
+        held = self._unit_dir("boundaries", province) if keep else None
         with self._replace_unit("boundaries", province) as folder:
-            meta = build(folder)
+            (folder / "display").mkdir()
+            for level in keep:
+                if held is None or not (held / level_names[level]).exists():
+                    raise StoreError(f"province {province} has no {level.key} areas to keep")
+                _link(held / level_names[level], folder / level_names[level])
+                for path in sorted((held / "display").glob(f"{level.key}-*.parquet")):
+                    _link(path, folder / "display" / path.name)
+            for level, frame in areas.items():
+                if level not in keep:
+                    frame.to_parquet(
+                        folder / level_names[Level(level)], index=False, compression=_COMPRESSION
+                    )
+            for (level, zoom), frame in (display or {}).items():
+                if level not in keep:
+                    frame.to_parquet(
+                        folder / "display" / f"{Level(level).key}-{zoom}.parquet",
+                        index=False,
+                        compression=_COMPRESSION,
+                    )
+            (folder / "tiles").mkdir()
+            if Level.VILLAGE in keep and held is not None:
+                for path in sorted((held / "tiles").glob("village-*.json")):
+                    _link(path, folder / "tiles" / path.name)
+            else:
+                for zoom, data in (packs or {}).items():
+                    (folder / "tiles" / f"village-{zoom}.json").write_bytes(data)
             meta = {"province": province, "written_at": _now(), **meta}
             (folder / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1))
+
+    def packs(self, province: str) -> dict[str, bytes]:
+        folder = self._unit_dir("boundaries", province)
+        if folder is None:
+            raise StoreError(f"the store holds no boundaries for province {province}")
+        return {
+            path.stem.removeprefix("village-"): path.read_bytes()
+            for path in sorted((folder / "tiles").glob("village-*.json"))
+        }
 
     def delete_province(self, province: str) -> None:
         self._remove_unit("boundaries", province)
@@ -148,9 +192,20 @@ class Store:
             raise StoreError(f"the store holds no boundaries for province {province}")
         return json.loads((folder / "meta.json").read_text())
 
-    def province_dir(self, province: str) -> Path | None:
-        """The current generation folder of a province (read-only use)."""
-        return self._unit_dir("boundaries", province)
+    def province_tables(self, province: str) -> tuple[Areas, Display]:
+        folder = self._unit_dir("boundaries", province)
+        if folder is None:
+            raise StoreError(f"the store holds no boundaries for province {province}")
+        areas = {
+            level: gpd.read_parquet(folder / name)
+            for level, name in LEVEL_FILES.items()
+            if (folder / name).exists()
+        }
+        display = {}
+        for path in sorted((folder / "display").glob("*.parquet")):
+            key, zoom = path.stem.split("-", 1)
+            display[(Level[key.upper()], zoom)] = gpd.read_parquet(path)
+        return areas, display
 
     def _level_paths(self, provinces: list[str], name: str) -> list[Path]:
         """``name`` in the current folder of each province held, in the order given.
@@ -217,7 +272,7 @@ class Store:
             if table is not None:
                 return table.to_pandas()
         frames = []
-        read = wanted if not parent or "code" in wanted else ["code", *wanted]
+        read = wanted if "code" in wanted or not parent else ["code", *wanted]
         for path in paths:
             frame = pd.read_parquet(path, columns=read)
             if parent:
@@ -227,19 +282,14 @@ class Store:
 
     # ----------------------------------------------------------------- village packs (national view)
     def read_pack(self, province: str, zoom: str) -> bytes | None:
-        """One province's village pack at ``zoom`` (``geo.tiles``), as written at import; None when
-        the province was imported before packs existed (``python -m loaders.tiles build``)."""
         folder = self._unit_dir("boundaries", province)
         path = folder / "tiles" / f"village-{zoom}.json" if folder is not None else None
         return path.read_bytes() if path is not None and path.is_file() else None
 
     def write_packs(
-        self, province: str, packs: dict[str, bytes], display: dict[str, gpd.GeoDataFrame]
+        self, province: str, packs: Mapping[str, bytes], display: Mapping[str, gpd.GeoDataFrame]
     ) -> None:
-        """Add or replace a province's village packs and display copies (``{zoom: ...}``), atomically.
-
-        Every other file of the province is kept as it is (hard links into the new generation).
-        """
+        """Every other file of the province is kept as it is (hard links into the new generation)."""
         if self._unit_dir("boundaries", province) is None:
             raise StoreError(f"the store holds no boundaries for province {province}")
         with self._replace_unit("boundaries", province, copy_current=True) as folder:
@@ -343,6 +393,21 @@ class Store:
         frames = [pd.read_parquet(folder / f"v{i}.parquet").assign(version=i) for i in ids]
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
+    def layer_versions(self, layer: str) -> dict[int, pd.DataFrame]:
+        folder = self._unit_dir("layers", layer)
+        if folder is None:
+            return {}
+        ids = [v["id"] for v in self.layer_meta(layer)["versions"]]
+        return {i: pd.read_parquet(folder / f"v{i}.parquet") for i in ids}
+
+    def restore_layer(self, layer: str, meta: dict, frames: dict[int, pd.DataFrame]) -> None:
+        with self._replace_unit("layers", layer) as folder:
+            for version in meta["versions"]:
+                frames[version["id"]].to_parquet(folder / f"v{version['id']}.parquet", index=False)
+            (folder / "meta.json").write_text(
+                json.dumps({"layer": layer, "versions": meta["versions"]}, ensure_ascii=False, indent=1)
+            )
+
     # ----------------------------------------------------------------- import log
     def log_import(self, entry: dict) -> None:
         """Append one accepted import to the log (a rejected one leaves the store untouched)."""
@@ -355,6 +420,36 @@ class Store:
         if not path.exists():
             return []
         return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+    # ----------------------------------------------------------------- copies
+    def snapshot(self, target: Path | str) -> FileStore:
+        """A copy of the whole store at ``target``, its files hard-linked (a copy across
+        filesystems); the import log, which an import appends to in place, is copied."""
+        target = Path(target)
+        try:
+            shutil.copytree(self.root, target, symlinks=True, copy_function=_link_or_copy)
+        except OSError:  # another filesystem: a real copy
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(self.root, target, symlinks=True)
+        return FileStore(target)
+
+
+_COMPRESSION = "zstd"
+
+
+def _link(source: Path, target: Path) -> None:
+    """``target`` as a hard link to ``source`` (a copy across filesystems); never written through."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _link_or_copy(src: str, dst: str) -> None:
+    if Path(src).name == "import_log.jsonl":
+        shutil.copy2(src, dst)
+    else:
+        os.link(src, dst)
 
 
 # --------------------------------------------------------------------------- one-pass reads

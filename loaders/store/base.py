@@ -1,0 +1,231 @@
+"""The store's one interface: every read and write of boundaries, layers and the import log.
+
+``Store(target)`` opens the backend for ``target``: a folder (``loaders.store.files``, the
+embedded GeoParquet store) or a ``postgresql://`` URL (``loaders.store.postgis``). Both keep
+the same methods and the same guarantees: a write is all or nothing, readers never see half a
+write, and :meth:`Store.version` changes whenever anything changes (the cache key of every read).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.codes import Level
+
+__all__ = ["Store", "StoreError", "Areas", "Display", "is_database_url", "now"]
+
+#: One province's areas per level (``code, name, ..., geometry``, EPSG:4326).
+Areas = Mapping[Level, gpd.GeoDataFrame]
+#: Display copies prepared at import, per (level, zoom name).
+Display = Mapping[tuple[Level, str], gpd.GeoDataFrame]
+
+
+class StoreError(Exception):
+    """The store cannot do what was asked (message meant for the user)."""
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def is_database_url(target: object) -> bool:
+    return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
+
+
+class Store(ABC):
+    """Boundaries per province and versioned data layers behind one set of methods.
+
+    ``Store(path)`` is the embedded GeoParquet store, ``Store("postgresql://...")`` the
+    PostGIS one; cheap to construct, reads are lazy. ``Store(store.key)`` opens the same store
+    again (cached reads are keyed on ``key`` and :meth:`version`).
+    """
+
+    #: ``"files"`` and ``"postgis"`` -> backend class, registered by ``loaders/store/__init__``.
+    backends: dict[str, type[Store]] = {}
+
+    def __new__(cls, target: Path | str | None = None, *args, **kwargs):
+        if cls is Store:
+            cls = Store.backends["postgis" if is_database_url(target) else "files"]
+        return super().__new__(cls)
+
+    # ------------------------------------------------------------------ identity
+    @property
+    @abstractmethod
+    def key(self) -> str:
+        """A string that opens this store again with ``Store(key)``."""
+
+    @property
+    @abstractmethod
+    def label(self) -> str:
+        """Where the store is, for messages (a folder, or a database URL without password)."""
+
+    @abstractmethod
+    def version(self) -> str:
+        """A token that changes whenever any unit of the store changes (cache key)."""
+
+    # ------------------------------------------------------------------ boundaries
+    @abstractmethod
+    def provinces(self) -> list[str]:
+        """Codes of the provinces whose boundaries the store holds (sorted)."""
+
+    @abstractmethod
+    def write_province(
+        self,
+        province: str,
+        areas: Areas,
+        display: Display | None = None,
+        *,
+        meta: dict,
+        keep: tuple[Level, ...] = (),
+        packs: Mapping[str, bytes] | None = None,
+    ) -> None:
+        """Replace one province's boundaries atomically.
+
+        ``areas`` per level and their ``display`` copies replace what is held; the levels in
+        ``keep`` stay as stored (with their display copies), whatever ``areas`` holds for them.
+        ``packs`` are the national view's village packs by zoom (``geo.tiles``), kept as stored
+        when the villages are kept. ``meta`` is stored with ``province`` and ``written_at``. If
+        anything fails, nothing changes.
+        """
+
+    @abstractmethod
+    def delete_province(self, province: str) -> None: ...
+
+    @abstractmethod
+    def province_meta(self, province: str) -> dict:
+        """The metadata written with the province; ``StoreError`` when it is not held."""
+
+    @abstractmethod
+    def province_tables(self, province: str) -> tuple[Areas, Display]:
+        """Everything held for a province, as :meth:`write_province` takes it (copies, checks)."""
+
+    @abstractmethod
+    def packs(self, province: str) -> dict[str, bytes]:
+        """Every village pack of a province, by zoom (empty when none was written)."""
+
+    @abstractmethod
+    def read_pack(self, province: str, zoom: str) -> bytes | None:
+        """One province's village pack at ``zoom`` (``geo.tiles``), as written at import; None when
+        the province was imported before packs existed (``python -m loaders.tiles build``)."""
+
+    @abstractmethod
+    def write_packs(
+        self, province: str, packs: Mapping[str, bytes], display: Mapping[str, gpd.GeoDataFrame]
+    ) -> None:
+        """Add or replace a province's village packs and village display copies (``{zoom: ...}``),
+        atomically; everything else of the province stays as it is."""
+
+    @abstractmethod
+    def read_areas(
+        self,
+        level: Level | int,
+        parent: str | None = None,
+        *,
+        display: str | None = None,
+        columns: list[str] | None = None,
+    ) -> gpd.GeoDataFrame:
+        """Areas of ``level`` inside ``parent`` (None: every province held), in stored order.
+
+        ``display`` names a prepared display geometry (e.g. ``"province"`` or ``"regency"``
+        zoom) instead of the full one. Empty frame with the right columns when nothing is held.
+        """
+
+    @abstractmethod
+    def read_attributes(
+        self, level: Level | int, parent: str | None = None, columns: list[str] | None = None
+    ) -> pd.DataFrame:
+        """The non-geometry columns of :meth:`read_areas` (cheap: the polygons are not read)."""
+
+    # ------------------------------------------------------------------ layers
+    @abstractmethod
+    def layers(self) -> list[str]: ...
+
+    @abstractmethod
+    def layer_meta(self, layer: str) -> dict:
+        """``{"layer": ..., "versions": [{"id": N, "rows": ..., ...}, ...]}``; empty when none."""
+
+    @abstractmethod
+    def write_layer_version(
+        self,
+        layer: str,
+        frame: pd.DataFrame,
+        info: dict,
+        *,
+        replace: bool,
+        drop_rows: Callable[[pd.DataFrame], pd.Series] | None = None,
+    ) -> int:
+        """Add a version of ``layer`` (``replace=True`` drops every earlier version). Atomic.
+
+        With ``replace`` and ``drop_rows`` only the rows of earlier versions for which
+        ``drop_rows(frame)`` is True are dropped (the new version's scope); versions left
+        empty are removed, the others rewritten, all in the same atomic change.
+        """
+
+    @abstractmethod
+    def delete_layer_version(self, layer: str, version_id: int) -> None: ...
+
+    @abstractmethod
+    def read_layer(self, layer: str, version_id: int | None = None) -> pd.DataFrame:
+        """All versions of a layer concatenated (or one version), with a ``version`` column;
+        empty frame when none."""
+
+    @abstractmethod
+    def layer_versions(self, layer: str) -> dict[int, pd.DataFrame]:
+        """Each version's rows as written (without the ``version`` column), by id."""
+
+    @abstractmethod
+    def restore_layer(self, layer: str, meta: dict, frames: dict[int, pd.DataFrame]) -> None:
+        """Write a layer exactly as ``meta`` and ``frames`` describe it (ids kept), replacing it."""
+
+    # ------------------------------------------------------------------ import log
+    @abstractmethod
+    def log_import(self, entry: dict) -> None:
+        """Append one accepted import to the log (``at`` added unless given)."""
+
+    @abstractmethod
+    def import_log(self) -> list[dict]: ...
+
+    # ------------------------------------------------------------------ copying
+    def copy_province(self, other: Store, province: str) -> int:
+        """Copy one province of ``other`` (areas, display copies, packs, metadata); returns its areas."""
+        areas, display = other.province_tables(province)
+        self.write_province(
+            province, areas, display, meta=other.province_meta(province), packs=other.packs(province)
+        )
+        return sum(len(frame) for frame in areas.values())
+
+    def copy_from(self, other: Store, *, progress: Callable[[str], None] | None = None) -> dict:
+        """Copy every province, layer and log entry of ``other`` into this store.
+
+        What this store held of the same provinces and layers is replaced; the import log is
+        appended to only with entries it does not hold yet. Returns what was copied.
+        """
+        say = progress or (lambda _msg: None)
+        copied = {"provinces": [], "layers": {}, "log_entries": 0}
+        for province in other.provinces():
+            count = self.copy_province(other, province)
+            copied["provinces"].append(province)
+            say(f"province {province}: {count} areas")
+        for layer in other.layers():
+            meta = other.layer_meta(layer)
+            self.restore_layer(layer, meta, other.layer_versions(layer))
+            copied["layers"][layer] = len(meta["versions"])
+            say(f"layer {layer}: {len(meta['versions'])} versions")
+        held = {_log_key(e) for e in self.import_log()}
+        for entry in other.import_log():
+            if _log_key(entry) not in held:
+                self.log_import(entry)
+                copied["log_entries"] += 1
+        return copied
+
+
+def _log_key(entry: dict) -> str:
+    import json
+
+    return json.dumps(entry, sort_keys=True, ensure_ascii=False)

@@ -1,0 +1,184 @@
+"""Every cached read of the store, through one helper keyed on store and data version.
+
+:func:`store_read` turns ``fn(store, *args)`` into ``fn(*args)`` reading the chosen dataset's
+store, cached by ``st.cache_data`` on (``Store.key``, ``Store.version()``, the function, its
+arguments). The version changes with every write of any process (a file swap, a database
+transaction), so an import shows at once, also in another app process sharing the database,
+and nothing is read twice. Computation lives in ``geo``; here we only read and call it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, ParamSpec, TypeVar
+
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+
+from geo import distances, hotspots, maps, metrics
+from geo.codes import Level
+from geo.display import display_zoom, quantum_for
+from geo.layers import LAYERS
+from geo.reports import report_values
+from loaders.store import Store, StoreError
+from ui import store
+
+__all__ = [
+    "store_read",
+    "load_layers",
+    "area_names",
+    "analysis_areas",
+    "village_distances",
+    "hotspot_table",
+    "village_table",
+    "encoded_shapes",
+    "village_points",
+]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+#: Read functions by name (``module.qualname``), so one cached function serves them all.
+_READS: dict[str, Callable[..., Any]] = {}
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _cached(key: str, version: str, name: str, args: tuple) -> Any:
+    return _READS[name](Store(key), *args)
+
+
+class StoreRead:
+    """A read of the store, cached on (store key, data version, arguments)."""
+
+    def __init__(self, fn: Callable[..., Any]):
+        self.fn = fn
+        self.name = f"{fn.__module__}.{fn.__qualname__}"
+        _READS[self.name] = fn
+        functools.update_wrapper(self, fn)
+
+    def __call__(self, *args: Any) -> Any:
+        """Read from the chosen dataset's store (:func:`ui.store`)."""
+        return self.on(store(), *args)
+
+    def on(self, held: Store, *args: Any) -> Any:
+        """Read from ``held`` (inside another read: the same store and version)."""
+        return _cached(held.key, held.version(), self.name, tuple(args))
+
+
+def store_read(fn: Callable[..., R]) -> StoreRead:
+    """Decorator: ``fn(store, *args)`` becomes a cached ``read(*args)`` (and ``read.on(store, *args)``).
+
+    Arguments must be hashable values (codes, levels, years, names): never a frame.
+    """
+    return StoreRead(fn)
+
+
+# ---------------------------------------------------------------------- the reads
+@store_read
+def load_layers(held: Store) -> dict[str, pd.DataFrame]:
+    """Every loaded layer of the chosen dataset (missing layers are absent from the dict)."""
+    names = held.layers()
+    return {name: held.read_layer(name) for name in LAYERS if name in names}
+
+
+@store_read
+def _names(held: Store, level: int, parent: str | None) -> dict[str, str]:
+    frame = held.read_attributes(level, parent, ["code", "name"])
+    return dict(zip(frame["code"].astype(str), frame["name"].astype(str), strict=False))
+
+
+def area_names(level: Level | int, parent: str | None = None) -> dict[str, str]:
+    """Official names of the areas of ``level`` inside ``parent``, by code."""
+    try:
+        return _names(int(level), parent)
+    except StoreError:
+        return {}
+
+
+@store_read
+def _areas(held: Store, level: int, parent: str | None) -> gpd.GeoDataFrame:
+    frame = held.read_areas(level, parent, columns=["code", "name", "geometry"])
+    return frame[frame.geometry.notna() & ~frame.geometry.is_empty].reset_index(drop=True)
+
+
+def analysis_areas(level: Level | int, parent: str | None) -> gpd.GeoDataFrame:
+    """Full-detail polygons of ``level`` inside ``parent`` (for distances and neighbours)."""
+    return _areas(int(level), parent)
+
+
+@store_read
+def village_distances(held: Store, parent: str | None, year: int | None) -> pd.DataFrame:
+    """``code, nearest, km`` from each village in ``parent`` to the nearest programme village
+    (see :func:`geo.distances.programme_distances`)."""
+    villages = held.read_areas(Level.VILLAGE, parent, columns=["code", "geometry"])
+    programmes = load_layers.on(held).get("programmes", pd.DataFrame())
+    province = None
+    if not distances.covered_outside(programmes, year, parent).empty:
+        province = held.read_areas(Level.VILLAGE, parent[:2], columns=["code", "geometry"])
+    return distances.programme_distances(
+        villages, programmes, year=year, parent=parent, province_villages=province
+    )
+
+
+@store_read
+def _hotspots(
+    held: Store,
+    level: int,
+    parent: str | None,
+    years: tuple[int, int],
+    kind: str,
+    alpha: float,
+    measure: str,
+) -> pd.DataFrame:
+    layers = load_layers.on(held)
+    areas = _areas.on(held, level, parent)
+    values = report_values(
+        layers.get("reports", pd.DataFrame()),
+        layers.get("placements", pd.DataFrame()),
+        level,
+        areas["code"],
+        measure=measure,
+        filters=metrics.Filters(years=years),
+        area=parent,
+    )
+    return hotspots.gi_star(areas, values, kind=kind, alpha=alpha)
+
+
+def hotspot_table(
+    level: Level | int, parent: str | None, years: tuple[int, int], kind: str, alpha: float, measure: str
+) -> pd.DataFrame:
+    """Gi* of reports per area of ``level`` in ``parent`` (see :func:`geo.hotspots.gi_star`)."""
+    return _hotspots(int(level), parent, tuple(years), kind, alpha, measure)
+
+
+@store_read
+def village_table(held: Store, area: str | None) -> pd.DataFrame:
+    """``code, name, has_polygon`` of every gazetteer village inside ``area`` (None: all held)."""
+    return held.read_attributes(Level.VILLAGE, area, ["code", "name", "has_polygon"])
+
+
+@store_read
+def _encoded(held: Store, level: int, parent: str | None, zoom: str) -> maps.EncodedShapes:
+    areas = held.read_areas(level, parent, display=zoom)
+    return maps.encode_shapes(areas, quantum_for(Level(level), zoom))
+
+
+def encoded_shapes(level: Level, area: str | None) -> maps.EncodedShapes:
+    """The display polygons of ``level`` inside ``area``, encoded for the browser (cached)."""
+    return _encoded(int(level), area, display_zoom(level, area))
+
+
+@store_read
+def _points(held: Store, province: str | None) -> pd.DataFrame:
+    from geo.coverage import village_points as points_of
+
+    villages = held.read_areas(Level.VILLAGE, province, columns=["code", "geometry"])
+    points = points_of(villages)
+    return pd.DataFrame({"code": points["code"], "lon": points.geometry.x, "lat": points.geometry.y})
+
+
+def village_points(area: str | None) -> pd.DataFrame:
+    """A representative point (``code, lon, lat``) per village of the area's province."""
+    return _points(area[:2] if area else None)
