@@ -23,9 +23,9 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 import i18n
-from exports.static_map import HIDDEN_COLOUR, NO_DATA_COLOUR, _palette, class_labels, default_classes
 from exports.view import ExportView
 from geo.cells import neutralise
+from geo.classify import HIDDEN_COLOUR, classify
 from geo.suppression import HIDDEN_DERIVED, hidden_label, is_small
 
 __all__ = [
@@ -136,13 +136,8 @@ def html_map(view: ExportView, leaflet_dir: Path, *, title: bool = True) -> str:
     values = pd.to_numeric(areas["code"].map(view.map_values), errors="coerce")
     hidden = areas["code"].map(view.map_hidden).fillna(False).astype(bool)
     values = values.mask(hidden)
-    bins = view.bins if view.bins is not None else default_classes(values.dropna())
-    colours = view.colours if view.colours is not None else _palette(len(bins))
-    idx = np.clip(np.searchsorted(np.asarray(bins, float), values.to_numpy(float)), 0, max(len(bins) - 1, 0))
-    fill = [
-        HIDDEN_COLOUR if h else (NO_DATA_COLOUR if np.isnan(v) or not bins else colours[i])
-        for v, h, i in zip(values.to_numpy(float), hidden, idx, strict=True)
-    ]
+    classes = classify(values, limits=view.bins, colours=view.colours)
+    fill = np.where(hidden.to_numpy(), HIDDEN_COLOUR, np.asarray(classes.fill(), dtype=object)).tolist()
     label = hidden_label(view.threshold)
     areas["fill"] = fill
     raw = pd.to_numeric(areas["code"].map(view.map_values), errors="coerce").to_numpy(float)
@@ -154,6 +149,9 @@ def html_map(view: ExportView, leaflet_dir: Path, *, title: bool = True) -> str:
         for v, h, s in zip(values.to_numpy(float), hidden, small, strict=True)
     ]
 
+    # folium's tooltip writes the properties as HTML: names from files are escaped first
+    areas["name"] = areas["name"].fillna("").astype(str).map(html.escape)
+    areas["shown"] = areas["shown"].astype(str).map(html.escape)
     minx, miny, maxx, maxy = areas.total_bounds
     m = folium.Map(tiles=None, control_scale=False, zoom_control=True, zoom_snap=0.25)
     m.fit_bounds([[miny, minx], [maxy, maxx]], padding=(10, 10))
@@ -170,14 +168,7 @@ def html_map(view: ExportView, leaflet_dir: Path, *, title: bool = True) -> str:
             fields=["name", "shown"], aliases=[view.t("common.name"), view.legend_title]
         ),
     ).add_to(m)
-    legend_rows = [
-        (c, text)
-        for c, text in zip(
-            colours,
-            class_labels(bins, float(values.min()) if values.notna().any() else 0.0, view.lang),
-            strict=False,
-        )
-    ] + [(NO_DATA_COLOUR, view.t("export.map.no_data"))]
+    legend_rows = classes.legend(view.lang, no_data=view.t("export.map.no_data"))
     if hidden.any():
         legend_rows.append((HIDDEN_COLOUR, view.t("export.map.hidden")))
     legend = "".join(

@@ -24,8 +24,8 @@ import numpy as np
 import pandas as pd
 
 import i18n
-from exports.static_map import default_classes
 from geo import figures
+from geo.classify import classify
 from geo.codes import Level
 from geo.suppression import Group, Protected, hidden_label, protect, protect_series
 
@@ -576,7 +576,7 @@ def build_view(
         village_headers=headers,
         charts=_charts(in_area, layer, year, threshold, lang),
         sentences=_sentences(in_area, villages_p, year, threshold, lang, period, key_figures, area),
-        bins=list(bins) if bins is not None else default_classes(values[~hidden], k, scheme),
+        bins=list(bins) if bins is not None else list(classify(values[~hidden], scheme, k).limits),
         colours=list(colours) if colours is not None else None,
         extra={"hidden_label": hidden_label(threshold)},
     )

@@ -4,8 +4,8 @@ import streamlit as st
 
 import ui
 from geo import charts, metrics
+from ui import Keys, t
 from ui import dashboard as dash
-from ui import t
 
 layers, enterprises = dash.layer_page("enterprises")
 
@@ -18,7 +18,7 @@ measure = (
         ["count", "members"],
         format_func=lambda m: t(f"enterprises.measure.{m}"),
         default="count",
-        key="enterprises.measure",
+        key=Keys.ENTERPRISES_MEASURE,
     )
     or "count"
 )

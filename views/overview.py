@@ -7,13 +7,7 @@ from geo import charts, figures, metrics
 from ui import dashboard as dash
 from ui import t
 
-ui.demo_banner()
-st.title(t("overview.title"))
-st.caption(t("overview.intro"))
-
-if not ui.store().provinces():
-    st.info(t("dash.no_boundaries"))
-    st.stop()
+dash.page_head("overview")
 
 layers = dash.load_layers()
 placements = layers.get("placements", dash.EMPTY)

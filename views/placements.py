@@ -5,8 +5,8 @@ import streamlit as st
 import ui
 from geo import charts, metrics
 from geo.codes import Level
+from ui import Keys, t
 from ui import dashboard as dash
-from ui import t
 
 layers, placements = dash.layer_page("placements")
 population = layers.get("population", dash.EMPTY)
@@ -21,7 +21,7 @@ measure = (
         metrics.MEASURES,
         format_func=lambda m: t(f"measure.{m}"),
         default="count",
-        key="placements.measure",
+        key=Keys.PLACEMENTS_MEASURE,
     )
     or "count"
 )
@@ -30,8 +30,10 @@ if measure == "per_1000" and population.empty:
     st.info(t("measure.no_population"))
 if measure == "change":
     col_a, col_b, _ = st.columns([1, 1, 3])
-    year_a = col_a.selectbox(t("dash.year_a"), years, index=max(0, len(years) - 2), key="placements.year_a")
-    year_b = col_b.selectbox(t("dash.year_b"), years, index=len(years) - 1, key="placements.year_b")
+    year_a = col_a.selectbox(
+        t("dash.year_a"), years, index=max(0, len(years) - 2), key=Keys.PLACEMENTS_YEAR_A
+    )
+    year_b = col_b.selectbox(t("dash.year_b"), years, index=len(years) - 1, key=Keys.PLACEMENTS_YEAR_B)
 area = dash.current_area()
 
 selected = dash.choropleth(
@@ -39,8 +41,10 @@ selected = dash.choropleth(
     lambda level, codes: metrics.measure_values(
         measure, placements, level, filters, codes, population=population, year_a=year_a, year_b=year_b
     ),
-    label=dash.with_period(
-        t(f"measure.{measure}"), (year_a, year_b) if measure == "change" else filters.years
+    label=(
+        t(f"measure.{measure}") + f" {year_a} → {year_b}"
+        if measure == "change"
+        else dash.with_period(t(f"measure.{measure}"), filters.years)
     ),
     share=measure == "share_women",
     diverging=measure == "change",
@@ -82,7 +86,7 @@ with left:
     )
     st.plotly_chart(
         charts.share_figure(
-            metrics.top_values(rows, "sector", n=8),
+            metrics.top_values(rows, "sector", n=1000),
             "sector",
             lang,
             title=dash.with_period(t("placements.sectors"), filters.years),
