@@ -294,8 +294,12 @@ def _key_figures(
     ``layers`` are the unfiltered stored layers (the registry decides what is inside the area
     and what counts as zero or as no data); the previous year is protected together with this one.
     """
-    now = figures.values(layers, area, year)
-    before = figures.values(layers, area, year - 1) if year is not None else dict.fromkeys(now, np.nan)
+    if year is None:
+        now = figures.values(layers, area, None)
+        before = dict.fromkeys(now, np.nan)
+    else:
+        both = figures.values_by_year(layers, area, [year, year - 1])
+        now, before = both[year], both[year - 1]
     frame = pd.DataFrame.from_dict({"now": now, "before": before}, orient="index")
     counts = [n for n, f in figures.FIGURES.items() if f.suppression == "small_count"]
     p = protect(

@@ -34,7 +34,7 @@ import pandas as pd
 
 import i18n
 from geo.codes import Level
-from geo.metrics import PREFIX_LENGTH, in_area, programme_villages
+from geo.metrics import PREFIX_LENGTH, in_area
 
 __all__ = [
     "COMPONENTS",
@@ -52,6 +52,7 @@ __all__ = [
     "period_rows",
     "period_text",
     "values",
+    "values_by_year",
 ]
 
 #: How a figure picks the rows of a period.
@@ -177,39 +178,52 @@ def values(layers: Mapping[str, pd.DataFrame], area: str | None, year: int | Non
     docstring); 0 is a real zero: reports in a reporting regency's area without a report,
     programme villages in a province whose programme list names none in the area.
     """
-    out: dict[str, float] = dict.fromkeys((*HEADLINES, *COMPONENTS), np.nan)
+    return values_by_year(layers, area, [year])[year]
+
+
+def values_by_year(
+    layers: Mapping[str, pd.DataFrame], area: str | None, years: Sequence[int | None]
+) -> dict[int | None, dict[str, float]]:
+    """:func:`values` for several years at once (each layer is cut to ``area`` once)."""
     empty = pd.DataFrame()
-    placements = layers.get("placements", empty)
-    if placements is not None and not placements.empty and _holds_year(placements, year):
-        rows = period_rows("placements", in_area(placements, area), year)
-        if not in_area(placements, area).empty:
-            gender = (
-                rows["gender"].astype("string") if "gender" in rows else pd.Series(pd.NA, index=rows.index)
-            )
-            women = _sum(rows[(gender == "P").fillna(False).to_numpy(dtype=bool)], "count")
-            men = _sum(rows[(gender == "L").fillna(False).to_numpy(dtype=bool)], "count")
-            total = _sum(rows, "count")
-            out.update(placements=total, women=women, men=men, gender_unknown=total - women - men)
-            out["share_women"] = women / (women + men) if women + men > 0 else np.nan
-            out["origin_villages"] = float(rows.loc[rows["count"] > 0, "village"].nunique())
-    programmes = layers.get("programmes", empty)
-    if programmes is not None and not programmes.empty:
-        inside = in_area(programmes, area)
-        if not inside.empty:
-            out["programme_villages"] = float(len(programme_villages(inside, year)))
-        elif _covers(programmes, area, Level.PROVINCE):
-            out["programme_villages"] = 0.0
-    enterprises = layers.get("enterprises", empty)
-    if enterprises is not None and not enterprises.empty:
-        inside = in_area(enterprises, area)
-        if not inside.empty:
-            out["enterprises"] = _sum(period_rows("enterprises", inside, year), "count")
-    reports = layers.get("reports", empty)
-    if reports is not None and not reports.empty and _holds_year(reports, year):
-        inside = in_area(reports, area)
-        if not inside.empty:
-            out["reports"] = _sum(period_rows("reports", inside, year), "count")
-        elif _covers(reports, area, Level.REGENCY):
+    frames = {name: layers.get(name) for name in ("placements", "programmes", "enterprises", "reports")}
+    frames = {name: f if f is not None else empty for name, f in frames.items()}
+    inside = {name: in_area(f, area) if not f.empty else f for name, f in frames.items()}
+    covers = {
+        "programmes": inside["programmes"].empty and _covers(frames["programmes"], area, Level.PROVINCE),
+        "reports": inside["reports"].empty and _covers(frames["reports"], area, Level.REGENCY),
+    }
+    return {year: _values(frames, inside, covers, year) for year in years}
+
+
+def _values(
+    frames: Mapping[str, pd.DataFrame],
+    inside: Mapping[str, pd.DataFrame],
+    covers: Mapping[str, bool],
+    year: int | None,
+) -> dict[str, float]:
+    out: dict[str, float] = dict.fromkeys((*HEADLINES, *COMPONENTS), np.nan)
+    if not inside["placements"].empty and _holds_year(frames["placements"], year):
+        rows = period_rows("placements", inside["placements"], year)
+        gender = rows["gender"].astype("string") if "gender" in rows else pd.Series(pd.NA, index=rows.index)
+        women = _sum(rows[(gender == "P").fillna(False).to_numpy(dtype=bool)], "count")
+        men = _sum(rows[(gender == "L").fillna(False).to_numpy(dtype=bool)], "count")
+        total = _sum(rows, "count")
+        out.update(placements=total, women=women, men=men, gender_unknown=total - women - men)
+        out["share_women"] = women / (women + men) if women + men > 0 else np.nan
+        out["origin_villages"] = float(rows.loc[rows["count"] > 0, "village"].nunique())
+    if not inside["programmes"].empty:
+        # the villages of metrics.programme_villages: active (or unknown) and started by the year
+        running = period_rows("programmes", inside["programmes"], year)
+        out["programme_villages"] = float(running["village"].nunique())
+    elif covers["programmes"]:
+        out["programme_villages"] = 0.0  # the province's programme list names none here
+    if not inside["enterprises"].empty:
+        out["enterprises"] = _sum(period_rows("enterprises", inside["enterprises"], year), "count")
+    if not frames["reports"].empty and _holds_year(frames["reports"], year):
+        if not inside["reports"].empty:
+            out["reports"] = _sum(period_rows("reports", inside["reports"], year), "count")
+        elif covers["reports"]:
             out["reports"] = 0.0  # as on the reports map: a reporting regency's other areas had none
     return out
 
@@ -231,8 +245,11 @@ class Headline:
 def headlines(layers: Mapping[str, pd.DataFrame], area: str | None, year: int | None) -> list[Headline]:
     """The headline figures of :data:`FIGURES` for ``area`` in ``year``, each with the previous year's
     value (NaN when that year has no data, so no change is shown)."""
-    now = values(layers, area, year)
-    before = values(layers, area, year - 1) if year is not None else dict.fromkeys(now, np.nan)
+    if year is None:
+        now, before = values(layers, area, None), dict.fromkeys((*HEADLINES, *COMPONENTS), np.nan)
+    else:
+        both = values_by_year(layers, area, [year, year - 1])
+        now, before = both[year], both[year - 1]
     return [Headline(name, now[name], before[name], FIGURES[name].share) for name in HEADLINES]
 
 

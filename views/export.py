@@ -66,9 +66,13 @@ except StoreError as err:
 
 with st.container(border=True):
     st.markdown(f"**{view.map_title}**")
-    cols = st.columns(len(view.key_figures) or 1)
-    for col, figure in zip(cols, view.key_figures, strict=False):
-        col.metric(figure.label, figure.text)
+    # The registry's figures as in the files (protected), three a row so no name is cut off.
+    for start in range(0, len(view.key_figures), 3):
+        cols = st.columns(3)
+        for col, figure in zip(cols, view.key_figures[start : start + 3], strict=False):
+            col.metric(
+                figure.label, figure.text, delta=figure.change or None, delta_color="off", delta_arrow="off"
+            )
     st.caption(view.suppression_note)
 
 st.subheader(t("export.page.files"))

@@ -9,6 +9,7 @@ from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
+import i18n
 from exports.deck import IMAGE_SIZE, build_deck, render_images, slide_kinds
 from loaders.export_inputs import load_view
 
@@ -36,7 +37,9 @@ def test_slides_in_expected_order(view, deck):
     slides = list(presentation.slides)
     assert len(slides) == len(kinds)
     title = " ".join(_texts(slides[0]))
-    assert "Kabupaten Serang" in title and "2024" in title and "placements-test.xlsx" in title
+    assert "Kabupaten Serang" in title and "2024" in title
+    assert i18n.t("export.deck.sources", "id", sources="")[:10] in title  # sources credited
+    assert "placements-test.xlsx" not in title  # by layer title and date, never a raw file name
     assert any(s.shape_type == MSO_SHAPE_TYPE.PICTURE for s in slides[1].shapes)
     assert "Angka utama" in " ".join(_texts(slides[2]))
     labels = {f.label for f in view.key_figures}

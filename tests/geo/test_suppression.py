@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import re
 
@@ -253,7 +254,8 @@ def test_html_map_tooltips_hide_small_counts(serang):
     if not (ROOT / "static/vendor/leaflet/leaflet.js").is_file():
         pytest.skip("Leaflet is not installed in static/vendor (run scripts/setup.sh)")
     page = html_map(view, ROOT / "static" / "vendor" / "leaflet").replace("\\u003c", "<")  # JSON-escaped "<"
-    shown = dict(re.findall(r'"code": "(36\.04\.\d\d\.\d{4})".*?"shown": "([^"]*)"', page))
+    found = re.findall(r'"code": "(36\.04\.\d\d\.\d{4})".*?"shown": "([^"]*)"', page)
+    shown = {code: html.unescape(text.replace("\\u0026", "&")) for code, text in found}  # names are escaped
     assert len(shown) > 300
     small = [c for c in raw.index if 1 <= raw.loc[c, "placements"] < 5]
     assert small and all(shown[c] == "<5" for c in small)
