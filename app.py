@@ -6,7 +6,7 @@ import streamlit as st
 
 import i18n
 import ui
-from ui import Keys, t
+from ui import Keys, auth, t
 
 HERE = Path(__file__).parent
 
@@ -39,7 +39,7 @@ pages = [
     st.Page(HERE / path, title=t(title), icon=icon, url_path=url, default=(i == 0))
     for i, (path, title, icon, url) in enumerate(PAGES)
 ]
-current = st.navigation(pages)
+current = auth.gate(pages)  # sign-in first when ATLAS_AUTH is on; the pages the role may open
 
 with st.sidebar:
     st.selectbox(

@@ -31,6 +31,8 @@ import shapely
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from geo.classify import NO_DATA_COLOUR
+
 __all__ = [
     "LEAFLET_JS",
     "LEAFLET_CSS",
@@ -47,13 +49,11 @@ __all__ = [
     "attribution_html",
     "label_points",
     "legend_html",
-    "naive_map",
 ]
 
 #: Where the app serves Leaflet (installed from the npm registry by scripts/setup.sh).
 LEAFLET_JS = "/app/static/vendor/leaflet/leaflet.js"
 LEAFLET_CSS = "/app/static/vendor/leaflet/leaflet.css"
-NO_DATA_COLOUR = "#d9d9d9"
 _ALPHABET = np.frombuffer(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", dtype=np.uint8)
 
 #: Basemap registry: key -> (tile URL or None, attribution). "none" needs no internet.
@@ -692,39 +692,3 @@ def category_layer(
     classes = np.array([position.get(v, -1) for v in values], dtype=np.int64)
     labels = [categories[v][1] if v in categories else "" for v in values]
     return MapLayer(classes, [categories[n][0] for n in names], labels, value_label, highlight)
-
-
-def naive_map(areas: gpd.GeoDataFrame, fills: Mapping[str, str], value_label: str) -> folium.Map:
-    """The straightforward map the benchmark compares against (``to_json`` + ``style_function``)."""
-    frame = areas[["code", "name", "geometry"]].copy()
-    frame["fill"] = frame["code"].map(fills).fillna(NO_DATA_COLOUR)
-    frame["value"] = frame["fill"]
-    minx, miny, maxx, maxy = frame.total_bounds
-    m = folium.Map(tiles=None)
-    m.fit_bounds([[miny, minx], [maxy, maxx]])
-    folium.GeoJson(
-        frame.to_json(),
-        style_function=lambda f: {"fillColor": f["properties"]["fill"], "color": "#555555", "weight": 0.5},
-        tooltip=folium.GeoJsonTooltip(fields=["name", "value"], aliases=["", value_label]),
-    ).add_to(m)
-    return m
-
-
-def class_layer(
-    values: pd.Series,
-    *,
-    scheme: str,
-    k: int,
-    labels: Sequence[str],
-    value_label: str,
-    diverging: bool = False,
-    highlight: np.ndarray | None = None,
-) -> tuple[MapLayer, dict]:
-    """Classify ``values`` (one per area, NaN = no data) into a :class:`MapLayer` and its classes."""
-    from geo.charts import map_classes
-
-    classes = map_classes(values.reset_index(drop=True), scheme, k, diverging=diverging)
-    return (
-        MapLayer(classes["index"], classes["colours"], list(labels), value_label, highlight),
-        classes,
-    )

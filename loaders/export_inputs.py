@@ -1,4 +1,4 @@
-"""Read from the store what an export of one area needs and hand it to :func:`geo.export_view.build_view`.
+"""Read from the store what an export of one area needs and hand it to :func:`exports.view.build_view`.
 
 The map shows the children of the chosen area: a province's districts, a regency's or a
 district's villages (a village is shown among the villages of its district), drawn from the
@@ -13,8 +13,8 @@ from datetime import date
 import pandas as pd
 
 import i18n
+from exports.view import MAP_MEASURES, ExportView, build_view
 from geo.codes import Level, code_level
-from geo.export_view import MAP_MEASURES, ExportView, build_view
 from geo.gazetteer import name_of
 from loaders.store import LEVEL_FILES, Store, StoreError
 

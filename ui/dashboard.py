@@ -14,7 +14,8 @@ import streamlit as st
 
 import i18n
 from geo import codes as codes_module
-from geo import coverage, hotspots, metrics
+from geo import coverage, figures, hotspots, metrics
+from geo.cells import neutralise
 from geo.codes import Level
 from geo.layers import LAYERS
 from loaders.store import LEVEL_FILES, Store, StoreError
@@ -39,6 +40,7 @@ __all__ = [
     "about_note",
     "no_layer",
     "fmt_value",
+    "with_period",
 ]
 
 
@@ -162,17 +164,22 @@ def _write_year() -> None:
 def year_picker(years: Sequence[int], *, where=st.sidebar) -> int:
     """The year shown (kept in the URL as ``?year=``); latest by default."""
     years = list(years)
-    if Keys.YEAR not in st.session_state or st.session_state[Keys.YEAR] not in years:
-        st.session_state[Keys.YEAR] = _query_year(years)
+    # Set every run: the selectbox of another page (other years) left its own widget state under
+    # this key, which a page with other options would ignore, opening on its first year (2015).
+    st.session_state[Keys.YEAR] = figures.default_year(years, _query_year(years))
     return where.selectbox(t("dash.year"), years, key=Keys.YEAR, on_change=_write_year)
 
 
 def year_range_picker(years: Sequence[int], key: str, *, where=st.sidebar) -> tuple[int, int]:
-    """A from–to year range over the years a layer holds."""
+    """A from–to year range over the years a layer holds; by default one year, the period rule of
+    :func:`geo.figures.default_period` (the year chosen on another page, else the latest)."""
     years = list(years)
     if len(years) == 1:
         return years[0], years[0]
-    lo, hi = where.select_slider(t("dash.years"), options=years, value=(years[0], years[-1]), key=key)
+    held = st.session_state.get(key)
+    if not (isinstance(held, tuple | list) and len(held) == 2 and all(y in years for y in held)):
+        st.session_state[key] = figures.default_period(years, _query_year(years))
+    lo, hi = where.select_slider(t("dash.years"), options=years, key=key)
     return int(lo), int(hi)
 
 
@@ -215,6 +222,12 @@ def placement_filters(placements: pd.DataFrame, key: str, *, where=st.sidebar) -
     )
 
 
+def with_period(text: str, period: int | Sequence[int] | None) -> str:
+    """``text`` with its period, the one way every title and legend states it: ``Penempatan, 2024``
+    or ``Penempatan, 2021–2024`` (:func:`geo.figures.period_text`)."""
+    return f"{text}, {figures.period_text(period, lang())}"
+
+
 def fmt_value(value: float, *, share: bool = False, digits: int = 0) -> str:
     """A figure the reader's way; NaN reads "no data" (never 0)."""
     if value is None or pd.isna(value):
@@ -222,22 +235,12 @@ def fmt_value(value: float, *, share: bool = False, digits: int = 0) -> str:
     return i18n.fmt_pct(value, lang()) if share else i18n.fmt_num(value, lang(), digits)
 
 
-def _delta(item: metrics.Headline, year: int) -> str | None:
-    if pd.isna(item.value):
-        return None
-    if pd.isna(item.previous):
-        return t("dash.no_previous", year=year - 1)
-    change = item.change
-    if item.is_share:
-        text = i18n.fmt_num(change * 100, lang(), 1) + " " + t("dash.points")
-    else:
-        text = i18n.fmt_int(change, lang())
-    if change > 0:
-        text = "+" + text
-    return t("dash.change_vs", change=text, year=year - 1)
+def _delta(item: figures.Headline, year: int) -> str | None:
+    # "-" (not "−") for a fall: st.metric reads the arrow's direction from the text
+    return figures.change_text(item, year, lang(), minus="-") or None
 
 
-def delta_style(item: metrics.Headline) -> tuple[str, str]:
+def delta_style(item: figures.Headline) -> tuple[str, str]:
     """Colour and arrow of a headline's change: none when unknown or unchanged (0 is no rise).
 
     Fewer non-procedural departures is good news: a fall in reports is shown green.
@@ -247,20 +250,20 @@ def delta_style(item: metrics.Headline) -> tuple[str, str]:
     return ("inverse" if item.name == "reports" else "normal"), "auto"
 
 
-def headline_cards(items: Iterable[metrics.Headline], year: int, per_row: int = 3) -> None:
-    """Headline figures as metric cards with the change from the previous year."""
+def headline_cards(items: Iterable[figures.Headline], year: int, per_row: int = 3) -> None:
+    """Headline figures (:mod:`geo.figures`) as metric cards with the change from the previous year."""
     items = list(items)
     for start in range(0, len(items), per_row):
         cols = st.columns(per_row)
         for col, item in zip(cols, items[start : start + per_row], strict=False):
             colour, arrow = delta_style(item)
             col.metric(
-                t(f"metric.{item.name}"),
+                t(figures.FIGURES[item.name].label_key),
                 fmt_value(item.value, share=item.is_share),
                 delta=_delta(item, year),
                 delta_color=colour,
                 delta_arrow=arrow,
-                help=t(f"metric.help.{item.name}"),
+                help=t(figures.FIGURES[item.name].help_key),
                 border=True,
             )
 
@@ -514,8 +517,8 @@ def village_panel(code: str | None, layers: dict[str, pd.DataFrame]) -> None:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """A shown table as UTF-8 CSV with BOM (Excel reads the names right)."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    """A shown table as UTF-8 CSV with BOM (Excel reads the names right), formulas neutralised."""
+    return neutralise(frame).to_csv(index=False).encode("utf-8-sig")
 
 
 def gap_table(gaps: pd.DataFrame) -> pd.DataFrame:
@@ -579,7 +582,9 @@ def hotspot_map(key: str, years: tuple[int, int], kind: str, alpha: float, measu
         return table.set_index("code")["hotspot"].reindex(codes).fillna("no_data")
 
     categories = {name: (colour, t(f"hotspot.{name}")) for name, colour in HOTSPOT_COLOURS.items()}
-    selected = choropleth(key, classes, label=t("reports.hotspots"), categories=categories)
+    selected = choropleth(
+        key, classes, label=with_period(t("reports.hotspots"), years), categories=categories
+    )
     table = result.get("table")
     if not isinstance(table, pd.DataFrame):
         return selected

@@ -5,7 +5,7 @@ import streamlit as st
 import ui
 from geo import charts, coverage, metrics
 from geo.codes import Level
-from ui import Keys, t
+from ui import Keys, auth, t
 from ui import dashboard as dash
 
 dash.page_head("coverage")
@@ -44,7 +44,7 @@ selected = dash.choropleth(
     lambda level, codes: metrics.area_values(
         placements, metrics.filter_layer(placements, metrics.Filters(years=(year, year))), level, codes=codes
     ),
-    label=t("metric.placements"),
+    label=dash.with_period(t("metric.placements"), year),
     markers=running.assign(group=running["types"].str.split(", ").str[0]),
     marker_label=lambda group: t(f"programme.{group}"),
     highlight=set(gaps["code"]),
@@ -65,7 +65,7 @@ with left:
             value="villages",
             value_label=t("dash.villages"),
             column_label=t("coverage.types"),
-            title=t("coverage.by_type"),
+            title=dash.with_period(t("coverage.by_type"), year),
             names={p: t(f"programme.{p}") for p in by_type["programme"]},
         ),
         width="stretch",
@@ -78,11 +78,14 @@ with right:
         st.warning(t("coverage.gaps_found", n=len(gaps), km=radius))
         table = dash.gap_table(gaps)
         st.dataframe(table, hide_index=True, width="stretch", height=320)
+        gaps_csv = dash.csv_bytes(table)
         st.download_button(
             t("dash.download_csv"),
-            dash.csv_bytes(table),
+            gaps_csv,
             "celah_cakupan.csv",
             "text/csv",
             key=Keys.COVERAGE_CSV,
+            on_click=auth.record_download,
+            args=("celah_cakupan.csv", gaps_csv),
         )
 dash.village_panel(selected, layers)

@@ -3,9 +3,9 @@
 import streamlit as st
 
 import ui
-from geo.export_view import MAP_MEASURES
+from exports.view import MAP_MEASURES
 from loaders.store import StoreError
-from ui import Keys, present, t
+from ui import Keys, auth, present, t
 
 held = ui.store()
 layers = [name for name in MAP_MEASURES if name in held.layers()]
@@ -123,6 +123,8 @@ def build_panel() -> None:
             icon=":material/download:",
             key=f"{Keys.EXPORT_DOWNLOAD}.{kind}",
             width="stretch",
+            on_click=auth.record_download,
+            args=(present.file_name(view, kind), present.build(key, kind), area),
         )
 
 

@@ -16,9 +16,6 @@ if st.session_state.get(Keys.MAP_LEVEL) not in deeper:
 level = st.sidebar.selectbox(
     t("map.level"), deeper, format_func=lambda lv: t(f"level.{lv.key}"), key=Keys.MAP_LEVEL
 )
-if level == Level.VILLAGE and not area:
-    st.warning(t("map.country_villages", level=t(f"level.{default.key}").lower()), icon=":material/zoom_in:")
-    level = default
 
 villages = dash.village_table(area)
 if level == Level.VILLAGE:

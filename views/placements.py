@@ -41,7 +41,11 @@ selected = dash.choropleth(
     lambda level, codes: metrics.measure_values(
         measure, placements, level, filters, codes, population=population, year_a=year_a, year_b=year_b
     ),
-    label=t(f"measure.{measure}"),
+    label=(
+        t(f"measure.{measure}") + f" {year_a} → {year_b}"
+        if measure == "change"
+        else dash.with_period(t(f"measure.{measure}"), filters.years)
+    ),
     share=measure == "share_women",
     diverging=measure == "change",
     digits=1 if measure == "per_1000" else 0,
@@ -73,13 +77,19 @@ left, right = st.columns(2, gap="medium")
 with left:
     st.plotly_chart(
         charts.trend_figure(
-            metrics.trend(rows), lang, value_label=t("metric.placements"), title=t("placements.trend")
+            metrics.trend(rows),
+            lang,
+            value_label=t("metric.placements"),
+            title=dash.with_period(t("placements.trend"), filters.years),
         ),
         width="stretch",
     )
     st.plotly_chart(
         charts.share_figure(
-            metrics.top_values(rows, "sector", n=8), "sector", lang, title=t("placements.sectors")
+            metrics.top_values(rows, "sector", n=1000),
+            "sector",
+            lang,
+            title=dash.with_period(t("placements.sectors"), filters.years),
         ),
         width="stretch",
     )
@@ -91,7 +101,7 @@ with right:
             lang,
             value_label=t("metric.placements"),
             column_label=t("dash.destination"),
-            title=t("placements.destinations"),
+            title=dash.with_period(t("placements.destinations"), filters.years),
         ),
         width="stretch",
     )
@@ -102,7 +112,7 @@ with right:
             lang,
             value_label=t("metric.placements"),
             column_label=t("dash.village"),
-            title=t("placements.top_villages"),
+            title=dash.with_period(t("placements.top_villages"), filters.years),
             names=dash.area_names(Level.VILLAGE, area),
         ),
         width="stretch",

@@ -5,7 +5,7 @@ import streamlit as st
 from geo import priority
 from geo.codes import Level
 from loaders.settings import settings
-from ui import Keys, t
+from ui import Keys, auth, t
 from ui import dashboard as dash
 
 dash.page_head("planner")
@@ -48,7 +48,7 @@ shortlist = ranked.head(top_n)
 selected = dash.choropleth(
     "planner",
     lambda level, codes: dash.score_values(ranked, level, codes),
-    label=t("planner.score"),
+    label=dash.with_period(t("planner.score"), years),
     digits=1,
     highlight=set(shortlist["code"]),
     village_only=True,
@@ -65,18 +65,24 @@ shown, labels = dash.ranked_table(ranked)
 st.dataframe(shown, hide_index=True, width="stretch", height=360)
 col1, col2, _ = st.columns([1, 1, 4])
 threshold = settings().small_count_threshold
+csv_data = priority.to_csv_bytes(ranked, labels, threshold)
 col1.download_button(
     t("dash.download_csv"),
-    priority.to_csv_bytes(ranked, labels, threshold),
+    csv_data,
     "prioritas_desa.csv",
     "text/csv",
     key=Keys.PLANNER_CSV,
+    on_click=auth.record_download,
+    args=("prioritas_desa.csv", csv_data),
 )
+xlsx_data = priority.to_xlsx_bytes(ranked, labels, threshold, sheet=t("planner.ranked"))
 col2.download_button(
     t("dash.download_xlsx"),
-    priority.to_xlsx_bytes(ranked, labels, threshold, sheet=t("planner.ranked")),
+    xlsx_data,
     "prioritas_desa.xlsx",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key=Keys.PLANNER_XLSX,
+    on_click=auth.record_download,
+    args=("prioritas_desa.xlsx", xlsx_data),
 )
 dash.village_panel(selected, layers)

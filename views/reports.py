@@ -55,7 +55,7 @@ else:
     selected = dash.choropleth(
         "reports",
         report_values,
-        label=t(f"reports.measure.{measure}"),
+        label=dash.with_period(t(f"reports.measure.{measure}"), years),
         digits=1 if measure == "per_100" else 0,
     )
 dash.about_note(["reports", "placements"] if measure == "per_100" else ["reports"], "reports.about")
@@ -71,7 +71,7 @@ with c1:
             lang,
             value_label=t("metric.reports"),
             by_label=t("dash.channel"),
-            title=t("reports.channels"),
+            title=dash.with_period(t("reports.channels"), years),
         ),
         width="stretch",
     )
@@ -83,7 +83,7 @@ with c2:
             lang,
             value_label=t("metric.reports"),
             by_label=t("dash.destination"),
-            title=t("reports.destinations"),
+            title=dash.with_period(t("reports.destinations"), years),
         ),
         width="stretch",
     )
@@ -94,7 +94,7 @@ with c3:
             outcomes,
             "outcome",
             lang,
-            title=t("reports.outcomes"),
+            title=dash.with_period(t("reports.outcomes"), years),
             names={o: t(f"outcome.{o}") for o in outcomes["outcome"] if f"outcome.{o}" in i18n.TABLE},
         ),
         width="stretch",

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from geo import maps
 from geo.boundaries import tiling_report
-from geo.charts import SEQUENTIAL, map_classes
+from geo.classify import SEQUENTIAL, classify
 from geo.codes import Level
 from geo.display import DISPLAY_ZOOMS, display_zoom, quantum_for
 
@@ -104,7 +104,7 @@ def test_classes_and_colours_match_the_straightforward_computation(banten_villag
     rng = np.random.default_rng(7)
     values = pd.Series(rng.poisson(12, len(banten_villages)).astype(float))
     values[rng.random(len(values)) < 0.1] = np.nan  # villages with no data
-    classes = map_classes(values, "natural_breaks", 5)
+    classes = classify(values, "natural_breaks", 5)
     # straightforward: mapclassify per value, colour looked up per village
     bins = mapclassify.FisherJenks(values.dropna().to_numpy(), k=5).bins
     step = (len(SEQUENTIAL) - 1) / (len(bins) - 1)
@@ -112,19 +112,19 @@ def test_classes_and_colours_match_the_straightforward_computation(banten_villag
         maps.NO_DATA_COLOUR if np.isnan(v) else SEQUENTIAL[round(int(np.searchsorted(bins, v)) * step)]
         for v in values
     ]
-    fast = [maps.NO_DATA_COLOUR if i < 0 else classes["colours"][i] for i in classes["index"]]
+    fast = [maps.NO_DATA_COLOUR if i < 0 else classes.colours[i] for i in classes.classes]
     assert fast == expected
-    assert (classes["index"][values.isna().to_numpy()] == -1).all()  # no data is never class 0
-    assert classes["fill"].tolist() == expected
+    assert (classes.classes[values.isna().to_numpy()] == -1).all()  # no data is never class 0
+    assert classes.fill() == expected
 
 
 def test_map_ships_codes_classes_and_local_leaflet_only(banten_villages):
     encoded = maps.encode_shapes(banten_villages, quantum_for(Level.VILLAGE, "province"))
     values = pd.Series(np.arange(len(encoded), dtype=float))
-    classes = map_classes(values, "quantiles", 5)
+    classes = classify(values, "quantiles", 5)
     labels = [f"{v:.0f}" for v in values]
-    layer = maps.MapLayer(classes["index"], classes["colours"], labels, "Penempatan")
-    legend = maps.legend_html([(c, f"kelas {i}") for i, c in enumerate(classes["colours"])], "Penempatan")
+    layer = maps.MapLayer(classes.classes, list(classes.colours), labels, "Penempatan")
+    legend = maps.legend_html([(c, f"kelas {i}") for i, c in enumerate(classes.colours)], "Penempatan")
     m = maps.area_map(encoded, layer, legend=legend)
     html = m.get_root().render()
     assert maps.LEAFLET_JS in html and maps.LEAFLET_CSS in html
@@ -133,9 +133,6 @@ def test_map_ships_codes_classes_and_local_leaflet_only(banten_villages):
     assert '"code":["36.' in html and "36.04.13.2007" in html
     assert "kelas 4" in html and "Penempatan" in html
     assert "atlasDraw(" in html and "L.canvas(" in html
-    # the naive way ships several times more for the same villages
-    naive = maps.naive_map(banten_villages, dict(zip(encoded.codes, classes["fill"], strict=True)), "x")
-    assert len(naive.get_root().render()) > 4 * len(html)
 
 
 def test_layer_must_fit_the_shapes():
