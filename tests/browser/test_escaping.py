@@ -63,8 +63,10 @@ def _hover_every_area(page, tooltip: str) -> list[str]:
     for x, y in centres:
         page.mouse.move(x, y)
         page.wait_for_timeout(150)
-        if page.locator(tooltip).count():
-            texts.append(page.locator(tooltip).last.inner_text())
+        # read at once: a tooltip may close between two calls
+        texts += page.evaluate(
+            "(sel) => Array.from(document.querySelectorAll(sel)).map(e => e.innerText)", tooltip
+        )
     return texts
 
 
