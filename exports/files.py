@@ -156,6 +156,7 @@ def html_map(view: ExportView, leaflet_dir: Path, *, title: bool = True) -> str:
     m = folium.Map(tiles=None, control_scale=False, zoom_control=True, zoom_snap=0.25)
     m.fit_bounds([[miny, minx], [maxy, maxx]], padding=(10, 10))
     _MetricScale().add_to(m)
+    _Attribution(view.sources[0] if view.sources else "").add_to(m)
     folium.GeoJson(
         json.loads(areas.to_json()),
         style_function=lambda f: {
@@ -209,6 +210,22 @@ class _MetricScale(MacroElement):
         "L.control.scale({imperial: false, position: 'bottomleft'}).addTo({{ this._parent.get_name() }});"
         "{% endmacro %}"
     )
+
+
+class _Attribution(MacroElement):
+    """The attribution line names the boundary source (and licence) instead of Leaflet's flag."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "{{ this._parent.get_name() }}.attributionControl.setPrefix({{ this.prefix }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, source: str):
+        super().__init__()
+        from geo.maps import attribution_html
+
+        self.prefix = json.dumps(attribution_html(source)).replace("</", "<\\/")
 
 
 def _inline_leaflet(page: str, js: str, css: str) -> str:

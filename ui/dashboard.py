@@ -380,8 +380,8 @@ def _open_panel(code: str) -> None:
 
 def village_panel(code: str | None, layers: dict[str, pd.DataFrame]) -> None:
     """The panel of the village clicked on the map (or found by search, or in the URL), in a
-    dialog over the page, so it is seen at once without scrolling past the charts. It closes
-    (its button, the cross, Esc or a click beside it); a button under the map opens it again."""
+    dialog over the page, so it is seen at once without scrolling past the charts. Its translated
+    button closes it; a button under the map opens it again."""
     from ui.panels import village_panel as render
 
     if not code or code.count(".") != 3:
@@ -407,7 +407,8 @@ def village_panel(code: str | None, layers: dict[str, pd.DataFrame]) -> None:
             _close_panel()
             st.rerun()
 
-    st.dialog(t("panel.dialog"), width="large", on_dismiss=_close_panel)(body)()
+    # not dismissible: Streamlit's own close cross is labelled in English ("Close") only
+    st.dialog(t("panel.dialog"), width="large", dismissible=False)(body)()
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:

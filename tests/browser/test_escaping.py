@@ -63,8 +63,10 @@ def _hover_every_area(page, tooltip: str) -> list[str]:
     for x, y in centres:
         page.mouse.move(x, y)
         page.wait_for_timeout(150)
-        if page.locator(tooltip).count():
-            texts.append(page.locator(tooltip).last.inner_text())
+        # read at once: a tooltip may close between two calls
+        texts += page.evaluate(
+            "(sel) => Array.from(document.querySelectorAll(sel)).map(e => e.innerText)", tooltip
+        )
     return texts
 
 
@@ -101,7 +103,7 @@ def test_html_export_shows_hostile_names_as_text(browser, export_store):
     view = load_view(export_store, "36.04", year=2024, layer="placements", lang="id", threshold=5)
     areas = view.map_areas.copy()
     areas["name"] = [HOSTILE[i % len(HOSTILE)] for i in range(len(areas))]
-    page_html = html_map(dataclasses.replace(view, map_areas=areas), LEAFLET)
+    page_html = html_map(dataclasses.replace(view, map_areas=areas), LEAFLET.parent)
     page = browser.new_page(viewport={"width": 1000, "height": 800})
     _serve(page, page_html)
     page.wait_for_function("() => Object.values(window).some(v => v && v._layers && v.getBounds)")

@@ -271,12 +271,14 @@ def test_a_village_from_the_url_is_outlined_fitted_and_its_panel_beside(offline,
     assert box["y"] >= 0 and box["y"] < 200, box  # seen at once, no scrolling past the charts
     assert "Pasirmakmur" in dialog.inner_text()
     assert i18n.t("panel.placements", lang) in dialog.inner_text()
+    if lang == "id":  # the opened panel, like every page, holds no English interface word
+        assert not _english_words(page), "English in the Indonesian village panel"
     dialog.locator('[data-testid="stBaseButton-secondary"]').filter(
         has_text=i18n.t("map.panel_close", lang)
     ).click()
     page.get_by_role("dialog").wait_for(state="hidden", timeout=30_000)
     settle(page)
-    assert page.get_by_text(i18n.t("panel.open", lang, name="Pasirmakmur")).is_visible()
+    page.get_by_role("button", name=i18n.t("panel.open", lang, name="Pasirmakmur")).wait_for(timeout=30_000)
     page.close()
 
 

@@ -78,3 +78,17 @@ def test_programme_villages_figure_matches_the_dashboard_headline():
     headline = {h.name: h for h in registry.headlines(layers, "36", 2024)}
     assert headline["programme_villages"].value == 2
     assert figures["programme_villages"] == "2"
+
+
+def test_html_map_escapes_names_and_credits_the_boundaries(view):
+    """Names from files reach folium's tooltip (which writes HTML) escaped; the attribution line
+    names the boundary source instead of Leaflet's flag."""
+    import dataclasses
+
+    if not (LEAFLET / "leaflet.js").is_file():
+        pytest.skip("Leaflet is not installed in static/vendor (run scripts/setup.sh)")
+    areas = view.map_areas.copy()
+    areas["name"] = ["<img src=x onerror=alert(1)>"] * len(areas)
+    page = html_map(dataclasses.replace(view, map_areas=areas), LEAFLET)
+    assert "<img src=x onerror" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert ".attributionControl.setPrefix(" in page
