@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import Counter
 
 import geopandas as gpd
-import numpy as np
 import pytest
 import shapely
 
