@@ -113,7 +113,7 @@ def national_figures(store_dir: Path, placements_store: Path | None = None, time
                 return out
             slider = page.locator('[data-testid="stSlider"]').filter(has_text=YEARS_LABEL)
             handle = slider.locator('[role="slider"]').last
-            handle.focus()
+            handle.focus(timeout=timeout * 1000)
             start = time.perf_counter()
             handle.press("ArrowLeft")
             after = wait_national(page, timeout=timeout, after_rev=state["drawnRev"])
