@@ -26,6 +26,10 @@ __all__ = [
     "Table",
     "SkippedRow",
     "read_table",
+    "read_grid",
+    "find_header",
+    "Grid",
+    "Header",
     "sheet_names",
     "guess_sheet",
     "decode_text",
@@ -413,6 +417,46 @@ def sheet_names(data: bytes) -> list[str]:
         wb.close()
 
 
+def _rank_sheet(rows: list[list[object]], score: Callable[[str], int]) -> tuple[int, int]:
+    """How much a sheet's first rows look like a data table: known column names, filled rows."""
+    known = max(
+        (sum(score(t) for t in {_cell_text(v) for v in row} if t) for row in rows[:HEADER_SCAN_ROWS]),
+        default=0,
+    )
+    return known, sum(1 for row in rows if sum(1 for v in row if _cell_text(v)) >= 2)
+
+
+def _choose_sheet(
+    names: list[str], sheet: str | int | None, file: str, rank: Callable[[str], tuple] | None = None
+) -> str:
+    """The sheet asked for by name (any case) or 0-based index; without one, the best ranked
+    (the first on a tie). Raises ``TableError("no_sheet")`` naming the sheets there are."""
+    if sheet is None or sheet == "":
+        return max(names, key=rank) if rank else names[0]
+    if isinstance(sheet, int) or (isinstance(sheet, str) and sheet.isdigit() and sheet not in names):
+        if not 0 <= int(sheet) < len(names):
+            raise TableError("no_sheet", file, sheet=sheet, sheets=", ".join(names))
+        return names[int(sheet)]
+    chosen = {n.strip().lower(): n for n in names}.get(str(sheet).strip().lower())
+    if chosen is None:
+        raise TableError("no_sheet", file, sheet=sheet, sheets=", ".join(names))
+    return chosen
+
+
+def _fill_merged(grid: list[list[object]], ranges) -> set[tuple[int, int, int]]:
+    """Fill each merged range ``(first row, end row, first col, end col)`` (0-based, ends
+    exclusive) with its top-left value; returns the horizontal merges as (row, first, last col)."""
+    merged_rows: set[tuple[int, int, int]] = set()
+    for rlo, rhi, clo, chi in ranges:
+        top = grid[rlo][clo] if rlo < len(grid) and clo < len(grid[rlo]) else None
+        for r in range(rlo, min(rhi, len(grid))):
+            for c in range(clo, min(chi, len(grid[r]))):
+                grid[r][c] = top
+        if chi - clo > 1:
+            merged_rows.add((rlo, clo, chi - 1))
+    return merged_rows
+
+
 def guess_sheet(data: bytes, score: Callable[[str], int] | None = None) -> str | None:
     """The sheet that most looks like a data table: most known column names in its first rows,
     then most filled rows. None for files that are not workbooks."""
@@ -423,25 +467,19 @@ def guess_sheet(data: bytes, score: Callable[[str], int] | None = None) -> str |
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 - openpyxl raises many types for a non-workbook
         return None
-    best, best_key = None, (-1, -1)
     try:
-        for name in wb.sheetnames:
-            rows = [
-                list(r)
-                for _, r in zip(
-                    range(HEADER_SCAN_ROWS + 30), wb[name].iter_rows(values_only=True), strict=False
-                )
-            ]
-            known = max(
-                (sum(score(t) for t in {_cell_text(v) for v in row} if t) for row in rows[:HEADER_SCAN_ROWS]),
-                default=0,
+
+        def rank(name: str) -> tuple[int, int]:
+            rows = wb[name].iter_rows(values_only=True)
+            return _rank_sheet(
+                [list(r) for _, r in zip(range(HEADER_SCAN_ROWS + 30), rows, strict=False)], score
             )
-            filled = sum(1 for row in rows if sum(1 for v in row if _cell_text(v)) >= 2)
-            if (known, filled) > best_key:
-                best, best_key = name, (known, filled)
+
+        return _choose_sheet(list(wb.sheetnames), None, "", rank) if wb.sheetnames else None
+    except Exception:  # noqa: BLE001 - a damaged sheet: the reader names the problem
+        return None
     finally:
         wb.close()
-    return best
 
 
 def _xls_grid(
@@ -477,34 +515,15 @@ def _xls_grid(
             grid.append(row)
         return grid
 
-    if sheet is None or sheet == "":
-
-        def rank(name: str) -> tuple[int, int]:
-            grid = cells(book.sheet_by_name(name))[: HEADER_SCAN_ROWS + 30]
-            known = max((sum(score(t) for t in {_cell_text(v) for v in row} if t) for row in grid), default=0)
-            return known, sum(1 for row in grid if sum(1 for v in row if _cell_text(v)) >= 2)
-
-        chosen = max(names, key=rank)
-    elif isinstance(sheet, int) or (str(sheet).isdigit() and str(sheet) not in names):
-        if not 0 <= int(sheet) < len(names):
-            raise TableError("no_sheet", file, sheet=sheet, sheets=", ".join(names))
-        chosen = names[int(sheet)]
-    else:
-        lookup = {n.strip().lower(): n for n in names}
-        chosen = lookup.get(str(sheet).strip().lower())
-        if chosen is None:
-            raise TableError("no_sheet", file, sheet=sheet, sheets=", ".join(names))
+    chosen = _choose_sheet(
+        names,
+        sheet,
+        file,
+        lambda name: _rank_sheet(cells(book.sheet_by_name(name))[: HEADER_SCAN_ROWS + 30], score),
+    )
     sh = book.sheet_by_name(chosen)
     grid = cells(sh)
-    merged_rows: set[tuple[int, int, int]] = set()
-    for rlo, rhi, clo, chi in getattr(sh, "merged_cells", []):
-        top = grid[rlo][clo] if rlo < len(grid) and clo < len(grid[rlo]) else None
-        for r in range(rlo, min(rhi, len(grid))):
-            for c in range(clo, min(chi, len(grid[r]))):
-                grid[r][c] = top
-        if chi - clo > 1:
-            merged_rows.add((rlo, clo, chi - 1))
-    return grid, chosen, names, merged_rows
+    return grid, chosen, names, _fill_merged(grid, getattr(sh, "merged_cells", []))
 
 
 def _looks_like_html(data: bytes) -> bool:
@@ -544,30 +563,13 @@ def _xlsx_grid(
     except (zipfile.BadZipFile, OSError, KeyError, ValueError) as err:
         raise TableError("bad_xlsx", file, detail=type(err).__name__) from None
     names = list(wb.sheetnames)
-    if sheet is None or sheet == "":
-        # the first sheet that holds something
-        chosen = next((n for n in names if wb[n].max_row > 1 or wb[n].max_column > 1), names[0])
-    elif isinstance(sheet, int) or (isinstance(sheet, str) and sheet.isdigit() and sheet not in names):
-        index = int(sheet)
-        if not 0 <= index < len(names):
-            raise TableError("no_sheet", file, sheet=sheet, sheets=", ".join(names))
-        chosen = names[index]
-    else:
-        lookup = {n.strip().lower(): n for n in names}
-        chosen = lookup.get(str(sheet).strip().lower())
-        if chosen is None:
-            raise TableError("no_sheet", file, sheet=sheet, sheets=", ".join(names))
+    # without a sheet named: the first sheet that holds something
+    chosen = _choose_sheet(names, sheet, file, lambda n: wb[n].max_row > 1 or wb[n].max_column > 1)
     ws = wb[chosen]
     grid = [list(row) for row in ws.iter_rows(values_only=True)]
-    merged_rows: set[tuple[int, int, int]] = set()  # (row, first col, last col) of horizontal merges
-    for rng in ws.merged_cells.ranges:
-        top = grid[rng.min_row - 1][rng.min_col - 1] if rng.min_row - 1 < len(grid) else None
-        for r in range(rng.min_row - 1, min(rng.max_row, len(grid))):
-            for c in range(rng.min_col - 1, rng.max_col):
-                if c < len(grid[r]):
-                    grid[r][c] = top
-        if rng.max_col > rng.min_col:
-            merged_rows.add((rng.min_row - 1, rng.min_col - 1, rng.max_col - 1))
+    merged_rows = _fill_merged(
+        grid, [(r.min_row - 1, r.max_row, r.min_col - 1, r.max_col) for r in ws.merged_cells.ranges]
+    )
     wb.close()
     return grid, chosen, names, merged_rows
 
@@ -670,6 +672,98 @@ def _column_names(grid, h: int, two_rows: bool) -> list[str]:
     return out
 
 
+@dataclass
+class Grid:
+    """The cells a format reader found, before the header is looked for."""
+
+    cells: list[list[object]]
+    kind: str  # "csv" | "xlsx" | "xls" | "html"
+    sheet: str | None = None
+    sheets: list[str] = field(default_factory=list)
+    #: horizontal merges (row, first col, last col) of a workbook, 0-based
+    merged: set = field(default_factory=set)
+    encoding: str | None = None
+    delimiter: str | None = None
+    text: str | None = None  # a CSV's decoded text (its long body is read from it)
+    data: bytes = b""
+
+
+def _read_xlsx(data: bytes, file: str, sheet, score) -> Grid:
+    if sheet is None or sheet == "":
+        sheet = guess_sheet(data, score)
+    cells, chosen, names, merged = _xlsx_grid(data, file, sheet)
+    return Grid(cells, "xlsx", chosen, names, merged)
+
+
+def _read_xls(data: bytes, file: str, sheet, score) -> Grid:
+    cells, chosen, names, merged = _xls_grid(data, file, sheet, score)
+    return Grid(cells, "xls", chosen, names, merged)
+
+
+def _read_html(data: bytes, file: str, sheet, score) -> Grid:
+    cells, encoding = _html_grid(data, file)
+    return Grid(cells, "html", encoding=encoding)
+
+
+def _read_csv(data: bytes, file: str, sheet, score) -> Grid:
+    try:
+        cells, encoding, delimiter, text = _csv_grid(data, CSV_HEAD_ROWS)
+    except TableError as err:
+        raise TableError(err.code, file, **err.params) from None
+    return Grid(cells, "csv", encoding=encoding, delimiter=delimiter, text=text, data=data)
+
+
+def read_grid(data: bytes, file: str, sheet: str | int | None = None, score=None) -> Grid:
+    """The format reader for ``data`` (by its first bytes, then its suffix) and its cells.
+
+    Raises :class:`TableError` for a file that is no table (old binary formats, images, PDFs).
+    """
+    score = score or (lambda text: 0)
+    suffix = Path(file).suffix.lower()
+    if data[:4] == b"PK\x03\x04" or suffix in (".xlsx", ".xlsm"):
+        reader = _read_xlsx
+    elif data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        reader = _read_xls
+    elif _looks_like_html(data):
+        reader = _read_html
+    elif suffix == ".xls":
+        raise TableError("old_xls", file)
+    elif _looks_binary(data):
+        raise TableError("not_a_table", file)
+    else:
+        reader = _read_csv
+    grid = reader(data, file, sheet, score)
+    grid.cells = [list(r) for r in grid.cells]
+    return grid
+
+
+@dataclass(frozen=True)
+class Header:
+    """Where the table starts: header row (0-based), whether a second row completes it, the
+    column names, the title rows above it and the first body row (0-based)."""
+
+    index: int
+    two_rows: bool
+    columns: list[str]
+    title: list[str]
+    first: int
+
+
+def find_header(
+    cells: list[list[object]],
+    score: Callable[[str], int],
+    merged: set = frozenset(),
+    spreadsheet: bool = False,
+) -> Header:
+    """The header of a grid: the row with most known column names below any title rows, a
+    merged or two-row header joined (``Jenis Kelamin`` over ``L | P``), names made unique."""
+    h = _detect_header(cells, score)
+    two_rows = _subheader(cells, h, merged, spreadsheet)
+    columns = _column_names(cells, h, two_rows)
+    title = [" ".join(_cell_text(v) for v in row if _cell_text(v)) for row in cells[:h]]
+    return Header(h, two_rows, columns, [t for t in title if t], h + (2 if two_rows else 1))
+
+
 def read_table(
     source: bytes | Path | str,
     file: str | None = None,
@@ -677,10 +771,12 @@ def read_table(
     sheet: str | int | None = None,
     header_score: Callable[[str], int] | None = None,
 ) -> Table:
-    """Read a CSV or XLSX file into a :class:`Table` of raw cells.
+    """Read a CSV, XLSX, XLS or HTML-table file into a :class:`Table` of raw cells.
 
     ``header_score(text)`` says how much a cell looks like a known column name (default: 0,
     i.e. the first row with the most text cells is the header). Raises :class:`TableError`.
+    Three steps: :func:`read_grid` (the format reader), :func:`find_header`, then the body
+    (empty, totals and notes rows left out, each column's distinct values found once).
     """
     if isinstance(source, (str, Path)):
         path = Path(source)
@@ -695,46 +791,29 @@ def read_table(
     if not data.strip():
         raise TableError("empty_file", file)
     score = header_score or (lambda text: 0)
-    suffix = Path(file).suffix.lower()
-    merged_rows: set = set()
-    if data[:4] == b"PK\x03\x04" or suffix in (".xlsx", ".xlsm"):
-        if sheet is None or sheet == "":
-            sheet = guess_sheet(data, score)
-        grid, chosen, names, merged_rows = _xlsx_grid(data, file, sheet)
-        kind, encoding, delimiter = "xlsx", None, None
-    elif data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        grid, chosen, names, merged_rows = _xls_grid(data, file, sheet, score)
-        kind, encoding, delimiter = "xls", None, None
-    elif _looks_like_html(data):
-        grid, encoding = _html_grid(data, file)
-        kind, chosen, names, delimiter = "html", None, [], None
-    elif suffix == ".xls":
-        raise TableError("old_xls", file)
-    elif _looks_binary(data):
-        raise TableError("not_a_table", file)
-    else:
-        try:
-            grid, encoding, delimiter, csv_text = _csv_grid(data, CSV_HEAD_ROWS)
-        except TableError as err:
-            raise TableError(err.code, file, **err.params) from None
-        kind, chosen, names = "csv", None, []
-    grid = [list(r) for r in grid]
-    if not any(_cell_text(v) for row in grid for v in row):
+    grid = read_grid(data, file, sheet, score)
+    if not any(_cell_text(v) for row in grid.cells for v in row):
         raise TableError("empty_file", file)
-    h = _detect_header(grid, score)
-    two_rows = _subheader(grid, h, merged_rows, kind in ("xlsx", "xls"))
-    columns = _column_names(grid, h, two_rows)
-    title = [" ".join(_cell_text(v) for v in row if _cell_text(v)) for row in grid[:h]]
-    first = h + (2 if two_rows else 1)
+    header = find_header(grid.cells, score, grid.merged, grid.kind in ("xlsx", "xls"))
+    return _table_body(grid, header, file)
+
+
+def _table_body(grid: Grid, header: Header, file: str) -> Table:
+    """The rows under the header as a :class:`Table` (totals and notes rows reported)."""
+    cells_grid, columns, first = grid.cells, header.columns, header.first
     width = len(columns)
     cells, distinct = None, None
-    if kind == "csv" and len(grid) >= CSV_HEAD_ROWS:  # a long file: the rest through pyarrow or pandas
-        fast = _arrow_body(csv_text, delimiter, grid, first, width)
-        cells, distinct = fast if fast else (_csv_body(csv_text, delimiter, grid, first, width), None)
+    if (
+        grid.kind == "csv" and len(cells_grid) >= CSV_HEAD_ROWS
+    ):  # a long file: the rest through pyarrow or pandas
+        fast = _arrow_body(grid.text, grid.delimiter, cells_grid, first, width)
+        cells, distinct = (
+            fast if fast else (_csv_body(grid.text, grid.delimiter, cells_grid, first, width), None)
+        )
         if cells is None:
-            grid, *_ = _csv_grid(data)
+            cells_grid, *_ = _csv_grid(grid.data)
     if cells is None:
-        cells = pd.DataFrame(grid[first:], dtype=object)
+        cells = pd.DataFrame(cells_grid[first:], dtype=object)
         cells = cells.reindex(columns=range(width)) if len(cells.columns) < width else cells.iloc[:, :width]
         cells.columns = range(width)
     rows_all = np.arange(first + 1, first + 1 + len(cells))
@@ -818,12 +897,12 @@ def read_table(
         distinct=found_by_name,
         rows=pd.Series(rows, dtype="int64"),
         file=file,
-        header_row=h + 1,
-        kind=kind,
-        encoding=encoding,
-        delimiter=delimiter,
-        sheet=chosen,
-        sheets=names,
+        header_row=header.index + 1,
+        kind=grid.kind,
+        encoding=grid.encoding,
+        delimiter=grid.delimiter,
+        sheet=grid.sheet,
+        sheets=grid.sheets,
         skipped=sorted(skipped, key=lambda s: s.row),
-        title=[t for t in title if t],
+        title=header.title,
     )

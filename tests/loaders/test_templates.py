@@ -53,12 +53,20 @@ def test_every_problem_code_has_a_message_in_both_languages():
     import re
 
     import i18n
+    from loaders.layers.parsers import PARSERS
 
     src = {
-        p: (ROOT / p).read_text()
-        for p in ("loaders/layers.py", "loaders/validation.py", "loaders/tabular.py", "geo/matching.py")
+        p: (ROOT / p).read_text() for p in ("loaders/validation.py", "loaders/tabular.py", "geo/matching.py")
     }
-    codes = set(re.findall(r'Issue\(\s*"(\w+)"', src["loaders/layers.py"] + src["loaders/validation.py"]))
+    src["loaders/layers"] = "".join(p.read_text() for p in sorted((ROOT / "loaders/layers").glob("*.py")))
+    codes = set(re.findall(r'Issue\(\s*"(\w+)"', src["loaders/layers"] + src["loaders/validation.py"]))
+    # the layer parsers name their problem codes in their rules
+    for parser in PARSERS.values():
+        for rule in parser.rules:
+            for attr in ("unknown", "missing_row", "no_column", "absent"):
+                value = getattr(rule, attr, None)
+                if value and value not in ("one", "missing"):
+                    codes.add(value)
     codes |= {"duplicate", "duplicate_counted", "negative", "year_range", "month_range", "programme_unknown"}
     codes |= {f"file_{c}" for c in re.findall(r'TableError\(\s*"(\w+)"', src["loaders/tabular.py"])}
     codes |= {"file_unreadable"} | {f"skipped_{r}" for r in ("totals", "notes")}

@@ -1,0 +1,63 @@
+"""Import a layer file into the store, and the ``python -m loaders.layers`` command line.
+
+The package, one module per concern:
+
+- :mod:`~loaders.layers.vocab`: the vocabularies (gender, programme, scheme, outcome, yes/no,
+  destinations);
+- :mod:`~loaders.layers.cells`: cell parsers (numbers, years, months, categories, labels),
+  once per distinct value;
+- :mod:`~loaders.layers.reshape`: wide tables into rows (pure functions returning new frames);
+- :mod:`~loaders.layers.parsers`: one parser per layer, driven by its spec;
+- :mod:`~loaders.layers.reference`: the villages rows are matched against;
+- :mod:`~loaders.layers.aggregate`: one stored row per village and breakdown;
+- :mod:`~loaders.layers.pipeline`: :func:`analyse` (everything but writing) and :func:`commit`;
+- :mod:`~loaders.layers.cli`: the command line (``python -m loaders.layers``).
+"""
+
+from __future__ import annotations
+
+from geo.layers import LAYERS, layer_spec
+from loaders.layers.aggregate import aggregate
+from loaders.layers.aggregate import aggregate as _aggregate
+from loaders.layers.cli import main
+from loaders.layers.pipeline import (
+    MODES,
+    REPORT_COLUMNS,
+    ImportPlan,
+    analyse,
+    commit,
+    delete_version,
+    import_file,
+    log_frame,
+    mapping_frame,
+    report_frame,
+    status,
+    versions_frame,
+)
+from loaders.layers.reference import reference_for
+from loaders.layers.vocab import GENDER_VALUES, OUTCOME_VALUES, PROGRAMME_VALUES, SCHEME_VALUES
+
+__all__ = [
+    "ImportPlan",
+    "analyse",
+    "commit",
+    "delete_version",
+    "import_file",
+    "reference_for",
+    "status",
+    "report_frame",
+    "versions_frame",
+    "log_frame",
+    "mapping_frame",
+    "MODES",
+    "REPORT_COLUMNS",
+    "LAYERS",
+    "layer_spec",
+    "aggregate",
+    "_aggregate",
+    "GENDER_VALUES",
+    "PROGRAMME_VALUES",
+    "SCHEME_VALUES",
+    "OUTCOME_VALUES",
+    "main",
+]

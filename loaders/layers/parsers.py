@@ -1,0 +1,316 @@
+"""One parser per layer, driven by a small spec: which time columns the layer has and a rule
+per stored column (free text, category, yes/no, count). :func:`parse_rows` runs them.
+
+A rule reads the file's column for its field (when the file has one) through a cell parser of
+:mod:`loaders.layers.cells` and writes the stored column; the issues it finds name row and
+column. Adding a layer is adding a :class:`LayerParser` to :data:`PARSERS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from loaders.columns import LOCATION_FIELDS
+from loaders.layers.cells import (
+    _YEAR_IN_TEXT,
+    _bool,
+    _by_value,
+    _categorical,
+    _destination,
+    _label,
+    _months,
+    _numbers,
+    _text,
+    _years,
+)
+from loaders.layers.vocab import GENDER_VALUES, OUTCOME_VALUES, PROGRAMME_VALUES, SCHEME_VALUES
+from loaders.tabular import Table, parse_date
+from loaders.validation import YEAR_MIN, Issue, max_year
+
+__all__ = ["LayerParser", "PARSERS", "parse_rows", "year_from_context"]
+
+
+def year_from_context(table: Table) -> int | None:
+    """A single year named in the title rows, the sheet name or the file name."""
+    for texts in (table.title, [table.sheet or ""], [Path(table.file).stem]):
+        years = {int(y) for t in texts for y in _YEAR_IN_TEXT.findall(str(t))}
+        years = {y for y in years if YEAR_MIN <= y <= max_year()}
+        if len(years) == 1:
+            return years.pop()
+    return None
+
+
+@dataclass
+class _Context:
+    """What every rule sees: the file's columns by field, the output frame, issues."""
+
+    table: Table
+    get: dict[str, pd.Series]
+    mapping: dict[str, str]
+    rows: pd.Series
+    issues: list[Issue]
+    out: pd.DataFrame
+    row_level: bool = False
+
+
+@dataclass(frozen=True)
+class Text:
+    """A free-text column parsed by ``parse`` (title-cased label by default)."""
+
+    name: str
+    parse: Callable[[object], object] = _label
+
+    def apply(self, ctx: _Context) -> None:
+        ctx.out[self.name] = _by_value(ctx.get[self.name], self.parse) if self.name in ctx.get else None
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A yes/no column."""
+
+    name: str
+
+    def apply(self, ctx: _Context) -> None:
+        ctx.out[self.name] = _by_value(ctx.get[self.name], _bool) if self.name in ctx.get else None
+
+
+@dataclass(frozen=True)
+class Category:
+    """A category through a vocabulary; unknown values are errors or warnings (then OTHER)."""
+
+    name: str
+    values: dict[str, str]
+    unknown: str
+    error: bool = False
+    other_is_missing: bool = False  # OTHER stored as missing (gender)
+    missing_row: str | None = None  # issue for an empty cell
+    no_column: str | None = None  # issue (error) when the file has no such column
+
+    def apply(self, ctx: _Context) -> None:
+        if self.name not in ctx.get:
+            if self.no_column:
+                ctx.issues.append(Issue(self.no_column, params={"file": ctx.table.file}))
+            ctx.out[self.name] = None
+            return
+        raw, column = ctx.get[self.name], ctx.mapping[self.name]
+        values = _categorical(raw, self.values, column, ctx.rows, ctx.issues, self.unknown, error=self.error)
+        if self.other_is_missing:
+            values = values.where(values != "OTHER", None)
+        ctx.out[self.name] = values
+        if self.missing_row:
+            for idx in ctx.out.index[ctx.out[self.name].isna() & _by_value(raw, _text).isna()]:
+                ctx.issues.append(Issue(self.missing_row, row=int(ctx.rows[idx]), column=column))
+
+
+@dataclass(frozen=True)
+class Count:
+    """A whole-number column ``name`` read from field ``source`` (default: ``name``).
+
+    Without the column: ``absent="one"`` counts every row as one (``row_level`` says whether
+    that makes the file row-level), ``"missing"`` leaves it empty, any other text is the code
+    of a file-level error.
+    """
+
+    name: str
+    source: str | None = None
+    absent: str = "one"
+    row_level: bool = True
+    zero_empty: bool = True
+
+    def apply(self, ctx: _Context) -> None:
+        source = self.source or self.name
+        if source in ctx.get:
+            ctx.out[self.name] = _numbers(
+                ctx.get[source], ctx.mapping[source], ctx.rows, ctx.issues, zero_empty=self.zero_empty
+            )
+        elif self.absent == "one":
+            ctx.row_level = ctx.row_level or self.row_level
+            ctx.out[self.name] = pd.Series(1, index=ctx.out.index, dtype="Int64")
+        elif self.absent == "missing":
+            ctx.out[self.name] = pd.NA
+        else:
+            ctx.issues.append(Issue(self.absent, params={"file": ctx.table.file}))
+            ctx.out[self.name] = pd.Series(pd.NA, index=ctx.out.index, dtype="Int64")
+
+
+@dataclass(frozen=True)
+class GenderCounts:
+    """Placements: a count per gender (``L | P`` columns) → one row per gender, else one count."""
+
+    def apply(self, ctx: _Context) -> None:
+        if "count_l" not in ctx.get and "count_p" not in ctx.get:
+            Count("count").apply(ctx)
+            return
+        parts = []
+        for name, gender in (("count_l", "L"), ("count_p", "P")):
+            if name in ctx.get:
+                part = ctx.out.copy()
+                part["gender"] = gender
+                part["count"] = _numbers(ctx.get[name], ctx.mapping[name], ctx.rows, ctx.issues)
+                parts.append(part)
+        if "count" in ctx.get:
+            ctx.issues.append(Issue("total_ignored", "info", column=ctx.mapping["count"]))
+        out = pd.concat(parts).sort_values("_row", kind="stable")
+        ctx.out = out[out["count"].notna()]
+
+
+@dataclass(frozen=True)
+class RowLevel:
+    """Every row is one item (a programme per row): count 1, row-level."""
+
+    def apply(self, ctx: _Context) -> None:
+        ctx.out["count"] = pd.Series(1, index=ctx.out.index, dtype="Int64")
+        ctx.row_level = True
+
+
+@dataclass(frozen=True)
+class LayerParser:
+    """How the rows of one layer are parsed: time columns, then one rule per stored column."""
+
+    year: bool = False  # a year (from a year column, a date, or the title)
+    month: bool = False
+    dates: bool = False  # a date column is parsed (and checked) even without a year
+    start_year: bool = False
+    rules: tuple = field(default_factory=tuple)
+
+
+PARSERS: dict[str, LayerParser] = {
+    "placements": LayerParser(
+        year=True,
+        month=True,
+        dates=True,
+        rules=(
+            Category("gender", GENDER_VALUES, "gender_unknown", other_is_missing=True),
+            Text("destination", _destination),
+            Text("sector"),
+            Category("scheme", SCHEME_VALUES, "scheme_unknown"),
+            GenderCounts(),
+        ),
+    ),
+    "reports": LayerParser(
+        year=True,
+        month=True,
+        dates=True,
+        rules=(
+            Text("destination", _destination),
+            Text("channel"),
+            Category("outcome", OUTCOME_VALUES, "outcome_unknown"),
+            Count("persons"),
+            Count("count", source="reports", row_level=False),
+        ),
+    ),
+    "programmes": LayerParser(
+        dates=True,
+        start_year=True,
+        rules=(
+            Category(
+                "programme",
+                PROGRAMME_VALUES,
+                "programme_unknown",
+                error=True,
+                missing_row="programme_missing",
+                no_column="no_programme_column",
+            ),
+            Count("members", absent="missing", zero_empty=False),
+            Flag("active"),
+            RowLevel(),
+        ),
+    ),
+    "enterprises": LayerParser(
+        dates=True,
+        start_year=True,
+        rules=(
+            Text("enterprise_type"),
+            Count("members", absent="missing", zero_empty=False),
+            Flag("kur_credit"),
+            Flag("cooperative"),
+            Count("count", source="enterprises"),
+        ),
+    ),
+    "population": LayerParser(
+        year=True,
+        dates=True,
+        rules=(Count("residents", absent="no_residents_column"),),
+    ),
+}
+
+
+def _time(parser: LayerParser, ctx: _Context) -> None:
+    get, mapping, rows, issues, out, index = (
+        ctx.get,
+        ctx.mapping,
+        ctx.rows,
+        ctx.issues,
+        ctx.out,
+        ctx.out.index,
+    )
+    dates = _by_value(get["date"], parse_date) if parser.dates and "date" in get else None
+    if dates is not None:
+        bad = _by_value(get["date"], _text).notna() & dates.isna()
+        for idx in bad[bad].index:
+            issues.append(
+                Issue(
+                    "date_not_a_date",
+                    row=int(rows[idx]),
+                    column=mapping["date"],
+                    params={"value": _text(get["date"][idx])},
+                )
+            )
+    if parser.year:
+        if "year" in get:
+            out["year"] = _years(get["year"], mapping["year"], rows, issues)
+            if dates is not None:
+                out["year"] = out["year"].fillna(dates.map(lambda d: d.year if d else pd.NA).astype("Int64"))
+        elif dates is not None:
+            out["year"] = dates.map(lambda d: d.year if d else pd.NA).astype("Int64")
+        else:
+            year = year_from_context(ctx.table)
+            if year is None:
+                issues.append(Issue("no_year", params={"file": ctx.table.file}))
+                out["year"] = pd.Series(pd.NA, index=index, dtype="Int64")
+            else:
+                issues.append(Issue("year_from_title", "info", params={"year": year}))
+                out["year"] = pd.Series(year, index=index, dtype="Int64")
+        missing = out["year"].isna()
+        if missing.any() and not any(i.code == "no_year" for i in issues):
+            column = mapping.get("year") or mapping.get("date") or ""
+            for idx in missing[missing].index:
+                if not any(i.row == int(rows[idx]) and i.column == column for i in issues):
+                    issues.append(Issue("year_missing", row=int(rows[idx]), column=column))
+    if parser.month:
+        if "month" in get:
+            out["month"] = _months(get["month"], mapping["month"], rows, issues)
+        elif dates is not None:
+            out["month"] = dates.map(lambda d: d.month if d else pd.NA).astype("Int64")
+        else:
+            out["month"] = pd.Series(pd.NA, index=index, dtype="Int64")
+    if parser.start_year and "start_year" in get:
+        out["start_year"] = _years(get["start_year"], mapping["start_year"], rows, issues)
+
+
+def parse_rows(
+    layer: str,
+    table: Table,
+    frame: pd.DataFrame,
+    rows: pd.Series,
+    mapping: dict[str, str],
+    issues: list[Issue],
+) -> tuple[pd.DataFrame, bool]:
+    """Per-row frame with the layer's stored columns (+ ``_row`` and location fields) and
+    whether every row is one item (no count column). Issues are appended to ``issues``."""
+    parser = PARSERS[layer]
+    get = {name: frame[header] for name, header in mapping.items()}
+    out = pd.DataFrame(index=frame.index)
+    out["_row"] = rows.to_numpy()
+    for name in LOCATION_FIELDS:
+        if name in get:
+            out[name] = get[name]
+    ctx = _Context(table, get, mapping, rows, issues, out)
+    _time(parser, ctx)
+    for rule in parser.rules:
+        rule.apply(ctx)
+    return ctx.out, ctx.row_level

@@ -1,0 +1,94 @@
+"""Vocabularies of the layer files: the canonical values of categories and their aliases.
+
+Every alias is compared by :func:`_key` (lower case, punctuation and spaces folded), so
+``"G to G"``, ``"g-to-g"`` and ``"G TO G"`` are one alias.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "GENDER_VALUES",
+    "PROGRAMME_VALUES",
+    "SCHEME_VALUES",
+    "OUTCOME_VALUES",
+]
+
+
+def _key(value: object) -> str:
+    return re.sub(r"[^0-9a-z]+", " ", str(value).lower()).strip()
+
+
+def _alias_map(groups: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {_key(alias): canon for canon, aliases in groups.items() for alias in (canon, *aliases)}
+
+
+GENDER_VALUES = _alias_map(
+    {
+        "L": ("l", "lk", "laki", "laki laki", "lakilaki", "pria", "m", "male", "man", "men", "cowok", "1"),
+        "P": ("p", "pr", "pr.", "perempuan", "wanita", "f", "female", "woman", "women", "w", "cewek", "2"),
+    }
+)
+PROGRAMME_VALUES = _alias_map(
+    {
+        "KKBM": ("kkbm", "komunitas keluarga buruh migran", "komunitas keluarga pmi", "kk bm"),
+        "DESMIGRATIF": ("desmigratif", "desa migran produktif", "desa migran", "desmigratif kemnaker"),
+        "KAWAN_PMI": ("kawan pmi", "kawanpmi", "kawan", "relawan kawan pmi", "kawan_pmi"),
+        "MRC": ("mrc", "migrant resource centre", "migrant resource center", "bp pipa", "bppipa", "pipa",
+                "mrc bp pipa", "mrc/bp pipa", "pusat sumber daya migran"),
+        "PERDES": ("perdes", "perdes pmi", "peraturan desa", "peraturan desa pmi", "perdes pelindungan pmi"),
+        "OTHER": ("other", "others", "lainnya", "lain lain", "lain", "program lain"),
+    }
+)  # fmt: skip
+SCHEME_VALUES = _alias_map(
+    {
+        "G2G": ("g to g", "g2g", "gtog", "government to government", "pemerintah", "g to g korea", "g to g jepang"),
+        "P2P": ("p to p", "p2p", "ptop", "private to private", "swasta", "p3mi", "pptkis", "perusahaan", "agency",
+                "melalui p3mi", "b to b", "b2b"),
+        "MANDIRI": ("mandiri", "perseorangan", "perorangan", "individual", "independent", "um", "user mandiri"),
+        "OTHER": ("other", "lainnya", "lain lain", "ukps", "kepentingan perusahaan sendiri"),
+    }
+)  # fmt: skip
+OUTCOME_VALUES = _alias_map(
+    {
+        "PREVENTED": ("dicegah", "digagalkan", "pencegahan", "prevented", "ditunda", "batal berangkat", "ditolak",
+                      "dicegah berangkat", "penundaan", "stopped"),
+        "RETURNED": ("dipulangkan", "kembali", "returned", "pemulangan", "repatriated", "dikembalikan",
+                     "dikembalikan ke daerah asal", "deportasi", "dideportasi"),
+        "CASE_HANDLED": ("ditangani", "kasus ditangani", "proses hukum", "case handled", "handled", "diproses",
+                         "penanganan kasus", "diselesaikan", "selesai", "mediasi"),
+        "OTHER": ("other", "lainnya", "lain lain"),
+    }
+)  # fmt: skip
+_TRUE = {_key(v) for v in ("ya", "y", "yes", "true", "1", "aktif", "active", "ada", "sudah", "v", "√", "✓", "x", "punya", "memiliki", "berjalan")}  # fmt: skip
+_FALSE = {_key(v) for v in ("tidak", "tdk", "no", "n", "false", "0", "tidak aktif", "non aktif", "nonaktif", "belum", "tidak ada", "inactive", "vakum", "bubar", "t")}  # fmt: skip
+_DESTINATIONS = {
+    "hongkong": "Hong Kong", "hong kong": "Hong Kong", "hk": "Hong Kong", "taiwan roc": "Taiwan",
+    "taiwan r o c": "Taiwan", "hong kong sar": "Hong Kong", "hongkong sar": "Hong Kong", "hksar": "Hong Kong",
+    "taiwan province of china": "Taiwan", "republik korea": "Korea Selatan", "korea republic of": "Korea Selatan",
+    "r o c taiwan": "Taiwan", "malaysia": "Malaysia", "korea": "Korea Selatan", "korsel": "Korea Selatan",
+    "korea selatan": "Korea Selatan", "south korea": "Korea Selatan", "republic of korea": "Korea Selatan",
+    "saudi": "Arab Saudi", "saudi arabia": "Arab Saudi", "arab saudi": "Arab Saudi", "ksa": "Arab Saudi",
+    "uae": "Persatuan Emirat Arab", "united arab emirates": "Persatuan Emirat Arab", "pea": "Persatuan Emirat Arab",
+    "emirat arab": "Persatuan Emirat Arab", "japan": "Jepang", "jepang": "Jepang", "brunei": "Brunei Darussalam",
+    "brunei darussalam": "Brunei Darussalam", "singapore": "Singapura", "singapura": "Singapura",
+}  # fmt: skip
+
+
+#: Abbreviations kept in capitals when a category is title-cased (``PLRT``, not ``Plrt``).
+_ABBREVIATIONS = {
+    "plrt",
+    "prt",
+    "art",
+    "abk",
+    "pmi",
+    "tki",
+    "tkw",
+    "p3mi",
+    "lpk",
+    "kur",
+    "ukm",
+    "umkm",
+    "bumdes",
+}
