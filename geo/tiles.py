@@ -87,6 +87,7 @@ def encode_pack(areas: gpd.GeoDataFrame, zoom: str) -> bytes:
     oriented = areas.set_geometry(shapely.orient_polygons(areas.geometry.values), crs=areas.crs)
     shapes = encode_shapes(oriented, PACK_ZOOMS[zoom])
     payload = {**shapes.payload(), "b": [round(v, 6) for v in shapes.bounds], "z": zoom}
+    payload.pop("lp", None)  # label points: the national view writes no names on the map
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 

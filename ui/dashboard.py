@@ -348,7 +348,7 @@ def present_page(page: str) -> bool:
     """Presentation mode of ``page`` (switch or ``?present=1``): title, figure strip and the map of
     the page's layer over the whole screen, no sidebar or controls. False when not presenting or
     when nothing can be presented (no boundaries or no layer with a map)."""
-    from geo.export_view import MAP_MEASURES
+    from exports.view import MAP_MEASURES
     from ui import present
 
     if not present.presenting():
