@@ -41,10 +41,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"
 PROVINCE = "35"
 IMPORT_RECORD = ".bench-import.json"  # beside the store's own files, when the store is kept
-STAGES = ("maps", "placements", "browser")
+STAGES = ("maps", "placements", "browser", "national")
+NATIONAL_PLACEMENT_ROWS = 300_000  # placements over every village for the recolour figure
 #: Files of higher levels imported after the villages, and the level each holds.
 SHARED_LEVEL_FILES = {"kabupaten.parquet": "regency", "kecamatan.parquet": "district"}
 _T0 = time.perf_counter()
+FIGURE_KEYS = (
+    "national_village_first_draw_s",
+    "national_village_bytes_initial",
+    "national_village_recolour_s",
+)
 
 
 def log(message: str) -> None:
@@ -228,6 +234,37 @@ def placements_figures(store_dir: Path, work: Path, rows: int) -> tuple[dict, di
     return figures, {**detail, "placements_rows": rows, "placements_csv_bytes": size}
 
 
+def national_figures(store_dir: Path, work: Path) -> tuple[dict, dict]:
+    """The national village view: packs rebuilt for every province (own process), then, in
+    Chromium, the first draw and its bytes on the store, and a recolour on a copy of it holding
+    placements over every village."""
+    from bench.national import national_figures as browser
+    from bench.scale import placements_csv
+    from loaders.store import Store
+
+    log("national village packs of every province, rebuilt from the stored display copies")
+    result = run_worker("tiles", str(store_dir))
+    figures = {
+        "national_village_tiles_build_s": result["seconds"],
+        "national_village_tiles_peak_mib": result["peak_mib"],
+    }
+    store = Store(store_dir)
+    figures["national_village_pack_bytes"] = sum(
+        len(store.read_pack(p, "national")) for p in store.provinces()
+    )
+    log(f"  {result['seconds']:.1f} s, national packs {figures['national_village_pack_bytes'] / 1e6:.2f} MB")
+    copy = work / "store-national"
+    _link_copy(store_dir, copy)
+    path = placements_csv(Store(copy), work / "penempatan_nasional.csv", NATIONAL_PLACEMENT_ROWS, seed=13)
+    run_worker("placements", str(copy), str(path))
+    log("browser: every village of the country, then a recolour")
+    found = browser(store_dir, copy)
+    shutil.rmtree(copy, ignore_errors=True)
+    detail = {k: found.pop(k) for k in list(found) if k not in FIGURE_KEYS}
+    figures.update(found)
+    return figures, {**detail, "national_village_tiles_provinces_s": result["provinces"]}
+
+
 # --------------------------------------------------------------------------- main
 def run(args: argparse.Namespace) -> dict:
     boundaries = Path(args.data) / "boundaries"
@@ -271,6 +308,10 @@ def run(args: argparse.Namespace) -> dict:
 
             log("browser: app start to first map, then province 35's villages")
             out.update(browser_figures(store_dir, PROVINCE))
+        if "national" not in args.skip:
+            figures, detail = national_figures(store_dir, work)
+            out.update(figures)
+            meta.update(detail)
     meta["bench_s"] = round(time.perf_counter() - started, 1)
     meta["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     meta["repeat"] = args.repeat

@@ -47,6 +47,18 @@ FIGURES: dict[str, Figure] = {
     "placements_import_1m_peak_mib": Figure("… peak memory of that import", "MiB", 2048),
     "app_first_render_s": Figure("App start to the map page's polygons drawn (Chromium)", "s", 6),
     "browser_province_render_s": Figure("Choose Jawa Timur's villages to 8,492 polygons drawn", "s", 3),
+    "national_village_tiles_build_s": Figure(
+        "Village packs of the national view for all 38 provinces (done at import; rebuilt here)", "s"
+    ),
+    "national_village_tiles_peak_mib": Figure("… peak memory of that build", "MiB"),
+    "national_village_pack_bytes": Figure(
+        "… national packs on disk (what the first view fetches, uncompressed)", "bytes"
+    ),
+    "national_village_first_draw_s": Figure(
+        "Choose Desa/Kelurahan for all of Indonesia to every village drawn (Chromium)", "s", 5
+    ),
+    "national_village_bytes_initial": Figure("… bytes the browser received for that view", "bytes", 8 * MB),
+    "national_village_recolour_s": Figure("Year range changed to new colours drawn on every village", "s", 1),
     # python -m bench.load: sessions over app processes sharing one PostGIS database
     "load_p50_s": Figure("20 sessions over 2 app processes on one PostGIS: median interaction", "s"),
     "load_p95_s": Figure("… 95th percentile interaction", "s", 2),

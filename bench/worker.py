@@ -120,9 +120,21 @@ def placements(store_dir: str, file: str) -> dict:
     }
 
 
+def tiles(store_dir: str) -> dict:
+    """The national view's village packs of every province, rebuilt from the stored display copies."""
+    from loaders.store import Store
+    from loaders.tiles import build_packs
+
+    store = Store(store_dir)
+    start = time.perf_counter()
+    seconds = build_packs(store, force=True)
+    return {"seconds": round(time.perf_counter() - start, 2), "peak_mib": _peak_mib(), "provinces": seconds}
+
+
 def main(argv: list[str]) -> int:
     kind, store_dir, *files = argv
-    out = {"boundaries": boundaries, "levels": levels, "placements": placements}[kind](store_dir, *files)
+    workers = {"boundaries": boundaries, "levels": levels, "placements": placements, "tiles": tiles}
+    out = workers[kind](store_dir, *files)
     print(json.dumps(out))
     return 0
 

@@ -82,8 +82,12 @@ def encode_pack(areas: gpd.GeoDataFrame, zoom: str) -> bytes:
     """
     if zoom not in PACK_ZOOMS:
         raise ValueError(f"unknown pack zoom {zoom!r}; choose one of: {', '.join(PACK_ZOOMS)}")
-    shapes = encode_shapes(areas, PACK_ZOOMS[zoom])
+    # Exteriors counter-clockwise, holes clockwise: the browser fills all rings of a colour as
+    # one path with the nonzero rule, so a hole stays open and an enclave inside it is filled.
+    oriented = areas.set_geometry(shapely.orient_polygons(areas.geometry.values), crs=areas.crs)
+    shapes = encode_shapes(oriented, PACK_ZOOMS[zoom])
     payload = {**shapes.payload(), "b": [round(v, 6) for v in shapes.bounds], "z": zoom}
+    payload.pop("lp", None)  # label points: the national view writes no names on the map
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 

@@ -69,8 +69,8 @@ def test_map_page_on_two_provinces_draws_every_village_of_the_country(two_provin
     assert not at.warning  # neither refused nor packs missing
     args = national_args(at)
     held = Store(two_provinces)
-    n = int(held.read_attributes(Level.VILLAGE, "36", ["has_polygon"])["has_polygon"].sum())
-    n += int(held.read_attributes(Level.VILLAGE, "99", ["has_polygon"])["has_polygon"].sum())
+    n = int(held.read_attributes(Level.VILLAGE, "36", ["code", "has_polygon"])["has_polygon"].sum())
+    n += int(held.read_attributes(Level.VILLAGE, "99", ["code", "has_polygon"])["has_polygon"].sum())
     assert len(args["c"]) == n  # a class per village with a polygon, in the packs' order
     assert [p["prov"] for p in args["packs"]] == ["36", "99"]
     assert set(args["c"]) <= {"0", "1", "2", "-"}  # desa, kelurahan, desa adat

@@ -165,14 +165,28 @@
     var X = pk.X, Y = pk.Y, s = vp.scale, ox = vp.ox, oy = vp.oy;
     for (var r = pk.featRing[f]; r < pk.featRing[f + 1]; r++) {
       var v0 = pk.ringStart[r], v1 = pk.ringStart[r + 1];
-      var px = X[v0] * s - ox, py = Y[v0] * s - oy;
-      path.moveTo(px, py);
-      for (var v = v0 + 1; v < v1; v++) {
+      var fx = X[v0] * s - ox, fy = Y[v0] * s - oy, px = fx, py = fy;
+      var x0 = fx, x1 = fx, y0 = fy, y1 = fy;
+      for (var v = v0 + 1; v < v1; v++) {  // first pass: the ring's extent on screen
         var qx = X[v] * s - ox, qy = Y[v] * s - oy;
-        if (v < v1 - 1 && Math.abs(qx - px) < 0.6 && Math.abs(qy - py) < 0.6) continue;
+        if (qx < x0) x0 = qx; else if (qx > x1) x1 = qx;
+        if (qy < y0) y0 = qy; else if (qy > y1) y1 = qy;
+      }
+      if (x1 - x0 < 1.2 && y1 - y0 < 1.2) {
+        // a ring smaller than a pixel (a village at country zoom): one pixel for its exterior,
+        // nothing for a hole (rect() winds as exteriors do: rings are oriented at encoding)
+        if (r === pk.featRing[f]) path.rect((x0 + x1) / 2 - 0.5, (y0 + y1) / 2 - 0.5, 1, 1);
+        continue;
+      }
+      path.moveTo(fx, fy);
+      for (v = v0 + 1; v < v1; v++) {
+        qx = X[v] * s - ox; qy = Y[v] * s - oy;
+        if (Math.abs(qx - px) < 0.6 && Math.abs(qy - py) < 0.6) continue;
         path.lineTo(qx, qy); px = qx; py = qy;
       }
-      path.closePath();
+      // back to the first vertex with lineTo: Chromium's closePath() costs time growing with
+      // the path's length (quadratic over a country of rings), and fill() closes rings anyway.
+      path.lineTo(fx, fy);
     }
   }
   function sizeCanvas(c, cx, vp) {
@@ -205,6 +219,7 @@
         for (var f = 0; f < pk.n; f++) add(pk, f, pk.base + f);
       }
     });
+    state.buildMs = performance.now() - started;
     var z = map.getZoom();
     ctx.lineJoin = "round";
     ctx.lineWidth = z >= 10 ? 0.6 : 0.3;
@@ -285,7 +300,9 @@
     if (moved || !args) return;
     var b = args.bounds;
     map.invalidateSize({ pan: false });
-    map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { animate: false });
+    var legend = document.querySelector("#legend .atlas-legend");
+    var room = legend ? legend.offsetWidth + 16 : 0;  // keep the legend off the polygons
+    map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { animate: false, paddingTopLeft: [48, 8], paddingBottomRight: [room, 8] });
   }
   function setupMap(a) {
     map = L.map("map", { zoomSnap: 0.25, zoomAnimation: false, fadeAnimation: false, preferCanvas: true });
