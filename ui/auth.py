@@ -8,8 +8,8 @@ password or an account without a role shows a translated message and nothing els
 
 Then the role decides the pages:
 
-* viewer: the layer pages draw from the protected export view (small counts hidden, grants
-  limit the areas), the export page and the area map; no Data page;
+* viewer: the layer pages and the area map draw from the protected export view (small counts
+  hidden, grants limit the areas), and the export page (protected already); no Data page;
 * analyst: every page but Data; steward: every page; admin: every page and the Audit tab.
 """
 
@@ -60,6 +60,7 @@ PROTECTED_LAYER = {
     "usaha-purna": "enterprises",
     "laporan": "reports",
     "perencanaan": "placements",
+    "peta": "placements",  # the area map's village panel shows exact counts
 }
 #: Pages only stewards and admins open.
 WRITERS_ONLY = {"data"}
@@ -106,9 +107,9 @@ def denied_text(provinces) -> str:
 
 
 def sees(province: str) -> bool:
-    """True when the user may see ``province`` (grants of viewers; always while sign-in is off)."""
+    """True when the user may see ``province``: viewers' grants limit it (nobody else's)."""
     held = account()
-    return held is None or held.sees(province)
+    return held is None or held.role != Role.VIEWER or held.sees(province)
 
 
 def _sign_out(message: str | None = None, outcome: str = "ok") -> None:
@@ -128,6 +129,17 @@ def _sign_out_button() -> None:
 
 
 def _heading() -> None:
+    """Title, the reason to sign in, a pending message, and the language picker (sidebar)."""
+    import i18n
+    import ui
+
+    st.sidebar.selectbox(
+        t("app.language"),
+        i18n.LANGUAGES,
+        key=ui.Keys.LANG,
+        format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
+        on_change=ui.keep_language_in_url,
+    )
     st.title(t("auth.title"))
     st.caption(t("auth.intro"))
     if message := st.session_state.pop(AuthKeys.MESSAGE, None):
