@@ -99,6 +99,12 @@ TEXT = {
     "audit.empty": ("Catatan audit masih kosong.", "The audit log is empty."),
     "audit.download": ("Unduh catatan audit (CSV)", "Download the audit log (CSV)"),
     "audit.users": ("Pengguna dan hak akses", "Users and grants"),
+    "audit.change": ("Ubah peran dan hak akses", "Change a role and grants"),
+    "audit.save": ("Simpan", "Save"),
+    "audit.saved": (
+        "Perubahan untuk {name} disimpan dan dicatat. Berlaku pada langkah berikutnya pengguna itu.",
+        "The change for {name} is saved and recorded. It applies from that user's next step.",
+    ),
     "audit.col.at": ("Waktu (UTC)", "Time (UTC)"),
     "audit.col.user": ("Pengguna", "User"),
     "audit.col.role": ("Peran", "Role"),

@@ -43,6 +43,8 @@ class AuthKeys(StrEnum):
     LAYER = "auth_layer"
     YEAR = "auth_year"
     EXPIRED = "auth_expired"
+    GRANT_USER = "auth_grant_user"
+    GRANT_FORM = "auth_grant_form"
 
 
 @dataclass
@@ -371,6 +373,48 @@ def audit_tab() -> None:
         ]
     )
     st.dataframe(users, hide_index=True, width="stretch")
+    _grant_form()
+
+
+def _grant_form() -> None:
+    """Change one user's role, provinces and whether the account is active (recorded)."""
+    from loaders.boundaries import fetch_choices
+
+    held = {a.name: a for a in accounts.book().accounts()}
+    if not held:
+        return
+    st.subheader(t("audit.change"))
+    name = st.selectbox(t("audit.col.user"), list(held), key=AuthKeys.GRANT_USER)
+    chosen = held[name]
+    provinces = fetch_choices()
+    with st.form(AuthKeys.GRANT_FORM):
+        roles = [r.value for r in Role]
+        role = st.selectbox(
+            t("audit.col.role"),
+            roles,
+            index=roles.index(chosen.role.value),
+            format_func=lambda r: t(f"auth.role.{r}"),
+        )
+        granted = st.multiselect(
+            t("audit.col.provinces"),
+            list(provinces),
+            default=[p for p in chosen.provinces if p in provinces],
+            format_func=lambda code: f"{code} {provinces[code]}",
+            placeholder=t("auth.all_provinces"),
+        )
+        active = st.checkbox(t("audit.col.active"), value=chosen.active)
+        saved = st.form_submit_button(t("audit.save"), type="primary", icon=":material/save:")
+    if saved:
+        book = accounts.book()
+        accounts.authorize(Action.GRANT)
+        if role != chosen.role.value or active != chosen.active:
+            book.set_role(name, role)
+            book.set_active(name, active)
+            accounts.record(Action.USER_CHANGE, detail={"name": name, "role": role, "active": active})
+        if sorted(granted) != list(chosen.provinces):
+            book.set_grants(name, granted)
+            accounts.record(Action.GRANT, provinces=granted, detail={"name": name})
+        st.success(t("audit.saved", name=name))
 
 
 def is_admin() -> bool:

@@ -161,3 +161,16 @@ def test_admin_sees_the_audit_tab_with_every_entry(book):
     users = at.tabs[-1].dataframe[1].value
     assert sorted(users[i18n.t("audit.col.user", "id")]) == ["admin", "analyst", "steward36", "viewer"]
     assert at.tabs[-1].get("download_button")
+
+
+def test_admin_changes_a_grant_on_the_audit_tab_and_it_is_recorded(book):
+    at = sign_in(start(dataset="store"), "admin")
+    at.switch_page("views/data.py").run()
+    at.selectbox(key="auth_grant_user").set_value("steward36").run()
+    tab = at.tabs[-1]
+    tab.multiselect[0].set_value(["35", "36"])
+    next(b for b in tab.button if b.label == i18n.t("audit.save", "id")).click().run()
+    assert not at.exception, at.exception
+    assert book.account("steward36").provinces == ("35", "36")
+    last = book.entries()[-1]
+    assert (last["user"], last["action"], last["provinces"]) == ("admin", "grant-change", "35 36")
