@@ -10,7 +10,10 @@ from ui import Keys, auth, t
 
 HERE = Path(__file__).parent
 
-st.set_page_config(page_title="Atlas PMI", page_icon=":material/map:", layout="wide")
+# The favicon is the app's own file: a material icon name would be fetched from a public font host.
+st.set_page_config(
+    page_title="Atlas PMI", page_icon=str(HERE / "static" / "icons" / "favicon.png"), layout="wide"
+)
 ui.compact_frame()
 
 # Shareable language: ?lang=en opens the English interface.

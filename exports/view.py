@@ -24,8 +24,8 @@ import numpy as np
 import pandas as pd
 
 import i18n
-from exports.static_map import default_classes
 from geo import figures
+from geo.classify import classify
 from geo.codes import Level
 from geo.suppression import Group, Protected, hidden_label, protect, protect_series
 
@@ -164,6 +164,13 @@ def _in_area(frame: pd.DataFrame, area: str) -> pd.DataFrame:
 def _year_rows(frame: pd.DataFrame, year: int | None, layer: str) -> pd.DataFrame:
     """The rows of ``layer`` that count for ``year`` (the registry's period rule)."""
     return figures.period_rows(layer, frame, year)
+
+
+def _years_held(frame: pd.DataFrame) -> list[int]:
+    """The years a layer's rows hold (for the period of a trend chart)."""
+    if frame.empty or "year" not in frame:
+        return []
+    return sorted(int(y) for y in pd.to_numeric(frame["year"], errors="coerce").dropna().unique())
 
 
 def _by_village(frame: pd.DataFrame, column: str) -> pd.Series:
@@ -371,8 +378,11 @@ def _charts(
                 data.threshold,
                 data.counts,
             )
-        period = "" if by == "year" else f", {year}" if year is not None else ""
-        title = i18n.t(f"export.chart.{key}", lang, layer=i18n.t(f"export.layer.{layer}", lang)) + period
+        # every chart states its period: the trend its years, the others the export's year
+        period = figures.period_text(_years_held(rows) if by == "year" else year, lang)
+        title = (
+            i18n.t(f"export.chart.{key}", lang, layer=i18n.t(f"export.layer.{layer}", lang)) + f", {period}"
+        )
         out.append(ChartData(key, title, kind, data, i18n.t(f"export.unit.{layer}", lang)))
     return out
 
@@ -509,7 +519,7 @@ def build_view(
     if layer not in MAP_MEASURES:
         raise ValueError(f"unknown layer {layer!r}; choose one of: {', '.join(MAP_MEASURES)}")
     in_area = {name: _in_area(frame, area) for name, frame in layers.items()}
-    period = str(year) if year is not None else i18n.t("export.all_years", lang)
+    period = figures.period_text(year, lang)  # the one way a period is written
     layer_title = i18n.t(f"export.layer.{layer}", lang)
 
     # Map: the layer's count per drawn area, protected against the area total shown beside it.
@@ -556,13 +566,13 @@ def build_view(
         map_hidden=hidden,
         map_title=("DEMO · " if demo else "")
         + i18n.t("export.map.title", lang, layer=layer_title, area=area_name, period=period),
-        legend_title=i18n.t(f"export.unit.{layer}", lang),
+        legend_title=f"{i18n.t(f'export.unit.{layer}', lang)}, {period}",
         key_figures=key_figures,
         villages=villages_p,
         village_headers=headers,
         charts=_charts(in_area, layer, year, threshold, lang),
         sentences=_sentences(in_area, villages_p, year, threshold, lang, period, key_figures, area),
-        bins=list(bins) if bins is not None else default_classes(values[~hidden], k, scheme),
+        bins=list(bins) if bins is not None else list(classify(values[~hidden], scheme, k).limits),
         colours=list(colours) if colours is not None else None,
         extra={"hidden_label": hidden_label(threshold)},
     )

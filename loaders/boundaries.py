@@ -191,6 +191,20 @@ def _link(source: Path, target: Path) -> None:
         shutil.copy2(source, target)
 
 
+def _write_packs(folder: Path, display: Mapping, held: Path | None) -> None:
+    """The national view's village packs (``geo.tiles``) beside the display copies: from the new
+    display geometry, or linked from the ``held`` generation when the villages are kept."""
+    from geo.tiles import province_packs
+
+    (folder / "tiles").mkdir(exist_ok=True)
+    if held is not None:
+        for path in sorted((held / "tiles").glob("village-*.json")):
+            _link(path, folder / "tiles" / path.name)
+        return
+    for zoom, data in province_packs(display).items():
+        (folder / "tiles" / f"village-{zoom}.json").write_bytes(data)
+
+
 def write_boundaries(
     store: Store,
     province: str,
@@ -257,6 +271,7 @@ def write_boundaries(
                 frame.to_parquet(
                     folder / "display" / f"{level.key}-{zoom}.parquet", index=False, compression=_COMPRESSION
                 )
+        _write_packs(folder, result.display, held if Level.VILLAGE in kept else None)
         village_meta = {key: held_meta[key] for key in _VILLAGE_META if key in held_meta}
         return {
             **result.meta,

@@ -72,15 +72,15 @@ def test_map_page_modules_leave_heavy_libraries_unloaded():
     assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
-def test_classification_registry_resolves_to_mapclassify():
-    import mapclassify
+def test_classification_has_one_home():
+    """Schemes, limits, colours and legend labels live in geo.classify alone."""
+    import exports.files
+    import exports.static_map
+    import geo.charts
+    import geo.coverage
+    import geo.maps
 
-    from exports.static_map import SCHEMES
-    from geo.coverage import CLASS_SCHEMES
-
-    assert list(CLASS_SCHEMES) == ["quantiles", "natural_breaks", "equal_interval"]
-    assert CLASS_SCHEMES["quantiles"] is mapclassify.Quantiles
-    assert CLASS_SCHEMES["natural_breaks"] is mapclassify.FisherJenks
-    assert CLASS_SCHEMES["equal_interval"] is mapclassify.EqualInterval
-    assert SCHEMES is CLASS_SCHEMES
-    assert "jenks" not in CLASS_SCHEMES
+    for module in (geo.charts, geo.coverage, geo.maps, exports.static_map, exports.files):
+        for name in ("CLASS_SCHEMES", "class_breaks", "map_classes", "class_labels", "default_classes"):
+            assert not hasattr(module, name), f"{module.__name__}.{name}"
+    assert not hasattr(geo.maps, "class_layer")

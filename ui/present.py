@@ -18,8 +18,8 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from exports import files as export_files
-from exports.static_map import SCHEMES
 from exports.view import ExportView
+from geo.classify import USER_SCHEMES
 from geo.codes import Level, code_level
 from loaders.export_inputs import load_view
 from loaders.settings import ROOT, settings
@@ -76,7 +76,7 @@ def view_key(area: str, year: int | None, layer: str, image_size: tuple[int, int
         lang(),
         settings().small_count_threshold,
         is_demo(),
-        scheme if scheme in SCHEMES else "quantiles",
+        scheme if scheme in USER_SCHEMES else "quantiles",
         int(k) if str(k).isdigit() and 3 <= int(k) <= 7 else 5,
         tuple(image_size) if tuple(image_size) in IMAGE_SIZES else IMAGE_SIZES[0],
     )
@@ -256,7 +256,7 @@ def render_presentation(key: ViewKey) -> None:
     left.markdown(
         f'<div class="atlas-present-title">{html.escape(view.map_title)}</div>', unsafe_allow_html=True
     )
-    if right.button(t("export.present.exit"), key="present.exit", icon=":material/close:"):
+    if right.button(t("export.present.exit"), key=Keys.PRESENT_EXIT, icon=":material/close:"):
         set_presenting(False)
         st.rerun()
     st.markdown(_strip(view), unsafe_allow_html=True)
@@ -325,7 +325,7 @@ def remember(*, area: str, layer: str, year: int | None) -> None:
 
 def toggle_from_switch() -> None:
     """Callback of the presentation switch."""
-    set_presenting(bool(st.session_state.get("export.present")))
+    set_presenting(bool(st.session_state.get(Keys.EXPORT_PRESENT)))
 
 
 def ready(key: ViewKey, kinds: list[str]) -> bool:

@@ -7,6 +7,7 @@ import streamlit as st
 
 import i18n
 import ui
+from geo.cells import neutralise
 from geo.layers import LAYERS
 from loaders.accounts import AccessDenied
 from loaders.boundaries import FetchError, fetch, fetch_choices, import_upload
@@ -110,7 +111,9 @@ tab_import, tab_status, tab_boundaries, tab_templates, tab_log, *tab_audit = st.
         t("data.tab.templates"),
         t("data.tab.log"),
         *([t("audit.tab")] if auth.is_admin() else []),
-    ]
+    ],
+    # the empty-store buttons of the dashboard pages open the boundaries tab (?tab=boundaries)
+    default=t("data.tab.boundaries") if st.query_params.get("tab") == "boundaries" else None,
 )
 
 with tab_import:
@@ -214,7 +217,7 @@ with tab_import:
                 )
         st.download_button(
             t("data.report_download"),
-            report.to_csv(index=False).encode("utf-8-sig"),
+            neutralise(report).to_csv(index=False).encode("utf-8-sig"),
             file_name=f"laporan_impor_{plan.file.rsplit('.', 1)[0]}.csv",
             mime="text/csv",
             icon=":material/download:",
@@ -389,6 +392,10 @@ with tab_boundaries:
             st.session_state[DataKeys.BND_FETCHED] = err
         else:
             st.session_state[DataKeys.BND_FETCHED] = result
+            if isinstance(
+                (st.session_state.get(DataKeys.BND_IMPORTED) or (None, None))[1], BoundaryFileError
+            ):
+                del st.session_state[DataKeys.BND_IMPORTED]  # a success clears the stale error
         bar.empty()
     fetched = st.session_state.get(DataKeys.BND_FETCHED)
     if isinstance(fetched, AccessDenied):
@@ -453,6 +460,8 @@ with tab_boundaries:
             st.session_state[DataKeys.BND_IMPORTED] = (boundary_file.name, err)
         else:
             st.session_state[DataKeys.BND_IMPORTED] = (boundary_file.name, imported)
+            if isinstance(st.session_state.get(DataKeys.BND_FETCHED), FetchError):
+                del st.session_state[DataKeys.BND_FETCHED]  # a success clears the stale error
     if held := st.session_state.get(DataKeys.BND_IMPORTED):
         name, outcome = held
         if isinstance(outcome, (BoundaryFileError, AccessDenied)):
