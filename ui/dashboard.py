@@ -348,7 +348,7 @@ def present_page(page: str) -> bool:
     """Presentation mode of ``page`` (switch or ``?present=1``): title, figure strip and the map of
     the page's layer over the whole screen, no sidebar or controls. False when not presenting or
     when nothing can be presented (no boundaries or no layer with a map)."""
-    from geo.export_view import MAP_MEASURES
+    from exports.view import MAP_MEASURES
     from ui import present
 
     if not present.presenting():
@@ -620,6 +620,16 @@ def hotspot_map(key: str, years: tuple[int, int], kind: str, alpha: float, measu
 
 def download_table(frame: pd.DataFrame, file_name: str, key: str) -> None:
     """Our own translated download button for a shown table (Streamlit's toolbar is hidden)."""
+    from ui import auth
+
+    data = csv_bytes(frame)
     st.download_button(
-        t("dash.download_csv"), csv_bytes(frame), file_name, "text/csv", key=key, icon=":material/download:"
+        t("dash.download_csv"),
+        data,
+        file_name,
+        "text/csv",
+        key=key,
+        icon=":material/download:",
+        on_click=auth.record_download,
+        args=(file_name, data),
     )

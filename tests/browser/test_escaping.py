@@ -95,7 +95,7 @@ def test_map_tooltips_and_labels_show_hostile_names_as_text(browser):
 
 
 def test_html_export_shows_hostile_names_as_text(browser, export_store):
-    from geo.export_files import html_map
+    from exports.files import html_map
     from loaders.export_inputs import load_view
 
     view = load_view(export_store, "36.04", year=2024, layer="placements", lang="id", threshold=5)
