@@ -29,11 +29,11 @@ TEXT = {
     ),
     "auth.no_account": (
         "Akun {name} belum terdaftar di Atlas PMI atau dinonaktifkan, jadi belum ada peran atau hak "
-        "akses provinsi. Minta administrator menambahkannya: python -m loaders.accounts add-user "
-        "{name} --role viewer --oidc",
+        "akses provinsi. Minta administrator menambahkannya: `python -m loaders.accounts add-user "
+        "{name} --role viewer --oidc`",
         "The account {name} is not registered in Atlas PMI or has been disabled, so it has no role "
-        "or province grant yet. Ask an administrator to add it: python -m loaders.accounts add-user "
-        "{name} --role viewer --oidc",
+        "or province grant yet. Ask an administrator to add it: `python -m loaders.accounts add-user "
+        "{name} --role viewer --oidc`",
     ),
     "auth.not_configured": (
         "Masuk melalui penyedia identitas belum diatur: tambahkan bagian [auth] di "
