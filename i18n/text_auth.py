@@ -29,11 +29,11 @@ TEXT = {
     ),
     "auth.no_account": (
         "Akun {name} belum terdaftar di Atlas PMI atau dinonaktifkan, jadi belum ada peran atau hak "
-        "akses provinsi. Minta administrator menambahkannya: python -m loaders.accounts add-user "
-        "{name} --role viewer --oidc",
+        "akses provinsi. Minta administrator menambahkannya: `python -m loaders.accounts add-user "
+        "{name} --role viewer --oidc`",
         "The account {name} is not registered in Atlas PMI or has been disabled, so it has no role "
-        "or province grant yet. Ask an administrator to add it: python -m loaders.accounts add-user "
-        "{name} --role viewer --oidc",
+        "or province grant yet. Ask an administrator to add it: `python -m loaders.accounts add-user "
+        "{name} --role viewer --oidc`",
     ),
     "auth.not_configured": (
         "Masuk melalui penyedia identitas belum diatur: tambahkan bagian [auth] di "
@@ -99,6 +99,12 @@ TEXT = {
     "audit.empty": ("Catatan audit masih kosong.", "The audit log is empty."),
     "audit.download": ("Unduh catatan audit (CSV)", "Download the audit log (CSV)"),
     "audit.users": ("Pengguna dan hak akses", "Users and grants"),
+    "audit.change": ("Ubah peran dan hak akses", "Change a role and grants"),
+    "audit.save": ("Simpan", "Save"),
+    "audit.saved": (
+        "Perubahan untuk {name} disimpan dan dicatat. Berlaku pada langkah berikutnya pengguna itu.",
+        "The change for {name} is saved and recorded. It applies from that user's next step.",
+    ),
     "audit.col.at": ("Waktu (UTC)", "Time (UTC)"),
     "audit.col.user": ("Pengguna", "User"),
     "audit.col.role": ("Peran", "Role"),

@@ -66,6 +66,7 @@ __all__ = [
     "AccountError",
     "AccountBook",
     "SqliteBook",
+    "PostgresBook",
     "AUDIT_COLUMNS",
     "book",
     "enabled",
@@ -217,23 +218,23 @@ class AccountBook(Protocol):
     def entries(self) -> list[dict]: ...
 
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS users (
+_SQLITE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS atlas_users (
   name TEXT PRIMARY KEY,
   role TEXT NOT NULL CHECK (role IN ('viewer', 'analyst', 'steward', 'admin')),
   password TEXT,
   active INTEGER NOT NULL DEFAULT 1,
   created_at TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS grants (
-  name TEXT NOT NULL REFERENCES users (name) ON DELETE CASCADE,
+CREATE TABLE IF NOT EXISTS atlas_grants (
+  name TEXT NOT NULL REFERENCES atlas_users (name) ON DELETE CASCADE,
   province TEXT NOT NULL CHECK (length(province) = 2),
   PRIMARY KEY (name, province)
 );
-CREATE TABLE IF NOT EXISTS audit (
+CREATE TABLE IF NOT EXISTS atlas_audit (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   at TEXT NOT NULL,
-  user TEXT NOT NULL,
+  "user" TEXT NOT NULL,
   role TEXT,
   action TEXT NOT NULL,
   outcome TEXT NOT NULL,
@@ -242,15 +243,170 @@ CREATE TABLE IF NOT EXISTS audit (
   sha256 TEXT,
   detail TEXT
 );
-CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
+CREATE TRIGGER IF NOT EXISTS atlas_audit_no_update BEFORE UPDATE ON atlas_audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
+CREATE TRIGGER IF NOT EXISTS atlas_audit_no_delete BEFORE DELETE ON atlas_audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 """
 
+_POSTGRES_SCHEMA = """
+CREATE TABLE IF NOT EXISTS atlas_users (
+  name TEXT PRIMARY KEY,
+  role TEXT NOT NULL CHECK (role IN ('viewer', 'analyst', 'steward', 'admin')),
+  password TEXT,
+  active INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS atlas_grants (
+  name TEXT NOT NULL REFERENCES atlas_users (name) ON DELETE CASCADE,
+  province TEXT NOT NULL CHECK (length(province) = 2),
+  PRIMARY KEY (name, province)
+);
+CREATE TABLE IF NOT EXISTS atlas_audit (
+  id BIGSERIAL PRIMARY KEY,
+  at TEXT NOT NULL,
+  "user" TEXT NOT NULL,
+  role TEXT,
+  action TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  provinces TEXT NOT NULL DEFAULT '',
+  file TEXT,
+  sha256 TEXT,
+  detail TEXT
+);
+CREATE OR REPLACE FUNCTION atlas_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
+DROP TRIGGER IF EXISTS atlas_audit_no_change ON atlas_audit;
+CREATE TRIGGER atlas_audit_no_change BEFORE UPDATE OR DELETE ON atlas_audit
+  FOR EACH ROW EXECUTE FUNCTION atlas_audit_append_only();
+DROP TRIGGER IF EXISTS atlas_audit_no_truncate ON atlas_audit;
+CREATE TRIGGER atlas_audit_no_truncate BEFORE TRUNCATE ON atlas_audit
+  FOR EACH STATEMENT EXECUTE FUNCTION atlas_audit_append_only();
+"""
 
-class SqliteBook:
-    """The embedded book: one SQLite file, each change in a transaction."""
+_AUDIT_SELECT = (
+    'SELECT id, at, "user", role, action, outcome, provinces, file, sha256, detail FROM atlas_audit'
+)
+
+
+class _SqlBook:
+    """The book on an SQL database; subclasses open a connection (``_db``) and write ``?`` as theirs."""
+
+    placeholder = "?"
+
+    @contextmanager
+    def _db(self) -> Iterator:
+        raise NotImplementedError
+
+    def _sql(self, text: str) -> str:
+        return text.replace("?", self.placeholder)
+
+    def _one(self, con, sql: str, params: tuple = ()):
+        return con.execute(self._sql(sql), params).fetchone()
+
+    def _all(self, con, sql: str, params: tuple = ()) -> list:
+        return con.execute(self._sql(sql), params).fetchall()
+
+    def _run(self, con, sql: str, params: tuple = ()) -> None:
+        con.execute(self._sql(sql), params)
+
+    def _require(self, con, name: str) -> None:
+        if self._one(con, "SELECT 1 FROM atlas_users WHERE name = ?", (name,)) is None:
+            raise AccountError(f"no user named {name!r}; add it with: python -m loaders.accounts add-user")
+
+    def _set_grants(self, con, name: str, codes: list[str]) -> None:
+        self._run(con, "DELETE FROM atlas_grants WHERE name = ?", (name,))
+        for code in codes:
+            self._run(con, "INSERT INTO atlas_grants (name, province) VALUES (?, ?)", (name, code))
+
+    def add_user(
+        self, name: str, role: Role | str, *, password_hash: str | None, provinces: Sequence[str] = ()
+    ) -> Account:
+        name = _user_name(name)
+        role = _role(role)
+        codes = sorted({_province(p) for p in provinces})
+        with self._db() as con:
+            if self._one(con, "SELECT 1 FROM atlas_users WHERE name = ?", (name,)):
+                raise AccountError(
+                    f"user {name!r} exists already; change it with set-role, grant or password"
+                )
+            self._run(
+                con,
+                "INSERT INTO atlas_users (name, role, password, active, created_at) VALUES (?, ?, ?, 1, ?)",
+                (name, role.value, password_hash, _now()),
+            )
+            self._set_grants(con, name, codes)
+        return Account(name, role, tuple(codes), True, password_hash is not None)
+
+    def account(self, name: str) -> Account | None:
+        with self._db() as con:
+            row = self._one(
+                con, "SELECT name, role, active, password FROM atlas_users WHERE name = ?", (name,)
+            )
+            if row is None:
+                return None
+            codes = [
+                r[0]
+                for r in self._all(
+                    con, "SELECT province FROM atlas_grants WHERE name = ? ORDER BY 1", (name,)
+                )
+            ]
+        return Account(row[0], Role(row[1]), tuple(codes), bool(row[2]), row[3] is not None)
+
+    def accounts(self) -> list[Account]:
+        with self._db() as con:
+            rows = self._all(con, "SELECT name, role, active, password FROM atlas_users ORDER BY name")
+            grants: dict[str, list[str]] = {}
+            for name, code in self._all(con, "SELECT name, province FROM atlas_grants ORDER BY 1, 2"):
+                grants.setdefault(name, []).append(code)
+        return [Account(n, Role(r), tuple(grants.get(n, [])), bool(a), p is not None) for n, r, a, p in rows]
+
+    def password_hash(self, name: str) -> str | None:
+        with self._db() as con:
+            row = self._one(con, "SELECT password FROM atlas_users WHERE name = ? AND active = 1", (name,))
+        return row[0] if row else None
+
+    def set_password_hash(self, name: str, password_hash: str | None) -> None:
+        with self._db() as con:
+            self._require(con, name)
+            self._run(con, "UPDATE atlas_users SET password = ? WHERE name = ?", (password_hash, name))
+
+    def set_role(self, name: str, role: Role | str) -> None:
+        role = _role(role)
+        with self._db() as con:
+            self._require(con, name)
+            self._run(con, "UPDATE atlas_users SET role = ? WHERE name = ?", (role.value, name))
+
+    def set_grants(self, name: str, provinces: Sequence[str]) -> None:
+        codes = sorted({_province(p) for p in provinces})
+        with self._db() as con:
+            self._require(con, name)
+            self._set_grants(con, name, codes)
+
+    def set_active(self, name: str, active: bool) -> None:
+        with self._db() as con:
+            self._require(con, name)
+            self._run(con, "UPDATE atlas_users SET active = ? WHERE name = ?", (int(active), name))
+
+    def append(self, entry: dict) -> int:
+        row = _audit_row(entry)
+        with self._db() as con:
+            found = self._one(
+                con,
+                'INSERT INTO atlas_audit (at, "user", role, action, outcome, provinces, file, sha256, detail)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                tuple(row[c] for c in AUDIT_COLUMNS[1:]),
+            )
+            return int(found[0])
+
+    def entries(self) -> list[dict]:
+        with self._db() as con:
+            rows = self._all(con, _AUDIT_SELECT + " ORDER BY id")
+        return [dict(zip(AUDIT_COLUMNS, row, strict=True)) for row in rows]
+
+
+class SqliteBook(_SqlBook):
+    """The embedded book: one SQLite file beside the store, each change in a transaction."""
 
     def __init__(self, path: Path | str):
         self.path = Path(path)
@@ -261,96 +417,36 @@ class SqliteBook:
         con = sqlite3.connect(self.path, timeout=30)
         try:
             con.execute("PRAGMA foreign_keys = ON")
-            con.executescript(_SCHEMA)
+            con.executescript(_SQLITE_SCHEMA)
             with con:  # one transaction: committed, or rolled back on error
                 yield con
         finally:
             con.close()
 
-    def _require(self, con: sqlite3.Connection, name: str) -> None:
-        if con.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone() is None:
-            raise AccountError(f"no user named {name!r}; add it with: python -m loaders.accounts add-user")
 
-    def add_user(
-        self, name: str, role: Role | str, *, password_hash: str | None, provinces: Sequence[str] = ()
-    ) -> Account:
-        name = _user_name(name)
-        role = _role(role)
-        codes = sorted({_province(p) for p in provinces})
-        with self._db() as con:
-            if con.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone():
-                raise AccountError(
-                    f"user {name!r} exists already; change it with set-role, grant or password"
-                )
-            con.execute(
-                "INSERT INTO users (name, role, password, active, created_at) VALUES (?, ?, ?, 1, ?)",
-                (name, role.value, password_hash, _now()),
-            )
-            con.executemany("INSERT INTO grants (name, province) VALUES (?, ?)", [(name, c) for c in codes])
-        return Account(name, role, tuple(codes), True, password_hash is not None)
+_PG_READY: set[str] = set()
 
-    def account(self, name: str) -> Account | None:
-        with self._db() as con:
-            row = con.execute(
-                "SELECT name, role, active, password FROM users WHERE name = ?", (name,)
-            ).fetchone()
-            if row is None:
-                return None
-            codes = [
-                r[0] for r in con.execute("SELECT province FROM grants WHERE name = ? ORDER BY 1", (name,))
-            ]
-        return Account(row[0], Role(row[1]), tuple(codes), bool(row[2]), row[3] is not None)
 
-    def accounts(self) -> list[Account]:
-        with self._db() as con:
-            rows = con.execute("SELECT name, role, active, password FROM users ORDER BY name").fetchall()
-            grants: dict[str, list[str]] = {}
-            for name, code in con.execute("SELECT name, province FROM grants ORDER BY 1, 2"):
-                grants.setdefault(name, []).append(code)
-        return [Account(n, Role(r), tuple(grants.get(n, [])), bool(a), p is not None) for n, r, a, p in rows]
+class PostgresBook(_SqlBook):
+    """The book in the PostgreSQL database of ``ATLAS_DATABASE_URL`` (tables ``atlas_users``,
+    ``atlas_grants``, ``atlas_audit``; a trigger refuses UPDATE, DELETE and TRUNCATE of the log)."""
 
-    def password_hash(self, name: str) -> str | None:
-        with self._db() as con:
-            row = con.execute("SELECT password FROM users WHERE name = ? AND active = 1", (name,)).fetchone()
-        return row[0] if row else None
+    placeholder = "%s"
 
-    def set_password_hash(self, name: str, password_hash: str | None) -> None:
-        with self._db() as con:
-            self._require(con, name)
-            con.execute("UPDATE users SET password = ? WHERE name = ?", (password_hash, name))
+    def __init__(self, url: str):
+        self.url = url
 
-    def set_role(self, name: str, role: Role | str) -> None:
-        role = _role(role)
-        with self._db() as con:
-            self._require(con, name)
-            con.execute("UPDATE users SET role = ? WHERE name = ?", (role.value, name))
+    @contextmanager
+    def _db(self) -> Iterator:
+        import psycopg
 
-    def set_grants(self, name: str, provinces: Sequence[str]) -> None:
-        codes = sorted({_province(p) for p in provinces})
-        with self._db() as con:
-            self._require(con, name)
-            con.execute("DELETE FROM grants WHERE name = ?", (name,))
-            con.executemany("INSERT INTO grants (name, province) VALUES (?, ?)", [(name, c) for c in codes])
-
-    def set_active(self, name: str, active: bool) -> None:
-        with self._db() as con:
-            self._require(con, name)
-            con.execute("UPDATE users SET active = ? WHERE name = ?", (int(active), name))
-
-    def append(self, entry: dict) -> int:
-        row = _audit_row(entry)
-        with self._db() as con:
-            cur = con.execute(
-                "INSERT INTO audit (at, user, role, action, outcome, provinces, file, sha256, detail)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [row[c] for c in AUDIT_COLUMNS[1:]],
-            )
-            return int(cur.lastrowid)
-
-    def entries(self) -> list[dict]:
-        with self._db() as con:
-            rows = con.execute(f"SELECT {', '.join(AUDIT_COLUMNS)} FROM audit ORDER BY id").fetchall()
-        return [dict(zip(AUDIT_COLUMNS, row, strict=True)) for row in rows]
+        with psycopg.connect(self.url) as con:  # one transaction, committed on leaving the block
+            if self.url not in _PG_READY:
+                con.execute("SELECT pg_advisory_xact_lock(4242001)")  # one schema creation at a time
+                con.execute(_POSTGRES_SCHEMA)
+                con.commit()
+                _PG_READY.add(self.url)
+            yield con
 
 
 def _user_name(name: str) -> str:
@@ -404,7 +500,11 @@ def _audit_row(entry: dict) -> dict:
 
 # --------------------------------------------------------------------------- the current book
 def book() -> AccountBook:
-    """The book of this deployment: ``accounts.sqlite`` in ``ATLAS_DATA_DIR``."""
+    """The book of this deployment: the database of ``ATLAS_DATABASE_URL`` when set, else
+    ``accounts.sqlite`` in ``ATLAS_DATA_DIR``."""
+    url = (os.environ.get("ATLAS_DATABASE_URL") or "").strip()
+    if url:
+        return PostgresBook(url)
     return SqliteBook(Path(settings().data_dir) / BOOK_FILE)
 
 

@@ -8,8 +8,8 @@ password or an account without a role shows a translated message and nothing els
 
 Then the role decides the pages:
 
-* viewer: the layer pages draw from the protected export view (small counts hidden, grants
-  limit the areas), the export page and the area map; no Data page;
+* viewer: the layer pages and the area map draw from the protected export view (small counts
+  hidden, grants limit the areas), and the export page (protected already); no Data page;
 * analyst: every page but Data; steward: every page; admin: every page and the Audit tab.
 """
 
@@ -43,6 +43,8 @@ class AuthKeys(StrEnum):
     LAYER = "auth_layer"
     YEAR = "auth_year"
     EXPIRED = "auth_expired"
+    GRANT_USER = "auth_grant_user"
+    GRANT_FORM = "auth_grant_form"
 
 
 @dataclass
@@ -60,6 +62,7 @@ PROTECTED_LAYER = {
     "usaha-purna": "enterprises",
     "laporan": "reports",
     "perencanaan": "placements",
+    "peta": "placements",  # the area map's village panel shows exact counts
 }
 #: Pages only stewards and admins open.
 WRITERS_ONLY = {"data"}
@@ -106,9 +109,9 @@ def denied_text(provinces) -> str:
 
 
 def sees(province: str) -> bool:
-    """True when the user may see ``province`` (grants of viewers; always while sign-in is off)."""
+    """True when the user may see ``province``: viewers' grants limit it (nobody else's)."""
     held = account()
-    return held is None or held.sees(province)
+    return held is None or held.role != Role.VIEWER or held.sees(province)
 
 
 def _sign_out(message: str | None = None, outcome: str = "ok") -> None:
@@ -128,6 +131,17 @@ def _sign_out_button() -> None:
 
 
 def _heading() -> None:
+    """Title, the reason to sign in, a pending message, and the language picker (sidebar)."""
+    import i18n
+    import ui
+
+    st.sidebar.selectbox(
+        t("app.language"),
+        i18n.LANGUAGES,
+        key=ui.Keys.LANG,
+        format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
+        on_change=ui.keep_language_in_url,
+    )
     st.title(t("auth.title"))
     st.caption(t("auth.intro"))
     if message := st.session_state.pop(AuthKeys.MESSAGE, None):
@@ -359,6 +373,48 @@ def audit_tab() -> None:
         ]
     )
     st.dataframe(users, hide_index=True, width="stretch")
+    _grant_form()
+
+
+def _grant_form() -> None:
+    """Change one user's role, provinces and whether the account is active (recorded)."""
+    from loaders.boundaries import fetch_choices
+
+    held = {a.name: a for a in accounts.book().accounts()}
+    if not held:
+        return
+    st.subheader(t("audit.change"))
+    name = st.selectbox(t("audit.col.user"), list(held), key=AuthKeys.GRANT_USER)
+    chosen = held[name]
+    provinces = fetch_choices()
+    with st.form(AuthKeys.GRANT_FORM):
+        roles = [r.value for r in Role]
+        role = st.selectbox(
+            t("audit.col.role"),
+            roles,
+            index=roles.index(chosen.role.value),
+            format_func=lambda r: t(f"auth.role.{r}"),
+        )
+        granted = st.multiselect(
+            t("audit.col.provinces"),
+            list(provinces),
+            default=[p for p in chosen.provinces if p in provinces],
+            format_func=lambda code: f"{code} {provinces[code]}",
+            placeholder=t("auth.all_provinces"),
+        )
+        active = st.checkbox(t("audit.col.active"), value=chosen.active)
+        saved = st.form_submit_button(t("audit.save"), type="primary", icon=":material/save:")
+    if saved:
+        book = accounts.book()
+        accounts.authorize(Action.GRANT)
+        if role != chosen.role.value or active != chosen.active:
+            book.set_role(name, role)
+            book.set_active(name, active)
+            accounts.record(Action.USER_CHANGE, detail={"name": name, "role": role, "active": active})
+        if sorted(granted) != list(chosen.provinces):
+            book.set_grants(name, granted)
+            accounts.record(Action.GRANT, provinces=granted, detail={"name": name})
+        st.success(t("audit.saved", name=name))
 
 
 def is_admin() -> bool:

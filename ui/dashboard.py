@@ -515,6 +515,16 @@ def hotspot_map(key: str, years: tuple[int, int], kind: str, alpha: float, measu
 
 def download_table(frame: pd.DataFrame, file_name: str, key: str) -> None:
     """Our own translated download button for a shown table (Streamlit's toolbar is hidden)."""
+    from ui import auth
+
+    data = csv_bytes(frame)
     st.download_button(
-        t("dash.download_csv"), csv_bytes(frame), file_name, "text/csv", key=key, icon=":material/download:"
+        t("dash.download_csv"),
+        data,
+        file_name,
+        "text/csv",
+        key=key,
+        icon=":material/download:",
+        on_click=auth.record_download,
+        args=(file_name, data),
     )

@@ -10,6 +10,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import geopandas as gpd
@@ -25,16 +26,41 @@ ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "kata-sandi-rahasia"
 
 
-@pytest.fixture()
-def signed_in(store_dir, monkeypatch) -> SqliteBook:
-    """Sign-in on (local), a book in the test store with a steward of 36, a viewer and an admin."""
+@pytest.fixture(params=["sqlite", "postgres"])
+def signed_in(request, store_dir, monkeypatch) -> accounts.AccountBook:
+    """Sign-in on (local), a book with a steward of 36, a viewer and an admin; on both backends:
+    ``accounts.sqlite`` in the store, and PostgreSQL (``ATLAS_DATABASE_URL``, a test server)."""
     monkeypatch.setenv("ATLAS_AUTH", "local")
+    monkeypatch.delenv("ATLAS_DATABASE_URL", raising=False)
+    if request.param == "postgres":
+        try:
+            url = request.getfixturevalue("pg_url")
+        except pytest.FixtureLookupError:
+            pytest.skip("no PostgreSQL test server fixture (pg_url, tests/pg_server.py) in this tree")
+        monkeypatch.setenv("ATLAS_DATABASE_URL", url)
     book = accounts.book()
+    assert isinstance(book, accounts.PostgresBook if request.param == "postgres" else SqliteBook)
     digest = accounts.hash_password(PASSWORD)
     book.add_user("steward36", Role.STEWARD, password_hash=digest, provinces=["36"])
     book.add_user("viewer", Role.VIEWER, password_hash=digest)
     book.add_user("admin", Role.ADMIN, password_hash=digest)
     return book
+
+
+@contextmanager
+def raw_sql(book):
+    """A plain connection to the book's database, outside the book's interface."""
+    if isinstance(book, SqliteBook):
+        con = sqlite3.connect(book.path)
+        try:
+            yield con
+        finally:
+            con.close()
+    else:
+        import psycopg
+
+        with psycopg.connect(book.url, autocommit=True) as con:
+            yield con
 
 
 def data_bytes(root: Path) -> dict[str, str]:
@@ -47,8 +73,8 @@ def _actions(book: SqliteBook) -> list[tuple[str, str, str]]:
 
 
 def test_passwords_are_argon2_and_a_wrong_one_is_refused_and_logged(signed_in):
-    with sqlite3.connect(signed_in.path) as con:
-        stored = con.execute("SELECT password FROM users WHERE name = 'steward36'").fetchone()[0]
+    with raw_sql(signed_in) as con:
+        stored = con.execute("SELECT password FROM atlas_users WHERE name = 'steward36'").fetchone()[0]
     assert stored.startswith("$argon2id$") and PASSWORD not in stored
     assert accounts.authenticate("steward36", "salah-sekali") is None
     assert accounts.authenticate("nobody", PASSWORD) is None
@@ -61,16 +87,18 @@ def test_passwords_are_argon2_and_a_wrong_one_is_refused_and_logged(signed_in):
     ]
     signed_in.set_active("steward36", False)
     assert accounts.authenticate("steward36", PASSWORD) is None
-    assert PASSWORD not in signed_in.path.read_bytes().decode("latin-1")
+    if isinstance(signed_in, SqliteBook):
+        assert PASSWORD not in signed_in.path.read_bytes().decode("latin-1")
 
 
 def test_the_audit_log_is_append_only(signed_in):
     accounts.authenticate("admin", PASSWORD)
-    with sqlite3.connect(signed_in.path) as con:
-        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-            con.execute("UPDATE audit SET user = 'someone else'")
-        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-            con.execute("DELETE FROM audit")
+    statements = ["UPDATE atlas_audit SET \"user\" = 'someone else'", "DELETE FROM atlas_audit"]
+    if not isinstance(signed_in, SqliteBook):
+        statements.append("TRUNCATE atlas_audit")
+    for statement in statements:
+        with raw_sql(signed_in) as con, pytest.raises(Exception, match="append-only"):
+            con.execute(statement)
     assert [e["user"] for e in signed_in.entries()] == ["admin"]
 
 

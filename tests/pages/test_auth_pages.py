@@ -19,7 +19,7 @@ from tests.loaders.test_layers import placements_csv
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 PASSWORD = "kata-sandi-rahasia"
-LAYER_PAGES = ["overview", "placements", "coverage", "enterprises", "reports", "planner"]
+LAYER_PAGES = ["overview", "placements", "coverage", "enterprises", "reports", "planner", "map"]
 
 
 @pytest.fixture()
@@ -61,7 +61,8 @@ def shows_data(at: AppTest) -> bool:
 def test_nothing_is_shown_before_sign_in_and_a_wrong_password_says_so(book, lang):
     at = start(lang=lang)
     assert at.title[0].value == i18n.t("auth.title", lang)
-    assert not shows_data(at) and not at.sidebar.selectbox  # no page, no pickers
+    assert not shows_data(at)
+    assert [s.key for s in at.sidebar.selectbox] == ["lang"]  # the language only: no dataset, no area
     sign_in(at, "viewer", "salah-sekali")
     assert [e.value for e in at.error] == [i18n.t("auth.wrong_password", lang)]
     assert not shows_data(at)
@@ -150,13 +151,26 @@ def test_steward_of_36_cannot_import_35_on_the_data_page(book, tmp_path):
 
 
 def test_admin_sees_the_audit_tab_with_every_entry(book):
-    at = sign_in(start(dataset="store", lang="en"), "admin")
+    at = sign_in(start(dataset="store"), "admin")
     at.switch_page("views/data.py").run()
     assert not at.exception, at.exception
-    assert [t.label for t in at.tabs][-1] == "Audit"
+    assert [t.label for t in at.tabs][-1] == i18n.t("audit.tab", "id")
     log = at.tabs[-1].dataframe[0].value
-    assert list(log["Action"]) == ["sign-in"]
-    assert list(log["User"]) == ["admin"]
+    assert list(log[i18n.t("audit.col.action", "id")]) == [i18n.t("audit.action.sign-in", "id")]
+    assert list(log[i18n.t("audit.col.user", "id")]) == ["admin"]
     users = at.tabs[-1].dataframe[1].value
-    assert sorted(users["User"]) == ["admin", "analyst", "steward36", "viewer"]
+    assert sorted(users[i18n.t("audit.col.user", "id")]) == ["admin", "analyst", "steward36", "viewer"]
     assert at.tabs[-1].get("download_button")
+
+
+def test_admin_changes_a_grant_on_the_audit_tab_and_it_is_recorded(book):
+    at = sign_in(start(dataset="store"), "admin")
+    at.switch_page("views/data.py").run()
+    at.selectbox(key="auth_grant_user").set_value("steward36").run()
+    tab = at.tabs[-1]
+    tab.multiselect[0].set_value(["35", "36"])
+    next(b for b in tab.button if b.label == i18n.t("audit.save", "id")).click().run()
+    assert not at.exception, at.exception
+    assert book.account("steward36").provinces == ("35", "36")
+    last = book.entries()[-1]
+    assert (last["user"], last["action"], last["provinces"]) == ("admin", "grant-change", "35 36")
