@@ -208,10 +208,8 @@ TEXT = {
     "reports.weights.queen": ("Bersinggungan (queen)", "Touching (queen)"),
     "reports.weights.knn": ("6 terdekat", "6 nearest"),
     "reports.hotspot_summary": (
-        "{hot} wilayah titik panas dan {cold} titik dingin yang signifikan pada α = {alpha} "
-        "(dikoreksi untuk banyak uji, 999 permutasi).",
-        "{hot} significant hot and {cold} cold areas at α = {alpha} (corrected for multiple "
-        "tests, 999 permutations).",
+        "{hot} wilayah titik panas dan {cold} titik dingin yang signifikan dari {n} wilayah yang diuji.",
+        "{hot} significant hot and {cold} cold areas among the {n} areas tested.",
     ),
     "reports.channels": ("Tren menurut jalur", "Trend by channel"),
     "reports.destinations": ("Tren menurut negara tujuan", "Trend by destination"),
@@ -219,12 +217,14 @@ TEXT = {
     "reports.about": (
         "Dihitung: laporan keberangkatan non-prosedural menurut desa asal dan tahun laporan. Desa "
         "tanpa laporan di kabupaten/kota yang mengirim laporan dihitung nol; di kabupaten/kota lain: "
-        "tidak ada data. Titik panas: Gi* lokal dengan uji permutasi dan koreksi false discovery "
-        "rate; wilayah tanpa data tidak diuji.",
+        "tidak ada data. Titik panas: Gi* lokal dengan uji permutasi dua sisi dan koreksi uji "
+        "berganda (FDR atau Bonferroni), hanya bila ada cukup wilayah dan tetangga; wilayah tanpa "
+        "data tidak diuji.",
         "Counted: non-procedural departure reports by village of origin and year of report. "
         "Villages with no report in a regency that sent reports count as zero; elsewhere: no "
-        "data. Hotspots: local Gi* with a permutation test and false-discovery-rate correction; "
-        "areas without data are not tested.",
+        "data. Hotspots: local Gi* with a two-sided permutation test and a multiple-testing "
+        "correction (FDR or Bonferroni), only where there are enough areas and neighbours; areas "
+        "without data are not tested.",
     ),
     "hotspot.hot": ("Titik panas", "Hot spot"),
     "hotspot.cold": ("Titik dingin", "Cold spot"),

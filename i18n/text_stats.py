@@ -3,4 +3,54 @@
 TEXT = {
     "legend.no_change": ("tidak berubah", "no change"),
     "common.not_recorded": ("tidak tercatat", "not recorded"),
+    # ------------------------------------------------------------------ hotspots
+    "reports.correction": ("Koreksi uji berganda", "Multiple-testing correction"),
+    "reports.hot_level": ("Tingkat analisis titik panas", "Level of the hotspot analysis"),
+    "hotspot.correction.fdr": ("FDR (Benjamini–Hochberg)", "FDR (Benjamini–Hochberg)"),
+    "hotspot.correction.bonferroni": ("Bonferroni", "Bonferroni"),
+    "hotspot.correction.none": ("tanpa koreksi", "no correction"),
+    "hotspot.method": (
+        "Metode: Getis-Ord Gi* lokal; {permutations} permutasi bersyarat, uji dua sisi; koreksi "
+        "{correction} atas {n} wilayah pada α = {alpha}, jadi signifikan bila p ≤ {cut}; rata-rata "
+        "{neighbours} tetangga per wilayah. Nilai p dari permutasi; skor z adalah skor normal baku "
+        "dengan p dua sisi yang sama (|z| ≥ 1,96 tepat bila p ≤ 0,05).",
+        "Method: local Getis-Ord Gi*; {permutations} conditional permutations, two-sided test; "
+        "{correction} correction over {n} areas at α = {alpha}, so significant when p ≤ {cut}; "
+        "{neighbours} neighbours per area on average. p from the permutations; z is the standard "
+        "normal score with the same two-sided p (|z| ≥ 1.96 exactly when p ≤ 0.05).",
+    ),
+    "hotspot.refused.areas": (
+        "Titik panas tidak dihitung: hanya {n} {level} yang punya data, sedangkan Gi* baru bermakna "
+        "mulai {need} wilayah (statistik lokal butuh peta di sekitarnya). {suggest}",
+        "Hotspots not computed: only {n} {level} have data, and Gi* means something from {need} "
+        "areas on (a local statistic needs a map around it). {suggest}",
+    ),
+    "hotspot.refused.neighbours": (
+        "Titik panas tidak dihitung: {n} wilayah ini rata-rata hanya punya {neighbours} tetangga, "
+        "sedangkan Gi* butuh minimal {need}. Pilih tetangga *6 terdekat* atau tingkat yang lebih rinci.",
+        "Hotspots not computed: these {n} areas have only {neighbours} neighbours on average, and "
+        "Gi* needs at least {need}. Choose *6 nearest* neighbours or a finer level.",
+    ),
+    "hotspot.refused.flat": (
+        "Titik panas tidak dihitung: semua {n} wilayah bernilai sama, tidak ada yang mengelompok.",
+        "Hotspots not computed: all {n} areas have the same value; nothing clusters.",
+    ),
+    "hotspot.suggest": (
+        "Pilih tingkat yang lebih rinci ({levels}) di *Tingkat analisis titik panas*.",
+        "Choose a finer level ({levels}) under *Level of the hotspot analysis*.",
+    ),
+    "hotspot.suggest_area": (
+        "Pilih wilayah yang lebih luas di atas peta untuk menguji lebih banyak wilayah.",
+        "Choose a wider area above the map to test more areas.",
+    ),
+    "hotspot.unattainable": (
+        "Dengan koreksi Bonferroni atas {n} wilayah tidak ada nilai p permutasi yang bisa mencapai "
+        "batasnya; tidak ada wilayah yang bisa signifikan. Gunakan koreksi FDR.",
+        "With the Bonferroni correction over {n} areas no permutation p-value can reach its cut; "
+        "no area can be significant. Use the FDR correction.",
+    ),
+    "level.plural.province": ("provinsi", "provinces"),
+    "level.plural.regency": ("kabupaten/kota", "regencies"),
+    "level.plural.district": ("kecamatan", "districts"),
+    "level.plural.village": ("desa/kelurahan", "villages"),
 }

@@ -117,3 +117,30 @@ def test_value_axis_titles_are_written_across_not_up_the_side(lang, monkeypatch)
         title = (figure["layout"].get("yaxis", {}).get("title") or {}).get("text") or ""
         assert title == "", title
         assert unit in [a["text"] for a in figure["layout"].get("annotations", [])]
+
+
+# ------------------------------------------------------------------ hotspots (Laporan)
+def test_hotspots_on_three_regencies_are_refused_with_a_finer_level_suggested(maps_drawn):
+    """The demo's default view has 3 regencies: no Gi* there, an explanation and a suggestion."""
+    at = run_page("reports", state={"reports.hot": True})
+    warnings = [w.value for w in at.warning]
+    refusal = next((w for w in warnings if "Titik panas tidak dihitung" in w), None)
+    assert refusal is not None, warnings
+    assert "hanya 3 kabupaten/kota" in refusal and "kecamatan" in refusal and "desa/kelurahan" in refusal
+    legend = [text for _, text in legend_rows(maps_drawn[-1])]
+    assert i18n.t("hotspot.hot", "id") not in legend  # the map shows the counts, not hot spots
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_hotspots_at_village_level_state_the_method(lang, maps_drawn, monkeypatch):
+    monkeypatch.setenv("ATLAS_LANGUAGE", lang)
+    at = run_page("reports", lang=lang, state={"reports.hot": True, "reports.hot_level": 4})
+    captions = "\n".join(c.value for c in at.caption)
+    assert "Getis-Ord Gi*" in captions
+    assert i18n.t("hotspot.correction.fdr", lang) in captions
+    assert ("999 permutasi" if lang == "id" else "999 conditional permutations") in captions
+    legend = [text for _, text in legend_rows(maps_drawn[-1])]
+    assert legend[:3] == [i18n.t(f"hotspot.{c}", lang) for c in ("hot", "cold", "not_significant")]
+    at.radio(key="reports.correction").set_value("bonferroni").run()
+    assert not at.exception
+    assert "Bonferroni" in "\n".join(c.value for c in at.caption)
