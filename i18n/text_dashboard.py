@@ -143,25 +143,28 @@ TEXT = {
     "coverage.types": ("Jenis program", "Programme types"),
     "coverage.by_type": ("Desa berprogram menurut jenis", "Programme villages by type"),
     "coverage.radius": ("Jarak maksimum ke program (km)", "Maximum distance to a programme (km)"),
-    "coverage.top": ("Kelas penempatan tertinggi yang diperiksa", "Top placement classes checked"),
     "coverage.gaps": ("Celah cakupan", "Coverage gaps"),
     "coverage.gaps_found": (
-        "{n} desa di kelas penempatan tertinggi tidak punya program dalam {km} km.",
-        "{n} villages in the top placement classes have no programme within {km} km.",
+        "{n} desa di antara {pct}% desa dengan penempatan terbanyak tidak punya program dalam {km} km.",
+        "{n} villages among the {pct}% of villages with the most placements have no programme "
+        "within {km} km.",
     ),
     "coverage.no_gaps": (
-        "Semua desa di kelas penempatan tertinggi punya program dalam {km} km.",
-        "Every village in the top placement classes has a programme within {km} km.",
+        "Semua desa di antara {pct}% desa dengan penempatan terbanyak punya program dalam {km} km.",
+        "Every village among the {pct}% of villages with the most placements has a programme within {km} km.",
     ),
     "coverage.km": ("Jarak ke program terdekat (km)", "Distance to nearest programme (km)"),
     "coverage.nearest": ("Desa berprogram terdekat", "Nearest programme village"),
     "coverage.highlight": ("Tandai celah di peta", "Highlight gaps on the map"),
     "coverage.about": (
-        "Desa berprogram: program aktif yang sudah dimulai pada tahun terpilih. Jarak diukur "
-        "antara titik tengah desa dalam proyeksi UTM. Kelas penempatan mengikuti klasifikasi peta.",
-        "Programme villages: active programmes started by the chosen year. Distances are measured "
-        "between village centre points in a UTM projection. Placement classes follow the map "
-        "classification.",
+        "Desa berprogram: program aktif yang sudah dimulai pada tahun terpilih; desa dengan "
+        "beberapa program tampil sebagai lingkaran bertumpuk, satu warna per jenis. Jarak diukur "
+        "antara titik tengah desa dalam proyeksi UTM. Celah cakupan dipilih menurut jumlah "
+        "penempatan (persentase desa teratas), bukan menurut kelas warna peta.",
+        "Programme villages: active programmes started by the chosen year; a village with several "
+        "programmes shows as stacked rings, one colour per type. Distances are measured between "
+        "village centre points in a UTM projection. Coverage gaps are chosen by placements (a top "
+        "share of villages), not by the map's colour classes.",
     ),
     "programme.KKBM": ("KKBM", "KKBM (migrant family community)"),
     "programme.DESMIGRATIF": ("Desmigratif", "Desmigratif (productive migrant village)"),

@@ -53,4 +53,29 @@ TEXT = {
     "level.plural.regency": ("kabupaten/kota", "regencies"),
     "level.plural.district": ("kecamatan", "districts"),
     "level.plural.village": ("desa/kelurahan", "villages"),
+    # ------------------------------------------------------------------ coverage gaps
+    "coverage.top_share": (
+        "Desa penempatan terbanyak yang diperiksa (%)",
+        "Villages with the most placements checked (%)",
+    ),
+    "coverage.rule": (
+        "Aturan celah cakupan: desa yang termasuk {pct}% desa dengan penempatan terbanyak di wilayah "
+        "ini pada {year} (paling sedikit {min} penempatan) dan tidak punya program aktif dalam {km} "
+        "km. Aturan ini tidak bergantung pada kelas warna peta.",
+        "Coverage-gap rule: villages among the {pct}% of villages with the most placements in this "
+        "area in {year} (at least {min} placements) with no active programme within {km} km. The "
+        "rule does not depend on the map's colour classes.",
+    ),
+    "coverage.gap_outline": (
+        "Garis tebal: celah cakupan ({pct}% teratas, tanpa program dalam {km} km)",
+        "Heavy outline: coverage gap (top {pct}%, no programme within {km} km)",
+    ),
+    "coverage.needs_programmes": (
+        "Celah cakupan belum dihitung: lapisan program (cakupan komunitas) belum dimuat, jadi "
+        "belum diketahui desa mana yang jauh dari program. Muat berkas program (KKBM, Desmigratif, "
+        "Kawan PMI, MRC, Perdes PMI) di halaman Data.",
+        "Coverage gaps are not computed: the programme (community coverage) layer is not loaded, "
+        "so it is not known which villages are far from a programme. Load a programme file "
+        "(KKBM, Desmigratif, Kawan PMI, MRC, village regulation) on the Data page.",
+    ),
 }

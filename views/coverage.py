@@ -1,12 +1,14 @@
 """Cakupan Komunitas / Programme coverage: programme villages over placements, and coverage gaps."""
 
+import numpy as np
 import streamlit as st
 
+import i18n
 import ui
 from geo import charts, coverage, metrics
 from geo.codes import Level
-from ui import Keys, t
 from ui import dashboard as dash
+from ui import t
 
 ui.demo_banner()
 st.title(t("coverage.title"))
@@ -28,41 +30,42 @@ if programmes.empty:
 with st.sidebar:
     year = dash.year_picker(years)
     radius = st.slider(t("coverage.radius"), 1, 30, 5, key="coverage.km")
-    top = st.slider(t("coverage.top"), 1, 3, 1, key="coverage.top")
+    percent = st.slider(
+        t("coverage.top_share"), 5, 50, int(coverage.TOP_SHARE * 100), step=5, key="coverage.share"
+    )
 area = dash.current_area()
+code = ui.lang()
 
 rows = metrics.filter_layer(placements, metrics.Filters(years=(year, year)), area)
 running = metrics.programme_villages(programmes, year)
 villages = dash.area_names(Level.VILLAGE, area)
 values = metrics.area_values(placements, rows, Level.VILLAGE, codes=villages)
-distances = dash.village_distances(area, year)
-gaps = coverage.coverage_gaps(
-    values,
-    distances,
-    radius,
-    scheme=st.session_state.get(Keys.SCHEME) or "quantiles",
-    k=int(st.session_state.get(Keys.CLASSES) or 5),
-    top=top,
-)
+if programmes.empty:  # nothing to be far from: no gaps, and the page says what to load
+    gaps = None
+else:
+    gaps = coverage.coverage_gaps(values, dash.village_distances(area, year), radius, share=percent / 100)
+threshold = coverage.top_share_threshold(values, percent / 100)
+# every programme type of a village on the map (one ring per type), not only the first
+markers = running.assign(group=running["types"].str.split(", ")).explode("group")
 
 selected = dash.choropleth(
     "coverage",
     lambda level, codes: metrics.area_values(
         placements, metrics.filter_layer(placements, metrics.Filters(years=(year, year))), level, codes=codes
     ),
-    label=t("metric.placements"),
-    markers=running.assign(group=running["types"].str.split(", ").str[0]),
+    label=f"{t('metric.placements')} {year}",
+    markers=markers,
     marker_label=lambda group: t(f"programme.{group}"),
-    highlight=set(gaps["code"]),
+    highlight=set(gaps["code"]) if gaps is not None else None,
+    highlight_label=t("coverage.gap_outline", pct=percent, km=radius),
     village_only=True,
 )
 dash.about_note(["placements", "programmes"], "coverage.about")
 
 left, right = st.columns([2, 3], gap="medium")
 with left:
-    by_type = coverage.programmes_by_type(
-        metrics.in_area(programmes, area) if not programmes.empty else programmes
-    )
+    # the programmes the map shows (running in the year), so chart and map count the same villages
+    by_type = coverage.programmes_by_type(markers.rename(columns={"group": "programme"}), area)
     st.plotly_chart(
         charts.bar_figure(
             by_type,
@@ -71,20 +74,36 @@ with left:
             value="villages",
             value_label=t("dash.villages"),
             column_label=t("coverage.types"),
-            title=t("coverage.by_type"),
+            title=f"{t('coverage.by_type')} {year}",
             names={p: t(f"programme.{p}") for p in by_type["programme"]},
         ),
         width="stretch",
     )
 with right:
     st.subheader(t("coverage.gaps"))
-    if gaps.empty:
-        st.success(t("coverage.no_gaps", km=radius))
+    if gaps is None:
+        st.info(t("coverage.needs_programmes"))
     else:
-        st.warning(t("coverage.gaps_found", n=len(gaps), km=radius))
-        table = dash.gap_table(gaps)
-        st.dataframe(table, hide_index=True, width="stretch", height=320)
-        st.download_button(
-            t("dash.download_csv"), dash.csv_bytes(table), "celah_cakupan.csv", "text/csv", key="coverage.csv"
+        st.caption(
+            t(
+                "coverage.rule",
+                pct=percent,
+                year=year,
+                min=i18n.fmt_int(threshold, code) if np.isfinite(threshold) else "–",
+                km=radius,
+            )
         )
+        if gaps.empty:
+            st.success(t("coverage.no_gaps", km=radius, pct=percent))
+        else:
+            st.warning(t("coverage.gaps_found", n=len(gaps), km=radius, pct=percent))
+            table = dash.gap_table(gaps)
+            st.dataframe(table, hide_index=True, width="stretch", height=320)
+            st.download_button(
+                t("dash.download_csv"),
+                dash.csv_bytes(table),
+                "celah_cakupan.csv",
+                "text/csv",
+                key="coverage.csv",
+            )
 dash.village_panel(selected, layers)

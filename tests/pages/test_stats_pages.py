@@ -144,3 +144,54 @@ def test_hotspots_at_village_level_state_the_method(lang, maps_drawn, monkeypatc
     at.radio(key="reports.correction").set_value("bonferroni").run()
     assert not at.exception
     assert "Bonferroni" in "\n".join(c.value for c in at.caption)
+
+
+# ------------------------------------------------------------------ coverage gaps (Cakupan)
+def _gap_count(at: AppTest) -> int:
+    found = [w.value for w in at.warning if "tidak punya program" in w.value]
+    if not found:
+        return 0
+    return int(re.match(r"(\d+)", found[0]).group(1))
+
+
+def test_coverage_gaps_do_not_follow_the_class_slider():
+    """The number of gaps followed *Jumlah kelas* (17 at 5 classes, 32 at 3)."""
+    five = run_page("coverage", state={"classes": 5})
+    three = run_page("coverage", state={"classes": 3})
+    assert _gap_count(five) == _gap_count(three) > 0
+    rule = next(c.value for c in five.caption if c.value.startswith("Aturan celah cakupan"))
+    assert "20% desa dengan penempatan terbanyak" in rule
+
+
+def test_no_gaps_without_a_programme_layer(maps_drawn, monkeypatch):
+    import ui.dashboard
+
+    loaded = ui.dashboard.load_layers
+
+    def without_programmes():
+        return {k: v for k, v in loaded().items() if k != "programmes"}
+
+    monkeypatch.setattr(ui.dashboard, "load_layers", without_programmes)
+    at = run_page("coverage")
+    assert _gap_count(at) == 0 and not at.success
+    assert any("Muat berkas program" in i.value for i in at.info), [i.value for i in at.info]
+    assert "Garis tebal" not in maps_drawn[-1]  # nothing outlined, nothing explained
+
+
+def test_every_programme_type_of_a_village_is_on_the_map_and_its_legend(maps_drawn):
+    """Each village dot showed only its first programme, so Perdes PMI never appeared."""
+    import json
+
+    at = run_page("coverage")
+    html = maps_drawn[-1]
+    legend = [text for _, text in legend_rows(html)]
+    chart = next(f for f in _figures(at) if f["data"][0].get("type") == "bar")
+    shown = dict(zip(chart["data"][0]["y"], _numbers(chart["data"][0]["x"]), strict=True))
+    payload = json.loads(re.search(r"\"pts\":\s*(\{.*?\})", html).group(1))
+    groups = [payload["pal"][g] for g in payload["g"]]
+    for name, villages in shown.items():
+        if villages > 0:
+            assert name in legend, (name, legend)
+    assert i18n.t("programme.PERDES", "id") in legend
+    assert len(groups) == sum(shown.values())  # one ring per programme type of each village
+    assert "Garis tebal: celah cakupan (20% teratas, tanpa program dalam 5 km)" in html
