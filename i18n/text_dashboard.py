@@ -277,12 +277,13 @@ TEXT = {
         "villages being ranked, times its weight, divided by the sum of the weights.",
     ),
     "planner.explain.placements": (
-        "Penempatan (kebutuhan): makin banyak warga berangkat pada tahun terpilih, makin tinggi.",
-        "Placements (need): the more residents left in the chosen years, the higher.",
+        "Penempatan (kebutuhan): makin banyak warga berangkat pada {period} (jumlah semua tahun), "
+        "makin tinggi.",
+        "Placements (need): the more residents left in {period} (all years added), the higher.",
     ),
     "planner.explain.reports": (
-        "Laporan non-prosedural (kebutuhan): makin banyak laporan, makin tinggi.",
-        "Non-procedural reports (need): the more reports, the higher.",
+        "Laporan non-prosedural (kebutuhan): makin banyak laporan pada {period}, makin tinggi.",
+        "Non-procedural reports (need): the more reports in {period}, the higher.",
     ),
     "planner.explain.distance_km": (
         "Jarak ke desa berprogram terdekat (kebutuhan): makin jauh, makin tinggi.",

@@ -78,4 +78,26 @@ TEXT = {
         "so it is not known which villages are far from a programme. Load a programme file "
         "(KKBM, Desmigratif, Kawan PMI, MRC, village regulation) on the Data page.",
     ),
+    # ------------------------------------------------------------------ planner
+    "planner.period": (
+        "Periode: {period} (penempatan dan laporan dijumlahkan atas semua tahun dalam rentang; jarak "
+        "ke program aktif pada tahun terakhir).",
+        "Period: {period} (placements and reports added over every year of the range; distance to "
+        "the programmes active in the last year).",
+    ),
+    "planner.empty": (
+        "Tidak berpengaruh pada skor: {names}, karena lapisan {layers} kosong untuk wilayah dan "
+        "periode ini. Bobotnya diabaikan; muat lapisan itu di halaman Data agar ikut dihitung.",
+        "Not contributing to the score: {names}, because the {layers} layer is empty for this area "
+        "and period. Their weights are ignored; load that layer on the Data page to include them.",
+    ),
+    "planner.empty_help": (
+        "Lapisan data indikator ini kosong untuk wilayah dan periode ini, jadi tidak berpengaruh.",
+        "This indicator's layer is empty for this area and period, so it does not contribute.",
+    ),
+    "planner.shortlist": (
+        "Garis tebal: {n} desa dengan skor tertinggi",
+        "Heavy outline: the {n} highest-scoring villages",
+    ),
+    "planner.excluded": ("Sudah berprogram (dilewati)", "Already has a programme (skipped)"),
 }

@@ -195,3 +195,36 @@ def test_every_programme_type_of_a_village_is_on_the_map_and_its_legend(maps_dra
     assert i18n.t("programme.PERDES", "id") in legend
     assert len(groups) == sum(shown.values())  # one ring per programme type of each village
     assert "Garis tebal: celah cakupan (20% teratas, tanpa program dalam 5 km)" in html
+
+
+# ------------------------------------------------------------------ planner (Perencanaan)
+def test_planner_excluded_villages_have_their_own_class_and_the_period_is_the_range(maps_drawn):
+    """Skipped villages were grey and labelled *Tidak ada data*; the help said *tahun terpilih*."""
+    at = run_page("planner", state={"area": "99.01"})
+    rows = legend_rows(maps_drawn[-1])
+    assert (classify.EXCLUDED_COLOUR, i18n.t("planner.excluded", "id")) in rows
+    assert rows[-1] == (classify.NO_DATA_COLOUR, i18n.t("common.no_data", "id"))
+    body = "\n".join([c.value for c in at.caption] + [m.value for m in at.markdown])
+    assert "tahun terpilih" not in body
+    years = sorted(Store(DEMO_DIR).read_layer("placements")["year"].dropna().astype(int).unique())
+    assert f"Periode: {years[0]}–{years[-1]}" in body
+    assert f"berangkat pada {years[0]}–{years[-1]}" in body
+
+
+def test_planner_names_the_indicators_whose_layer_is_empty(monkeypatch):
+    """With only placements loaded there was no word that the other indicators are empty."""
+    import ui.dashboard
+
+    loaded = ui.dashboard.load_layers
+    monkeypatch.setattr(ui.dashboard, "load_layers", lambda: {"placements": loaded()["placements"]})
+    at = run_page("planner")
+    note = next((i.value for i in at.info if i.value.startswith("Tidak berpengaruh pada skor")), None)
+    assert note is not None, [i.value for i in at.info]
+    for name in ("reports", "distance_km", "enterprises", "groups"):
+        assert i18n.t(f"planner.ind.{name}", "id") in note
+    assert i18n.t("planner.ind.placements", "id") + "," not in note
+    for name in ("reports", "enterprises", "groups", "distance_km"):
+        assert at.slider(key=f"planner.w.{name}").disabled
+    table = at.dataframe[0].value
+    scores = table[i18n.t("planner.score", "id")].str.replace(".", "").str.replace(",", ".").astype(float)
+    assert scores.max() == 100.0  # the empty indicators do not dilute the one that counts
