@@ -24,6 +24,7 @@ from jinja2 import Template
 
 import i18n
 from exports.view import ExportView
+from geo.cells import neutralise
 from geo.classify import HIDDEN_COLOUR, classify
 from geo.suppression import HIDDEN_DERIVED, hidden_label, is_small
 
@@ -47,12 +48,14 @@ class ExportError(Exception):
 
 def key_figures_table(view: ExportView) -> pd.DataFrame:
     """Key figures as a two/three-column table (label, value, change), protected."""
-    return pd.DataFrame(
-        {
-            view.t("common.name"): [f.label for f in view.key_figures],
-            view.t("common.value"): [f.text for f in view.key_figures],
-            view.t("export.change"): [f.change for f in view.key_figures],
-        }
+    return neutralise(
+        pd.DataFrame(
+            {
+                view.t("common.name"): [f.label for f in view.key_figures],
+                view.t("common.value"): [f.text for f in view.key_figures],
+                view.t("export.change"): [f.change for f in view.key_figures],
+            }
+        )
     )
 
 
@@ -64,10 +67,11 @@ def tables_csv(view: ExportView) -> bytes:
     """
     table = view.village_table()
     table.index.name = view.t("common.code")
-    text = table.to_csv(index=True, lineterminator="\n")
+    text = neutralise(table).to_csv(index=True, lineterminator="\n")
     text += f"\n# {view.layer_title} — {view.area_name}, {view.period}\n"
     for figure in view.key_figures:
         text += f"# {figure.label}: {figure.text}" + (f" ({figure.change})" if figure.change else "") + "\n"
+    # (the "#" lines start with "#", which no spreadsheet runs)
     text += f"# {view.suppression_note}\n"
     return ("\ufeff" + text).encode("utf-8")
 
@@ -75,17 +79,19 @@ def tables_csv(view: ExportView) -> bytes:
 def tables_xlsx(view: ExportView) -> bytes:
     """An Excel workbook: key figures, villages, one sheet per chart's numbers, and a note sheet."""
     buf = io.BytesIO()
-    with pd.ExcelWriter(buf, engine="xlsxwriter") as writer:
+    # Text from files is never a formula: neutralised cells, and xlsxwriter told not to convert.
+    options = {"strings_to_formulas": False, "strings_to_urls": False}
+    with pd.ExcelWriter(buf, engine="xlsxwriter", engine_kwargs={"options": options}) as writer:
         key_figures_table(view).to_excel(
             writer, sheet_name=_sheet(view.t("export.deck.key_figures")), index=False
         )
         villages = view.village_table()
         villages.index.name = view.t("common.code")
-        villages.to_excel(writer, sheet_name=_sheet(view.t("export.sheet.villages")))
+        neutralise(villages).to_excel(writer, sheet_name=_sheet(view.t("export.sheet.villages")))
         for chart in view.charts:
             data = chart.data.for_export().rename(columns={"value": chart.value_label})
             data.index.name = view.t("export.category")
-            data.to_excel(writer, sheet_name=_sheet(chart.title))
+            neutralise(data).to_excel(writer, sheet_name=_sheet(chart.title))
         note = pd.DataFrame(
             {
                 view.t("export.sheet.note"): [
@@ -97,7 +103,7 @@ def tables_xlsx(view: ExportView) -> bytes:
                 ]
             }
         )
-        note.to_excel(writer, sheet_name=_sheet(view.t("export.sheet.note")), index=False)
+        neutralise(note).to_excel(writer, sheet_name=_sheet(view.t("export.sheet.note")), index=False)
     return buf.getvalue()
 
 
@@ -143,6 +149,9 @@ def html_map(view: ExportView, leaflet_dir: Path, *, title: bool = True) -> str:
         for v, h, s in zip(values.to_numpy(float), hidden, small, strict=True)
     ]
 
+    # folium's tooltip writes the properties as HTML: names from files are escaped first
+    areas["name"] = areas["name"].fillna("").astype(str).map(html.escape)
+    areas["shown"] = areas["shown"].astype(str).map(html.escape)
     minx, miny, maxx, maxy = areas.total_bounds
     m = folium.Map(tiles=None, control_scale=False, zoom_control=True, zoom_snap=0.25)
     m.fit_bounds([[miny, minx], [maxy, maxx]], padding=(10, 10))

@@ -166,6 +166,13 @@ def _year_rows(frame: pd.DataFrame, year: int | None, layer: str) -> pd.DataFram
     return figures.period_rows(layer, frame, year)
 
 
+def _years_held(frame: pd.DataFrame) -> list[int]:
+    """The years a layer's rows hold (for the period of a trend chart)."""
+    if frame.empty or "year" not in frame:
+        return []
+    return sorted(int(y) for y in pd.to_numeric(frame["year"], errors="coerce").dropna().unique())
+
+
 def _by_village(frame: pd.DataFrame, column: str) -> pd.Series:
     if frame.empty:
         return pd.Series(dtype="float64")
@@ -371,8 +378,11 @@ def _charts(
                 data.threshold,
                 data.counts,
             )
-        period = "" if by == "year" else f", {year}" if year is not None else ""
-        title = i18n.t(f"export.chart.{key}", lang, layer=i18n.t(f"export.layer.{layer}", lang)) + period
+        # every chart states its period: the trend its years, the others the export's year
+        period = figures.period_text(_years_held(rows) if by == "year" else year, lang)
+        title = (
+            i18n.t(f"export.chart.{key}", lang, layer=i18n.t(f"export.layer.{layer}", lang)) + f", {period}"
+        )
         out.append(ChartData(key, title, kind, data, i18n.t(f"export.unit.{layer}", lang)))
     return out
 
@@ -509,7 +519,7 @@ def build_view(
     if layer not in MAP_MEASURES:
         raise ValueError(f"unknown layer {layer!r}; choose one of: {', '.join(MAP_MEASURES)}")
     in_area = {name: _in_area(frame, area) for name, frame in layers.items()}
-    period = str(year) if year is not None else i18n.t("export.all_years", lang)
+    period = figures.period_text(year, lang)  # the one way a period is written
     layer_title = i18n.t(f"export.layer.{layer}", lang)
 
     # Map: the layer's count per drawn area, protected against the area total shown beside it.
@@ -556,7 +566,7 @@ def build_view(
         map_hidden=hidden,
         map_title=("DEMO · " if demo else "")
         + i18n.t("export.map.title", lang, layer=layer_title, area=area_name, period=period),
-        legend_title=i18n.t(f"export.unit.{layer}", lang),
+        legend_title=f"{i18n.t(f'export.unit.{layer}', lang)}, {period}",
         key_figures=key_figures,
         villages=villages_p,
         village_headers=headers,

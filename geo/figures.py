@@ -26,7 +26,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -45,9 +45,12 @@ __all__ = [
     "Figure",
     "Headline",
     "change_text",
+    "default_period",
+    "default_year",
     "headlines",
     "label",
     "period_rows",
+    "period_text",
     "values",
 ]
 
@@ -257,3 +260,51 @@ def change_text(
         text = i18n.fmt_int(abs(change), lang)
     sign = "+" if change > 0 else minus if change < 0 else ""
     return i18n.t("figure.change_vs", lang, change=sign + text, year=year - 1)
+
+
+# ---------------------------------------------------------------------- periods
+# One rule for every page and export: the period shown by default is the latest year with data
+# (or the year already chosen on another page, kept in the URL); a range only on request.
+
+
+def default_year(years: Sequence[int], chosen: int | None = None) -> int | None:
+    """The year shown by default: ``chosen`` (e.g. from the URL) when held, else the latest held.
+
+    >>> default_year([2021, 2022, 2024]), default_year([2021, 2024], chosen=2021), default_year([])
+    (2024, 2021, None)
+    """
+    years = sorted(int(y) for y in years)
+    if not years:
+        return None
+    return int(chosen) if chosen is not None and int(chosen) in years else years[-1]
+
+
+def default_period(years: Sequence[int], chosen: int | None = None) -> tuple[int, int] | None:
+    """The default from–to period of a range picker: one year, :func:`default_year`.
+
+    >>> default_period([2021, 2022, 2024])
+    (2024, 2024)
+    """
+    year = default_year(years, chosen)
+    return None if year is None else (year, year)
+
+
+def period_text(
+    period: int | tuple[int, int] | Sequence[int] | None, lang: str = i18n.DEFAULT_LANGUAGE
+) -> str:
+    """The period as stated in titles, legends and files: ``2024``, ``2021–2024`` or "all years".
+
+    >>> period_text(2024), period_text((2021, 2024)), period_text((2024, 2024)), period_text(None, "en")
+    ('2024', '2021–2024', '2024', 'all years')
+    """
+    if period is None:
+        return i18n.t("figure.period.all", lang)
+    if isinstance(period, int | np.integer):
+        return i18n.t("figure.period.year", lang, year=int(period))
+    years = [int(y) for y in period]
+    if not years:
+        return i18n.t("figure.period.all", lang)
+    start, end = min(years), max(years)
+    if start == end:
+        return i18n.t("figure.period.year", lang, year=start)
+    return i18n.t("figure.period.range", lang, start=start, end=end)

@@ -196,13 +196,22 @@ def change_between(
     value: str = "count",
     codes: Iterable[str] | None = None,
 ) -> pd.Series:
-    """``value`` in ``year_b`` minus ``value`` in ``year_a`` per area (NaN where no data)."""
+    """``value`` in ``year_b`` minus ``value`` in ``year_a`` per area (NaN where no data).
+
+    Missing is not zero: a year the layer holds no row for at all gives NaN everywhere (no
+    change from 0).
+    """
     a = area_values(
         full, filtered[filtered["year"] == year_a] if "year" in filtered else filtered, level, value, codes
     )
     b = area_values(
         full, filtered[filtered["year"] == year_b] if "year" in filtered else filtered, level, value, codes
     )
+    held = set(years_of(full))
+    if year_a not in held:
+        a[:] = np.nan
+    if year_b not in held:
+        b[:] = np.nan
     return (b - a).rename("change")
 
 

@@ -256,7 +256,7 @@ def render_presentation(key: ViewKey) -> None:
     left.markdown(
         f'<div class="atlas-present-title">{html.escape(view.map_title)}</div>', unsafe_allow_html=True
     )
-    if right.button(t("export.present.exit"), key="present.exit", icon=":material/close:"):
+    if right.button(t("export.present.exit"), key=Keys.PRESENT_EXIT, icon=":material/close:"):
         set_presenting(False)
         st.rerun()
     st.markdown(_strip(view), unsafe_allow_html=True)
@@ -286,7 +286,9 @@ def area_options() -> dict[str, str]:
         level = code_level(current)
         names = dash.area_names(level, current.rsplit(".", 1)[0])
         options[current] = names.get(current, current)
-    return options
+    from ui import auth  # grants of viewers limit the areas (everything while sign-in is off)
+
+    return {code: name for code, name in options.items() if auth.sees(code)}
 
 
 def year_options() -> list[int]:
@@ -323,7 +325,7 @@ def remember(*, area: str, layer: str, year: int | None) -> None:
 
 def toggle_from_switch() -> None:
     """Callback of the presentation switch."""
-    set_presenting(bool(st.session_state.get("export.present")))
+    set_presenting(bool(st.session_state.get(Keys.EXPORT_PRESENT)))
 
 
 def ready(key: ViewKey, kinds: list[str]) -> bool:

@@ -7,16 +7,10 @@ import i18n
 import ui
 from geo import charts, coverage, metrics
 from geo.codes import Level
+from ui import Keys, auth, t
 from ui import dashboard as dash
-from ui import t
 
-ui.demo_banner()
-st.title(t("coverage.title"))
-st.caption(t("coverage.intro"))
-
-if not ui.store().provinces():
-    st.info(t("dash.no_boundaries"))
-    st.stop()
+dash.page_head("coverage")
 layers = dash.load_layers()
 placements = layers.get("placements", dash.EMPTY)
 programmes = layers.get("programmes", dash.EMPTY)
@@ -29,9 +23,9 @@ if programmes.empty:
 
 with st.sidebar:
     year = dash.year_picker(years)
-    radius = st.slider(t("coverage.radius"), 1, 30, 5, key="coverage.km")
+    radius = st.slider(t("coverage.radius"), 1, 30, 5, key=Keys.COVERAGE_KM)
     percent = st.slider(
-        t("coverage.top_share"), 5, 50, int(coverage.TOP_SHARE * 100), step=5, key="coverage.share"
+        t("coverage.top_share"), 5, 50, int(coverage.TOP_SHARE * 100), step=5, key=Keys.COVERAGE_SHARE
     )
 area = dash.current_area()
 code = ui.lang()
@@ -53,7 +47,7 @@ selected = dash.choropleth(
     lambda level, codes: metrics.area_values(
         placements, metrics.filter_layer(placements, metrics.Filters(years=(year, year))), level, codes=codes
     ),
-    label=f"{t('metric.placements')} {year}",
+    label=dash.with_period(t("metric.placements"), year),
     markers=markers,
     marker_label=lambda group: t(f"programme.{group}"),
     highlight=set(gaps["code"]) if gaps is not None else None,
@@ -74,7 +68,7 @@ with left:
             value="villages",
             value_label=t("dash.villages"),
             column_label=t("coverage.types"),
-            title=f"{t('coverage.by_type')} {year}",
+            title=dash.with_period(t("coverage.by_type"), year),
             names={p: t(f"programme.{p}") for p in by_type["programme"]},
         ),
         width="stretch",
@@ -99,11 +93,14 @@ with right:
             st.warning(t("coverage.gaps_found", n=len(gaps), km=radius, pct=percent))
             table = dash.gap_table(gaps)
             st.dataframe(table, hide_index=True, width="stretch", height=320)
+            gaps_csv = dash.csv_bytes(table)
             st.download_button(
                 t("dash.download_csv"),
-                dash.csv_bytes(table),
+                gaps_csv,
                 "celah_cakupan.csv",
                 "text/csv",
-                key="coverage.csv",
+                key=Keys.COVERAGE_CSV,
+                on_click=auth.record_download,
+                args=("celah_cakupan.csv", gaps_csv),
             )
 dash.village_panel(selected, layers)

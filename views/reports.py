@@ -6,8 +6,8 @@ import i18n
 import ui
 from geo import charts, hotspots, metrics
 from geo.codes import Level
+from ui import Keys, t
 from ui import dashboard as dash
-from ui import t
 
 layers, reports = dash.layer_page("reports")
 placements = layers.get("placements", dash.EMPTY)
@@ -19,29 +19,29 @@ hot_levels = [Level(level) for level in range(shown, max(shown, finest) + 1)]
 
 with st.sidebar:
     years = dash.year_range_picker(metrics.years_of(reports), "reports.years")
-    show_hot = st.toggle(t("reports.show_hotspots"), key="reports.hot")
+    show_hot = st.toggle(t("reports.show_hotspots"), key=Keys.REPORTS_HOT)
     hot_level = st.selectbox(
         t("reports.hot_level"),
         hot_levels,
         format_func=lambda level: t(f"level.{Level(level).key}"),
-        key="reports.hot_level",
+        key=Keys.REPORTS_HOT_LEVEL,
         disabled=not show_hot,
     )
     alpha = st.select_slider(
-        t("reports.alpha"), hotspots.ALPHAS, value=0.05, key="reports.alpha", disabled=not show_hot
+        t("reports.alpha"), hotspots.ALPHAS, value=0.05, key=Keys.REPORTS_ALPHA, disabled=not show_hot
     )
     correction = st.radio(
         t("reports.correction"),
         hotspots.CORRECTIONS,
         format_func=lambda c: t(f"hotspot.correction.{c}"),
-        key="reports.correction",
+        key=Keys.REPORTS_CORRECTION,
         disabled=not show_hot,
     )
     kind = st.radio(
         t("reports.weights"),
         hotspots.WEIGHTS,
         format_func=lambda k: t(f"reports.weights.{k}"),
-        key="reports.kind",
+        key=Keys.REPORTS_KIND,
         disabled=not show_hot,
     )
 measure = (
@@ -50,7 +50,7 @@ measure = (
         ["count", "per_100"],
         format_func=lambda m: t(f"reports.measure.{m}"),
         default="count",
-        key="reports.measure",
+        key=Keys.REPORTS_MEASURE,
     )
     or "count"
 )
@@ -90,12 +90,12 @@ if show_hot:
     except hotspots.HotspotRefusal as refusal:
         st.warning(refusal_text(refusal, hot_level), icon=":material/block:")
 if found is not None:
-    selected = dash.hotspot_map("reports.hotspots", found, hot_level, measure)
+    selected = dash.hotspot_map("reports.hotspots", found, hot_level, measure, years)
 else:
     selected = dash.choropleth(
         "reports",
         report_values,
-        label=t(f"reports.measure.{measure}"),
+        label=dash.with_period(t(f"reports.measure.{measure}"), years),
         digits=1 if measure == "per_100" else 0,
     )
 dash.about_note(["reports", "placements"] if measure == "per_100" else ["reports"], "reports.about")
@@ -111,7 +111,7 @@ with c1:
             lang,
             value_label=t("metric.reports"),
             by_label=t("dash.channel"),
-            title=t("reports.channels"),
+            title=dash.with_period(t("reports.channels"), years),
         ),
         width="stretch",
     )
@@ -123,7 +123,7 @@ with c2:
             lang,
             value_label=t("metric.reports"),
             by_label=t("dash.destination"),
-            title=t("reports.destinations"),
+            title=dash.with_period(t("reports.destinations"), years),
         ),
         width="stretch",
     )
@@ -134,7 +134,7 @@ with c3:
             outcomes,
             "outcome",
             lang,
-            title=t("reports.outcomes"),
+            title=dash.with_period(t("reports.outcomes"), years),
             names={o: t(f"outcome.{o}") for o in outcomes["outcome"] if f"outcome.{o}" in i18n.TABLE},
         ),
         width="stretch",

@@ -176,3 +176,65 @@ def test_paired_maps_share_geometry_and_follow_each_other():
 
 def test_legend_escapes_text():
     assert "&lt;5" in maps.legend_html([("#fff", "<5")], "Jumlah")
+
+
+def _payload(html: str) -> dict:
+    """The layer payload (second argument of ``atlasDraw``) of a rendered map."""
+    import json
+
+    call = html[html.index("atlasDraw(map_") :]
+    return json.loads(call[call.index("}, {") + 3 : call.index(");\n")].replace("<\\/", "</"))
+
+
+def test_label_points_lie_inside_their_areas():
+    areas = _squares()
+    encoded = maps.encode_shapes(areas, quantum=1000)
+    points = maps.label_points(encoded)
+    drawn = areas[areas.geometry.notna()]
+    assert len(points) == len(drawn)
+    assert shapely.contains_xy(drawn.geometry.values, points[:, 0], points[:, 1]).all()
+    assert encoded.payload()["lp"] == encoded.label_points
+
+
+def test_labels_selection_attribution_and_zoom_titles_reach_the_map():
+    encoded = maps.encode_shapes(_squares())
+    layer = maps.MapLayer(np.zeros(3, dtype=int), ["#fff"], ["1", "2", "3"], "x")
+    plain = _payload(maps.area_map(encoded, layer).get_root().render())
+    assert "labels" not in plain and "sel" not in plain and "attr" not in plain
+    html = (
+        maps.area_map(
+            encoded,
+            layer,
+            labels=True,
+            always_label=True,
+            selected=1,
+            attribution="Batas: <arsip> & MIT",
+            zoom_titles=("Perbesar", "Perkecil"),
+        )
+        .get_root()
+        .render()
+    )
+    payload = _payload(html)
+    assert payload["labels"] == 1 and payload["always"] == 1
+    assert payload["sel"] == 1 and payload["fit"] == 1
+    assert payload["attr"].startswith("Batas: &lt;arsip&gt; &amp; MIT")  # text, escaped
+    assert payload["zoom"] == ["Perbesar", "Perkecil"]
+    assert "setPrefix(k.attr)" in html and "atlasLabels(" in html and "atlasSelect(" in html
+    # an area of its own (a village on a map of districts) is outlined too, without fitting
+    one = maps.encode_shapes(_squares().iloc[[2]])
+    payload = _payload(maps.area_map(encoded, layer, selected=one, fit_selected=False).get_root().render())
+    assert payload["sel"]["code"] == ["99.03"] and "fit" not in payload
+    with pytest.raises(ValueError, match="one of the 3 areas"):
+        maps.area_map(encoded, layer, selected=3)
+
+
+def test_names_are_escaped_where_the_browser_writes_them():
+    """Names go to the browser as data; the tooltip escapes them and labels use textContent."""
+    areas = _squares().iloc[:2].assign(name=["<img src=x onerror=alert(1)>", "</script><script>alert(2)"])
+    encoded = maps.encode_shapes(areas)
+    layer = maps.MapLayer(np.zeros(2, dtype=int), ["#fff"], ["<5", "7"], "<b>x</b>")
+    html = maps.area_map(encoded, layer, labels=True).get_root().render()
+    assert "</script><script>alert(2)" not in html  # cannot end the script element
+    assert "atlasEscape(d.name[i])" in maps.DRAW_JS and "el.textContent = d.name[g]" in maps.DRAW_JS
+    payload = _payload(html)
+    assert payload["lab"] == ["&lt;5", "7"] and payload["vl"] == "&lt;b&gt;x&lt;/b&gt;"

@@ -183,3 +183,10 @@ def test_scope_makes_unreported_villages_zero_inside_covered_regencies():
     values = area_values(reports, reports, Level.VILLAGE, codes=[A, B, C, D], scope=Level.REGENCY)
     assert values[A] == 2 and values[B] == 0 and values[C] == 0
     assert math.isnan(values[D])  # regency 36.01 sent no report at all: no data
+
+
+def test_change_from_a_year_the_layer_does_not_hold_is_no_data():
+    p = placements()
+    change = change_between(p, p, Level.VILLAGE, 2021, 2023, codes=[A, B])
+    assert change.isna().all()  # 2021 is not in the layer: no change from 0
+    assert change_between(p, p, Level.VILLAGE, 2022, 2023, codes=[A]).loc[A] == 6
