@@ -254,7 +254,7 @@ def national_figures(store_dir: Path, work: Path) -> tuple[dict, dict]:
     )
     log(f"  {result['seconds']:.1f} s, national packs {figures['national_village_pack_bytes'] / 1e6:.2f} MB")
     copy = work / "store-national"
-    _link_copy(store_dir, copy)
+    Store(store_dir).snapshot(copy)
     path = placements_csv(Store(copy), work / "penempatan_nasional.csv", NATIONAL_PLACEMENT_ROWS, seed=13)
     run_worker("placements", str(copy), str(path))
     log("browser: every village of the country, then a recolour")

@@ -46,6 +46,7 @@ __all__ = [
     "NO_DATA",
     "NO_DATA_COLOUR",
     "HIDDEN_COLOUR",
+    "EXCLUDED_COLOUR",
     "SEQUENTIAL",
     "DIVERGING_NEGATIVE",
     "DIVERGING_POSITIVE",
@@ -63,6 +64,8 @@ NO_DATA = -1
 NO_DATA_COLOUR = "#d9d9d9"
 #: Areas whose small count is hidden in presentation mode and exports.
 HIDDEN_COLOUR = "#b7c7d9"
+#: Areas left out of a map's value classes on purpose (villages the planner skips).
+EXCLUDED_COLOUR = "#a1d99b"
 #: Sequential colours (ColorBrewer YlOrRd), light to dark, for up to 7 classes.
 SEQUENTIAL = ("#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026", "#800026")
 #: Diverging colours (ColorBrewer RdBu), from the smallest magnitude outwards.

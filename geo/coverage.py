@@ -8,6 +8,7 @@ distance work (they are listed with a NaN distance).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 import geopandas as gpd
@@ -15,13 +16,13 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geo.classify import SCHEMES, classify
 from geo.layers import PROGRAMME_TYPES
 
 __all__ = [
     "village_points",
     "nearest_distance_km",
-    "top_class_threshold",
+    "TOP_SHARE",
+    "top_share_threshold",
     "coverage_gaps",
     "programmes_by_type",
 ]
@@ -66,24 +67,29 @@ def nearest_distance_km(points: gpd.GeoDataFrame, targets: Iterable[str]) -> pd.
     return out
 
 
-def top_class_threshold(values: pd.Series, scheme: str = "quantiles", k: int = 5, top: int = 1) -> float:
-    """Lowest value of the ``top`` highest classes when ``values`` are classified (scheme, k).
+#: Default share of villages checked for gaps: the top fifth of the area's villages by placements.
+TOP_SHARE = 0.2
 
-    Unknown schemes raise ``ValueError`` listing the valid ones. NaN values are not classified.
+
+def top_share_threshold(values: pd.Series, share: float = TOP_SHARE) -> float:
+    """Fewest placements a village needs to be in the top ``share`` of villages with placements.
+
+    Villages with placements (NaN and 0 are not counted) are ranked by placements; the top
+    ``ceil(share * n)`` of them, and every village tied with the last of those, are the top share.
+    Independent of how the map is classified.
+
+    >>> top_share_threshold(pd.Series([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), 0.2)
+    9.0
+    >>> top_share_threshold(pd.Series([5, 5, 5, 1, None]), 0.25)
+    5.0
     """
-    if scheme not in SCHEMES:
-        raise ValueError(f"unknown classification {scheme!r}; choose one of: {', '.join(SCHEMES)}")
-    data = pd.to_numeric(values, errors="coerce").dropna().to_numpy(dtype=float)
+    if not 0 < share <= 1:
+        raise ValueError(f"share must be above 0 and at most 1, got {share}")
+    data = pd.to_numeric(values, errors="coerce").dropna()
+    data = np.sort(data[data > 0].to_numpy(dtype=float))[::-1]
     if data.size == 0:
         return np.inf
-    bins = np.asarray(classify(data, scheme, k).limits, dtype=float)
-    if len(bins) < 2:
-        return float(data.min())
-    top = max(1, min(top, len(bins)))
-    # Class i holds (bins[i-1], bins[i]]; the top classes start just above bins[-top-1].
-    lower = bins[-top - 1] if len(bins) > top else -np.inf
-    above = data[data > lower]
-    return float(above.min()) if above.size else np.inf
+    return float(data[math.ceil(share * data.size) - 1])
 
 
 def coverage_gaps(
@@ -91,24 +97,24 @@ def coverage_gaps(
     distances: pd.DataFrame,
     max_km: float,
     *,
-    scheme: str = "quantiles",
-    k: int = 5,
-    top: int = 1,
+    share: float = TOP_SHARE,
 ) -> pd.DataFrame:
-    """Villages in the ``top`` highest placement classes with no programme within ``max_km``.
+    """Villages in the top ``share`` by placements with no programme within ``max_km``.
 
-    ``values`` are placements per village (index: village code; NaN = no data, never a gap).
-    ``distances`` is :func:`nearest_distance_km` over the villages (``code, nearest, km``).
-    Returns ``code, value, km, nearest`` sorted by value (largest first). When no programme
-    exists at all every high village is a gap (``km`` NaN); otherwise a village without a
-    polygon (no distance) cannot be judged and is not listed.
+    ``values`` are placements per village of the area (index: village code; NaN = no data, never
+    a gap); the top share is :func:`top_share_threshold` (a rule of the data, not of the map's
+    classes). ``distances`` is :func:`nearest_distance_km` over the villages (``code, nearest,
+    km``), computed from a loaded programme layer: callers must not ask for gaps without one
+    (there is nothing to be far from). A village whose distance is unknown (no polygon, or no
+    programme running anywhere yet) is a gap with ``km`` NaN only when no village has a distance;
+    otherwise it cannot be judged and is not listed. Returns ``code, value, km, nearest``, largest
+    placements first.
     """
     values = pd.to_numeric(values, errors="coerce").dropna()
     values = values[values > 0]
     if values.empty:
         return pd.DataFrame(columns=GAP_COLUMNS)
-    threshold = top_class_threshold(values, scheme, k, top)
-    high = values[values >= threshold]
+    high = values[values >= top_share_threshold(values, share)]
     dist = distances.drop_duplicates("code").set_index("code")
     table = pd.DataFrame({"code": high.index.astype(str), "value": high.to_numpy()})
     table["km"] = table["code"].map(dist["km"]).astype("float64")

@@ -245,6 +245,9 @@ class Points:
     groups: np.ndarray
     colours: dict[str, str]
     tooltips: list[str] = field(default_factory=list)
+    #: Radius of each marker in pixels (default 5): a village with several programmes is drawn
+    #: as concentric rings, the largest first, so every type shows.
+    radius: list[float] | None = None
 
 
 #: The browser side: decode an encoded payload once, then draw its areas on ``map``.
@@ -413,7 +416,7 @@ function atlasDraw(map, d, k) {
     var marks = L.featureGroup();
     for (var q = 0; q < pts.x.length; q++) {
       L.circleMarker([pts.y[q], pts.x[q]], {
-        renderer: renderer, radius: 5, color: "#222222", weight: 1, fillOpacity: 0.95,
+        renderer: renderer, radius: pts.r ? pts.r[q] : 5, color: "#222222", weight: 1, fillOpacity: 0.95,
         fillColor: pts.pal[pts.g[q]]
       }).bindTooltip(pts.tip[q]).addTo(marks);
     }
@@ -483,9 +486,17 @@ class _CompactAreas(MacroElement):
 
 
 def legend_html(
-    rows: Sequence[tuple[str, str]], title: str, *, corner: str = "bottom", dot: bool = False
+    rows: Sequence[tuple[str, str]],
+    title: str,
+    *,
+    corner: str = "bottom",
+    dot: bool = False,
+    outline: str | None = None,
 ) -> str:
-    """A legend box: ``rows`` of (colour, text), at the ``"bottom"`` or ``"top"`` right of the map."""
+    """A legend box: ``rows`` of (colour, text), at the ``"bottom"`` or ``"top"`` right of the map.
+
+    ``outline`` adds a last row explaining the heavy outline of highlighted areas.
+    """
     if corner not in ("bottom", "top"):
         raise ValueError(f"corner must be 'bottom' or 'top', got {corner!r}")
     offset = 26 if corner == "bottom" else 10  # above Leaflet's attribution line
@@ -495,6 +506,12 @@ def legend_html(
         f'margin-right:6px;vertical-align:middle"></span>{html.escape(text)}</div>'
         for colour, text in rows
     )
+    if outline:
+        body += (
+            '<div><span style="display:inline-block;width:12px;height:10px;background:transparent;'
+            'border:2.5px solid #111111;margin-right:6px;vertical-align:middle"></span>'
+            f"{html.escape(outline)}</div>"
+        )
     return (
         f'<div class="atlas-legend" style="position:absolute;{corner}:{offset}px;right:10px;z-index:1000;'
         "background:rgba(255,255,255,.95);padding:6px 9px;font:13px/1.35 sans-serif;color:#111;"
@@ -553,6 +570,7 @@ def layer_payload(
             "g": [index[g] for g in points.groups],
             "pal": [points.colours[g] for g in groups],
             "tip": [html.escape(t) for t in (points.tooltips or [str(g) for g in points.groups])],
+            **({"r": [float(r) for r in points.radius]} if points.radius is not None else {}),
         }
     return payload
 

@@ -27,7 +27,10 @@ __all__ = [
     "CAPACITY",
     "DEFAULT_WEIGHTS",
     "EXPLAIN_KEYS",
+    "SOURCES",
     "indicators",
+    "covered_villages",
+    "empty_indicators",
     "score",
     "area_scores",
     "hide_small",
@@ -51,6 +54,15 @@ EXPLAIN_KEYS = (
     "planner.explain.scale",
     "planner.explain.missing",
 )
+#: The layers each indicator is computed from (an indicator whose layers hold nothing for the
+#: area and years cannot contribute: :func:`empty_indicators`).
+SOURCES = {
+    "placements": ("placements",),
+    "reports": ("reports",),
+    "distance_km": ("programmes",),
+    "enterprises": ("enterprises",),
+    "groups": ("programmes", "enterprises"),
+}
 #: Count columns that exports show as "<threshold" when small.
 COUNT_COLUMNS = ("placements", "reports", "enterprises", "groups")
 
@@ -81,8 +93,7 @@ def indicators(
     reports = filter_layer(layers.get("reports", pd.DataFrame()), filters, area)
     programmes = in_area(layers.get("programmes", pd.DataFrame()), area)
     enterprises = in_area(layers.get("enterprises", pd.DataFrame()), area)
-    if not programmes.empty and "active" in programmes:
-        programmes = programmes[programmes["active"].astype("boolean").fillna(True)]
+    programmes = _active(programmes)
     p, r = _per_village(placements), _per_village(reports)
     candidates = p.index.union(r.index)
     out = pd.DataFrame(index=pd.Index(candidates, name="code"))
@@ -103,6 +114,40 @@ def indicators(
     return out
 
 
+def _active(programmes: pd.DataFrame) -> pd.DataFrame:
+    if not programmes.empty and "active" in programmes:
+        return programmes[programmes["active"].astype("boolean").fillna(True)]
+    return programmes
+
+
+def covered_villages(layers: Mapping[str, pd.DataFrame], area: str | None = None) -> set[str]:
+    """Villages in ``area`` with an active programme (those the planner skips when asked to)."""
+    programmes = _active(in_area(layers.get("programmes", pd.DataFrame()), area))
+    return set(programmes["village"].astype(str)) if not programmes.empty else set()
+
+
+def empty_indicators(
+    layers: Mapping[str, pd.DataFrame], *, area: str | None = None, years: tuple[int, int] | None = None
+) -> list[str]:
+    """Indicators whose layers hold no row for ``area`` (and ``years`` for placements and reports).
+
+    Such an indicator is 0 for every village: :func:`score` leaves it out of the weights so it
+    does not dilute the others, and the page names it.
+
+    >>> empty_indicators({"placements": pd.DataFrame({"village": ["36.01.01.2001"], "year": [2024]})})
+    ['reports', 'distance_km', 'enterprises', 'groups']
+    """
+    filters = Filters(years=years)
+    held = {}
+    for name in ("placements", "reports", "programmes", "enterprises"):
+        frame = layers.get(name, pd.DataFrame())
+        frame = (
+            filter_layer(frame, filters, area) if name in ("placements", "reports") else in_area(frame, area)
+        )
+        held[name] = not frame.empty
+    return [key for key in INDICATORS if not any(held[layer] for layer in SOURCES[key])]
+
+
 def _minmax(values: pd.Series) -> pd.Series:
     lo, hi = values.min(), values.max()
     if not np.isfinite(lo) or not np.isfinite(hi) or hi <= lo:
@@ -111,12 +156,17 @@ def _minmax(values: pd.Series) -> pd.Series:
 
 
 def score(
-    table: pd.DataFrame, weights: Mapping[str, float], names: Mapping[str, str] | None = None
+    table: pd.DataFrame,
+    weights: Mapping[str, float],
+    names: Mapping[str, str] | None = None,
+    *,
+    empty: Iterable[str] = (),
 ) -> pd.DataFrame:
     """Ranked table: ``rank, code, name, score, c_<indicator>..., <indicator>..., missing``.
 
     ``weights`` maps indicator names to non-negative weights (missing names count 0; all zero
-    gives every village score 0). A missing distance (no polygon, or no programme anywhere)
+    gives every village score 0). Indicators in ``empty`` (their layer holds nothing, see
+    :func:`empty_indicators`) weigh 0: they contribute nothing and do not dilute the others. A missing distance (no polygon, or no programme anywhere)
     scores as the farthest, since no programme is known nearby; ``missing`` names such cells.
     Ties are broken by placements, then code, so the order is stable.
     """
@@ -125,7 +175,9 @@ def score(
         raise ValueError(f"unknown indicator(s) {sorted(unknown)}; choose from: {', '.join(INDICATORS)}")
     if any(float(w) < 0 for w in weights.values()):
         raise ValueError("weights must be zero or positive")
-    total = float(sum(float(weights.get(k, 0)) for k in INDICATORS))
+    empty = set(empty)
+    weights = {k: (0.0 if k in empty else float(weights.get(k, 0))) for k in INDICATORS}
+    total = float(sum(weights.values()))
     out = table.copy()
     out["missing"] = np.where(out["distance_km"].isna(), "distance_km", "")
     normalised = {}

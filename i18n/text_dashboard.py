@@ -143,25 +143,28 @@ TEXT = {
     "coverage.types": ("Jenis program", "Programme types"),
     "coverage.by_type": ("Desa berprogram menurut jenis", "Programme villages by type"),
     "coverage.radius": ("Jarak maksimum ke program (km)", "Maximum distance to a programme (km)"),
-    "coverage.top": ("Kelas penempatan tertinggi yang diperiksa", "Top placement classes checked"),
     "coverage.gaps": ("Celah cakupan", "Coverage gaps"),
     "coverage.gaps_found": (
-        "{n} desa di kelas penempatan tertinggi tidak punya program dalam {km} km.",
-        "{n} villages in the top placement classes have no programme within {km} km.",
+        "{n} desa di antara {pct}% desa dengan penempatan terbanyak tidak punya program dalam {km} km.",
+        "{n} villages among the {pct}% of villages with the most placements have no programme "
+        "within {km} km.",
     ),
     "coverage.no_gaps": (
-        "Semua desa di kelas penempatan tertinggi punya program dalam {km} km.",
-        "Every village in the top placement classes has a programme within {km} km.",
+        "Semua desa di antara {pct}% desa dengan penempatan terbanyak punya program dalam {km} km.",
+        "Every village among the {pct}% of villages with the most placements has a programme within {km} km.",
     ),
     "coverage.km": ("Jarak ke program terdekat (km)", "Distance to nearest programme (km)"),
     "coverage.nearest": ("Desa berprogram terdekat", "Nearest programme village"),
     "coverage.highlight": ("Tandai celah di peta", "Highlight gaps on the map"),
     "coverage.about": (
-        "Desa berprogram: program aktif yang sudah dimulai pada tahun terpilih. Jarak diukur "
-        "antara titik tengah desa dalam proyeksi UTM. Kelas penempatan mengikuti klasifikasi peta.",
-        "Programme villages: active programmes started by the chosen year. Distances are measured "
-        "between village centre points in a UTM projection. Placement classes follow the map "
-        "classification.",
+        "Desa berprogram: program aktif yang sudah dimulai pada tahun terpilih; desa dengan "
+        "beberapa program tampil sebagai lingkaran bertumpuk, satu warna per jenis. Jarak diukur "
+        "antara titik tengah desa dalam proyeksi UTM. Celah cakupan dipilih menurut jumlah "
+        "penempatan (persentase desa teratas), bukan menurut kelas warna peta.",
+        "Programme villages: active programmes started by the chosen year; a village with several "
+        "programmes shows as stacked rings, one colour per type. Distances are measured between "
+        "village centre points in a UTM projection. Coverage gaps are chosen by placements (a top "
+        "share of villages), not by the map's colour classes.",
     ),
     "programme.KKBM": ("KKBM", "KKBM (migrant family community)"),
     "programme.DESMIGRATIF": ("Desmigratif", "Desmigratif (productive migrant village)"),
@@ -208,10 +211,8 @@ TEXT = {
     "reports.weights.queen": ("Bersinggungan (queen)", "Touching (queen)"),
     "reports.weights.knn": ("6 terdekat", "6 nearest"),
     "reports.hotspot_summary": (
-        "{hot} wilayah titik panas dan {cold} titik dingin yang signifikan pada α = {alpha} "
-        "(dikoreksi untuk banyak uji, 999 permutasi).",
-        "{hot} significant hot and {cold} cold areas at α = {alpha} (corrected for multiple "
-        "tests, 999 permutations).",
+        "{hot} wilayah titik panas dan {cold} titik dingin yang signifikan dari {n} wilayah yang diuji.",
+        "{hot} significant hot and {cold} cold areas among the {n} areas tested.",
     ),
     "reports.channels": ("Tren menurut jalur", "Trend by channel"),
     "reports.destinations": ("Tren menurut negara tujuan", "Trend by destination"),
@@ -219,12 +220,14 @@ TEXT = {
     "reports.about": (
         "Dihitung: laporan keberangkatan non-prosedural menurut desa asal dan tahun laporan. Desa "
         "tanpa laporan di kabupaten/kota yang mengirim laporan dihitung nol; di kabupaten/kota lain: "
-        "tidak ada data. Titik panas: Gi* lokal dengan uji permutasi dan koreksi false discovery "
-        "rate; wilayah tanpa data tidak diuji.",
+        "tidak ada data. Titik panas: Gi* lokal dengan uji permutasi dua sisi dan koreksi uji "
+        "berganda (FDR atau Bonferroni), hanya bila ada cukup wilayah dan tetangga; wilayah tanpa "
+        "data tidak diuji.",
         "Counted: non-procedural departure reports by village of origin and year of report. "
         "Villages with no report in a regency that sent reports count as zero; elsewhere: no "
-        "data. Hotspots: local Gi* with a permutation test and false-discovery-rate correction; "
-        "areas without data are not tested.",
+        "data. Hotspots: local Gi* with a two-sided permutation test and a multiple-testing "
+        "correction (FDR or Bonferroni), only where there are enough areas and neighbours; areas "
+        "without data are not tested.",
     ),
     "hotspot.hot": ("Titik panas", "Hot spot"),
     "hotspot.cold": ("Titik dingin", "Cold spot"),
@@ -274,12 +277,13 @@ TEXT = {
         "villages being ranked, times its weight, divided by the sum of the weights.",
     ),
     "planner.explain.placements": (
-        "Penempatan (kebutuhan): makin banyak warga berangkat pada tahun terpilih, makin tinggi.",
-        "Placements (need): the more residents left in the chosen years, the higher.",
+        "Penempatan (kebutuhan): makin banyak warga berangkat pada {period} (jumlah semua tahun), "
+        "makin tinggi.",
+        "Placements (need): the more residents left in {period} (all years added), the higher.",
     ),
     "planner.explain.reports": (
-        "Laporan non-prosedural (kebutuhan): makin banyak laporan, makin tinggi.",
-        "Non-procedural reports (need): the more reports, the higher.",
+        "Laporan non-prosedural (kebutuhan): makin banyak laporan pada {period}, makin tinggi.",
+        "Non-procedural reports (need): the more reports in {period}, the higher.",
     ),
     "planner.explain.distance_km": (
         "Jarak ke desa berprogram terdekat (kebutuhan): makin jauh, makin tinggi.",

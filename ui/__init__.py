@@ -33,7 +33,6 @@ class Keys(StrEnum):
     PRESENT_SWITCH = "present.switch"
     # page widgets (the pages' own keys; prefixes end in ".<name>")
     COVERAGE_KM = "coverage.km"
-    COVERAGE_TOP = "coverage.top"
     COVERAGE_CSV = "coverage.csv"
     ENTERPRISES_MEASURE = "enterprises.measure"
     EXPORT_PRESENT = "export.present"
@@ -58,6 +57,9 @@ class Keys(StrEnum):
     PRESENT_EXIT = "present.exit"
     EXPORT_DOWNLOAD = "export.download"
     PLANNER_WEIGHT = "planner.w"
+    COVERAGE_SHARE = "coverage.share"
+    REPORTS_HOT_LEVEL = "reports.hot_level"
+    REPORTS_CORRECTION = "reports.correction"
 
 
 DATASETS = ("demo", "store")

@@ -13,7 +13,7 @@ import streamlit as st
 
 import i18n
 from geo import codes as codes_module
-from geo import figures, metrics
+from geo import figures, hotspots, metrics
 from geo.cells import neutralise
 from geo.codes import Level
 from geo.layers import LAYERS
@@ -467,35 +467,41 @@ def ranked_table(ranked: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
 HOTSPOT_COLOURS = {"hot": "#d7301f", "cold": "#2b8cbe", "not_significant": "#f4f4f4", "no_data": "#d9d9d9"}
 
 
-def hotspot_map(key: str, years: tuple[int, int], kind: str, alpha: float, measure: str) -> str | None:
-    """Gi* classes of reports at the level the map shows, a summary and the significant areas."""
-    result: dict[str, object] = {}
+def hotspot_map(
+    key: str, found: hotspots.Hotspots, level: Level, measure: str, years: tuple[int, int]
+) -> str | None:
+    """Gi* classes of ``found`` at ``level``, the method it used and the significant areas."""
+    table = found.table
 
-    def classes(level: Level, codes: list[str]) -> pd.Series:
-        table = hotspot_table(level, current_area(), years, kind, alpha, measure)
-        result.update(table=table, level=level)
+    def classes(_level: Level, codes: list[str]) -> pd.Series:
         return table.set_index("code")["hotspot"].reindex(codes).fillna("no_data")
 
     categories = {name: (colour, t(f"hotspot.{name}")) for name, colour in HOTSPOT_COLOURS.items()}
     selected = choropleth(
-        key, classes, label=with_period(t("reports.hotspots"), years), categories=categories
+        key,
+        classes,
+        label=with_period(t("reports.hotspots"), years),
+        categories=categories,
+        level=level,
     )
-    table = result.get("table")
-    if not isinstance(table, pd.DataFrame):
-        return selected
-    counts = table["hotspot"].value_counts()
+    code = lang()
+    st.caption(t("reports.hotspot_summary", hot=found.hot, cold=found.cold, n=found.n))
     st.caption(
         t(
-            "reports.hotspot_summary",
-            hot=int(counts.get("hot", 0)),
-            cold=int(counts.get("cold", 0)),
-            alpha=i18n.fmt_num(alpha, lang(), 2),
+            "hotspot.method",
+            permutations=i18n.fmt_int(found.permutations, code),
+            correction=t(f"hotspot.correction.{found.correction}"),
+            n=i18n.fmt_int(found.n, code),
+            alpha=i18n.fmt_num(found.alpha, code, 2),
+            cut=i18n.fmt_num(found.cut, code, 4 if found.cut >= 0.0001 else 6),
+            neighbours=i18n.fmt_num(found.neighbours, code, 1),
         )
     )
+    if not found.attainable:
+        st.warning(t("hotspot.unattainable", n=i18n.fmt_int(found.n, code)))
     significant = table[table["significant"]].sort_values("z", ascending=False)
     if not significant.empty:
-        names = area_names(result["level"], current_area())
-        code = lang()
+        names = area_names(level, current_area())
         shown = pd.DataFrame(
             {
                 t("common.code"): significant["code"],
@@ -505,7 +511,7 @@ def hotspot_map(key: str, years: tuple[int, int], kind: str, alpha: float, measu
                     lambda v: i18n.fmt_num(v, code, 1 if measure == "per_100" else 0)
                 ),
                 t("hotspot.z"): significant["z"].map(lambda v: i18n.fmt_num(v, code, 2)),
-                t("hotspot.p"): significant["p"].map(lambda v: i18n.fmt_num(v, code, 3)),
+                t("hotspot.p"): significant["p"].map(lambda v: i18n.fmt_num(v, code, 4)),
             }
         )
         st.dataframe(shown, hide_index=True, width="stretch", height=240)

@@ -17,7 +17,7 @@ from streamlit_folium import st_folium
 
 import i18n
 from geo import maps
-from geo.classify import USER_SCHEMES, classify
+from geo.classify import EXCLUDED_COLOUR, USER_SCHEMES, classify
 from geo.codes import Level, code_level
 from geo.display import display_zoom, quantum_for
 from loaders.store import Store, StoreError
@@ -256,12 +256,18 @@ def _markers(markers: pd.DataFrame | None, area: str | None, marker_label) -> tu
     colours = {g: MARKER_PALETTE[i % len(MARKER_PALETTE)] for i, g in enumerate(groups)}
     label = marker_label or str
     located = located[located["group"].isin(colours)]
+    # several programmes in one village: concentric rings, the largest drawn first, all visible
+    located = located.drop_duplicates(["village", "group"]).sort_values(["village", "group"])
+    ring = located.groupby("village").cumcount(ascending=False).to_numpy()
+    located = located.assign(_ring=ring).sort_values(["_ring", "village"], ascending=[False, True])
+    together = located.groupby("village")["group"].transform(lambda g: ", ".join(label(x) for x in sorted(g)))
     points = maps.Points(
         located["lon"].to_numpy(),
         located["lat"].to_numpy(),
         located["group"].to_numpy(),
         colours,
-        [label(g) for g in located["group"]],
+        together.tolist(),
+        radius=(5 + 3 * located["_ring"]).tolist(),
     )
     legend = maps.legend_html(
         [(c, label(g)) for g, c in colours.items()], t("map.markers"), corner="top", dot=True
@@ -283,11 +289,16 @@ def choropleth(
     village_only: bool = False,
     categories: dict | None = None,
     level: Level | None = None,
+    highlight_label: str | None = None,
+    excluded: set[str] | None = None,
+    excluded_label: str = "",
 ) -> str | None:
     """Draw the map with ``values_fn(level, codes)`` per area; return the clicked/searched village.
 
     ``categories`` maps a category value to (colour, text) for maps of classes (hotspots);
-    ``markers`` (``village, group``) are drawn as coloured dots over the areas.
+    ``markers`` (``village, group``; several groups per village allowed) are drawn as coloured
+    dots over the areas. ``highlight_label`` explains the heavy outline of ``highlight`` in the
+    legend; ``excluded`` areas get a class of their own (``excluded_label``), not a value class.
     """
     area = area_selectors(key)
     if level is None:
@@ -314,22 +325,25 @@ def choropleth(
         layer = maps.category_layer(values, categories, label, highlight=highlighted)
         legend_rows = list(categories.values())
     else:
-        classes = classify(values, "diverging" if diverging else scheme, k)
-        layer = maps.MapLayer(
-            classes.classes,
-            list(classes.colours),
-            _value_text(values, share=share, digits=digits, signed=diverging),
-            label,
-            highlighted,
-        )
+        left_out = np.isin(shapes.codes, list(excluded)) if excluded else np.zeros(len(values), dtype=bool)
+        classes = classify(values.mask(left_out), "diverging" if diverging else scheme, k)
+        index, colours = classes.classes.copy(), list(classes.colours)
+        text = _value_text(values, share=share, digits=digits, signed=diverging)
         legend_rows = _class_rows(classes, share=share, digits=digits)
+        if left_out.any():
+            index[left_out] = len(colours)
+            colours.append(EXCLUDED_COLOUR)
+            text = [excluded_label if out else v for v, out in zip(text, left_out, strict=True)]
+            legend_rows.insert(len(legend_rows) - 1, (EXCLUDED_COLOUR, excluded_label))
+        layer = maps.MapLayer(index, colours, text, label, highlighted)
     points, marker_legend = _markers(markers, area, marker_label)
     village = selected_village(area)
     selected, fit = _selection(shapes, village, area)
     m = maps.area_map(
         shapes,
         layer,
-        legend=maps.legend_html(legend_rows, label) + marker_legend,
+        legend=maps.legend_html(legend_rows, label, outline=highlight_label if highlight else None)
+        + marker_legend,
         basemap=basemap,
         points=points,
         attribution=attribution(),

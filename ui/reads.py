@@ -131,7 +131,8 @@ def _hotspots(
     kind: str,
     alpha: float,
     measure: str,
-) -> pd.DataFrame:
+    correction: str = "fdr",
+) -> hotspots.Hotspots | hotspots.HotspotRefusal:
     layers = load_layers.on(held)
     areas = _areas.on(held, level, parent)
     values = report_values(
@@ -143,14 +144,29 @@ def _hotspots(
         filters=metrics.Filters(years=years),
         area=parent,
     )
-    return hotspots.gi_star(areas, values, kind=kind, alpha=alpha)
+    try:
+        return hotspots.gi_star(areas, values, kind=kind, alpha=alpha, correction=correction)
+    except hotspots.HotspotRefusal as refusal:  # cached too: the refusal is the answer
+        return refusal
 
 
 def hotspot_table(
-    level: Level | int, parent: str | None, years: tuple[int, int], kind: str, alpha: float, measure: str
-) -> pd.DataFrame:
-    """Gi* of reports per area of ``level`` in ``parent`` (see :func:`geo.hotspots.gi_star`)."""
-    return _hotspots(int(level), parent, tuple(years), kind, alpha, measure)
+    level: Level | int,
+    parent: str | None,
+    years: tuple[int, int],
+    kind: str,
+    alpha: float,
+    measure: str,
+    correction: str = "fdr",
+) -> hotspots.Hotspots:
+    """Gi* of reports per area of ``level`` in ``parent`` (see :func:`geo.hotspots.gi_star`).
+
+    Raises :class:`geo.hotspots.HotspotRefusal` where Gi* is not computed (too few areas).
+    """
+    found = _hotspots(int(level), parent, tuple(years), kind, alpha, measure, correction)
+    if isinstance(found, hotspots.HotspotRefusal):
+        raise found
+    return found
 
 
 @store_read

@@ -1,7 +1,9 @@
 """Cakupan Komunitas / Programme coverage: programme villages over placements, and coverage gaps."""
 
+import numpy as np
 import streamlit as st
 
+import i18n
 import ui
 from geo import charts, coverage, metrics
 from geo.codes import Level
@@ -22,22 +24,23 @@ if programmes.empty:
 with st.sidebar:
     year = dash.year_picker(years)
     radius = st.slider(t("coverage.radius"), 1, 30, 5, key=Keys.COVERAGE_KM)
-    top = st.slider(t("coverage.top"), 1, 3, 1, key=Keys.COVERAGE_TOP)
+    percent = st.slider(
+        t("coverage.top_share"), 5, 50, int(coverage.TOP_SHARE * 100), step=5, key=Keys.COVERAGE_SHARE
+    )
 area = dash.current_area()
+code = ui.lang()
 
 rows = metrics.filter_layer(placements, metrics.Filters(years=(year, year)), area)
 running = metrics.programme_villages(programmes, year)
 villages = dash.area_names(Level.VILLAGE, area)
 values = metrics.area_values(placements, rows, Level.VILLAGE, codes=villages)
-distances = dash.village_distances(area, year)
-gaps = coverage.coverage_gaps(
-    values,
-    distances,
-    radius,
-    scheme=st.session_state.get(Keys.SCHEME) or "quantiles",
-    k=int(st.session_state.get(Keys.CLASSES) or 5),
-    top=top,
-)
+if programmes.empty:  # nothing to be far from: no gaps, and the page says what to load
+    gaps = None
+else:
+    gaps = coverage.coverage_gaps(values, dash.village_distances(area, year), radius, share=percent / 100)
+threshold = coverage.top_share_threshold(values, percent / 100)
+# every programme type of a village on the map (one ring per type), not only the first
+markers = running.assign(group=running["types"].str.split(", ")).explode("group")
 
 selected = dash.choropleth(
     "coverage",
@@ -45,18 +48,18 @@ selected = dash.choropleth(
         placements, metrics.filter_layer(placements, metrics.Filters(years=(year, year))), level, codes=codes
     ),
     label=dash.with_period(t("metric.placements"), year),
-    markers=running.assign(group=running["types"].str.split(", ").str[0]),
+    markers=markers,
     marker_label=lambda group: t(f"programme.{group}"),
-    highlight=set(gaps["code"]),
+    highlight=set(gaps["code"]) if gaps is not None else None,
+    highlight_label=t("coverage.gap_outline", pct=percent, km=radius),
     village_only=True,
 )
 dash.about_note(["placements", "programmes"], "coverage.about")
 
 left, right = st.columns([2, 3], gap="medium")
 with left:
-    by_type = coverage.programmes_by_type(
-        metrics.in_area(programmes, area) if not programmes.empty else programmes
-    )
+    # the programmes the map shows (running in the year), so chart and map count the same villages
+    by_type = coverage.programmes_by_type(markers.rename(columns={"group": "programme"}), area)
     st.plotly_chart(
         charts.bar_figure(
             by_type,
@@ -72,20 +75,32 @@ with left:
     )
 with right:
     st.subheader(t("coverage.gaps"))
-    if gaps.empty:
-        st.success(t("coverage.no_gaps", km=radius))
+    if gaps is None:
+        st.info(t("coverage.needs_programmes"))
     else:
-        st.warning(t("coverage.gaps_found", n=len(gaps), km=radius))
-        table = dash.gap_table(gaps)
-        st.dataframe(table, hide_index=True, width="stretch", height=320)
-        gaps_csv = dash.csv_bytes(table)
-        st.download_button(
-            t("dash.download_csv"),
-            gaps_csv,
-            "celah_cakupan.csv",
-            "text/csv",
-            key=Keys.COVERAGE_CSV,
-            on_click=auth.record_download,
-            args=("celah_cakupan.csv", gaps_csv),
+        st.caption(
+            t(
+                "coverage.rule",
+                pct=percent,
+                year=year,
+                min=i18n.fmt_int(threshold, code) if np.isfinite(threshold) else "–",
+                km=radius,
+            )
         )
+        if gaps.empty:
+            st.success(t("coverage.no_gaps", km=radius, pct=percent))
+        else:
+            st.warning(t("coverage.gaps_found", n=len(gaps), km=radius, pct=percent))
+            table = dash.gap_table(gaps)
+            st.dataframe(table, hide_index=True, width="stretch", height=320)
+            gaps_csv = dash.csv_bytes(table)
+            st.download_button(
+                t("dash.download_csv"),
+                gaps_csv,
+                "celah_cakupan.csv",
+                "text/csv",
+                key=Keys.COVERAGE_CSV,
+                on_click=auth.record_download,
+                args=("celah_cakupan.csv", gaps_csv),
+            )
 dash.village_panel(selected, layers)

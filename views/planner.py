@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from geo import priority
+from geo import figures, priority
 from geo.codes import Level
 from loaders.settings import settings
-from ui import Keys, auth, t
+from ui import Keys, auth, lang, t
 from ui import dashboard as dash
 
 dash.page_head("planner")
@@ -15,8 +15,11 @@ if not years_held:
     dash.no_layer("placements")
     st.stop()
 
+area = dash.current_area()
 with st.sidebar:
     years = dash.year_range_picker(years_held, "planner.years")
+empty = priority.empty_indicators(layers, area=area, years=years)
+with st.sidebar:
     st.markdown(f"**{t('planner.weights')}**")
     weights = {}
     for group, names in (("planner.need", priority.NEED), ("planner.capacity", priority.CAPACITY)):
@@ -28,21 +31,36 @@ with st.sidebar:
                 5,
                 priority.DEFAULT_WEIGHTS[name],
                 key=f"{Keys.PLANNER_WEIGHT}.{name}",
+                disabled=name in empty,
+                help=t("planner.empty_help") if name in empty else None,
             )
     top_n = st.slider(t("planner.top_n"), 5, 50, 10, step=5, key=Keys.PLANNER_TOP)
     exclude = st.checkbox(t("planner.exclude_covered"), value=True, key=Keys.PLANNER_EXCLUDE)
 
+period = figures.period_text(years, lang())
+st.caption(t("planner.period", period=period))
+if empty:
+    st.info(
+        t(
+            "planner.empty",
+            names=", ".join(t(f"planner.ind.{name}") for name in empty),
+            layers=", ".join(
+                dict.fromkeys(t(f"layer.{layer}") for name in empty for layer in priority.SOURCES[name])
+            ),
+        ),
+        icon=":material/block:",
+    )
+
 with st.expander(t("planner.how"), icon=":material/help:"):
     for key in priority.EXPLAIN_KEYS:
-        st.markdown("- " + t(key))
+        st.markdown("- " + t(key, period=period))
 
-area = dash.current_area()
 distances = dash.village_distances(area, years[1])
 table = priority.indicators(layers, distances, area=area, years=years, exclude_covered=exclude)
 if table.empty:
     st.info(t("planner.none"))
     st.stop()
-ranked = priority.score(table, weights, names=dash.area_names(Level.VILLAGE, area))
+ranked = priority.score(table, weights, names=dash.area_names(Level.VILLAGE, area), empty=empty)
 shortlist = ranked.head(top_n)
 
 selected = dash.choropleth(
@@ -51,6 +69,9 @@ selected = dash.choropleth(
     label=dash.with_period(t("planner.score"), years),
     digits=1,
     highlight=set(shortlist["code"]),
+    highlight_label=t("planner.shortlist", n=len(shortlist)),
+    excluded=priority.covered_villages(layers, area) if exclude else None,
+    excluded_label=t("planner.excluded"),
     village_only=True,
 )
 dash.about_note(

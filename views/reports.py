@@ -5,6 +5,7 @@ import streamlit as st
 import i18n
 import ui
 from geo import charts, hotspots, metrics
+from geo.codes import Level
 from geo.reports import REPORT_MEASURES, report_values
 from ui import Keys, t
 from ui import dashboard as dash
@@ -12,11 +13,30 @@ from ui import dashboard as dash
 layers, reports = dash.layer_page("reports")
 placements = layers.get("placements", dash.EMPTY)
 
+area = dash.current_area()
+shown = dash.shown_level(area)
+finest = Level.VILLAGE if area or len(ui.store().provinces()) == 1 else Level.REGENCY
+hot_levels = [Level(level) for level in range(shown, max(shown, finest) + 1)]
+
 with st.sidebar:
     years = dash.year_range_picker(metrics.years_of(reports), "reports.years")
     show_hot = st.toggle(t("reports.show_hotspots"), key=Keys.REPORTS_HOT)
+    hot_level = st.selectbox(
+        t("reports.hot_level"),
+        hot_levels,
+        format_func=lambda level: t(f"level.{Level(level).key}"),
+        key=Keys.REPORTS_HOT_LEVEL,
+        disabled=not show_hot,
+    )
     alpha = st.select_slider(
         t("reports.alpha"), hotspots.ALPHAS, value=0.05, key=Keys.REPORTS_ALPHA, disabled=not show_hot
+    )
+    correction = st.radio(
+        t("reports.correction"),
+        hotspots.CORRECTIONS,
+        format_func=lambda c: t(f"hotspot.correction.{c}"),
+        key=Keys.REPORTS_CORRECTION,
+        disabled=not show_hot,
     )
     kind = st.radio(
         t("reports.weights"),
@@ -35,7 +55,6 @@ measure = (
     )
     or "count"
 )
-area = dash.current_area()
 filters = metrics.Filters(years=years)
 
 
@@ -43,8 +62,30 @@ def values_of(level, codes):
     return report_values(reports, placements, level, codes, measure=measure, filters=filters)
 
 
+def refusal_text(refusal: hotspots.HotspotRefusal, level: Level) -> str:
+    """Why Gi* was not computed, and what to choose instead."""
+    code = ui.lang()
+    finer = [t(f"level.{Level(f).key}").lower() for f in hot_levels if f > level]
+    suggest = t("hotspot.suggest", levels=", ".join(finer)) if finer else t("hotspot.suggest_area")
+    return t(
+        f"hotspot.refused.{refusal.reason}",
+        n=i18n.fmt_int(refusal.n, code),
+        level=t(f"level.plural.{Level(level).key}"),
+        need=i18n.fmt_num(refusal.need, code, 0),
+        neighbours=i18n.fmt_num(refusal.neighbours or 0, code, 1),
+        suggest=suggest,
+    )
+
+
+found = None
 if show_hot:
-    selected = dash.hotspot_map("reports.hotspots", years, kind, alpha, measure)
+    hot_level = Level(hot_level or shown)
+    try:
+        found = dash.hotspot_table(hot_level, area, years, kind, alpha, measure, correction)
+    except hotspots.HotspotRefusal as refusal:
+        st.warning(refusal_text(refusal, hot_level), icon=":material/block:")
+if found is not None:
+    selected = dash.hotspot_map("reports.hotspots", found, hot_level, measure, years)
 else:
     selected = dash.choropleth(
         "reports",

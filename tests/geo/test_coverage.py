@@ -10,7 +10,7 @@ from geo.coverage import (
     coverage_gaps,
     nearest_distance_km,
     programmes_by_type,
-    top_class_threshold,
+    top_share_threshold,
     village_points,
 )
 
@@ -47,13 +47,15 @@ def test_nearest_distance_without_targets_is_nan():
     assert out["km"].isna().all()
 
 
-def test_top_class_threshold_quantiles_and_unknown_scheme():
+def test_top_share_is_a_rule_of_the_placements_not_of_the_map_classes():
     values = pd.Series(np.arange(1, 101, dtype=float))
-    assert top_class_threshold(values, "quantiles", k=5, top=1) == 81
-    assert top_class_threshold(values, "quantiles", k=5, top=2) == 61
-    assert top_class_threshold(values, "equal_interval", k=4, top=1) == pytest.approx(76)
-    with pytest.raises(ValueError, match="quantiles, natural_breaks, equal_interval"):
-        top_class_threshold(values, "jenks")
+    assert top_share_threshold(values) == 81  # the top fifth: 81 … 100
+    assert top_share_threshold(values, 0.1) == 91
+    assert top_share_threshold(pd.Series([0, 0, 3, np.nan])) == 3  # 0 and NaN are not ranked
+    assert top_share_threshold(pd.Series([7, 7, 7, 7, 1]), 0.2) == 7  # ties are all in
+    assert top_share_threshold(pd.Series([np.nan])) == np.inf
+    with pytest.raises(ValueError, match="share"):
+        top_share_threshold(values, 0)
 
 
 def test_coverage_gaps_are_high_villages_far_from_any_programme():
@@ -62,7 +64,7 @@ def test_coverage_gaps_are_high_villages_far_from_any_programme():
     # two highest villages: one next to the programme village, one far away
     values = pd.Series([100, 1, 2, 3, 4, 5, 6, 7, 8, 90], index=codes, dtype=float)
     distances = nearest_distance_km(village_points(villages), [codes[1]])
-    gaps = coverage_gaps(values, distances, max_km=10, scheme="quantiles", k=5, top=1)
+    gaps = coverage_gaps(values, distances, max_km=10)
     assert gaps["code"].tolist() == [codes[9]]
     assert gaps["km"].iloc[0] == pytest.approx(8 * 5.53, abs=0.3)
     # a wider radius closes the gap; a smaller one opens the near village too
@@ -78,7 +80,7 @@ def test_coverage_gaps_ignore_villages_without_data():
     codes = villages["code"].tolist()
     values = pd.Series([np.nan, np.nan, 5, 6, 7, 50], index=codes)
     distances = nearest_distance_km(village_points(villages), [codes[0]])
-    gaps = coverage_gaps(values, distances, max_km=1, k=3, top=1)
+    gaps = coverage_gaps(values, distances, max_km=1, share=0.25)
     assert gaps["code"].tolist() == [codes[5]]
 
 

@@ -118,3 +118,114 @@ def test_value_axis_titles_are_written_across_not_up_the_side(lang, monkeypatch)
         title = (figure["layout"].get("yaxis", {}).get("title") or {}).get("text") or ""
         assert title == "", title
         assert unit in [a["text"] for a in figure["layout"].get("annotations", [])]
+
+
+# ------------------------------------------------------------------ hotspots (Laporan)
+def test_hotspots_on_three_regencies_are_refused_with_a_finer_level_suggested(maps_drawn):
+    """The demo's default view has 3 regencies: no Gi* there, an explanation and a suggestion."""
+    at = run_page("reports", state={"reports.hot": True})
+    warnings = [w.value for w in at.warning]
+    refusal = next((w for w in warnings if "Titik panas tidak dihitung" in w), None)
+    assert refusal is not None, warnings
+    assert "hanya 3 kabupaten/kota" in refusal and "kecamatan" in refusal and "desa/kelurahan" in refusal
+    legend = [text for _, text in legend_rows(maps_drawn[-1])]
+    assert i18n.t("hotspot.hot", "id") not in legend  # the map shows the counts, not hot spots
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_hotspots_at_village_level_state_the_method(lang, maps_drawn, monkeypatch):
+    monkeypatch.setenv("ATLAS_LANGUAGE", lang)
+    at = run_page("reports", lang=lang, state={"reports.hot": True, "reports.hot_level": 4})
+    captions = "\n".join(c.value for c in at.caption)
+    assert "Getis-Ord Gi*" in captions
+    assert i18n.t("hotspot.correction.fdr", lang) in captions
+    assert ("999 permutasi" if lang == "id" else "999 conditional permutations") in captions
+    legend = [text for _, text in legend_rows(maps_drawn[-1])]
+    assert legend[:3] == [i18n.t(f"hotspot.{c}", lang) for c in ("hot", "cold", "not_significant")]
+    at.radio(key="reports.correction").set_value("bonferroni").run()
+    assert not at.exception
+    assert "Bonferroni" in "\n".join(c.value for c in at.caption)
+
+
+# ------------------------------------------------------------------ coverage gaps (Cakupan)
+def _gap_count(at: AppTest) -> int:
+    found = [w.value for w in at.warning if "tidak punya program" in w.value]
+    if not found:
+        return 0
+    return int(re.match(r"(\d+)", found[0]).group(1))
+
+
+def test_coverage_gaps_do_not_follow_the_class_slider():
+    """The number of gaps followed *Jumlah kelas* (17 at 5 classes, 32 at 3)."""
+    five = run_page("coverage", state={"classes": 5})
+    three = run_page("coverage", state={"classes": 3})
+    assert _gap_count(five) == _gap_count(three) > 0
+    rule = next(c.value for c in five.caption if c.value.startswith("Aturan celah cakupan"))
+    assert "20% desa dengan penempatan terbanyak" in rule
+
+
+def test_no_gaps_without_a_programme_layer(maps_drawn, monkeypatch):
+    import ui.dashboard
+
+    loaded = ui.dashboard.load_layers
+
+    def without_programmes():
+        return {k: v for k, v in loaded().items() if k != "programmes"}
+
+    monkeypatch.setattr(ui.dashboard, "load_layers", without_programmes)
+    at = run_page("coverage")
+    assert _gap_count(at) == 0 and not at.success
+    assert any("Muat berkas program" in i.value for i in at.info), [i.value for i in at.info]
+    assert "Garis tebal" not in maps_drawn[-1]  # nothing outlined, nothing explained
+
+
+def test_every_programme_type_of_a_village_is_on_the_map_and_its_legend(maps_drawn):
+    """Each village dot showed only its first programme, so Perdes PMI never appeared."""
+    import json
+
+    at = run_page("coverage")
+    html = maps_drawn[-1]
+    legend = [text for _, text in legend_rows(html)]
+    chart = next(f for f in _figures(at) if f["data"][0].get("type") == "bar")
+    shown = dict(zip(chart["data"][0]["y"], _numbers(chart["data"][0]["x"]), strict=True))
+    payload = json.loads(re.search(r"\"pts\":\s*(\{.*?\})", html).group(1))
+    groups = [payload["pal"][g] for g in payload["g"]]
+    for name, villages in shown.items():
+        if villages > 0:
+            assert name in legend, (name, legend)
+    assert i18n.t("programme.PERDES", "id") in legend
+    assert len(groups) == sum(shown.values())  # one ring per programme type of each village
+    assert "Garis tebal: celah cakupan (20% teratas, tanpa program dalam 5 km)" in html
+
+
+# ------------------------------------------------------------------ planner (Perencanaan)
+def test_planner_excluded_villages_have_their_own_class_and_the_period_is_the_range(maps_drawn):
+    """Skipped villages were grey and labelled *Tidak ada data*; the help said *tahun terpilih*."""
+    at = run_page("planner", state={"area": "99.01"})
+    rows = legend_rows(maps_drawn[-1])
+    assert (classify.EXCLUDED_COLOUR, i18n.t("planner.excluded", "id")) in rows
+    assert rows[-1] == (classify.NO_DATA_COLOUR, i18n.t("common.no_data", "id"))
+    body = "\n".join([c.value for c in at.caption] + [m.value for m in at.markdown])
+    assert "tahun terpilih" not in body
+    years = sorted(Store(DEMO_DIR).read_layer("placements")["year"].dropna().astype(int).unique())
+    assert f"Periode: {years[0]}–{years[-1]}" in body
+    assert f"berangkat pada {years[0]}–{years[-1]}" in body
+
+
+def test_planner_names_the_indicators_whose_layer_is_empty(monkeypatch):
+    """With only placements loaded there was no word that the other indicators are empty."""
+    import ui.dashboard
+
+    loaded = ui.dashboard.load_layers
+    monkeypatch.setattr(ui.dashboard, "load_layers", lambda: {"placements": loaded()["placements"]})
+    at = run_page("planner")
+    note = next((i.value for i in at.info if i.value.startswith("Tidak berpengaruh pada skor")), None)
+    assert note is not None, [i.value for i in at.info]
+    for name in ("reports", "distance_km", "enterprises", "groups"):
+        assert i18n.t(f"planner.ind.{name}", "id") in note
+    assert i18n.t("planner.ind.placements", "id") + "," not in note
+    for name in ("reports", "enterprises", "groups", "distance_km"):
+        assert at.slider(key=f"planner.w.{name}").disabled
+    table = at.dataframe[0].value
+    scores = table[i18n.t("planner.score", "id")].str.replace(".", "").str.replace(",", ".").astype(float)
+    assert scores.max() == 100.0  # the empty indicators do not dilute the one that counts
