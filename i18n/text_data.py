@@ -519,6 +519,76 @@ TEXT = {
         "Baris {row}: koordinatnya tidak jatuh di batas desa mana pun yang tersimpan. Periksa lintang/bujur atau tambahkan nama desa.",
         "Row {row}: its coordinates fall in no stored village boundary. Check latitude/longitude or add the village name.",
     ),
+    # ---------------------------------------------------------------- limits and hostile files
+    "data.issue.file_limit_file_mb": (
+        "{file}: ukuran file {found} MB melebihi batas {limit} MB ({variable}). Pecah file menjadi beberapa bagian.",
+        "{file}: the file is {found} MB, over the limit of {limit} MB ({variable}). Split it into parts.",
+    ),
+    "data.issue.file_limit_rows": (
+        "{file}: {found} baris melebihi batas {limit} baris ({variable}). Pecah file per tahun atau per wilayah.",
+        "{file}: {found} rows, over the limit of {limit} rows ({variable}). Split the file by year or area.",
+    ),
+    "data.issue.file_limit_columns": (
+        "{file}: {found} kolom melebihi batas {limit} kolom ({variable}). Hapus kolom kosong atau yang tidak dipakai.",
+        "{file}: {found} columns, over the limit of {limit} columns ({variable}). Delete empty or unused columns.",
+    ),
+    "data.issue.file_limit_cell_chars": (
+        "{file}: sebuah sel berisi {found} karakter, melebihi batas {limit} ({variable}). Periksa isi sel yang sangat panjang.",
+        "{file}: a cell holds {found} characters, over the limit of {limit} ({variable}). Check the very long cell.",
+    ),
+    "data.issue.file_limit_sheet_cells": (
+        "{file}: lembar kerja menyatakan atau berisi {found} sel, melebihi batas {limit} ({variable}). Simpan hanya tabelnya sebagai CSV, atau hapus baris/kolom kosong.",
+        "{file}: the sheet declares or holds {found} cells, over the limit of {limit} ({variable}). Save only the table as CSV, or delete empty rows/columns.",
+    ),
+    "data.issue.file_limit_unzipped_mb": (
+        "{file}: isi file setelah dibuka {found} MB, melebihi batas {limit} MB ({variable}). Simpan ulang hanya tabelnya.",
+        "{file}: its content unpacks to {found} MB, over the limit of {limit} MB ({variable}). Save only the table again.",
+    ),
+    "data.issue.file_limit_features": (
+        "{file}: {found} wilayah melebihi batas {limit} ({variable}). Pecah file per provinsi.",
+        "{file}: {found} areas, over the limit of {limit} ({variable}). Split the file by province.",
+    ),
+    "data.issue.file_xml_entities": (
+        "{file}: bagian '{member}' berisi deklarasi DTD/entitas XML, yang tidak dibaca demi keamanan. Buka di Excel dan simpan ulang sebagai .xlsx.",
+        "{file}: part '{member}' holds an XML DTD/entity declaration, which is not read for safety. Open it in Excel and save it again as .xlsx.",
+    ),
+    "data.issue.file_unexpected": (
+        "{file}: file tidak bisa diproses ({detail}); tidak ada yang disimpan. Simpan ulang sebagai .xlsx atau CSV; bila masih gagal, laporkan nama file ini.",
+        "{file}: the file could not be processed ({detail}); nothing was saved. Save it again as .xlsx or CSV; if it still fails, report this file.",
+    ),
+    # ---------------------------------------------------------------- boundary files: hostile and misplaced
+    "boundaries.file.zip_unsafe": (
+        "{file}: arsip berisi bagian dengan jalur absolut atau '..' ({member}); arsip seperti ini tidak dibuka. Buat ulang zip hanya dari berkas Shapefile-nya.",
+        "{file}: the archive holds a member with an absolute or '..' path ({member}); such archives are not opened. Zip the Shapefile's own files again.",
+    ),
+    "boundaries.file.zip_too_large": (
+        "{file}: isi arsip {found} MB setelah dibuka, melebihi batas {limit} MB ({variable}). Pecah per provinsi.",
+        "{file}: the archive unpacks to {found} MB, over the limit of {limit} MB ({variable}). Split it by province.",
+    ),
+    "boundaries.file.too_many_features": (
+        "{file}: {found} wilayah, melebihi batas {limit} ({variable}). Pecah per provinsi.",
+        "{file}: {found} areas, over the limit of {limit} ({variable}). Split it by province.",
+    ),
+    "boundaries.file.outside_indonesia": (
+        "{file}: {count} poligon berada di luar wilayah Indonesia (baris {rows}; batas {bounds}; CRS berkas: {crs}). Kemungkinan penyebab: {cause}",
+        "{file}: {count} polygons lie outside Indonesia (rows {rows}; extent {bounds}; file CRS: {crs}). Likely cause: {cause}",
+    ),
+    "boundaries.cause.swapped": (
+        "lintang dan bujur tertukar. Ekspor ulang dengan urutan bujur, lintang (x = bujur).",
+        "latitude and longitude are swapped. Export again in longitude, latitude order (x = longitude).",
+    ),
+    "boundaries.cause.projected": (
+        "koordinat dalam meter (CRS proyeksi) tetapi berkas tidak menyatakannya dengan benar. Sertakan berkas .prj atau ekspor dalam EPSG:4326.",
+        "coordinates in metres (a projected CRS) that the file does not declare correctly. Include the .prj file or export in EPSG:4326.",
+    ),
+    "boundaries.cause.crs": (
+        "CRS yang dinyatakan berkas salah. Periksa CRS-nya atau ekspor dalam EPSG:4326.",
+        "the CRS the file declares is wrong. Check its CRS or export in EPSG:4326.",
+    ),
+    "boundaries.cause.shifted": (
+        "koordinat bergeser atau salah. Periksa berkas di aplikasi GIS.",
+        "the coordinates are shifted or wrong. Check the file in a GIS application.",
+    ),
     # ---------------------------------------------------------------- CLI
     "data.cli.read": (
         "{file}: {rows} baris dibaca (lembar {sheet}).",

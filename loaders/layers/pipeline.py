@@ -14,6 +14,7 @@ years are kept. ``replace_all`` drops every earlier version.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,13 +24,21 @@ import i18n
 from geo.codes import normalise_codes
 from geo.layers import LAYERS, layer_spec
 from geo.matching import match_points, match_rows
-from loaders.columns import header_score, map_columns
+from loaders.columns import LOCATION_FIELDS, header_score, map_columns
 from loaders.layers.aggregate import aggregate
 from loaders.layers.cells import _coordinate_pair, _text
 from loaders.layers.parsers import parse_rows
 from loaders.layers.reference import reference_for, village_polygons
 from loaders.layers.reshape import RESHAPERS, without_year_count_columns
-from loaders.pii import PersonalColumn, scrub
+from loaders.pii import (
+    PersonalColumn,
+    looks_personal,
+    person_name_column,
+    personal_header,
+    personal_kind,
+    redact,
+    scrub,
+)
 from loaders.store import Store
 from loaders.tabular import TableError, parse_coordinate, read_table
 from loaders.validation import Issue, duplicate_rows, validate_rows
@@ -137,9 +146,31 @@ def analyse(
     """Read and check a file for ``layer`` without writing anything.
 
     With ``skip_invalid`` rows with a value error are left out (and reported) instead of
-    rejecting the whole file.
+    rejecting the whole file. An unforeseen error becomes the file-level problem
+    ``file_unexpected`` naming its type (never its text, which may quote a cell), so the file
+    is refused and nothing is stored; ``ATLAS_IMPORT_DEBUG=1`` lets it raise instead (the
+    fuzzer counts those as tracebacks).
     """
     layer_spec(layer)
+    try:
+        return _analyse(layer, data, file, store, sheet=sheet, skip_invalid=skip_invalid)
+    except Exception as err:  # noqa: BLE001 - the last line of defence of every import
+        if os.environ.get("ATLAS_IMPORT_DEBUG"):
+            raise
+        plan = ImportPlan(layer=layer, file=file, sha256=_sha256(data))
+        plan.issues.append(Issue("file_unexpected", params={"file": file, "detail": type(err).__name__}))
+        return plan
+
+
+def _analyse(
+    layer: str,
+    data: bytes,
+    file: str,
+    store: Store,
+    *,
+    sheet: str | int | None = None,
+    skip_invalid: bool = False,
+) -> ImportPlan:
     plan = ImportPlan(layer=layer, file=file, sha256=_sha256(data))
     try:
         table = read_table(data, file, sheet=sheet, header_score=header_score)
@@ -153,7 +184,17 @@ def analyse(
         plan.issues.append(
             Issue(f"skipped_{skipped.reason}", "info", row=skipped.row, params={"text": skipped.text})
         )
-    # 1. personal data out, before anything else looks at the values
+    # 1. personal data out, before anything else looks at the values; a header that is itself
+    # a personal value (a file that lost its header row) is named by its position
+    relabel = {
+        c: f"kolom_{i + 1}"
+        for i, c in enumerate(table.frame.columns)
+        if personal_kind(c) is not None
+        or (not header_score(str(c)) and personal_header(c) is None and looks_personal(str(c)))
+    }
+    if relabel:
+        table.frame = table.frame.rename(columns=relabel)
+        table.distinct = {relabel.get(c, c): v for c, v in table.distinct.items()}
     clean = scrub(table.frame, distinct=table.distinct)
     plan.dropped = clean.dropped
     for column, positions in clean.blanked.items():
@@ -170,6 +211,14 @@ def analyse(
     # 2. columns
     mapping = map_columns(list(frame.columns), layer)
     fields = dict(mapping.fields)
+    # person names under a code, place or unknown header ("Kode" over a column of names)
+    asked = [c for f, c in fields.items() if f in LOCATION_FIELDS and f not in ("latitude", "longitude")]
+    names = [c for c in asked + list(mapping.ignored) if person_name_column(frame[c])]
+    if names:
+        plan.dropped += [PersonalColumn(str(c), "name", "content") for c in names]
+        frame = frame.drop(columns=names)
+        mapping = map_columns(list(frame.columns), layer)
+        fields = dict(mapping.fields)
     reference = reference_for(store)
     if "village_code" not in fields:
         found = _detect_code_column(frame, mapping.ignored, set(reference["code"]))
@@ -308,7 +357,7 @@ def report_frame(plan: ImportPlan, lang: str = i18n.DEFAULT_LANGUAGE) -> pd.Data
         {
             "file": plan.file,
             "row": issue.row,
-            "column": issue.column or "",
+            "column": redact(issue.column) or "",
             "severity": issue.severity,
             "problem": issue.code,
             "message": issue.message(lang),
@@ -322,7 +371,7 @@ def report_frame(plan: ImportPlan, lang: str = i18n.DEFAULT_LANGUAGE) -> pd.Data
             {
                 "file": plan.file,
                 "row": None,
-                "column": dropped.column,
+                "column": redact(dropped.column),
                 "severity": "dropped",
                 "problem": f"personal_{dropped.kind}",
                 "message": i18n.t(
