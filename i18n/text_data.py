@@ -589,6 +589,64 @@ TEXT = {
         "koordinat bergeser atau salah. Periksa berkas di aplikasi GIS.",
         "the coordinates are shifted or wrong. Check the file in a GIS application.",
     ),
+    # ---------------------------------------------------------------- office forms (issue 16)
+    "data.issue.total_column_ignored": (
+        "Kolom '{column}' adalah total dan tidak dihitung (jumlahnya dihitung dari kolom per tahun/bulan).",
+        "Column '{column}' is a total and is not counted (the counts come from the per-year/month columns).",
+    ),
+    "data.issue.wide_months": (
+        "Kolom {column} dibaca sebagai jumlah per bulan ({n} bulan).",
+        "Columns {column} were read as counts per month ({n} months).",
+    ),
+    "data.issue.title_years_differ": (
+        "Judul tabel menyebut tahun {title}, tetapi kolomnya berisi tahun {columns}. Periksa apakah tabel lengkap.",
+        "The table title names the years {title}, but its columns hold the years {columns}. Check that the table is complete.",
+    ),
+    "data.issue.bps_by_content": (
+        "{file}: kolom '{column}' berisi kode BPS ({share} % nilainya berbentuk kode BPS PPKKCCCDDD), bukan kode Kemendagri; "
+        "tidak ada baris yang disimpan, juga yang kebetulan terbaca sebagai kode Kemendagri. "
+        "Tambahkan kolom kode desa Kemendagri (mis. 36.04.13.2007) atau nama desa, kecamatan dan kabupaten.",
+        "{file}: column '{column}' holds BPS codes ({share} % of its values have the BPS shape PPKKCCCDDD), not Kemendagri codes; "
+        "no row is stored, not even those that happen to read as Kemendagri codes. "
+        "Add a Kemendagri village code column (e.g. 36.04.13.2007) or village, district and regency names.",
+    ),
+    "data.issue.area_codes_by_content": (
+        "{file}: kolom '{column}' berisi kode kecamatan atau kabupaten/kota ({share} % nilainya), bukan kode desa; tidak ada baris yang disimpan. "
+        "Gunakan rekap per desa dengan kode desa Kemendagri (10 digit).",
+        "{file}: column '{column}' holds district or regency codes ({share} % of its values), not village codes; no row is stored. "
+        "Use a table per village with Kemendagri village codes (10 digits).",
+    ),
+    "data.issue.village_numbers_as_code": (
+        "Kolom '{column}' berisi nomor desa (4 digit), dibaca sebagai bagian akhir kode desa bersama kolom kode kecamatan/kabupaten.",
+        "Column '{column}' holds village numbers (4 digits), read as the last part of the village code with the district/regency code columns.",
+    ),
+    # ---------------------------------------------------------------- the join preview (issue 11)
+    "data.matches": ("Pencocokan desa per baris", "Village matched by each row"),
+    "data.matches_empty": ("Belum ada baris yang dicocokkan.", "No row has been matched yet."),
+    "data.matches_filter": ("Tampilkan cara pencocokan", "Show matching method"),
+    "data.matches_all": ("Semua cara", "All methods"),
+    "data.col.match_row": ("Baris", "Row"),
+    "data.col.match_kind": ("Cara", "Method"),
+    "data.col.match_score": ("Skor", "Score"),
+    "data.col.match_village": ("Kode desa", "Village code"),
+    "data.col.match_village_name": ("Desa/Kelurahan", "Village"),
+    "data.col.match_district": ("Kecamatan", "District"),
+    "data.col.match_regency": ("Kabupaten/Kota", "Regency/city"),
+    "data.method.code": ("kode", "code"),
+    "data.method.name": ("nama", "name"),
+    "data.method.old_spelling": ("ejaan lama", "old spelling"),
+    "data.method.fuzzy": ("mirip (fuzzy)", "fuzzy"),
+    "data.method.name_only": ("nama saja (unik)", "name only (unique)"),
+    "data.method.name_regency": ("nama dalam kabupaten", "name within regency"),
+    "data.method.point": ("titik dalam poligon", "point in polygon"),
+    "data.method.unmatched": ("tidak cocok", "unmatched"),
+    "data.method.ambiguous": ("ragu", "ambiguous"),
+    "data.method.": ("–", "–"),
+    "data.keep_other_rows": (
+        "Simpan {rest} baris lainnya (lewati {n} baris bermasalah)",
+        "Keep the other {rest} rows (skip the {n} rows with problems)",
+    ),
+    "programme.PERWIRA": ("Perwira PMI", "Perwira PMI"),
     # ---------------------------------------------------------------- CLI
     "data.cli.read": (
         "{file}: {rows} baris dibaca (lembar {sheet}).",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,6 +73,8 @@ class ImportPlan:
     row_level: bool = False
     frame: pd.DataFrame | None = None  # aggregated, stored columns
     methods: dict[str, int] = field(default_factory=dict)
+    #: one line per file row: the village it matched and how (see :func:`match_frame`)
+    joins: pd.DataFrame | None = None
 
     @property
     def errors(self) -> list[Issue]:
@@ -162,6 +165,64 @@ def analyse(
         return plan
 
 
+_TITLE_RANGE = re.compile(
+    r"((?:19[5-9]|20\d)\d)\s*(?:-|–|—|s\.?\s*d\.?|sampai|to|hingga)\s*((?:19[5-9]|20\d)\d)"
+)
+
+
+def _check_title_years(table, frame: pd.DataFrame, fields: dict[str, str], plan: ImportPlan) -> None:
+    """A title naming a year range ("2019 - 2023") is checked against the year columns melted."""
+    column = fields.get("year")
+    if column != "Tahun" or column not in frame or not any(i.code == "wide_years" for i in plan.issues):
+        return
+    for text in table.title:
+        found = _TITLE_RANGE.search(str(text))
+        if found:
+            first, last = int(found[1]), int(found[2])
+            held = sorted({int(y) for y in frame[column].dropna().unique()})
+            if held != list(range(first, last + 1)):
+                plan.issues.append(
+                    Issue(
+                        "title_years_differ",
+                        "warning",
+                        params={"title": f"{first}–{last}", "columns": ", ".join(map(str, held))},
+                    )
+                )
+            return
+
+
+def _codes_by_content(frame: pd.DataFrame, fields: dict[str, str], file: str) -> Issue | None:
+    """A village-code column whose values are mostly BPS-shaped (not valid Kemendagri village
+    codes), or mostly district/regency codes, refuses the whole file: none of its rows is safe."""
+    column = fields.get("village_code")
+    if (
+        column is None
+        or column not in frame
+        or {"district_code", "regency_code", "province_code"} & set(fields)
+    ):
+        return None
+    values = frame[column]
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    if not len(uniques):
+        return None
+    parsed = normalise_codes(pd.Series(uniques, dtype=object))
+    problem = parsed["problem"].fillna("").astype(str).to_numpy()
+    parts = parsed["code"].map(lambda c: c.count(".") + 1 if isinstance(c, str) else 0).to_numpy()
+    filled = codes >= 0
+    n = int(filled.sum())
+    if not n:
+        return None
+    bps = float((problem[codes[filled]] == "looks_like_bps").sum()) / n
+    areas = float(((parts[codes[filled]] >= 2) & (parts[codes[filled]] <= 3)).sum()) / n
+    if bps >= 0.5:
+        return Issue("bps_by_content", column=str(column), params={"file": file, "share": f"{bps * 100:.0f}"})
+    if areas >= 0.5 and "village_name" not in fields:
+        return Issue(
+            "area_codes_by_content", column=str(column), params={"file": file, "share": f"{areas * 100:.0f}"}
+        )
+    return None
+
+
 def _analyse(
     layer: str,
     data: bytes,
@@ -225,6 +286,18 @@ def _analyse(
         if found:
             fields["village_code"] = found
             plan.issues.append(Issue("code_column_by_content", "info", column=found))
+    # a "village" column of 4-digit village numbers beside split parent codes is the code's
+    # last part, never a name ("Kode Kec 1 | Desa 2001")
+    if (
+        "village_name" in fields
+        and "village_code" not in fields
+        and {"district_code", "regency_code"} & set(fields)
+    ):
+        numbers = frame[fields["village_name"]].dropna().astype(str).str.strip()
+        numbers = numbers[numbers != ""]
+        if len(numbers) and numbers.str.fullmatch(r"\d{1,4}(?:\.0)?").mean() >= 0.8:
+            fields["village_code"] = fields.pop("village_name")
+            plan.issues.append(Issue("village_numbers_as_code", "info", column=fields["village_code"]))
     plan.mapping = fields
     plan.ignored = [c for c in frame.columns if c not in fields.values()]
     has_location = bool({"village_code", "village_name"} & set(fields)) or (
@@ -260,6 +333,12 @@ def _analyse(
             plan.mapping = fields
             plan.ignored = [c for c in plan.ignored if c not in done.consumed]
             plan.issues.extend(done.issues)
+    _check_title_years(table, frame, fields, plan)
+    # codes by content, whatever the header says: BPS codes or area codes posing as village codes
+    refusal = _codes_by_content(frame, fields, file)
+    if refusal is not None:
+        plan.issues.append(refusal)
+        return plan
     # 3. values
     issues: list[Issue] = []
     rows, row_level = parse_rows(layer, table, frame, file_rows, fields, issues)
@@ -322,6 +401,7 @@ def _analyse(
     plan.methods = {
         str(k): int(v) for k, v in match.loc[match["status"] == "matched", "method"].value_counts().items()
     }
+    plan.joins = _joins(rows, match, reference)
     # 5. duplicates of an aggregated file (same village and breakdown twice)
     spec = layer_spec(layer)
     if not row_level or layer == "programmes":
@@ -351,7 +431,46 @@ def _analyse(
     return plan
 
 
-def report_frame(plan: ImportPlan, lang: str = i18n.DEFAULT_LANGUAGE) -> pd.DataFrame:
+MATCH_COLUMNS = ["row", "status", "method", "score", "village", "village_name", "district", "regency"]
+
+
+def _joins(rows: pd.DataFrame, match: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
+    """Each file row once with the village it matched (official name, district, regency),
+    the method (code, name, old_spelling, fuzzy with its score, point…) and its status."""
+    first = ~pd.Series(rows["_row"].to_numpy()).duplicated().to_numpy()
+    got = match[first].reset_index(drop=True)
+    ref = reference.drop_duplicates("code").set_index("code")
+    village = got["village"].astype(object)
+    out = pd.DataFrame(
+        {
+            "row": rows["_row"].to_numpy()[first].astype("int64"),
+            "status": got["status"].astype(str).to_numpy(),
+            "method": got["method"].fillna("").astype(str).to_numpy(),
+            "score": pd.to_numeric(got["score"], errors="coerce").round(0).to_numpy(),
+            "village": village.to_numpy(),
+            "village_name": ref["name"].reindex(village).to_numpy(dtype=object),
+            "district": ref["district_name"].reindex(village).to_numpy(dtype=object),
+            "regency": ref["regency_name"].reindex(village).to_numpy(dtype=object),
+        }
+    )
+    out.loc[out["status"] != "matched", ["method", "score"]] = ["", float("nan")]
+    return out.sort_values("row", kind="stable").reset_index(drop=True)
+
+
+def match_frame(plan: ImportPlan, methods: list[str] | None = None) -> pd.DataFrame:
+    """The join the import found, one line per file row (:data:`MATCH_COLUMNS`), optionally only
+    the matched rows of ``methods`` (e.g. ``["fuzzy"]`` to check every fuzzy fix)."""
+    if plan.joins is None:
+        return pd.DataFrame({c: [] for c in MATCH_COLUMNS})
+    out = plan.joins
+    if methods is not None:
+        out = out[out["method"].isin(methods)]
+    return out.reset_index(drop=True)
+
+
+def report_frame(
+    plan: ImportPlan, lang: str = i18n.DEFAULT_LANGUAGE, *, matches: bool = False
+) -> pd.DataFrame:
     """The import report: one line per problem, naming file, row, column and the fix."""
     lines = [
         {
@@ -386,6 +505,27 @@ def report_frame(plan: ImportPlan, lang: str = i18n.DEFAULT_LANGUAGE) -> pd.Data
         )
     out = pd.DataFrame(lines, columns=REPORT_COLUMNS)
     out["row"] = out["row"].astype("Int64")
+    if matches:  # the join table below the problems: one "match" line per file row
+        joins = match_frame(plan)
+        if len(joins):
+            extra = pd.DataFrame(
+                {
+                    "file": plan.file,
+                    "row": joins["row"].astype("Int64"),
+                    "column": "",
+                    "severity": "match",
+                    "problem": joins["status"],
+                    "message": "",
+                    "candidates": "",
+                    "method": joins["method"],
+                    "score": joins["score"],
+                    "village": joins["village"],
+                    "village_name": joins["village_name"],
+                    "district": joins["district"],
+                    "regency": joins["regency"],
+                }
+            )
+            out = pd.concat([out, extra], ignore_index=True)
     return out
 
 
