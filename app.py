@@ -6,11 +6,14 @@ import streamlit as st
 
 import i18n
 import ui
-from ui import Keys, t
+from ui import Keys, auth, t
 
 HERE = Path(__file__).parent
 
-st.set_page_config(page_title="Atlas PMI", page_icon=":material/map:", layout="wide")
+# The favicon is the app's own file: a material icon name would be fetched from a public font host.
+st.set_page_config(
+    page_title="Atlas PMI", page_icon=str(HERE / "static" / "icons" / "favicon.png"), layout="wide"
+)
 ui.compact_frame()
 
 # Shareable language: ?lang=en opens the English interface.
@@ -36,7 +39,7 @@ pages = [
     st.Page(HERE / path, title=t(title), icon=icon, url_path=url, default=(i == 0))
     for i, (path, title, icon, url) in enumerate(PAGES)
 ]
-current = st.navigation(pages)
+current = auth.gate(pages)  # sign-in first when ATLAS_AUTH is on; the pages the role may open
 
 with st.sidebar:
     st.selectbox(

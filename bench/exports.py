@@ -30,7 +30,8 @@ def main(province: str = "36") -> None:
     sys.path.insert(0, str(ROOT / "tests"))
     from export_data import build_store
 
-    from geo import brief_pdf, export_files, export_pptx
+    from exports import brief_pdf, deck
+    from exports import files as export_files
     from loaders.export_inputs import load_view
 
     leaflet = ROOT / "static" / "vendor" / "leaflet"
@@ -41,8 +42,8 @@ def main(province: str = "36") -> None:
         regency = sorted(store.read_areas(2, province)["code"])[0]
         for area in (province, regency):
             view, t_view = _timed(lambda a=area: load_view(store, a, year=2024, layer="placements"))
-            images, t_images = _timed(lambda v=view: export_pptx.render_images(v))
-            _, t_deck = _timed(lambda v=view, i=images: export_pptx.build_deck(v, i))
+            images, t_images = _timed(lambda v=view: deck.render_images(v))
+            _, t_deck = _timed(lambda v=view, i=images: deck.build_deck(v, i))
             _, t_pdf = _timed(lambda v=view: brief_pdf.build_brief(v))
             html, t_html = _timed(lambda v=view: export_files.html_map(v, leaflet))
             _, t_csv = _timed(lambda v=view: export_files.tables_csv(v))

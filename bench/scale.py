@@ -1,10 +1,10 @@
 """What ``python -m bench`` measures: maps built as the map page builds them, and test inputs.
 
 The fast map replicates ``ui.maps.choropleth`` without Streamlit: display geometry from the
-store (prepared at import) -> ``maps.encode_shapes`` -> ``map_classes`` -> ``maps.MapLayer`` ->
+store (prepared at import) -> ``maps.encode_shapes`` -> ``classify`` -> ``maps.MapLayer`` ->
 ``maps.area_map``, rendered to the HTML string streamlit-folium sends to the browser. The
 naive map is ``GeoDataFrame.to_json()`` of the stored (full) polygons into ``folium.GeoJson``
-with a ``style_function`` and a tooltip (``maps.naive_map``). Nothing here is cached, so each
+with a ``style_function`` and a tooltip (:func:`bench.naive.naive_folium_map`). Nothing here is cached, so each
 call pays what a first visit pays.
 """
 
@@ -17,8 +17,9 @@ import numpy as np
 import pandas as pd
 
 import i18n
+from bench.naive import naive_folium_map
 from geo import maps
-from geo.charts import map_classes
+from geo.classify import classify
 from geo.codes import Level
 from geo.display import display_zoom, quantum_for
 from loaders.store import Store
@@ -63,13 +64,8 @@ def _value_text(values: pd.Series) -> list[str]:
     return [no_data if pd.isna(v) else i18n.fmt_num(v, LANG) for v in values]
 
 
-def _class_rows(classes: dict) -> list[tuple[str, str]]:
-    rows, low = [], classes["low"]
-    for colour, upper in zip(classes["colours"], classes["bins"], strict=False):
-        rows.append((colour, f"{i18n.fmt_num(low, LANG)} – {i18n.fmt_num(upper, LANG)}"))
-        low = upper
-    rows.append((maps.NO_DATA_COLOUR, i18n.t("common.no_data", LANG)))
-    return rows
+def _class_rows(classes) -> list[tuple[str, str]]:
+    return classes.legend(LANG)
 
 
 def fast_map(store: Store, level: Level, area: str | None, values: pd.Series):
@@ -78,8 +74,8 @@ def fast_map(store: Store, level: Level, area: str | None, values: pd.Series):
     zoom = display_zoom(level, area)
     shapes = maps.encode_shapes(store.read_areas(level, area, display=zoom), quantum_for(level, zoom))
     shown = values.reindex(shapes.codes)
-    classes = map_classes(shown.reset_index(drop=True), SCHEME, CLASSES)
-    layer = maps.MapLayer(classes["index"], classes["colours"], _value_text(shown), VALUE_LABEL)
+    classes = classify(shown, SCHEME, CLASSES)
+    layer = maps.MapLayer(classes.classes, list(classes.colours), _value_text(shown), VALUE_LABEL)
     legend = maps.legend_html(_class_rows(classes), VALUE_LABEL)
     return maps.area_map(shapes, layer, legend=legend, basemap="none")
 
@@ -88,9 +84,9 @@ def naive_map(store: Store, level: Level, area: str | None, values: pd.Series):
     """The straightforward map of the same areas and classes: full polygons as GeoJSON text."""
     areas = store.read_areas(level, area, columns=["code", "name", "geometry"])
     areas = areas[areas.geometry.notna() & ~areas.geometry.is_empty]
-    classes = map_classes(values.reindex(areas["code"]).reset_index(drop=True), SCHEME, CLASSES)
-    fills = dict(zip(areas["code"], classes["fill"], strict=True))
-    return maps.naive_map(areas, fills, VALUE_LABEL)
+    classes = classify(values.reindex(areas["code"]), SCHEME, CLASSES)
+    fills = dict(zip(areas["code"], classes.fill(), strict=True))
+    return naive_folium_map(areas, fills, VALUE_LABEL)
 
 
 def drawn_areas(store: Store, level: Level, area: str | None) -> int:

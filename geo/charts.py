@@ -7,14 +7,14 @@ and returns a ``plotly.graph_objects.Figure``. Numbers use the language's separa
 
 from __future__ import annotations
 
-import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
 import i18n
+from geo.classify import CATEGORICAL
 
 __all__ = [
     "trend_figure",
@@ -22,16 +22,51 @@ __all__ = [
     "share_figure",
     "stacked_trend_figure",
     "empty_figure",
-    "map_classes",
-    "class_labels",
     "PALETTE",
 ]
 
-PALETTE = ["#1f6f8b", "#e07a1f", "#3b9c5a", "#b8407a", "#7a5cc4", "#c9a227", "#5f6b73", "#2a9d8f"]
+#: Category colours of every chart (the qualitative palette of :mod:`geo.classify`).
+PALETTE = list(CATEGORICAL)
 HEIGHT = 320
 #: Tick labels of a value axis: full numbers with the language's separators ("5.000", never
 #: Plotly's default "5k" or an ungrouped "1000").
 VALUE_TICKS = ",~f"
+#: Categories written "–" (or empty) in the tidy frames: the source did not record them.
+NOT_RECORDED = ("–", "-", "")
+#: Slices of a donut smaller than this share of the whole are grouped as "other".
+SMALL_SLICE = 0.05
+
+
+def _category_names(values: pd.Series, lang: str, names: Mapping[str, str] | None = None) -> pd.Series:
+    """Display names of categories: ``names`` applied, "–" and missing read *tidak tercatat*."""
+    missing = i18n.t("common.not_recorded", lang)
+    text = values.astype("string")
+    out = text.map(lambda v: missing if pd.isna(v) or str(v).strip() in NOT_RECORDED else v)
+    if names:
+        out = out.map(lambda v: names.get(v, v))
+    return out.astype(object)
+
+
+def _unit_on_top(fig: go.Figure, value_label: str) -> go.Figure:
+    """The value axis's title written across, above the axis, not up its side.
+
+    A vertical title longer than the plot is tall (*Laporan non-prosedural* in a 320 px chart)
+    is clipped by the plot's top; across the top it has the chart's whole width.
+    """
+    fig.update_yaxes(title_text="")
+    fig.add_annotation(
+        text=value_label,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=1.0,
+        xanchor="left",
+        yanchor="bottom",
+        yshift=4,
+        showarrow=False,
+        font={"size": 11, "color": "#555"},
+    )
+    return fig
 
 
 def _layout(fig: go.Figure, lang: str, title: str | None) -> go.Figure:
@@ -39,7 +74,7 @@ def _layout(fig: go.Figure, lang: str, title: str | None) -> go.Figure:
         title={"text": title or "", "x": 0, "font": {"size": 15}},
         separators=",." if lang == "id" else ".,",
         height=HEIGHT,
-        margin={"l": 10, "r": 10, "t": 40 if title else 10, "b": 10},
+        margin={"l": 10, "r": 10, "t": 58 if title else 28, "b": 10},
         template="plotly_white",
         legend={"orientation": "h", "y": -0.2, "title": {"text": ""}},
         font={"family": "DejaVu Sans, Arial, sans-serif", "size": 12},
@@ -73,8 +108,8 @@ def trend_figure(
         color_discrete_sequence=PALETTE,
     )
     fig.update_xaxes(dtick=1, tickformat="d")
-    fig.update_yaxes(rangemode="tozero", tickformat=VALUE_TICKS)
-    return _layout(fig, lang, title)
+    fig.update_yaxes(rangemode="tozero", tickformat=VALUE_TICKS, automargin=True)
+    return _layout(_unit_on_top(fig, value_label), lang, title)
 
 
 def stacked_trend_figure(
@@ -96,9 +131,7 @@ def stacked_trend_figure(
     totals = data.groupby(by)[value].sum().sort_values(ascending=False)
     keep = set(totals.index[:top])
     other = i18n.t("chart.other", lang)
-    data[by] = data[by].where(data[by].isin(keep), other)
-    if names:
-        data[by] = data[by].map(lambda v: names.get(v, v))
+    data[by] = _category_names(data[by], lang, names).where(data[by].isin(keep), other)
     data = data.groupby(["year", by], as_index=False)[value].sum()
     fig = px.bar(
         data,
@@ -110,8 +143,8 @@ def stacked_trend_figure(
     )
     # the years on the axis speak for themselves; the legend takes the title's place
     fig.update_xaxes(dtick=1, tickformat="d", title_text="")
-    fig.update_yaxes(tickformat=VALUE_TICKS)
-    fig = _layout(fig, lang, title)
+    fig.update_yaxes(tickformat=VALUE_TICKS, automargin=True)
+    fig = _layout(_unit_on_top(fig, value_label), lang, title)
     # at the foot of the figure, not a fraction of the plot below it: in a narrow column a legend
     # of several rows shrinks the plot, and a fixed fraction then lands on the year labels
     fig.update_layout(legend={"yref": "container", "y": 0, "yanchor": "bottom"})
@@ -133,8 +166,7 @@ def bar_figure(
     if frame.empty:
         return empty_figure(lang, title)
     data = frame.copy()
-    if names:
-        data[column] = data[column].map(lambda v: names.get(v, v))
+    data[column] = _category_names(data[column], lang, names)
     data = data.sort_values(value, ascending=True)
     fig = px.bar(
         data,
@@ -167,79 +199,14 @@ def share_figure(
     if frame.empty or float(pd.to_numeric(frame[value], errors="coerce").sum()) <= 0:
         return empty_figure(lang, title)
     data = frame.copy()
-    if names:
-        data[column] = data[column].map(lambda v: names.get(v, v))
+    data[value] = pd.to_numeric(data[value], errors="coerce").fillna(0)
+    data[column] = _category_names(data[column], lang, names)
+    data = data.groupby(column, sort=False, as_index=False)[value].sum()
+    data = data.sort_values(value, ascending=False, kind="stable")
+    small = data[value] < SMALL_SLICE * data[value].sum()
+    if small.sum() >= 2:  # one small slice stays itself; two or more become "other"
+        other = pd.DataFrame({column: [i18n.t("chart.other", lang)], value: [data.loc[small, value].sum()]})
+        data = pd.concat([data[~small], other], ignore_index=True)
     fig = px.pie(data, names=column, values=value, hole=0.5, color_discrete_sequence=PALETTE)
-    fig.update_traces(textinfo="percent", sort=False)
+    fig.update_traces(textinfo="percent", texttemplate="%{percent:.1%}", sort=False)
     return _layout(fig, lang, title)
-
-
-#: Sequential colours (ColorBrewer YlOrRd) for 3–7 classes and a diverging set for changes.
-SEQUENTIAL = ["#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026", "#800026"]
-DIVERGING = ["#2166ac", "#67a9cf", "#d1e5f0", "#f7f7f7", "#fddbc7", "#ef8a62", "#b2182b"]
-NO_DATA = "#d9d9d9"
-
-
-def map_classes(values: pd.Series, scheme: str = "quantiles", k: int = 5, *, diverging: bool = False) -> dict:
-    """Class limits and a colour per area for a choropleth: ``bins``, ``colours``, ``fill`` (by index).
-
-    ``index`` is each area's class (-1 where there is no data), for the compact map builder.
-
-    NaN values get the no-data colour, never the lowest class. Uses the classification registry
-    of :mod:`geo.coverage` (quantiles, natural breaks, equal interval).
-    """
-    import numpy as np
-
-    from geo.coverage import CLASS_SCHEMES, class_breaks
-
-    if scheme not in CLASS_SCHEMES:
-        raise ValueError(f"unknown classification {scheme!r}; choose one of: {', '.join(CLASS_SCHEMES)}")
-    numbers = pd.to_numeric(values, errors="coerce")
-    data = numbers.dropna().to_numpy(dtype=float)
-    k = max(1, min(int(k), len(np.unique(data)) if data.size else 1))
-    if data.size == 0:
-        bins: list[float] = []
-    elif k < 2:
-        bins = [float(data.max())]
-    else:
-        bins = [float(b) for b in class_breaks(data, scheme, k)]
-    palette = DIVERGING if diverging else SEQUENTIAL
-    step = (len(palette) - 1) / max(len(bins) - 1, 1)
-    colours = [palette[round(i * step)] for i in range(len(bins))] if bins else []
-    idx = np.clip(
-        np.searchsorted(np.asarray(bins), numbers.fillna(0).to_numpy(float)), 0, max(len(bins) - 1, 0)
-    )
-    index = np.where(numbers.isna().to_numpy() | (not bins), -1, idx)
-    fill = (
-        np.asarray([*colours, NO_DATA], dtype=object)[index]
-        if bins
-        else np.full(len(index), NO_DATA, dtype=object)
-    )
-    return {
-        "bins": bins,
-        "colours": colours,
-        "index": index,
-        "fill": pd.Series(fill, index=values.index),
-        "low": float(data.min()) if data.size else 0.0,
-    }
-
-
-def class_labels(bins: Sequence[float], low: float, lang: str, digits: int = 0) -> list[str]:
-    """Legend texts with class limits: ``"0 – 10"``, ``"11 – 25"``… in the reader's number format.
-
-    >>> class_labels([10, 25.4, 26], 0, "id")
-    ['0 – 10', '11 – 25', '26']
-    >>> class_labels([0.25, 0.5], 0, "en", digits=2)
-    ['0.00 – 0.25', '0.25 – 0.50']
-    """
-    labels = []
-    lower = math.ceil(low) if digits == 0 else low
-    for upper in bins:
-        if digits == 0:
-            upper = math.floor(upper)
-        if digits == 0 and upper <= lower:
-            labels.append(i18n.fmt_num(upper, lang, 0))
-        else:
-            labels.append(f"{i18n.fmt_num(lower, lang, digits)} – {i18n.fmt_num(upper, lang, digits)}")
-        lower = upper + 1 if digits == 0 else upper
-    return labels

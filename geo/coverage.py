@@ -8,18 +8,17 @@ distance work (they are listed with a NaN distance).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
 
+from geo.classify import SCHEMES, classify
 from geo.layers import PROGRAMME_TYPES
 
 __all__ = [
-    "CLASS_SCHEMES",
-    "class_breaks",
     "village_points",
     "nearest_distance_km",
     "top_class_threshold",
@@ -28,79 +27,7 @@ __all__ = [
 ]
 
 
-class _Schemes(Mapping):
-    """Scheme name -> mapclassify classifier, imported on the first lookup of a classifier.
-
-    ``import mapclassify`` brings in scipy.stats, scikit-learn and matplotlib (seconds), so it
-    waits until something is classified; listing or checking the names imports nothing.
-    """
-
-    def __init__(self, classes: dict[str, str]):
-        self._classes = classes
-
-    def __getitem__(self, name: str):
-        classifier = self._classes[name]
-        import mapclassify
-
-        return getattr(mapclassify, classifier)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._classes)
-
-    def __len__(self) -> int:
-        return len(self._classes)
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._classes
-
-
-#: Classification schemes for "top placement classes" (same names as the map legend).
-CLASS_SCHEMES: Mapping = _Schemes(
-    {"quantiles": "Quantiles", "natural_breaks": "FisherJenks", "equal_interval": "EqualInterval"}
-)
-
 GAP_COLUMNS = ["code", "value", "km", "nearest"]
-
-
-def _quantile_bins(data: np.ndarray, k: int) -> np.ndarray:
-    """``mapclassify.Quantiles(data, k).bins``, computed as mapclassify computes them.
-
-    Its ``quantile`` (``scipy.stats.scoreatpercentile`` with linear interpolation, then the
-    distinct values), step for step, so the limits are equal to the last bit (a test checks).
-    Written out because quantiles are the default of every map, and importing mapclassify
-    (scipy.stats, scikit-learn, matplotlib) cost a quarter of the app's first map.
-    """
-    ordered = np.sort(np.asarray(data).flatten())
-    w = 100.0 / k
-    p = np.arange(w, 100 + w, w)
-    if p[-1] > 100.0:
-        p[-1] = 100.0
-    scores = []
-    for per in p:
-        idx = per / 100.0 * (ordered.shape[0] - 1)
-        i = int(idx)
-        if i == idx:
-            scores.append(np.add.reduce(ordered[i : i + 1] * np.array(1), 0) / 1.0)
-        else:
-            weights = np.array([(i + 1 - idx), (idx - i)], float)
-            scores.append(np.add.reduce(ordered[i : i + 2] * weights, 0) / 1.0)
-    return np.unique(np.array(scores))
-
-
-def class_breaks(data: np.ndarray, scheme: str, k: int) -> np.ndarray:
-    """Upper class limits of ``data`` (no NaN) in ``k`` classes by ``scheme`` (fewer on ties).
-
-    Quantiles are computed here exactly as mapclassify does; the other schemes are mapclassify's.
-    """
-    if scheme not in CLASS_SCHEMES:
-        raise ValueError(f"unknown classification {scheme!r}; choose one of: {', '.join(CLASS_SCHEMES)}")
-    if scheme == "quantiles":
-        return _quantile_bins(data, k)
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)  # mapclassify lowers k itself on ties
-        return np.asarray(CLASS_SCHEMES[scheme](data, k=k).bins, dtype=float)
 
 
 def village_points(villages: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -144,15 +71,14 @@ def top_class_threshold(values: pd.Series, scheme: str = "quantiles", k: int = 5
 
     Unknown schemes raise ``ValueError`` listing the valid ones. NaN values are not classified.
     """
-    if scheme not in CLASS_SCHEMES:
-        raise ValueError(f"unknown classification {scheme!r}; choose one of: {', '.join(CLASS_SCHEMES)}")
+    if scheme not in SCHEMES:
+        raise ValueError(f"unknown classification {scheme!r}; choose one of: {', '.join(SCHEMES)}")
     data = pd.to_numeric(values, errors="coerce").dropna().to_numpy(dtype=float)
     if data.size == 0:
         return np.inf
-    k = max(1, min(k, len(np.unique(data))))
-    if k < 2:
+    bins = np.asarray(classify(data, scheme, k).limits, dtype=float)
+    if len(bins) < 2:
         return float(data.min())
-    bins = class_breaks(data, scheme, k).astype(float)
     top = max(1, min(top, len(bins)))
     # Class i holds (bins[i-1], bins[i]]; the top classes start just above bins[-top-1].
     lower = bins[-top - 1] if len(bins) > top else -np.inf

@@ -14,15 +14,25 @@ import shapely
 
 from geo.codes import Level
 
-__all__ = ["DISPLAY_ZOOMS", "prepare_display", "simplify_coverage", "display_zoom", "quantum_for"]
+__all__ = [
+    "DISPLAY_ZOOMS",
+    "SIMPLIFIED_FROM",
+    "prepare_display",
+    "simplify_coverage",
+    "display_zoom",
+    "quantum_for",
+]
 
 #: Simplification tolerance in degrees for each (level, zoom) drawn by the app.
 DISPLAY_ZOOMS: dict[Level, dict[str, float]] = {
     Level.PROVINCE: {"national": 0.01},
     Level.REGENCY: {"national": 0.005, "province": 0.001},
     Level.DISTRICT: {"national": 0.003, "province": 0.001},
-    Level.VILLAGE: {"province": 0.0008, "regency": 0.0002},
+    Level.VILLAGE: {"province": 0.0008, "regency": 0.0002, "national": 0.003},
 }
+#: Zooms simplified from another zoom's copy of the same level rather than from the full
+#: polygons: the same coverage, at a fraction of the work (the national village view).
+SIMPLIFIED_FROM: dict[tuple[Level, str], str] = {(Level.VILLAGE, "national"): "province"}
 
 
 def simplify_coverage(geometry: np.ndarray, tolerance: float) -> np.ndarray:
@@ -45,7 +55,8 @@ def prepare_display(areas: gpd.GeoDataFrame, level: Level | int) -> dict[str, gp
     base = areas.loc[has_polygon, ["code", "name", "geometry"]].reset_index(drop=True)
     out = {}
     for zoom, tolerance in DISPLAY_ZOOMS[level].items():
-        simplified = simplify_coverage(base.geometry.values, tolerance)
+        source = out.get(SIMPLIFIED_FROM.get((level, zoom), ""), base)
+        simplified = simplify_coverage(source.geometry.values, tolerance)
         out[zoom] = gpd.GeoDataFrame(base[["code", "name"]].copy(), geometry=simplified, crs=4326)
     return out
 
@@ -55,10 +66,14 @@ def display_zoom(level: Level | int, area: str | None) -> str:
 
     >>> display_zoom(Level.VILLAGE, "35"), display_zoom(Level.VILLAGE, "35.10"), display_zoom(Level.REGENCY, None)
     ('province', 'regency', 'national')
+    >>> display_zoom(Level.VILLAGE, None)
+    'national'
     """
     level = Level(level)
     if level == Level.VILLAGE:
-        return "regency" if area and "." in area else "province"
+        if not area:
+            return "national"
+        return "regency" if "." in area else "province"
     return "national" if not area or level == Level.PROVINCE else "province"
 
 

@@ -31,6 +31,8 @@ import shapely
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from geo.classify import NO_DATA_COLOUR
+
 __all__ = [
     "LEAFLET_JS",
     "LEAFLET_CSS",
@@ -44,14 +46,14 @@ __all__ = [
     "MapLayer",
     "Points",
     "area_map",
+    "attribution_html",
+    "label_points",
     "legend_html",
-    "naive_map",
 ]
 
 #: Where the app serves Leaflet (installed from the npm registry by scripts/setup.sh).
 LEAFLET_JS = "/app/static/vendor/leaflet/leaflet.js"
 LEAFLET_CSS = "/app/static/vendor/leaflet/leaflet.css"
-NO_DATA_COLOUR = "#d9d9d9"
 _ALPHABET = np.frombuffer(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", dtype=np.uint8)
 
 #: Basemap registry: key -> (tile URL or None, attribution). "none" needs no internet.
@@ -128,6 +130,9 @@ class EncodedShapes:
     polygons: list[int]
     parts: list[int]
     bounds: tuple[float, float, float, float]
+    #: A point inside each area where its name is written (x, y deltas on the same grid as
+    #: ``coords``, from ``origin``), as varints; empty when not computed.
+    label_points: str = ""
 
     def __len__(self) -> int:
         return len(self.codes)
@@ -142,6 +147,7 @@ class EncodedShapes:
             "f": self.parts,
             "code": self.codes,
             "name": self.names,
+            "lp": self.label_points,
         }
 
 
@@ -169,6 +175,9 @@ def encode_shapes(areas: gpd.GeoDataFrame, quantum: float = 1e4) -> EncodedShape
     keep[ring_offsets[1:] - 1] = False  # the closing vertex repeats the first: Leaflet closes rings itself
     grid = np.round((coords[keep] - (minx, miny)) * quantum).astype(np.int64)
     deltas = np.diff(grid, axis=0, prepend=np.zeros((1, 2), dtype=np.int64))
+    inside = shapely.get_coordinates(shapely.point_on_surface(geometry))
+    spots = np.round((inside - (minx, miny)) * quantum).astype(np.int64)
+    spot_deltas = np.diff(spots, axis=0, prepend=np.zeros((1, 2), dtype=np.int64))
     return EncodedShapes(
         codes=drawn["code"].astype(str).tolist(),
         names=drawn["name"].fillna("").astype(str).tolist(),
@@ -179,7 +188,16 @@ def encode_shapes(areas: gpd.GeoDataFrame, quantum: float = 1e4) -> EncodedShape
         polygons=np.diff(polygon_offsets).tolist(),
         parts=np.diff(part_offsets).tolist(),
         bounds=(minx, miny, maxx, maxy),
+        label_points=encode_varints(spot_deltas.ravel()),
     )
+
+
+def label_points(encoded: EncodedShapes) -> np.ndarray:
+    """The (lon, lat) where each area's name is written, decoded (for tests)."""
+    if not encoded.label_points:
+        return np.zeros((0, 2))
+    grid = np.cumsum(decode_varints(encoded.label_points).reshape(-1, 2), axis=0)
+    return grid / encoded.quantum + encoded.origin
 
 
 def decode_shapes(encoded: EncodedShapes) -> gpd.GeoDataFrame:
@@ -249,12 +267,113 @@ function atlasDecode(d) {
   d._lat = lat; d._lng = lng;
   return d;
 }
+function atlasEscape(text) {
+  return String(text).replace(/[&<>"']/g, function (c) {
+    return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c];
+  });
+}
+function atlasSpots(d) {
+  // the decoded label point of each area (null when the payload has none)
+  if (d._spots !== undefined) return d._spots;
+  d._spots = null;
+  if (!d.lp) return null;
+  var A = {};
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".split("").forEach(function (c, i) { A[c.charCodeAt(0)] = i; });
+  var s = d.lp, acc = 0, shift = 0, x = 0, y = 0, odd = false, out = [];
+  for (var p = 0; p < s.length; p++) {
+    var v = A[s.charCodeAt(p)];
+    acc += (v & 31) * Math.pow(2, shift);
+    if (v & 32) { shift += 5; continue; }
+    var dv = (acc % 2) ? -(acc + 1) / 2 : acc / 2;
+    acc = 0; shift = 0;
+    if (!odd) { x += dv; } else { y += dv; out.push([d.o[1] + y / d.q, d.o[0] + x / d.q]); }
+    odd = !odd;
+  }
+  d._spots = out;
+  return out;
+}
+function atlasLabels(map, d, layers, always) {
+  // Area names where they fit: largest areas first, a name only inside its area's box (or,
+  // for provinces and regencies, at most a little wider), never overlapping another name.
+  var spots = atlasSpots(d);
+  if (!spots) return;
+  var pane = map.getPane("atlasLabels") || map.createPane("atlasLabels");
+  pane.style.zIndex = 640; pane.style.pointerEvents = "none";
+  var ruler = document.createElement("canvas").getContext("2d");
+  ruler.font = "600 12px sans-serif";
+  var widths = {};
+  function redraw() {
+    pane.innerHTML = "";
+    var size = map.getSize(), items = [];
+    for (var f = 0; f < layers.length; f++) {
+      var b = layers[f].getBounds();
+      var sw = map.latLngToContainerPoint(b.getSouthWest()), ne = map.latLngToContainerPoint(b.getNorthEast());
+      var w = ne.x - sw.x, h = sw.y - ne.y;
+      if (ne.x < 0 || sw.x > size.x || sw.y < 0 || ne.y > size.y || h < 10) continue;
+      if (widths[f] === undefined) widths[f] = ruler.measureText(d.name[f]).width + 6;
+      if (widths[f] > w * (always ? 1.6 : 1.0)) continue;
+      items.push([w * h, f]);
+    }
+    items.sort(function (a, b) { return b[0] - a[0]; });
+    var placed = [];
+    for (var i = 0; i < items.length && placed.length < 300; i++) {
+      var g = items[i][1], c = map.latLngToContainerPoint(spots[g]);
+      var box = [c.x - widths[g] / 2, c.y - 8, c.x + widths[g] / 2, c.y + 8];
+      if (box[0] < 0 || box[1] < 0 || box[2] > size.x || box[3] > size.y) continue;
+      var clash = false;
+      for (var j = 0; j < placed.length; j++) {
+        var o = placed[j];
+        if (box[0] < o[2] + 2 && box[2] > o[0] - 2 && box[1] < o[3] + 1 && box[3] > o[1] - 1) { clash = true; break; }
+      }
+      if (clash) continue;
+      placed.push(box);
+      var el = L.DomUtil.create("div", "atlas-label", pane);
+      el.textContent = d.name[g];
+      el.dataset.code = d.code[g];
+      var at = map.latLngToLayerPoint(spots[g]);
+      L.DomUtil.setPosition(el, L.point(at.x - widths[g] / 2, at.y - 8));
+    }
+  }
+  map.on("zoomend moveend resize", redraw);
+  redraw();
+}
+function atlasSelect(map, d, k, layers) {
+  // The chosen area: a heavy outline over everything, and the map fitted to it.
+  var s = k.sel, shape = null;
+  if (s === undefined || s === null) return;
+  if (typeof s === "number") {
+    if (layers[s]) shape = layers[s].getLatLngs();
+  } else {
+    atlasDecode(s);
+    var vi = 0, ri = 0, pi = 0, polys = [];
+    for (var a = 0; a < s.f[0]; a++) {
+      var rings = [];
+      for (var m = 0; m < s.p[pi]; m++) {
+        var ring = new Array(s.r[ri]);
+        for (var j = 0; j < s.r[ri]; j++) { ring[j] = [s._lat[vi], s._lng[vi]]; vi++; }
+        rings.push(ring); ri++;
+      }
+      polys.push(rings); pi++;
+    }
+    shape = polys.length === 1 ? polys[0] : polys;
+  }
+  if (!shape) return;
+  var pane = map.getPane("atlasSelected") || map.createPane("atlasSelected");
+  pane.style.zIndex = 630; pane.style.pointerEvents = "none";
+  // drawn as SVG (not on the areas' canvas): one element, found by its class
+  var svg = L.svg({pane: "atlasSelected"});
+  var halo = L.polygon(shape, {pane: "atlasSelected", renderer: svg, fill: false, color: "#ffffff", weight: 7, opacity: 0.9, interactive: false});
+  var line = L.polygon(shape, {pane: "atlasSelected", renderer: svg, fill: false, color: "#0047ab", weight: 3.5, interactive: false, className: "atlas-selected"});
+  halo.addTo(map); line.addTo(map);
+  if (k.fit) map.fitBounds(line.getBounds(), {padding: [40, 40], maxZoom: 15, animate: false});
+  map._atlasSelected = line;
+}
 function atlasDraw(map, d, k) {
   atlasDecode(d);
   var lat = d._lat, lng = d._lng;
   var renderer = L.canvas({padding: 0.3});
   var group = L.featureGroup();
-  var vi = 0, ri = 0, pi = 0, hl = k.h || {};
+  var vi = 0, ri = 0, pi = 0, hl = k.h || {}, drawn = [];
   for (var f = 0; f < d.f.length; f++) {
     var polys = [];
     for (var a = 0; a < d.f[f]; a++) {
@@ -277,10 +396,11 @@ function atlasDraw(map, d, k) {
     layer.feature = {type: "Feature", properties: {code: d.code[f], name: d.name[f]}};
     layer._atlasIndex = f;
     group.addLayer(layer);
+    drawn.push(layer);
   }
   group.bindTooltip(function (layer) {
     var i = layer._atlasIndex;
-    return "<b>" + d.name[i] + "</b>" + (k.sub ? "<br>" + k.sub[i] : "") + "<br>" + k.vl + ": " + k.lab[i];
+    return "<b>" + atlasEscape(d.name[i]) + "</b>" + (k.sub ? "<br>" + k.sub[i] : "") + "<br>" + k.vl + ": " + k.lab[i];
   }, {sticky: true});
   group.on("mouseover", function (e) { e.layer.setStyle({weight: 2, color: "#000000"}); });
   group.on("mouseout", function (e) {
@@ -299,6 +419,15 @@ function atlasDraw(map, d, k) {
     }
     marks.addTo(map);
   }
+  if (k.attr !== undefined && map.attributionControl) map.attributionControl.setPrefix(k.attr);
+  if (k.zoom && map.zoomControl) {
+    var zc = map.zoomControl;
+    [[zc._zoomInButton, k.zoom[0]], [zc._zoomOutButton, k.zoom[1]]].forEach(function (b) {
+      if (b[0]) { b[0].title = b[1]; b[0].setAttribute("aria-label", b[1]); }
+    });
+  }
+  atlasSelect(map, d, k, drawn);
+  if (k.labels) atlasLabels(map, d, drawn, !!k.always);
   return group;
 }
 """
@@ -428,6 +557,18 @@ def layer_payload(
     return payload
 
 
+#: Style of the area names written on the map (white halo, readable over any class colour).
+LABEL_CSS = (
+    ".atlas-label{position:absolute;font:600 12px/16px sans-serif;color:#1a1a1a;white-space:nowrap;"
+    "text-shadow:0 0 3px #fff,0 0 2px #fff,0 0 1px #fff,1px 1px 0 #fff,-1px -1px 0 #fff}"
+)
+
+
+def attribution_html(text: str) -> str:
+    """The map's attribution line (boundary source and licence), escaped, replacing Leaflet's flag."""
+    return html.escape(text) + ' · <a href="https://leafletjs.com" title="Leaflet">Leaflet</a>'
+
+
 def area_map(
     shapes: EncodedShapes,
     layer: MapLayer,
@@ -437,16 +578,46 @@ def area_map(
     subtitles: Sequence[str] | None = None,
     points: Points | None = None,
     outline: float | None = None,
+    attribution: str | None = None,
+    labels: bool = False,
+    always_label: bool = False,
+    selected: int | EncodedShapes | None = None,
+    fit_selected: bool = True,
+    zoom_titles: tuple[str, str] | None = None,
 ) -> folium.Map:
     """A folium map of ``shapes`` coloured by ``layer``, with an HTML ``legend`` overlay.
 
     ``subtitles`` adds a line under each area's name in its tooltip (e.g. its district).
+    ``attribution`` (plain text, e.g. the boundary source and licence) replaces Leaflet's own
+    attribution prefix. ``labels`` writes the area names where they fit without overlapping
+    (``always_label``: provinces and regencies, which may run a little past their box).
+    ``selected`` is outlined (an index into ``shapes``, or one encoded area of its own) and, with
+    ``fit_selected``, the map is fitted to it. ``zoom_titles`` are the zoom buttons' tooltips
+    in the interface language (Leaflet's own read "Zoom in", "Zoom out").
     """
     m = _new_map(shapes.bounds, basemap)
-    _CompactAreas(shapes.payload(), layer_payload(layer, len(shapes), subtitles, points, outline)).add_to(m)
+    payload = layer_payload(layer, len(shapes), subtitles, points, outline)
+    if attribution is not None:
+        payload["attr"] = attribution_html(attribution)
+    if labels:
+        payload["labels"] = 1
+        if always_label:
+            payload["always"] = 1
+    if isinstance(selected, EncodedShapes):
+        if len(selected):
+            payload["sel"] = selected.payload()
+    elif selected is not None:
+        if not 0 <= int(selected) < len(shapes):
+            raise ValueError(f"selected must index one of the {len(shapes)} areas, got {selected}")
+        payload["sel"] = int(selected)
+    if "sel" in payload and fit_selected:
+        payload["fit"] = 1
+    if zoom_titles is not None:
+        payload["zoom"] = [str(zoom_titles[0]), str(zoom_titles[1])]
+    _CompactAreas(shapes.payload(), payload).add_to(m)
     background = "#ffffff" if basemap == "none" else "#f2f2f2"
     m.get_root().html.add_child(
-        Element(f"<style>.leaflet-container{{background:{background}}}</style>{legend}")
+        Element(f"<style>.leaflet-container{{background:{background}}}{LABEL_CSS}</style>{legend}")
     )
     return m
 
@@ -521,39 +692,3 @@ def category_layer(
     classes = np.array([position.get(v, -1) for v in values], dtype=np.int64)
     labels = [categories[v][1] if v in categories else "" for v in values]
     return MapLayer(classes, [categories[n][0] for n in names], labels, value_label, highlight)
-
-
-def naive_map(areas: gpd.GeoDataFrame, fills: Mapping[str, str], value_label: str) -> folium.Map:
-    """The straightforward map the benchmark compares against (``to_json`` + ``style_function``)."""
-    frame = areas[["code", "name", "geometry"]].copy()
-    frame["fill"] = frame["code"].map(fills).fillna(NO_DATA_COLOUR)
-    frame["value"] = frame["fill"]
-    minx, miny, maxx, maxy = frame.total_bounds
-    m = folium.Map(tiles=None)
-    m.fit_bounds([[miny, minx], [maxy, maxx]])
-    folium.GeoJson(
-        frame.to_json(),
-        style_function=lambda f: {"fillColor": f["properties"]["fill"], "color": "#555555", "weight": 0.5},
-        tooltip=folium.GeoJsonTooltip(fields=["name", "value"], aliases=["", value_label]),
-    ).add_to(m)
-    return m
-
-
-def class_layer(
-    values: pd.Series,
-    *,
-    scheme: str,
-    k: int,
-    labels: Sequence[str],
-    value_label: str,
-    diverging: bool = False,
-    highlight: np.ndarray | None = None,
-) -> tuple[MapLayer, dict]:
-    """Classify ``values`` (one per area, NaN = no data) into a :class:`MapLayer` and its classes."""
-    from geo.charts import map_classes
-
-    classes = map_classes(values.reset_index(drop=True), scheme, k, diverging=diverging)
-    return (
-        MapLayer(classes["index"], classes["colours"], list(labels), value_label, highlight),
-        classes,
-    )

@@ -1,4 +1,7 @@
-"""Figures the dashboard shows: headline numbers, per-area aggregation of any layer, rates.
+"""Figures the dashboard shows: per-area aggregation of any layer, rates, trends, village profiles.
+
+The headline figures (one definition each, shared by every page and export) are in
+:mod:`geo.figures`.
 
 Every function takes the stored layer frames (columns of :mod:`geo.layers`) and returns plain
 frames or series keyed by dotted area code. Villages are rolled up to districts, regencies and
@@ -20,9 +23,7 @@ from geo.codes import Level
 __all__ = [
     "PREFIX_LENGTH",
     "Filters",
-    "HEADLINES",
     "MEASURES",
-    "Headline",
     "area_code",
     "in_area",
     "filter_layer",
@@ -34,7 +35,6 @@ __all__ = [
     "change_between",
     "reports_per_100",
     "measure_values",
-    "headlines",
     "programme_villages",
     "started_by",
     "years_of",
@@ -46,9 +46,6 @@ __all__ = [
 
 #: Length of the dotted code of each level (``36`` / ``36.04`` / ``36.04.13`` / ``36.04.13.2007``).
 PREFIX_LENGTH = {Level.PROVINCE: 2, Level.REGENCY: 5, Level.DISTRICT: 8, Level.VILLAGE: 13}
-
-#: Headline figures of the overview, in display order (translation keys ``metric.<name>``).
-HEADLINES = ("placements", "share_women", "origin_villages", "programme_villages", "enterprises", "reports")
 
 #: Measures the placements choropleth can show (translation keys ``measure.<name>``).
 MEASURES = ("count", "per_1000", "share_women", "change")
@@ -199,13 +196,22 @@ def change_between(
     value: str = "count",
     codes: Iterable[str] | None = None,
 ) -> pd.Series:
-    """``value`` in ``year_b`` minus ``value`` in ``year_a`` per area (NaN where no data)."""
+    """``value`` in ``year_b`` minus ``value`` in ``year_a`` per area (NaN where no data).
+
+    Missing is not zero: a year the layer holds no row for at all gives NaN everywhere (no
+    change from 0).
+    """
     a = area_values(
         full, filtered[filtered["year"] == year_a] if "year" in filtered else filtered, level, value, codes
     )
     b = area_values(
         full, filtered[filtered["year"] == year_b] if "year" in filtered else filtered, level, value, codes
     )
+    held = set(years_of(full))
+    if year_a not in held:
+        a[:] = np.nan
+    if year_b not in held:
+        b[:] = np.nan
     return (b - a).rename("change")
 
 
@@ -297,74 +303,6 @@ def started_by(frame: pd.DataFrame, year: int | None) -> pd.DataFrame:
         return frame
     start = pd.to_numeric(frame["start_year"], errors="coerce")
     return frame[start.isna() | (start <= year)]
-
-
-@dataclass(frozen=True)
-class Headline:
-    """One headline figure: value this year, value the year before, and the change (NaN: unknown)."""
-
-    name: str
-    value: float
-    previous: float
-    is_share: bool = False
-
-    @property
-    def change(self) -> float:
-        return self.value - self.previous
-
-
-def _sum(frame: pd.DataFrame, column: str) -> float:
-    if frame.empty or column not in frame:
-        return np.nan
-    return float(pd.to_numeric(frame[column], errors="coerce").sum())
-
-
-def _year_figures(layers: Mapping[str, pd.DataFrame], area: str | None, year: int) -> dict[str, float]:
-    placements = in_area(layers.get("placements", pd.DataFrame()), area)
-    reports = in_area(layers.get("reports", pd.DataFrame()), area)
-    programmes = in_area(layers.get("programmes", pd.DataFrame()), area)
-    enterprises = in_area(layers.get("enterprises", pd.DataFrame()), area)
-    out: dict[str, float] = dict.fromkeys(HEADLINES, np.nan)
-    if not placements.empty:
-        rows = placements[placements["year"] == year]
-        out["placements"] = _sum(rows, "count")
-        gender = rows["gender"].astype("string") if "gender" in rows else pd.Series(dtype="string")
-        known = _sum(rows[gender.isin(["L", "P"]).fillna(False)], "count")
-        women = _sum(rows[(gender == "P").fillna(False)], "count")
-        out["share_women"] = women / known if known and known > 0 else np.nan
-        out["origin_villages"] = float(rows.loc[rows["count"] > 0, "village"].nunique())
-    if not programmes.empty:
-        out["programme_villages"] = float(len(programme_villages(programmes, year)))
-    elif _covers(layers.get("programmes"), area, Level.PROVINCE):
-        out["programme_villages"] = 0.0  # the province's programme list names none here
-    if not enterprises.empty:
-        out["enterprises"] = _sum(started_by(enterprises, year), "count")
-    if not reports.empty:
-        out["reports"] = _sum(reports[reports["year"] == year], "count")
-    elif _covers(layers.get("reports"), area, Level.REGENCY):
-        out["reports"] = 0.0  # as on the reports map: a reporting regency's other areas had none
-    return out
-
-
-def _covers(frame: pd.DataFrame | None, area: str | None, scope: Level) -> bool:
-    """True when ``frame`` has rows in the ``scope`` area around ``area`` (a layer that lists
-    what exists there, so an area inside with no row has none rather than no data)."""
-    if frame is None or frame.empty or not area:
-        return False
-    return not in_area(frame, area[: PREFIX_LENGTH[scope]]).empty
-
-
-def headlines(layers: Mapping[str, pd.DataFrame], area: str | None, year: int) -> list[Headline]:
-    """The overview's headline figures for ``area`` (None: everything held) in ``year``.
-
-    Each comes with the previous year's value so the page can show the change. Layers that are
-    not loaded give NaN (shown as "no data", never as 0). Reports count as 0 in an area of a
-    regency that reports (as on the reports map), programme villages as 0 in a province whose
-    programme list names none in the area.
-    """
-    now = _year_figures(layers, area, year)
-    before = _year_figures(layers, area, year - 1)
-    return [Headline(name, now[name], before[name], is_share=(name == "share_women")) for name in HEADLINES]
 
 
 def trend(frame: pd.DataFrame, value: str = "count", by: str | None = None) -> pd.DataFrame:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from geo.cells import neutralise
 from geo.metrics import Filters, filter_layer, in_area
 from geo.suppression import HIDDEN_DERIVED, hidden_label, is_small
 
@@ -203,7 +204,7 @@ def to_csv_bytes(
     table: pd.DataFrame, labels: Mapping[str, str] | None = None, threshold: int | None = None
 ) -> bytes:
     """The ranked table as UTF-8 CSV (with BOM so Excel reads the names right)."""
-    return _export_frame(table, labels or {}, threshold).to_csv(index=False).encode("utf-8-sig")
+    return neutralise(_export_frame(table, labels or {}, threshold)).to_csv(index=False).encode("utf-8-sig")
 
 
 def to_xlsx_bytes(
@@ -215,5 +216,7 @@ def to_xlsx_bytes(
     """The ranked table as an Excel workbook (openpyxl), one sheet."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        _export_frame(table, labels or {}, threshold).to_excel(writer, sheet_name=sheet[:31], index=False)
+        neutralise(_export_frame(table, labels or {}, threshold)).to_excel(
+            writer, sheet_name=sheet[:31], index=False
+        )
     return buffer.getvalue()

@@ -335,4 +335,9 @@ TEXT = {
     "panel.cooperative": ("Koperasi", "Cooperative"),
     "common.yes": ("Ya", "Yes"),
     "common.no": ("Tidak", "No"),
+    "panel.open": ("Buka panel desa {name}", "Open the panel of {name}"),
+    "panel.dialog": ("Panel desa", "Village panel"),
+    "dash.choose": ("Semua (pilih untuk menyaring)", "All (choose to filter)"),
+    "dash.about.versions": ("{n} kali dimuat", "loaded {n} times"),
+    "dash.about.one_version": ("satu berkas", "one file"),
 }

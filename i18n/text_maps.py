@@ -49,4 +49,24 @@ TEXT = {
         "No boundaries yet. Fetch a province's official boundaries with "
         "`python -m loaders.boundaries fetch --province 36`, or import a file on the Data page.",
     ),
+    "map.labels": ("Nama wilayah di peta", "Area names on the map"),
+    "map.labels_help": (
+        "Menulis nama wilayah di peta bila muat dan tidak bertumpuk; perbesar peta untuk melihat "
+        "nama kecamatan dan desa.",
+        "Writes area names on the map where they fit without overlapping; zoom in to see "
+        "district and village names.",
+    ),
+    "map.attribution": ("Batas: {source}", "Boundaries: {source}"),
+    "map.boundary_source.demo": ("karangan (demo)", "invented (demo)"),
+    "map.boundary_source.archive": (
+        "wilayah_boundaries (cahyadsn, lisensi MIT), kode Kepmendagri 300.2.2-2138/2025",
+        "wilayah_boundaries (cahyadsn, MIT licence), Kepmendagri codes 300.2.2-2138/2025",
+    ),
+    "map.boundary_source.files": ("berkas batas resmi yang diimpor", "imported official boundary files"),
+    "map.panel_close": ("Tutup", "Close"),
+    "map.empty.fetch": ("Ambil batas satu provinsi", "Fetch a province's boundaries"),
+    "map.empty.upload": ("Unggah berkas batas wilayah", "Upload a boundary file"),
+    "map.empty.demo": ("Lihat data demo", "Show the demo data"),
+    "map.zoom_in": ("Perbesar", "Zoom in"),
+    "map.zoom_out": ("Perkecil", "Zoom out"),
 }

@@ -42,6 +42,7 @@ from geo.codes import Level, normalise_code
 from geo.gazetteer import areas as gazetteer_areas
 from geo.gazetteer import children, gazetteer
 from i18n import DEFAULT_LANGUAGE, LANGUAGES, fmt_int, t
+from loaders import accounts
 from loaders._archive_sql import ArchiveFormatError, parse_archive_sql
 from loaders.boundary_files import BoundaryFileError, read_boundary_file
 from loaders.settings import settings
@@ -190,6 +191,20 @@ def _link(source: Path, target: Path) -> None:
         shutil.copy2(source, target)
 
 
+def _write_packs(folder: Path, display: Mapping, held: Path | None) -> None:
+    """The national view's village packs (``geo.tiles``) beside the display copies: from the new
+    display geometry, or linked from the ``held`` generation when the villages are kept."""
+    from geo.tiles import province_packs
+
+    (folder / "tiles").mkdir(exist_ok=True)
+    if held is not None:
+        for path in sorted((held / "tiles").glob("village-*.json")):
+            _link(path, folder / "tiles" / path.name)
+        return
+    for zoom, data in province_packs(display).items():
+        (folder / "tiles" / f"village-{zoom}.json").write_bytes(data)
+
+
 def write_boundaries(
     store: Store,
     province: str,
@@ -256,6 +271,7 @@ def write_boundaries(
                 frame.to_parquet(
                     folder / "display" / f"{level.key}-{zoom}.parquet", index=False, compression=_COMPRESSION
                 )
+        _write_packs(folder, result.display, held if Level.VILLAGE in kept else None)
         village_meta = {key: held_meta[key] for key in _VILLAGE_META if key in held_meta}
         return {
             **result.meta,
@@ -339,6 +355,7 @@ def fetch(
     base = (source_url or conf.archive_url).rstrip("/")
     cache_dir = Path(cache_dir or conf.cache_dir)
     wanted = _regencies(province, regencies)
+    accounts.authorize(accounts.Action.BOUNDARY_FETCH, [code[:2] for code in wanted])
     result = FetchResult()
     frames, files = [], []
     if progress is not None:
@@ -382,6 +399,13 @@ def fetch(
     store.log_import(
         {"kind": "boundaries-fetch", "source": base, "regencies": fetched, "missing": result.missing}
     )
+    accounts.record(
+        accounts.Action.BOUNDARY_FETCH,
+        provinces=result.provinces,
+        file=base,
+        sha256=_sha256("\n".join(f["sha256"] for f in files).encode()),
+        detail={"regencies": len(fetched), "missing": len(result.missing)},
+    )
     return result
 
 
@@ -418,6 +442,7 @@ def import_file(
     )
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     source = {"source": path.name, "sha256": digest}
+    accounts.authorize(accounts.Action.BOUNDARY_IMPORT, read.provinces(), file=path.name)
     written = {}
     for prov in read.provinces():
         part = read.areas[read.areas["code"].str[:2] == prov]
@@ -439,6 +464,13 @@ def import_file(
             "provinces": sorted(written),
             "problems": read.problems(lang),
         }
+    )
+    accounts.record(
+        accounts.Action.BOUNDARY_IMPORT,
+        provinces=written,
+        file=path.name,
+        sha256=digest,
+        detail={"level": read.level.key, "rows": read.rows},
     )
     return ImportResult(written, read.level, read.problems(lang), read.rows)
 
@@ -612,4 +644,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(accounts.run_cli(main))

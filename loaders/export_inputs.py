@@ -1,4 +1,4 @@
-"""Read from the store what an export of one area needs and hand it to :func:`geo.export_view.build_view`.
+"""Read from the store what an export of one area needs and hand it to :func:`exports.view.build_view`.
 
 The map shows the children of the chosen area: a province's districts, a regency's or a
 district's villages (a village is shown among the villages of its district), drawn from the
@@ -13,8 +13,8 @@ from datetime import date
 import pandas as pd
 
 import i18n
+from exports.view import MAP_MEASURES, ExportView, build_view
 from geo.codes import Level, code_level
-from geo.export_view import MAP_MEASURES, ExportView, build_view
 from geo.gazetteer import name_of
 from loaders.store import LEVEL_FILES, Store, StoreError
 
@@ -37,23 +37,46 @@ def map_level(area: str) -> tuple[Level, str, str]:
     return drawn, zoom, parent
 
 
+def _day(stamp: object, lang: str) -> str:
+    import pandas as pd
+
+    try:
+        return i18n.fmt_date(pd.Timestamp(str(stamp)[:10]), lang)
+    except ValueError:
+        return str(stamp)[:10]
+
+
 def sources_of(store: Store, area: str, *, demo: bool = False, lang: str = "id") -> list[str]:
-    """Data sources to credit: the boundary source and each layer version's source file.
+    """Data sources to credit: the boundaries (archive and licence, or "official file") and each
+    layer by its title and the date it was loaded, never a raw file name.
 
     The demo pack is credited as invented data (in the reader's language), never as a source.
     """
+    from geo.layers import LAYERS
+
     out: list[str] = [i18n.t("app.dataset.demo", lang)] if demo else []
     try:
         meta = store.province_meta(area[:2])
-        if meta.get("source") and not demo:
-            out.append(str(meta["source"]))
+        source = str(meta.get("source") or "")
+        if source and not demo:
+            key = (
+                "map.boundary_source.archive"
+                if source.startswith(("http://", "https://"))
+                else "map.boundary_source.files"
+            )
+            day = meta.get("imported_at") or meta.get("written_at")
+            text = i18n.t("map.attribution", lang, source=i18n.t(key, lang))
+            out.append(text + (f" ({_day(day, lang)})" if day else ""))
     except StoreError:
         pass
+    if demo:
+        return out
     for layer in store.layers():
-        for version in store.layer_meta(layer)["versions"]:
-            source = version.get("source") or version.get("file") or version.get("filename")
-            if source:
-                out.append(str(source))
+        versions = store.layer_meta(layer)["versions"]
+        if not versions or layer not in LAYERS:
+            continue
+        title = i18n.t(LAYERS[layer].title_key, lang)
+        out.append(f"{title} ({_day(versions[-1].get('written_at', ''), lang)})")
     return list(dict.fromkeys(out))
 
 

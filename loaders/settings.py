@@ -38,6 +38,10 @@ class Settings:
     small_count_threshold: int = field(default_factory=lambda: _env_int("ATLAS_SMALL_COUNT_THRESHOLD", 5))
     #: Default language of the interface: "id" (Bahasa Indonesia) or "en".
     language: str = field(default_factory=lambda: os.environ.get("ATLAS_LANGUAGE", "id"))
+    #: Sign-in: "off" (default, the open demo), "local" (user table) or "oidc" (identity provider).
+    auth: str = field(default_factory=lambda: (os.environ.get("ATLAS_AUTH") or "off").strip().lower())
+    #: Minutes without activity after which a signed-in session has expired.
+    session_minutes: int = field(default_factory=lambda: _env_int("ATLAS_SESSION_MINUTES", 480))
 
 
 def settings() -> Settings:

@@ -224,6 +224,35 @@ class Store:
             frames.append(frame)
         return pd.concat(frames, ignore_index=True)
 
+    # ----------------------------------------------------------------- village packs (national view)
+    def read_pack(self, province: str, zoom: str) -> bytes | None:
+        """One province's village pack at ``zoom`` (``geo.tiles``), as written at import; None when
+        the province was imported before packs existed (``python -m loaders.tiles build``)."""
+        folder = self._unit_dir("boundaries", province)
+        path = folder / "tiles" / f"village-{zoom}.json" if folder is not None else None
+        return path.read_bytes() if path is not None and path.is_file() else None
+
+    def write_packs(
+        self, province: str, packs: dict[str, bytes], display: dict[str, gpd.GeoDataFrame]
+    ) -> None:
+        """Add or replace a province's village packs and display copies (``{zoom: ...}``), atomically.
+
+        Every other file of the province is kept as it is (hard links into the new generation).
+        """
+        if self._unit_dir("boundaries", province) is None:
+            raise StoreError(f"the store holds no boundaries for province {province}")
+        with self._replace_unit("boundaries", province, copy_current=True) as folder:
+            (folder / "tiles").mkdir(exist_ok=True)
+            (folder / "display").mkdir(exist_ok=True)
+            for zoom, frame in display.items():
+                path = folder / "display" / f"{Level.VILLAGE.key}-{zoom}.parquet"
+                path.unlink(missing_ok=True)  # a hard link into the live generation: never write through it
+                frame.to_parquet(path, index=False)
+            for zoom, data in packs.items():
+                path = folder / "tiles" / f"village-{zoom}.json"
+                path.unlink(missing_ok=True)
+                path.write_bytes(data)
+
     # ----------------------------------------------------------------- layers
     def layers(self) -> list[str]:
         folder = self.root / "layers"

@@ -38,7 +38,7 @@ fi
 
 # The bundled demo pack (invented data) is generated from a fixed seed, not committed; it is
 # rebuilt whenever the code that makes it changes.
-demo_sha=$(cat loaders/*.py geo/*.py | sha256sum | cut -d' ' -f1)
+demo_sha=$(find loaders geo -name '*.py' -print0 | sort -z | xargs -0 cat | sha256sum | cut -d' ' -f1)
 if [ "$(cat data/demo/.source.sha 2>/dev/null)" != "$demo_sha" ]; then
   .venv/bin/python -m loaders.demo build
   echo "$demo_sha" > data/demo/.source.sha

@@ -146,7 +146,7 @@ def raw_village_counts(store: Store, area: str, year: int) -> pd.DataFrame:
     frames["men"] = placements[placements["gender"] == "L"].groupby("village")["count"].sum()
     reports = store.read_layer("reports")
     reports = reports[reports["village"].str.startswith(area) & (reports["year"] == year)]
-    frames["reports"] = reports.groupby("village")["persons"].sum()
+    frames["reports"] = reports.groupby("village")["count"].sum()
     enterprises = store.read_layer("enterprises")
     enterprises = enterprises[enterprises["village"].str.startswith(area)]
     frames["enterprises"] = enterprises.groupby("village")["count"].sum()

@@ -27,6 +27,17 @@ def test_loaders_never_import_streamlit():
     assert offenders == []
 
 
+def test_exports_never_import_streamlit():
+    offenders = [p.name for p in (ROOT / "exports").rglob("*.py") if "streamlit" in _imports(p)]
+    assert offenders == []
+
+
+def test_geo_never_imports_exports_or_ui():
+    """Output rendering builds on the domain, never the other way round."""
+    offenders = [p.name for p in (ROOT / "geo").rglob("*.py") if _imports(p) & {"exports", "ui", "views"}]
+    assert offenders == []
+
+
 def test_app_registers_only_existing_pages():
     import re
 
@@ -51,8 +62,8 @@ def test_map_page_modules_leave_heavy_libraries_unloaded():
     heavy = ["esda", "libpysal", "sklearn", "matplotlib", "mapclassify", "scipy.stats", "pptx"]
     code = (
         "import sys\n"
-        "import ui, ui.dashboard, ui.maps, ui.panels, ui.present, geo.static_map, geo.static_chart\n"
-        "import geo.brief_pdf, geo.export_files, geo.export_view, geo.hotspots, geo.coverage, geo.charts\n"
+        "import ui, ui.dashboard, ui.maps, ui.panels, ui.present, exports.static_map, exports.static_chart\n"
+        "import exports.brief_pdf, exports.files, exports.view, geo.hotspots, geo.coverage, geo.charts\n"
         f"print(sorted(m for m in {heavy!r} if m in sys.modules))\n"
     )
     done = subprocess.run(
@@ -61,15 +72,15 @@ def test_map_page_modules_leave_heavy_libraries_unloaded():
     assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
-def test_classification_registry_resolves_to_mapclassify():
-    import mapclassify
+def test_classification_has_one_home():
+    """Schemes, limits, colours and legend labels live in geo.classify alone."""
+    import exports.files
+    import exports.static_map
+    import geo.charts
+    import geo.coverage
+    import geo.maps
 
-    from geo.coverage import CLASS_SCHEMES
-    from geo.static_map import SCHEMES
-
-    assert list(CLASS_SCHEMES) == ["quantiles", "natural_breaks", "equal_interval"]
-    assert CLASS_SCHEMES["quantiles"] is mapclassify.Quantiles
-    assert CLASS_SCHEMES["natural_breaks"] is mapclassify.FisherJenks
-    assert CLASS_SCHEMES["equal_interval"] is mapclassify.EqualInterval
-    assert SCHEMES is CLASS_SCHEMES
-    assert "jenks" not in CLASS_SCHEMES
+    for module in (geo.charts, geo.coverage, geo.maps, exports.static_map, exports.files):
+        for name in ("CLASS_SCHEMES", "class_breaks", "map_classes", "class_labels", "default_classes"):
+            assert not hasattr(module, name), f"{module.__name__}.{name}"
+    assert not hasattr(geo.maps, "class_layer")

@@ -69,6 +69,14 @@ def test_naive_map_holds_the_same_villages_as_geojson(banten):
     assert "style_function" not in html and "fillColor" in html
 
 
+def test_naive_baseline_ships_several_times_more_for_the_same_villages(banten):
+    store, villages = banten
+    values = village_values(villages["code"])
+    fast = map_bytes(fast_map(store, Level.VILLAGE, "36", values))
+    naive = map_bytes(naive_map(store, Level.VILLAGE, "36", values))
+    assert len(naive) > 4 * len(fast)
+
+
 def test_area_maps_count_villages_within(banten):
     store, villages = banten
     counts = villages_within(store, Level.REGENCY)

@@ -26,6 +26,38 @@ class Keys(StrEnum):
     SCHEME = "scheme"
     CLASSES = "classes"
     PRESENT = "present"
+    VILLAGE = "village"
+    LABELS = "labels"
+    PANEL = "panel"
+    MAP_LEVEL = "map.level"
+    PRESENT_SWITCH = "present.switch"
+    # page widgets (the pages' own keys; prefixes end in ".<name>")
+    COVERAGE_KM = "coverage.km"
+    COVERAGE_TOP = "coverage.top"
+    COVERAGE_CSV = "coverage.csv"
+    ENTERPRISES_MEASURE = "enterprises.measure"
+    EXPORT_PRESENT = "export.present"
+    EXPORT_SIZE = "export.size"
+    EXPORT_FORMATS = "export.formats"
+    PLACEMENTS_MEASURE = "placements.measure"
+    PLACEMENTS_YEAR_A = "placements.year_a"
+    PLACEMENTS_YEAR_B = "placements.year_b"
+    PLANNER_TOP = "planner.top"
+    PLANNER_EXCLUDE = "planner.exclude"
+    PLANNER_CSV = "planner.csv"
+    PLANNER_XLSX = "planner.xlsx"
+    REPORTS_HOT = "reports.hot"
+    REPORTS_ALPHA = "reports.alpha"
+    REPORTS_KIND = "reports.kind"
+    REPORTS_MEASURE = "reports.measure"
+    EMPTY_DEMO = "empty.demo"
+    EMPTY_FETCH = "empty.fetch"
+    EMPTY_UPLOAD = "empty.upload"
+    HOTSPOT_CSV = "reports.hotspots.csv"
+    MISSING_CSV = "map.missing.csv"
+    PRESENT_EXIT = "present.exit"
+    EXPORT_DOWNLOAD = "export.download"
+    PLANNER_WEIGHT = "planner.w"
 
 
 DATASETS = ("demo", "store")
@@ -92,9 +124,38 @@ def demo_banner() -> None:
         st.warning(t("app.demo_banner"), icon=":material/science:")
 
 
+#: Toolbars that only speak English and cannot be translated: plotly's mode bar (Zoom, Pan,
+#: Autoscale, "Download plot as a png"), Streamlit's element toolbar over tables and charts
+#: (Search, "Download as CSV", "Show/hide columns", Fullscreen) and its app menu. Tables that
+#: can be taken away have our own translated download button instead.
+HIDDEN_TOOLBARS = (
+    ".modebar-container",
+    "[data-testid='stElementToolbar']",
+    "[data-testid='stMainMenu']",
+)
+
+
 def compact_frame() -> None:
-    """Less empty space above the page title, so a map fits a 1366×768 laptop screen."""
-    st.html("<style>[data-testid='stMainBlockContainer']{padding-top:2.2rem}</style>")
+    """Less empty space above the page title, so a map fits a 1366×768 laptop screen; the
+    English-only toolbars hidden (:data:`HIDDEN_TOOLBARS`)."""
+    hidden = ",".join(HIDDEN_TOOLBARS)
+    st.html(
+        "<style>[data-testid='stMainBlockContainer']{padding-top:2.2rem}"
+        f"{hidden}{{display:none!important}}</style>"
+    )
+
+
+_MARKDOWN_SPECIAL = set("\\`*_{}[]<>()#+-.!|~$&")
+
+
+def md_text(text: object) -> str:
+    """``text`` from a file (a village name, a source) as literal Markdown: every character that
+    Markdown or HTML would read as markup is escaped, so ``<img onerror=...>`` shows as written.
+
+    >>> print(md_text("<b>Desa_1</b>"))
+    \\<b\\>Desa\\_1\\</b\\>
+    """
+    return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in str(text))
 
 
 def _css_string(text: str) -> str:

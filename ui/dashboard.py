@@ -14,11 +14,12 @@ import streamlit as st
 
 import i18n
 from geo import codes as codes_module
-from geo import coverage, hotspots, metrics
+from geo import coverage, figures, hotspots, metrics
+from geo.cells import neutralise
 from geo.codes import Level
 from geo.layers import LAYERS
 from loaders.store import LEVEL_FILES, Store, StoreError
-from ui import Keys, demo_banner, is_demo, lang, store, t
+from ui import Keys, demo_banner, is_demo, lang, md_text, store, t
 from ui.maps import choropleth, current_area, shown_level, side_by_side, village_points
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "about_note",
     "no_layer",
     "fmt_value",
+    "with_period",
 ]
 
 
@@ -162,17 +164,22 @@ def _write_year() -> None:
 def year_picker(years: Sequence[int], *, where=st.sidebar) -> int:
     """The year shown (kept in the URL as ``?year=``); latest by default."""
     years = list(years)
-    if Keys.YEAR not in st.session_state or st.session_state[Keys.YEAR] not in years:
-        st.session_state[Keys.YEAR] = _query_year(years)
+    # Set every run: the selectbox of another page (other years) left its own widget state under
+    # this key, which a page with other options would ignore, opening on its first year (2015).
+    st.session_state[Keys.YEAR] = figures.default_year(years, _query_year(years))
     return where.selectbox(t("dash.year"), years, key=Keys.YEAR, on_change=_write_year)
 
 
 def year_range_picker(years: Sequence[int], key: str, *, where=st.sidebar) -> tuple[int, int]:
-    """A from–to year range over the years a layer holds."""
+    """A from–to year range over the years a layer holds; by default one year, the period rule of
+    :func:`geo.figures.default_period` (the year chosen on another page, else the latest)."""
     years = list(years)
     if len(years) == 1:
         return years[0], years[0]
-    lo, hi = where.select_slider(t("dash.years"), options=years, value=(years[0], years[-1]), key=key)
+    held = st.session_state.get(key)
+    if not (isinstance(held, tuple | list) and len(held) == 2 and all(y in years for y in held)):
+        st.session_state[key] = figures.default_period(years, _query_year(years))
+    lo, hi = where.select_slider(t("dash.years"), options=years, key=key)
     return int(lo), int(hi)
 
 
@@ -187,14 +194,24 @@ def placement_filters(placements: pd.DataFrame, key: str, *, where=st.sidebar) -
         key=f"{key}.gender",
     )
     with where.expander(t("dash.filters")):
+        choose = t("dash.choose")
         destinations = st.multiselect(
-            t("dash.destination"), metrics.options_of(placements, "destination"), key=f"{key}.dest"
+            t("dash.destination"),
+            metrics.options_of(placements, "destination"),
+            key=f"{key}.dest",
+            placeholder=choose,
         )
         sectors = st.multiselect(
-            t("dash.sector"), metrics.options_of(placements, "sector"), key=f"{key}.sector"
+            t("dash.sector"),
+            metrics.options_of(placements, "sector"),
+            key=f"{key}.sector",
+            placeholder=choose,
         )
         schemes = st.multiselect(
-            t("dash.scheme"), metrics.options_of(placements, "scheme"), key=f"{key}.scheme"
+            t("dash.scheme"),
+            metrics.options_of(placements, "scheme"),
+            key=f"{key}.scheme",
+            placeholder=choose,
         )
     return metrics.Filters(
         years=years,
@@ -205,6 +222,12 @@ def placement_filters(placements: pd.DataFrame, key: str, *, where=st.sidebar) -
     )
 
 
+def with_period(text: str, period: int | Sequence[int] | None) -> str:
+    """``text`` with its period, the one way every title and legend states it: ``Penempatan, 2024``
+    or ``Penempatan, 2021–2024`` (:func:`geo.figures.period_text`)."""
+    return f"{text}, {figures.period_text(period, lang())}"
+
+
 def fmt_value(value: float, *, share: bool = False, digits: int = 0) -> str:
     """A figure the reader's way; NaN reads "no data" (never 0)."""
     if value is None or pd.isna(value):
@@ -212,22 +235,12 @@ def fmt_value(value: float, *, share: bool = False, digits: int = 0) -> str:
     return i18n.fmt_pct(value, lang()) if share else i18n.fmt_num(value, lang(), digits)
 
 
-def _delta(item: metrics.Headline, year: int) -> str | None:
-    if pd.isna(item.value):
-        return None
-    if pd.isna(item.previous):
-        return t("dash.no_previous", year=year - 1)
-    change = item.change
-    if item.is_share:
-        text = i18n.fmt_num(change * 100, lang(), 1) + " " + t("dash.points")
-    else:
-        text = i18n.fmt_int(change, lang())
-    if change > 0:
-        text = "+" + text
-    return t("dash.change_vs", change=text, year=year - 1)
+def _delta(item: figures.Headline, year: int) -> str | None:
+    # "-" (not "−") for a fall: st.metric reads the arrow's direction from the text
+    return figures.change_text(item, year, lang(), minus="-") or None
 
 
-def delta_style(item: metrics.Headline) -> tuple[str, str]:
+def delta_style(item: figures.Headline) -> tuple[str, str]:
     """Colour and arrow of a headline's change: none when unknown or unchanged (0 is no rise).
 
     Fewer non-procedural departures is good news: a fall in reports is shown green.
@@ -237,38 +250,41 @@ def delta_style(item: metrics.Headline) -> tuple[str, str]:
     return ("inverse" if item.name == "reports" else "normal"), "auto"
 
 
-def headline_cards(items: Iterable[metrics.Headline], year: int, per_row: int = 3) -> None:
-    """Headline figures as metric cards with the change from the previous year."""
+def headline_cards(items: Iterable[figures.Headline], year: int, per_row: int = 3) -> None:
+    """Headline figures (:mod:`geo.figures`) as metric cards with the change from the previous year."""
     items = list(items)
     for start in range(0, len(items), per_row):
         cols = st.columns(per_row)
         for col, item in zip(cols, items[start : start + per_row], strict=False):
             colour, arrow = delta_style(item)
             col.metric(
-                t(f"metric.{item.name}"),
+                t(figures.FIGURES[item.name].label_key),
                 fmt_value(item.value, share=item.is_share),
                 delta=_delta(item, year),
                 delta_color=colour,
                 delta_arrow=arrow,
-                help=t(f"metric.help.{item.name}"),
+                help=t(figures.FIGURES[item.name].help_key),
                 border=True,
             )
 
 
 def _layer_source(layer: str) -> tuple[str, str]:
+    """The layer's source as the note under a map names it: the layer's title and the date it
+    was loaded (never the raw file name, which may carry a person's or an office's name)."""
     if is_demo():
         return t("dash.about.demo_source"), "–"
     versions = store().layer_meta(layer).get("versions", [])
     if not versions:
         return t("dash.about.unknown_source"), "–"
     last = versions[-1]
-    source = last.get("source") or last.get("file") or last.get("filename") or t("dash.about.unknown_source")
     written = str(last.get("written_at", ""))[:10]
     try:
         date = i18n.fmt_date(pd.Timestamp(written), lang()) if written else "–"
     except ValueError:
         date = written
-    return str(source), date
+    label = t(LAYERS[layer].title_key) if LAYERS[layer].title_key in i18n.TABLE else layer
+    kind = t("dash.about.versions", n=len(versions)) if len(versions) > 1 else t("dash.about.one_version")
+    return f"{label}, {kind}", date
 
 
 def about_note(layers: Iterable[str], text_key: str, **values: object) -> None:
@@ -282,6 +298,24 @@ def about_note(layers: Iterable[str], text_key: str, **values: object) -> None:
         st.caption(t("dash.about.missing"))
 
 
+def no_boundaries(text_key: str = "dash.no_boundaries") -> None:
+    """Say no boundaries are loaded, with buttons to the Data page's actions (fetch, upload)."""
+    st.info(t(text_key), icon=":material/map:")
+    row = st.container(horizontal=True)
+    target = {"tab": "boundaries", "data": "store", "lang": lang()}
+    fetch = row.button(t("map.empty.fetch"), type="primary", icon=":material/download:", key=Keys.EMPTY_FETCH)
+    upload = row.button(t("map.empty.upload"), icon=":material/upload_file:", key=Keys.EMPTY_UPLOAD)
+    if not is_demo():
+        row.button(t("map.empty.demo"), icon=":material/science:", key=Keys.EMPTY_DEMO, on_click=_use_demo)
+    if fetch or upload:
+        st.switch_page("views/data.py", query_params=target)
+
+
+def _use_demo() -> None:
+    st.session_state[Keys.DATASET] = "demo"
+    st.query_params["data"] = "demo"
+
+
 def no_layer(layer: str) -> None:
     """Say a layer is not loaded (and where to load it)."""
     label = t(LAYERS[layer].title_key) if LAYERS[layer].title_key in i18n.TABLE else layer
@@ -292,16 +326,77 @@ def no_layer(layer: str) -> None:
 EMPTY = pd.DataFrame()
 
 
-def layer_page(layer: str) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
-    """The head of a layer's own page: demo banner, title and intro (``<layer>.title``,
-    ``<layer>.intro``); stops with a message when no boundaries, or no ``layer`` data, are
-    loaded. Returns every loaded layer and this one."""
-    demo_banner()
-    st.title(t(f"{layer}.title"))
-    st.caption(t(f"{layer}.intro"))
-    if not store().provinces():
-        st.info(t("dash.no_boundaries"))
+#: The layer each dashboard page presents in presentation mode (its map's main layer).
+PRESENTED = {
+    "overview": "placements",
+    "placements": "placements",
+    "coverage": "programmes",
+    "enterprises": "enterprises",
+    "reports": "reports",
+    "planner": "placements",
+    "map": "placements",
+}
+
+
+def _present_switched() -> None:
+    from ui import present
+
+    present.set_presenting(bool(st.session_state.get(Keys.PRESENT_SWITCH)))
+
+
+def present_page(page: str) -> bool:
+    """Presentation mode of ``page`` (switch or ``?present=1``): title, figure strip and the map of
+    the page's layer over the whole screen, no sidebar or controls. False when not presenting or
+    when nothing can be presented (no boundaries or no layer with a map)."""
+    from geo.export_view import MAP_MEASURES
+    from ui import present
+
+    if not present.presenting():
+        return False
+    held = store()
+    loaded = [name for name in MAP_MEASURES if name in held.layers()]
+    provinces = held.provinces()
+    if not provinces or not loaded:
+        return False
+    wanted = PRESENTED.get(page, "placements")
+    layer = wanted if wanted in loaded else loaded[0]
+    area = current_area() or provinces[0]
+    years = present.year_options()
+    year = present.chosen("year", years, Keys.YEAR) if years else None
+    try:
+        present.render_presentation(present.view_key(area, year, layer))
+    except StoreError as err:
+        st.error(t("common.error", message=str(err)))
+    return True
+
+
+def page_head(page: str) -> None:
+    """The head every dashboard page shares: presentation mode (then the page stops), the demo
+    banner, title and intro (``<page>.title``, ``<page>.intro``), the presentation switch in the
+    sidebar, and, when no boundaries are loaded, the message with its buttons (then it stops)."""
+    if present_page(page):
         st.stop()
+    demo_banner()
+    st.title(t(f"{page}.title"))
+    st.caption(t(f"{page}.intro"))
+    from ui import present
+
+    st.session_state[Keys.PRESENT_SWITCH] = present.presenting()
+    st.sidebar.toggle(
+        t("export.present.switch"),
+        key=Keys.PRESENT_SWITCH,
+        on_change=_present_switched,
+        help=t("export.present.help"),
+    )
+    if not store().provinces():
+        no_boundaries("map.no_boundaries" if page == "map" else "dash.no_boundaries")
+        st.stop()
+
+
+def layer_page(layer: str) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """The head of a layer's own page (:func:`page_head`); stops with a message when no
+    ``layer`` data is loaded. Returns every loaded layer and this one."""
+    page_head(layer)
     layers = load_layers()
     frame = layers.get(layer, EMPTY)
     if frame.empty:
@@ -356,45 +451,74 @@ def boundary_note(area: str | None, villages: pd.DataFrame) -> None:
     missing = villages.loc[~villages["has_polygon"].astype(bool), ["code", "name"]]
     if len(missing):
         with st.expander(t("map.without_polygon", count=i18n.fmt_int(len(missing), code))):
-            st.dataframe(
-                pd.DataFrame(
-                    {
-                        t("common.code"): missing["code"].to_numpy(),
-                        t("common.name"): missing["name"].to_numpy(),
-                    }
-                ),
-                hide_index=True,
-                width="stretch",
+            table = pd.DataFrame(
+                {
+                    t("common.code"): missing["code"].to_numpy(),
+                    t("common.name"): missing["name"].to_numpy(),
+                }
             )
+            st.dataframe(table, hide_index=True, width="stretch")
+            download_table(table, "desa_tanpa_poligon.csv", Keys.MISSING_CSV)
     with st.expander(t("dash.about"), icon=":material/info:"):
         st.markdown(t("map.about"))
         held = store()
         for province in [area[:2]] if area else held.provinces():
             meta = held.province_meta(province)
             date = str(meta.get("imported_at") or meta.get("written_at") or "")[:10]
+            source = str(meta.get("source") or "")
+            kind = (
+                "map.boundary_source.archive"
+                if source.startswith(("http://", "https://"))
+                else ("map.boundary_source.demo" if is_demo() else "map.boundary_source.files")
+            )
             st.caption(
-                f"**{meta.get('name') or province}** — "
-                + t("map.source", source=meta.get("source") or "–", date=date)
+                f"**{md_text(meta.get('name') or province)}** — " + t("map.source", source=t(kind), date=date)
             )
 
 
+def _close_panel() -> None:
+    st.session_state[Keys.PANEL] = None
+
+
+def _open_panel(code: str) -> None:
+    st.session_state[Keys.PANEL] = code
+
+
 def village_panel(code: str | None, layers: dict[str, pd.DataFrame]) -> None:
-    """The panel of the village clicked on the map (or found by search), else a hint."""
+    """The panel of the village clicked on the map (or found by search, or in the URL), in a
+    dialog over the page, so it is seen at once without scrolling past the charts. It closes
+    (its button, the cross, Esc or a click beside it); a button under the map opens it again."""
     from ui.panels import village_panel as render
 
     if not code or code.count(".") != 3:
         st.caption(t("panel.hint"))
         return
-    names = area_names(Level.VILLAGE, code[:8])
+    name = area_names(Level.VILLAGE, code[:8]).get(code, code)
     district = area_names(Level.DISTRICT, code[:5]).get(code[:8], code[:8])
     regency = area_names(Level.REGENCY, code[:2]).get(code[:5], code[:5])
-    with st.container(border=True):
-        render(code, names.get(code, code), f"{district}, {regency}", layers)
+    if st.session_state.get(Keys.PANEL) != code:
+        st.button(
+            t("panel.open", name=name),
+            icon=":material/info:",
+            key=f"{Keys.PANEL}.open",
+            on_click=_open_panel,
+            args=(code,),
+        )
+        return
+
+    def body() -> None:
+        render(code, name, f"{district}, {regency}", layers)
+        # the dialog's body runs as a fragment: closing it takes a run of the whole page
+        if st.button(t("map.panel_close"), key=f"{Keys.PANEL}.close", icon=":material/close:"):
+            _close_panel()
+            st.rerun()
+
+    st.dialog(t("panel.dialog"), width="large", on_dismiss=_close_panel)(body)()
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """A shown table as UTF-8 CSV with BOM (Excel reads the names right)."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    """A shown table as UTF-8 CSV with BOM (Excel reads the names right), formulas neutralised."""
+    return neutralise(frame).to_csv(index=False).encode("utf-8-sig")
 
 
 def gap_table(gaps: pd.DataFrame) -> pd.DataFrame:
@@ -458,7 +582,9 @@ def hotspot_map(key: str, years: tuple[int, int], kind: str, alpha: float, measu
         return table.set_index("code")["hotspot"].reindex(codes).fillna("no_data")
 
     categories = {name: (colour, t(f"hotspot.{name}")) for name, colour in HOTSPOT_COLOURS.items()}
-    selected = choropleth(key, classes, label=t("reports.hotspots"), categories=categories)
+    selected = choropleth(
+        key, classes, label=with_period(t("reports.hotspots"), years), categories=categories
+    )
     table = result.get("table")
     if not isinstance(table, pd.DataFrame):
         return selected
@@ -488,4 +614,12 @@ def hotspot_map(key: str, years: tuple[int, int], kind: str, alpha: float, measu
             }
         )
         st.dataframe(shown, hide_index=True, width="stretch", height=240)
+        download_table(shown, "titik_panas.csv", Keys.HOTSPOT_CSV)
     return selected
+
+
+def download_table(frame: pd.DataFrame, file_name: str, key: str) -> None:
+    """Our own translated download button for a shown table (Streamlit's toolbar is hidden)."""
+    st.download_button(
+        t("dash.download_csv"), csv_bytes(frame), file_name, "text/csv", key=key, icon=":material/download:"
+    )

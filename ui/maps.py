@@ -17,14 +17,22 @@ from streamlit_folium import st_folium
 
 import i18n
 from geo import maps
-from geo.charts import class_labels, map_classes
-from geo.codes import Level
-from geo.coverage import CLASS_SCHEMES
+from geo.classify import USER_SCHEMES, classify
+from geo.codes import Level, code_level
 from geo.display import display_zoom, quantum_for
 from loaders.store import Store, StoreError
-from ui import Keys, lang, store, t
+from ui import Keys, is_demo, lang, store, t
 
-__all__ = ["choropleth", "side_by_side", "area_selectors", "shown_level", "current_area", "MAP_HEIGHT"]
+__all__ = [
+    "choropleth",
+    "side_by_side",
+    "area_selectors",
+    "shown_level",
+    "current_area",
+    "MAP_HEIGHT",
+    "national_villages_chosen",
+    "national_choropleth",
+]
 
 MAP_HEIGHT = 460
 PAIR_HEIGHT = 340
@@ -93,8 +101,31 @@ def _pick_area(widget: str, parent: str | None) -> None:
     set_area(st.session_state[widget] or parent)
 
 
-def _pick_village(widget: str, key: str) -> None:
-    st.session_state[f"{key}.village"] = st.session_state[widget] or None
+def select_village(code: str | None) -> None:
+    """Choose village ``code`` (None: none): outlined on every map, its panel opened, kept in the URL."""
+    st.session_state[Keys.VILLAGE] = code
+    st.session_state[Keys.PANEL] = code
+    if code:
+        st.query_params[Keys.VILLAGE] = code
+    elif Keys.VILLAGE in st.query_params:
+        del st.query_params[Keys.VILLAGE]
+
+
+def selected_village(area: str | None) -> str | None:
+    """The chosen village (from this session, else from the URL ``?village=``) when it lies in ``area``."""
+    if Keys.VILLAGE not in st.session_state:
+        raw = st.query_params.get(Keys.VILLAGE)
+        valid = bool(raw) and raw.count(".") == 3 and raw[:2] in store().provinces()
+        st.session_state[Keys.VILLAGE] = raw if valid else None
+        st.session_state[Keys.PANEL] = raw if valid else None
+    code = st.session_state.get(Keys.VILLAGE)
+    if code and area and not code.startswith(area + "."):
+        return None
+    return code or None
+
+
+def _pick_village(widget: str) -> None:
+    select_village(st.session_state[widget] or None)
 
 
 def resolve_area() -> str | None:
@@ -137,27 +168,46 @@ def area_selectors(key: str) -> str | None:
         if not st.session_state[widget]:
             break
         parent = st.session_state[widget]
-    villages = area_names(Level.VILLAGE, area) if area else {}
+    villages = search_names(area)
     widget = f"{key}.search"
+    options = ["", *sorted(villages, key=lambda c: villages[c])]
+    chosen = selected_village(area)
+    st.session_state[widget] = chosen if chosen in villages else ""
     cols[3].selectbox(
         t("dash.search"),
-        ["", *sorted(villages, key=lambda c: villages[c])],
+        options,
         format_func=lambda c: villages.get(c, "") if c else "",
         key=widget,
         placeholder=t("dash.search"),
         on_change=_pick_village,
-        args=(widget, key),
+        args=(widget,),
         disabled=not villages,
     )
     return area
 
 
+def search_names(area: str | None) -> dict[str, str]:
+    """Village search entries inside ``area``: ``"Name — District, Regency"`` by code."""
+    from ui.dashboard import area_names
+
+    if not area:
+        return {}
+    villages = area_names(Level.VILLAGE, area)
+    districts = area_names(Level.DISTRICT, area[:2])
+    regencies = area_names(Level.REGENCY, area[:2])
+    return {
+        code: f"{name} — {districts.get(code[:8], code[:8])}, {regencies.get(code[:5], code[:5])}"
+        for code, name in villages.items()
+    }
+
+
 def map_settings() -> tuple[str, int, str]:
-    """Classification scheme, number of classes and basemap, chosen in the sidebar."""
+    """Classification scheme, number of classes and basemap, chosen in the sidebar (and the
+    switch for area names on the map, read by :func:`show_labels`)."""
     with st.sidebar:
         scheme = st.selectbox(
             t("dash.scheme_label"),
-            list(CLASS_SCHEMES),
+            list(USER_SCHEMES),
             format_func=lambda s: t(f"dash.scheme.{s}"),
             key=Keys.SCHEME,
         )
@@ -168,36 +218,60 @@ def map_settings() -> tuple[str, int, str]:
             format_func=lambda b: t(f"map.basemap.{b}"),
             key=Keys.BASEMAP,
         )
+        if Keys.LABELS not in st.session_state:
+            st.session_state[Keys.LABELS] = True
+        st.toggle(t("map.labels"), key=Keys.LABELS, help=t("map.labels_help"))
     return scheme, k, basemap
 
 
-def _value_text(values: pd.Series, *, share: bool, digits: int) -> list[str]:
+def show_labels() -> bool:
+    """Whether area names are written on the maps (the sidebar switch; on by default)."""
+    return bool(st.session_state.get(Keys.LABELS, True))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _encoded_one(root: str, version: str, code: str, zoom: str) -> maps.EncodedShapes:
+    level = code_level(code)
+    areas = Store(root).read_areas(level, code, display=zoom)
+    areas = areas[areas["code"] == code]
+    return maps.encode_shapes(areas, quantum_for(level, zoom))
+
+
+def selection_shape(code: str) -> maps.EncodedShapes:
+    """The display polygon of one area (for its outline on a map of another level)."""
+    held = store()
+    level = code_level(code)
+    return _encoded_one(str(held.root), held.version(), code, display_zoom(level, code.rsplit(".", 1)[0]))
+
+
+def attribution() -> str:
+    """The map's attribution: the source and licence of the boundaries drawn."""
+    if is_demo():
+        return t("map.attribution", source=t("map.boundary_source.demo"))
+    held = store()
+    sources = {str(held.province_meta(p).get("source") or "") for p in held.provinces()}
+    web = ("http://", "https://")
+    parts = [t("map.boundary_source.archive")] if any(s.startswith(web) or not s for s in sources) else []
+    if any(s and not s.startswith(web) for s in sources):
+        parts.append(t("map.boundary_source.files"))
+    return t("map.attribution", source="; ".join(parts))
+
+
+def _value_text(values: pd.Series, *, share: bool, digits: int, signed: bool = False) -> list[str]:
     code = lang()
-    return [
-        t("common.no_data")
-        if pd.isna(v)
-        else (i18n.fmt_pct(v, code) if share else i18n.fmt_num(v, code, digits))
-        for v in values
-    ]
+
+    def text(v) -> str:
+        out = i18n.fmt_pct(v, code) if share else i18n.fmt_num(v, code, digits)
+        if signed:  # a change reads "+12" or "−12"
+            out = out.replace("-", "\u2212") if v < 0 else ("+" + out if v > 0 else out)
+        return out
+
+    return [t("common.no_data") if pd.isna(v) else text(v) for v in values]
 
 
-def _class_rows(classes: dict, *, share: bool, digits: int) -> list[tuple[str, str]]:
-    """Legend rows: the class limits the way the exported maps write them.
-
-    Whole numbers (``digits=0``) read ``"7"``, ``"8 – 14"``, ``"15 – 19"`` (a class holds the values
-    above the previous limit), never ``"7 – 7"``, ``"7 – 14"``.
-    """
-    code = lang()
-    if share:
-        rows, low = [], classes["low"]
-        for colour, upper in zip(classes["colours"], classes["bins"], strict=False):
-            rows.append((colour, f"{i18n.fmt_pct(low, code)} – {i18n.fmt_pct(upper, code)}"))
-            low = upper
-    else:
-        labels = class_labels(classes["bins"], classes["low"], code, digits)
-        rows = list(zip(classes["colours"], labels, strict=False))
-    rows.append((maps.NO_DATA_COLOUR, t("common.no_data")))
-    return rows
+def _class_rows(classes, *, share: bool, digits: int) -> list[tuple[str, str]]:
+    """Legend rows: each class as :meth:`geo.classify.Classification.legend` writes it, then no data."""
+    return classes.legend(lang(), digits, percent=share, no_change=t("legend.no_change"))
 
 
 def _markers(markers: pd.DataFrame | None, area: str | None, marker_label) -> tuple[maps.Points | None, str]:
@@ -246,7 +320,14 @@ def choropleth(
     area = area_selectors(key)
     if level is None:
         level = Level.VILLAGE if village_only and area else shown_level(area)
+        if not area and national_villages_chosen(key):
+            level = Level.VILLAGE
     scheme, k, basemap = map_settings()
+    if level == Level.VILLAGE and not area:
+        return national_choropleth(
+            key, values_fn, label=label, share=share, diverging=diverging, digits=digits,
+            highlight=highlight, categories=categories, scheme=scheme, k=k, basemap=basemap,
+        )  # fmt: skip
     try:
         shapes = encoded_shapes(level, area)
     except StoreError as err:
@@ -261,22 +342,30 @@ def choropleth(
         layer = maps.category_layer(values, categories, label, highlight=highlighted)
         legend_rows = list(categories.values())
     else:
-        classes = map_classes(values.reset_index(drop=True), scheme, k, diverging=diverging)
+        classes = classify(values, "diverging" if diverging else scheme, k)
         layer = maps.MapLayer(
-            classes["index"],
-            classes["colours"],
-            _value_text(values, share=share, digits=digits),
+            classes.classes,
+            list(classes.colours),
+            _value_text(values, share=share, digits=digits, signed=diverging),
             label,
             highlighted,
         )
         legend_rows = _class_rows(classes, share=share, digits=digits)
     points, marker_legend = _markers(markers, area, marker_label)
+    village = selected_village(area)
+    selected, fit = _selection(shapes, village, area)
     m = maps.area_map(
         shapes,
         layer,
         legend=maps.legend_html(legend_rows, label) + marker_legend,
         basemap=basemap,
         points=points,
+        attribution=attribution(),
+        labels=show_labels(),
+        always_label=level <= Level.REGENCY,
+        selected=selected,
+        fit_selected=fit,
+        zoom_titles=(t("map.zoom_in"), t("map.zoom_out")),
     )
     out = st_folium(
         m,
@@ -291,8 +380,29 @@ def choropleth(
         if clicked.count(".") < 3:
             set_area(clicked)
             st.rerun()
-        st.session_state[f"{key}.village"] = clicked
-    return st.session_state.get(f"{key}.village")
+        if clicked != village:
+            select_village(clicked)
+            st.rerun()
+    return selected_village(area)
+
+
+def _selection(
+    shapes: maps.EncodedShapes, village: str | None, area: str | None
+) -> tuple[int | maps.EncodedShapes | None, bool]:
+    """What the map outlines, and whether it fits it: the chosen village (drawn among the areas
+    or, on a map of districts, as an outline of its own), else the area drilled into."""
+    for code, fit in ((village, True), (area, False)):
+        if not code:
+            continue
+        if code in shapes.codes:
+            return shapes.codes.index(code), fit
+        try:
+            one = selection_shape(code)
+        except StoreError:
+            continue
+        if len(one):
+            return one, fit
+    return None, False
 
 
 def side_by_side(key: str, values: dict, *, label: str) -> None:
@@ -305,7 +415,7 @@ def side_by_side(key: str, values: dict, *, label: str) -> None:
     years = list(values)
     series = [pd.Series(fn(level, shapes.codes)).reindex(shapes.codes) for fn in values.values()]
     combined = pd.concat(series, ignore_index=True)
-    classes = map_classes(
+    classes = classify(
         combined,
         st.session_state.get(Keys.SCHEME) or "quantiles",
         int(st.session_state.get(Keys.CLASSES) or 5),
@@ -313,8 +423,8 @@ def side_by_side(key: str, values: dict, *, label: str) -> None:
     n = len(shapes)
     layers = [
         maps.MapLayer(
-            classes["index"][i * n : (i + 1) * n],
-            classes["colours"],
+            classes.classes[i * n : (i + 1) * n],
+            list(classes.colours),
             _value_text(s, share=False, digits=0),
             f"{label} {year}",
         )
@@ -330,3 +440,76 @@ def side_by_side(key: str, values: dict, *, label: str) -> None:
     )
     st.caption(t("dash.side_by_side", a=years[0], b=years[1]))
     components.html(page, height=PAIR_HEIGHT + 8)
+
+
+# ---------------------------------------------------------------------- the national village view
+def national_villages_chosen(key: str) -> bool:
+    """A toggle, with the whole country shown and several provinces held: every village instead."""
+    if len(store().provinces()) < 2:
+        return False
+    return st.toggle(
+        t("tiles.national_toggle"), key=f"{key}.national_villages", help=t("tiles.national_help")
+    )
+
+
+def national_choropleth(
+    key: str,
+    values_fn: Callable[[Level, list[str]], pd.Series],
+    *,
+    label: str,
+    share: bool = False,
+    diverging: bool = False,
+    digits: int = 0,
+    highlight: set[str] | None = None,
+    categories: dict | None = None,
+    scheme: str = "quantiles",
+    k: int = 5,
+    basemap: str = "none",
+) -> str | None:
+    """Every village of the store on one map (``ui.national_map``); returns the village clicked.
+
+    The same values, classes, legend and tooltips as a province's village map; geometry comes
+    from the packs written at import and reaches the browser once per store version.
+    """
+    from ui import national_map
+
+    packs = national_map.national_packs()
+    if packs.missing:
+        st.warning(t("tiles.missing", count=len(packs.missing)), icon=":material/construction:")
+    if not packs.codes:
+        st.info(t("tiles.none"))
+        return None
+    values = pd.Series(values_fn(Level.VILLAGE, packs.codes)).reindex(packs.codes)
+    highlighted = np.isin(packs.codes, list(highlight)) if highlight else None
+    code = lang()
+    if categories is not None:
+        layer = maps.category_layer(values, categories, label, highlight=highlighted)
+        legend_rows = list(categories.values())
+        texts = national_map.village_labels(
+            values, lambda v: categories[v][1] if v in categories else t("common.no_data")
+        )
+    else:
+        classes = classify(values.reset_index(drop=True), "diverging" if diverging else scheme, k)
+        layer = maps.MapLayer(classes.classes, list(classes.colours), [], label, highlighted)
+        legend_rows = _class_rows(classes, share=share, digits=digits)
+        texts = national_map.village_labels(
+            values,
+            lambda v: (
+                t("common.no_data")
+                if pd.isna(v)
+                else (i18n.fmt_pct(v, code) if share else i18n.fmt_num(v, code, digits))
+            ),
+        )
+    clicked = national_map.national_map(
+        key,
+        packs,
+        layer,
+        legend=maps.legend_html(legend_rows, label),
+        basemap=basemap,
+        height=MAP_HEIGHT,
+        label_texts=texts,
+    )
+    if clicked and clicked != st.session_state.get(f"{key}.clicked"):
+        st.session_state[f"{key}.clicked"] = clicked
+        st.session_state[f"{key}.village"] = clicked
+    return st.session_state.get(f"{key}.village")

@@ -9,7 +9,7 @@ import streamlit as st
 
 import i18n
 from geo.metrics import village_profile
-from ui import lang, t
+from ui import lang, md_text, t
 
 #: Panel sections in display order: (profile key, layer it comes from, title key, column labels).
 SECTIONS = (
@@ -78,8 +78,8 @@ def _display(frame: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
 
 def village_panel(code: str, name: str, place: str, layers: Mapping[str, pd.DataFrame]) -> None:
     """Render the panel of village ``code`` (``place``: district, regency) from all loaded layers."""
-    st.subheader(t("panel.title", name=name))
-    st.caption(f"{place} · {t('common.code')} {code}")
+    st.subheader(t("panel.title", name=md_text(name)))
+    st.caption(f"{md_text(place)} · {t('common.code')} {md_text(code)}")
     profile = village_profile(code, layers)
     columns = st.columns(2, gap="medium")
     for i, (key, layer, title, labels) in enumerate(SECTIONS):

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field, replace
 import streamlit as st
 import streamlit.components.v1 as components
 
-from geo import export_files
+from exports import files as export_files
+from exports.view import ExportView
+from geo.classify import USER_SCHEMES
 from geo.codes import Level, code_level
-from geo.export_view import ExportView
-from geo.static_map import SCHEMES
 from loaders.export_inputs import load_view
 from loaders.settings import ROOT, settings
 from loaders.store import Store
@@ -76,7 +76,7 @@ def view_key(area: str, year: int | None, layer: str, image_size: tuple[int, int
         lang(),
         settings().small_count_threshold,
         is_demo(),
-        scheme if scheme in SCHEMES else "quantiles",
+        scheme if scheme in USER_SCHEMES else "quantiles",
         int(k) if str(k).isdigit() and 3 <= int(k) <= 7 else 5,
         tuple(image_size) if tuple(image_size) in IMAGE_SIZES else IMAGE_SIZES[0],
     )
@@ -104,20 +104,20 @@ def export_view(key: ViewKey) -> ExportView:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _images(key: ViewKey) -> dict[str, bytes]:
-    from geo import export_pptx  # matplotlib and python-pptx load on the first build
+    from exports import deck  # matplotlib and python-pptx load on the first build
 
-    return export_pptx.render_images(export_view(key), size=key.image_size)
+    return deck.render_images(export_view(key), size=key.image_size)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _build(key: ViewKey, kind: str) -> bytes:
     view = export_view(key)
     if kind == "pptx":
-        from geo import export_pptx
+        from exports import deck
 
-        return export_pptx.build_deck(view, _images(key))
+        return deck.build_deck(view, _images(key))
     if kind == "pdf":
-        from geo import brief_pdf
+        from exports import brief_pdf
 
         return brief_pdf.build_brief(view, map_png=_images(key)["map"])
     if kind == "png":
@@ -256,7 +256,7 @@ def render_presentation(key: ViewKey) -> None:
     left.markdown(
         f'<div class="atlas-present-title">{html.escape(view.map_title)}</div>', unsafe_allow_html=True
     )
-    if right.button(t("export.present.exit"), key="present.exit", icon=":material/close:"):
+    if right.button(t("export.present.exit"), key=Keys.PRESENT_EXIT, icon=":material/close:"):
         set_presenting(False)
         st.rerun()
     st.markdown(_strip(view), unsafe_allow_html=True)
@@ -286,7 +286,9 @@ def area_options() -> dict[str, str]:
         level = code_level(current)
         names = dash.area_names(level, current.rsplit(".", 1)[0])
         options[current] = names.get(current, current)
-    return options
+    from ui import auth  # grants of viewers limit the areas (everything while sign-in is off)
+
+    return {code: name for code, name in options.items() if auth.sees(code)}
 
 
 def year_options() -> list[int]:
@@ -323,7 +325,7 @@ def remember(*, area: str, layer: str, year: int | None) -> None:
 
 def toggle_from_switch() -> None:
     """Callback of the presentation switch."""
-    set_presenting(bool(st.session_state.get("export.present")))
+    set_presenting(bool(st.session_state.get(Keys.EXPORT_PRESENT)))
 
 
 def ready(key: ViewKey, kinds: list[str]) -> bool:

@@ -5,16 +5,10 @@ import streamlit as st
 import ui
 from geo import charts, coverage, metrics
 from geo.codes import Level
-from ui import Keys, t
+from ui import Keys, auth, t
 from ui import dashboard as dash
 
-ui.demo_banner()
-st.title(t("coverage.title"))
-st.caption(t("coverage.intro"))
-
-if not ui.store().provinces():
-    st.info(t("dash.no_boundaries"))
-    st.stop()
+dash.page_head("coverage")
 layers = dash.load_layers()
 placements = layers.get("placements", dash.EMPTY)
 programmes = layers.get("programmes", dash.EMPTY)
@@ -27,8 +21,8 @@ if programmes.empty:
 
 with st.sidebar:
     year = dash.year_picker(years)
-    radius = st.slider(t("coverage.radius"), 1, 30, 5, key="coverage.km")
-    top = st.slider(t("coverage.top"), 1, 3, 1, key="coverage.top")
+    radius = st.slider(t("coverage.radius"), 1, 30, 5, key=Keys.COVERAGE_KM)
+    top = st.slider(t("coverage.top"), 1, 3, 1, key=Keys.COVERAGE_TOP)
 area = dash.current_area()
 
 rows = metrics.filter_layer(placements, metrics.Filters(years=(year, year)), area)
@@ -50,7 +44,7 @@ selected = dash.choropleth(
     lambda level, codes: metrics.area_values(
         placements, metrics.filter_layer(placements, metrics.Filters(years=(year, year))), level, codes=codes
     ),
-    label=t("metric.placements"),
+    label=dash.with_period(t("metric.placements"), year),
     markers=running.assign(group=running["types"].str.split(", ").str[0]),
     marker_label=lambda group: t(f"programme.{group}"),
     highlight=set(gaps["code"]),
@@ -71,7 +65,7 @@ with left:
             value="villages",
             value_label=t("dash.villages"),
             column_label=t("coverage.types"),
-            title=t("coverage.by_type"),
+            title=dash.with_period(t("coverage.by_type"), year),
             names={p: t(f"programme.{p}") for p in by_type["programme"]},
         ),
         width="stretch",
@@ -84,7 +78,14 @@ with right:
         st.warning(t("coverage.gaps_found", n=len(gaps), km=radius))
         table = dash.gap_table(gaps)
         st.dataframe(table, hide_index=True, width="stretch", height=320)
+        gaps_csv = dash.csv_bytes(table)
         st.download_button(
-            t("dash.download_csv"), dash.csv_bytes(table), "celah_cakupan.csv", "text/csv", key="coverage.csv"
+            t("dash.download_csv"),
+            gaps_csv,
+            "celah_cakupan.csv",
+            "text/csv",
+            key=Keys.COVERAGE_CSV,
+            on_click=auth.record_download,
+            args=("celah_cakupan.csv", gaps_csv),
         )
 dash.village_panel(selected, layers)

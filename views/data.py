@@ -7,7 +7,9 @@ import streamlit as st
 
 import i18n
 import ui
+from geo.cells import neutralise
 from geo.layers import LAYERS
+from loaders.accounts import AccessDenied
 from loaders.boundaries import FetchError, fetch, fetch_choices, import_upload
 from loaders.boundaries import status as boundary_status
 from loaders.boundary_files import BoundaryFileError
@@ -16,6 +18,7 @@ from loaders.layers import (
     MODES,
     analyse,
     commit,
+    delete_version,
     log_frame,
     mapping_frame,
     match_frame,
@@ -27,7 +30,7 @@ from loaders.settings import settings
 from loaders.store import StoreError
 from loaders.tabular import guess_sheet, sheet_names
 from loaders.templates import template_xlsx
-from ui import t
+from ui import auth, t
 
 
 class DataKeys(StrEnum):
@@ -102,14 +105,17 @@ ui.localise_uploader()
 st.title(t("data.title"))
 st.caption(t("data.intro"))
 store = ui.store()
-tab_import, tab_status, tab_boundaries, tab_templates, tab_log = st.tabs(
+tab_import, tab_status, tab_boundaries, tab_templates, tab_log, *tab_audit = st.tabs(
     [
         t("data.tab.import"),
         t("data.tab.status"),
         t("data.tab.boundaries"),
         t("data.tab.templates"),
         t("data.tab.log"),
-    ]
+        *([t("audit.tab")] if auth.is_admin() else []),
+    ],
+    # the empty-store buttons of the dashboard pages open the boundaries tab (?tab=boundaries)
+    default=t("data.tab.boundaries") if st.query_params.get("tab") == "boundaries" else None,
 )
 
 with tab_import:
@@ -236,7 +242,7 @@ with tab_import:
             st.dataframe(shown, hide_index=True, width="stretch")
         st.download_button(
             t("data.report_download"),
-            report_frame(plan, ui.lang(), matches=True).to_csv(index=False).encode("utf-8-sig"),
+            neutralise(report_frame(plan, ui.lang(), matches=True)).to_csv(index=False).encode("utf-8-sig"),
             file_name=f"laporan_impor_{plan.file.rsplit('.', 1)[0]}.csv",
             mime="text/csv",
             icon=":material/download:",
@@ -276,6 +282,8 @@ with tab_import:
                 )
             elif ui.is_demo():
                 st.info(t("data.demo_readonly"))
+            elif not auth.may_write(plan.scope()["provinces"]):
+                st.error(auth.denied_text(plan.scope()["provinces"]), icon=":material/block:")
             elif st.button(t("data.confirm"), type="primary", icon=":material/save:"):
                 try:
                     version = commit(plan, store, mode)
@@ -341,7 +349,10 @@ with tab_status:
                 t("data.delete_button"), key=f"{DataKeys.DELETE}_{name}_go", icon=":material/delete:"
             ):
                 try:
-                    store.delete_layer_version(name, int(version_id))
+                    delete_version(store, name, int(version_id))
+                except AccessDenied as err:
+                    st.error(err.message(ui.lang()))
+                    st.stop()
                 except StoreError as err:
                     st.error(t("common.error", message=str(err)))
                     st.stop()
@@ -411,13 +422,19 @@ with tab_boundaries:
                 regencies=regencies or None,
                 progress=progress,
             )
-        except FetchError as err:
+        except (FetchError, AccessDenied) as err:
             st.session_state[DataKeys.BND_FETCHED] = err
         else:
             st.session_state[DataKeys.BND_FETCHED] = result
+            if isinstance(
+                (st.session_state.get(DataKeys.BND_IMPORTED) or (None, None))[1], BoundaryFileError
+            ):
+                del st.session_state[DataKeys.BND_IMPORTED]  # a success clears the stale error
         bar.empty()
     fetched = st.session_state.get(DataKeys.BND_FETCHED)
-    if isinstance(fetched, FetchError):
+    if isinstance(fetched, AccessDenied):
+        st.error(fetched.message(ui.lang()))
+    elif isinstance(fetched, FetchError):
         st.error(t("data.boundaries.fetch_failed", message=fetched.message(ui.lang())))
     elif fetched is not None:
         show_written(fetched.provinces)
@@ -473,13 +490,15 @@ with tab_boundaries:
                     layer=layer_name.strip() or None,
                     lang=ui.lang(),
                 )
-        except BoundaryFileError as err:
+        except (BoundaryFileError, AccessDenied) as err:
             st.session_state[DataKeys.BND_IMPORTED] = (boundary_file.name, err)
         else:
             st.session_state[DataKeys.BND_IMPORTED] = (boundary_file.name, imported)
+            if isinstance(st.session_state.get(DataKeys.BND_FETCHED), FetchError):
+                del st.session_state[DataKeys.BND_FETCHED]  # a success clears the stale error
     if held := st.session_state.get(DataKeys.BND_IMPORTED):
         name, outcome = held
-        if isinstance(outcome, BoundaryFileError):
+        if isinstance(outcome, (BoundaryFileError, AccessDenied)):
             st.error(outcome.message(ui.lang()))
         else:
             level = t(f"boundaries.level.{outcome.level.key}")
@@ -546,3 +565,7 @@ with tab_log:
             hide_index=True,
             width="stretch",
         )
+
+for tab in tab_audit:  # admins only (sign-in on)
+    with tab:
+        auth.audit_tab()

@@ -4,8 +4,8 @@ import streamlit as st
 
 import ui
 from geo import charts, metrics
+from ui import Keys, t
 from ui import dashboard as dash
-from ui import t
 
 layers, enterprises = dash.layer_page("enterprises")
 
@@ -18,7 +18,7 @@ measure = (
         ["count", "members"],
         format_func=lambda m: t(f"enterprises.measure.{m}"),
         default="count",
-        key="enterprises.measure",
+        key=Keys.ENTERPRISES_MEASURE,
     )
     or "count"
 )
@@ -28,7 +28,7 @@ founded = metrics.started_by(enterprises, year)
 selected = dash.choropleth(
     "enterprises",
     lambda level, codes: metrics.area_values(enterprises, founded, level, measure, codes=codes),
-    label=t(f"enterprises.measure.{measure}"),
+    label=dash.with_period(t(f"enterprises.measure.{measure}"), year),
 )
 dash.about_note(["enterprises"], "enterprises.about")
 
@@ -43,7 +43,7 @@ with c1:
             lang,
             value_label=t("enterprises.measure.count"),
             column_label=t("panel.type"),
-            title=t("enterprises.types"),
+            title=dash.with_period(t("enterprises.types"), year),
         ),
         width="stretch",
     )
@@ -56,7 +56,7 @@ with c2:
             value="members",
             value_label=t("dash.members"),
             column_label=t("panel.type"),
-            title=t("enterprises.members_by_type"),
+            title=dash.with_period(t("enterprises.members_by_type"), year),
         ),
         width="stretch",
     )
@@ -67,7 +67,7 @@ with c3:
             kur,
             "kur_credit",
             lang,
-            title=t("enterprises.kur"),
+            title=dash.with_period(t("enterprises.kur"), year),
             names={
                 "True": t("enterprises.kur.yes"),
                 "False": t("enterprises.kur.no"),

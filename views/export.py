@@ -3,16 +3,21 @@
 import streamlit as st
 
 import ui
-from geo.export_view import MAP_MEASURES
+from exports.view import MAP_MEASURES
 from loaders.store import StoreError
-from ui import Keys, present, t
+from ui import Keys, auth, present, t
 
 held = ui.store()
 layers = [name for name in MAP_MEASURES if name in held.layers()]
 if not held.provinces() or not layers:
     ui.demo_banner()
     st.title(t("export.page.title"))
-    st.info(t("export.page.empty"))
+    if not held.provinces():
+        from ui import dashboard as dash
+
+        dash.no_boundaries("export.page.empty")
+    else:
+        st.info(t("export.page.empty"))
     st.stop()
 
 areas = present.area_options()
@@ -45,12 +50,12 @@ present.remember(area=area, layer=layer, year=year)
 
 st.toggle(
     t("export.present.switch"),
-    key="export.present",
+    key=Keys.EXPORT_PRESENT,
     on_change=present.toggle_from_switch,
     help=t("export.present.help"),
 )
 
-size = st.session_state.get("export.size", present.IMAGE_SIZES[0])
+size = st.session_state.get(Keys.EXPORT_SIZE, present.IMAGE_SIZES[0])
 key = present.view_key(area, year, layer, size)
 try:
     view = present.export_view(key)
@@ -72,16 +77,16 @@ chosen = st.pills(
     selection_mode="multi",
     default=list(present.BUILDS),
     format_func=lambda k: t(f"export.format.{k}"),
-    key="export.formats",
+    key=Keys.EXPORT_FORMATS,
 )
 if "png" in (chosen or []) or "pptx" in (chosen or []):
     st.columns([1, 2])[0].selectbox(
         t("export.page.size"),
         present.IMAGE_SIZES,
         format_func=lambda wh: f"{wh[0]} × {wh[1]} px",
-        key="export.size",
+        key=Keys.EXPORT_SIZE,
     )
-    key = present.view_key(area, year, layer, st.session_state["export.size"])
+    key = present.view_key(area, year, layer, st.session_state[Keys.EXPORT_SIZE])
 chosen = list(chosen or [])
 job = present.current_job(key, chosen)
 running = job is not None and not job.finished
@@ -116,8 +121,10 @@ def build_panel() -> None:
             file_name=present.file_name(view, kind),
             mime=present.BUILDS[kind],
             icon=":material/download:",
-            key=f"export.download.{kind}",
+            key=f"{Keys.EXPORT_DOWNLOAD}.{kind}",
             width="stretch",
+            on_click=auth.record_download,
+            args=(present.file_name(view, kind), present.build(key, kind), area),
         )
 
 

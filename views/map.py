@@ -2,30 +2,20 @@
 
 import streamlit as st
 
-import ui
 from geo.codes import Level
+from ui import Keys, maps, t
 from ui import dashboard as dash
-from ui import maps, t
 
-ui.demo_banner()
-st.title(t("map.title"))
-st.caption(t("map.intro"))
-
-if not ui.store().provinces():
-    st.info(t("map.no_boundaries"))
-    st.stop()
+dash.page_head("map")
 
 area = maps.resolve_area()
 default = maps.shown_level(area)
 deeper = [level for level in Level if level >= default]
-if st.session_state.get("map.level") not in deeper:
-    st.session_state["map.level"] = default
+if st.session_state.get(Keys.MAP_LEVEL) not in deeper:
+    st.session_state[Keys.MAP_LEVEL] = default
 level = st.sidebar.selectbox(
-    t("map.level"), deeper, format_func=lambda lv: t(f"level.{lv.key}"), key="map.level"
+    t("map.level"), deeper, format_func=lambda lv: t(f"level.{lv.key}"), key=Keys.MAP_LEVEL
 )
-if level == Level.VILLAGE and not area:
-    st.warning(t("map.country_villages", level=t(f"level.{default.key}").lower()), icon=":material/zoom_in:")
-    level = default
 
 villages = dash.village_table(area)
 if level == Level.VILLAGE:

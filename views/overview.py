@@ -3,17 +3,11 @@
 import streamlit as st
 
 import ui
-from geo import charts, metrics
+from geo import charts, figures, metrics
 from ui import dashboard as dash
 from ui import t
 
-ui.demo_banner()
-st.title(t("overview.title"))
-st.caption(t("overview.intro"))
-
-if not ui.store().provinces():
-    st.info(t("dash.no_boundaries"))
-    st.stop()
+dash.page_head("overview")
 
 layers = dash.load_layers()
 placements = layers.get("placements", dash.EMPTY)
@@ -24,14 +18,14 @@ if not years:
 year = dash.year_picker(years)
 area = dash.current_area()
 
-dash.headline_cards(metrics.headlines(layers, area, year), year)
+dash.headline_cards(figures.headlines(layers, area, year), year)
 
 st.subheader(t("overview.map_title", year=year))
 rows = metrics.filter_layer(placements, metrics.Filters(years=(year, year)))
 selected = dash.choropleth(
     "overview",
     lambda level, codes: metrics.area_values(placements, rows, level, codes=codes),
-    label=t("metric.placements"),
+    label=dash.with_period(t("figure.placements"), year),
 )
 dash.about_note(["placements"], "overview.about", year=year)
 area = dash.current_area()
@@ -40,7 +34,10 @@ with left:
     scoped = metrics.in_area(placements, area)
     st.plotly_chart(
         charts.trend_figure(
-            metrics.trend(scoped), ui.lang(), value_label=t("metric.placements"), title=t("overview.trend")
+            metrics.trend(scoped),
+            ui.lang(),
+            value_label=t("metric.placements"),
+            title=dash.with_period(t("overview.trend"), metrics.years_of(scoped) or None),
         ),
         width="stretch",
     )
@@ -51,7 +48,7 @@ with right:
             metrics.trend(reports),
             ui.lang(),
             value_label=t("metric.reports"),
-            title=t("overview.reports_trend"),
+            title=dash.with_period(t("overview.reports_trend"), metrics.years_of(reports) or None),
         ),
         width="stretch",
     )

@@ -5,8 +5,8 @@ import streamlit as st
 import ui
 from geo import charts, metrics
 from geo.codes import Level
+from ui import Keys, t
 from ui import dashboard as dash
-from ui import t
 
 layers, placements = dash.layer_page("placements")
 population = layers.get("population", dash.EMPTY)
@@ -21,7 +21,7 @@ measure = (
         metrics.MEASURES,
         format_func=lambda m: t(f"measure.{m}"),
         default="count",
-        key="placements.measure",
+        key=Keys.PLACEMENTS_MEASURE,
     )
     or "count"
 )
@@ -30,8 +30,10 @@ if measure == "per_1000" and population.empty:
     st.info(t("measure.no_population"))
 if measure == "change":
     col_a, col_b, _ = st.columns([1, 1, 3])
-    year_a = col_a.selectbox(t("dash.year_a"), years, index=max(0, len(years) - 2), key="placements.year_a")
-    year_b = col_b.selectbox(t("dash.year_b"), years, index=len(years) - 1, key="placements.year_b")
+    year_a = col_a.selectbox(
+        t("dash.year_a"), years, index=max(0, len(years) - 2), key=Keys.PLACEMENTS_YEAR_A
+    )
+    year_b = col_b.selectbox(t("dash.year_b"), years, index=len(years) - 1, key=Keys.PLACEMENTS_YEAR_B)
 area = dash.current_area()
 
 selected = dash.choropleth(
@@ -39,7 +41,11 @@ selected = dash.choropleth(
     lambda level, codes: metrics.measure_values(
         measure, placements, level, filters, codes, population=population, year_a=year_a, year_b=year_b
     ),
-    label=t(f"measure.{measure}"),
+    label=(
+        t(f"measure.{measure}") + f" {year_a} → {year_b}"
+        if measure == "change"
+        else dash.with_period(t(f"measure.{measure}"), filters.years)
+    ),
     share=measure == "share_women",
     diverging=measure == "change",
     digits=1 if measure == "per_1000" else 0,
@@ -71,13 +77,19 @@ left, right = st.columns(2, gap="medium")
 with left:
     st.plotly_chart(
         charts.trend_figure(
-            metrics.trend(rows), lang, value_label=t("metric.placements"), title=t("placements.trend")
+            metrics.trend(rows),
+            lang,
+            value_label=t("metric.placements"),
+            title=dash.with_period(t("placements.trend"), filters.years),
         ),
         width="stretch",
     )
     st.plotly_chart(
         charts.share_figure(
-            metrics.top_values(rows, "sector", n=8), "sector", lang, title=t("placements.sectors")
+            metrics.top_values(rows, "sector", n=1000),
+            "sector",
+            lang,
+            title=dash.with_period(t("placements.sectors"), filters.years),
         ),
         width="stretch",
     )
@@ -89,7 +101,7 @@ with right:
             lang,
             value_label=t("metric.placements"),
             column_label=t("dash.destination"),
-            title=t("placements.destinations"),
+            title=dash.with_period(t("placements.destinations"), filters.years),
         ),
         width="stretch",
     )
@@ -100,7 +112,7 @@ with right:
             lang,
             value_label=t("metric.placements"),
             column_label=t("dash.village"),
-            title=t("placements.top_villages"),
+            title=dash.with_period(t("placements.top_villages"), filters.years),
             names=dash.area_names(Level.VILLAGE, area),
         ),
         width="stretch",

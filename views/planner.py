@@ -2,20 +2,13 @@
 
 import streamlit as st
 
-import ui
 from geo import priority
 from geo.codes import Level
 from loaders.settings import settings
+from ui import Keys, auth, t
 from ui import dashboard as dash
-from ui import t
 
-ui.demo_banner()
-st.title(t("planner.title"))
-st.caption(t("planner.intro"))
-
-if not ui.store().provinces():
-    st.info(t("dash.no_boundaries"))
-    st.stop()
+dash.page_head("planner")
 layers = dash.load_layers()
 years_held = dash.layer_years(layers)
 if not years_held:
@@ -30,10 +23,14 @@ with st.sidebar:
         st.caption(t(group))
         for name in names:
             weights[name] = st.slider(
-                t(f"planner.ind.{name}"), 0, 5, priority.DEFAULT_WEIGHTS[name], key=f"planner.w.{name}"
+                t(f"planner.ind.{name}"),
+                0,
+                5,
+                priority.DEFAULT_WEIGHTS[name],
+                key=f"{Keys.PLANNER_WEIGHT}.{name}",
             )
-    top_n = st.slider(t("planner.top_n"), 5, 50, 10, step=5, key="planner.top")
-    exclude = st.checkbox(t("planner.exclude_covered"), value=True, key="planner.exclude")
+    top_n = st.slider(t("planner.top_n"), 5, 50, 10, step=5, key=Keys.PLANNER_TOP)
+    exclude = st.checkbox(t("planner.exclude_covered"), value=True, key=Keys.PLANNER_EXCLUDE)
 
 with st.expander(t("planner.how"), icon=":material/help:"):
     for key in priority.EXPLAIN_KEYS:
@@ -51,7 +48,7 @@ shortlist = ranked.head(top_n)
 selected = dash.choropleth(
     "planner",
     lambda level, codes: dash.score_values(ranked, level, codes),
-    label=t("planner.score"),
+    label=dash.with_period(t("planner.score"), years),
     digits=1,
     highlight=set(shortlist["code"]),
     village_only=True,
@@ -68,18 +65,24 @@ shown, labels = dash.ranked_table(ranked)
 st.dataframe(shown, hide_index=True, width="stretch", height=360)
 col1, col2, _ = st.columns([1, 1, 4])
 threshold = settings().small_count_threshold
+csv_data = priority.to_csv_bytes(ranked, labels, threshold)
 col1.download_button(
     t("dash.download_csv"),
-    priority.to_csv_bytes(ranked, labels, threshold),
+    csv_data,
     "prioritas_desa.csv",
     "text/csv",
-    key="planner.csv",
+    key=Keys.PLANNER_CSV,
+    on_click=auth.record_download,
+    args=("prioritas_desa.csv", csv_data),
 )
+xlsx_data = priority.to_xlsx_bytes(ranked, labels, threshold, sheet=t("planner.ranked"))
 col2.download_button(
     t("dash.download_xlsx"),
-    priority.to_xlsx_bytes(ranked, labels, threshold, sheet=t("planner.ranked")),
+    xlsx_data,
     "prioritas_desa.xlsx",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    key="planner.xlsx",
+    key=Keys.PLANNER_XLSX,
+    on_click=auth.record_download,
+    args=("prioritas_desa.xlsx", xlsx_data),
 )
 dash.village_panel(selected, layers)

@@ -6,23 +6,23 @@ import i18n
 import ui
 from geo import charts, hotspots, metrics
 from geo.codes import Level
+from ui import Keys, t
 from ui import dashboard as dash
-from ui import t
 
 layers, reports = dash.layer_page("reports")
 placements = layers.get("placements", dash.EMPTY)
 
 with st.sidebar:
     years = dash.year_range_picker(metrics.years_of(reports), "reports.years")
-    show_hot = st.toggle(t("reports.show_hotspots"), key="reports.hot")
+    show_hot = st.toggle(t("reports.show_hotspots"), key=Keys.REPORTS_HOT)
     alpha = st.select_slider(
-        t("reports.alpha"), hotspots.ALPHAS, value=0.05, key="reports.alpha", disabled=not show_hot
+        t("reports.alpha"), hotspots.ALPHAS, value=0.05, key=Keys.REPORTS_ALPHA, disabled=not show_hot
     )
     kind = st.radio(
         t("reports.weights"),
         hotspots.WEIGHTS,
         format_func=lambda k: t(f"reports.weights.{k}"),
-        key="reports.kind",
+        key=Keys.REPORTS_KIND,
         disabled=not show_hot,
     )
 measure = (
@@ -31,7 +31,7 @@ measure = (
         ["count", "per_100"],
         format_func=lambda m: t(f"reports.measure.{m}"),
         default="count",
-        key="reports.measure",
+        key=Keys.REPORTS_MEASURE,
     )
     or "count"
 )
@@ -55,7 +55,7 @@ else:
     selected = dash.choropleth(
         "reports",
         report_values,
-        label=t(f"reports.measure.{measure}"),
+        label=dash.with_period(t(f"reports.measure.{measure}"), years),
         digits=1 if measure == "per_100" else 0,
     )
 dash.about_note(["reports", "placements"] if measure == "per_100" else ["reports"], "reports.about")
@@ -71,7 +71,7 @@ with c1:
             lang,
             value_label=t("metric.reports"),
             by_label=t("dash.channel"),
-            title=t("reports.channels"),
+            title=dash.with_period(t("reports.channels"), years),
         ),
         width="stretch",
     )
@@ -83,7 +83,7 @@ with c2:
             lang,
             value_label=t("metric.reports"),
             by_label=t("dash.destination"),
-            title=t("reports.destinations"),
+            title=dash.with_period(t("reports.destinations"), years),
         ),
         width="stretch",
     )
@@ -94,7 +94,7 @@ with c3:
             outcomes,
             "outcome",
             lang,
-            title=t("reports.outcomes"),
+            title=dash.with_period(t("reports.outcomes"), years),
             names={o: t(f"outcome.{o}") for o in outcomes["outcome"] if f"outcome.{o}" in i18n.TABLE},
         ),
         width="stretch",

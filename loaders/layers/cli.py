@@ -9,7 +9,7 @@ from pathlib import Path
 
 import i18n
 from geo.layers import LAYERS
-from loaders.layers.pipeline import MODES, ImportPlan, analyse, commit, report_frame, status
+from loaders.layers.pipeline import MODES, ImportPlan, analyse, commit, delete_version, report_frame, status
 from loaders.store import Store
 
 __all__ = ["main"]
@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         from loaders.store import StoreError
 
         try:
-            store.delete_layer_version(args.layer, args.version)
+            delete_version(store, args.layer, args.version)
         except StoreError as err:
             print(str(err), file=sys.stderr)
             return 1

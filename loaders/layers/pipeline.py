@@ -25,6 +25,7 @@ import i18n
 from geo.codes import normalise_codes
 from geo.layers import LAYERS, layer_spec
 from geo.matching import match_points, match_rows
+from loaders import accounts
 from loaders.columns import LOCATION_FIELDS, header_score, map_columns
 from loaders.layers.aggregate import aggregate
 from loaders.layers.cells import _coordinate_pair, _text
@@ -551,6 +552,8 @@ def commit(plan: ImportPlan, store: Store, mode: str = "append") -> int:
     info = {**plan.summary(), "mode": mode}
     info.pop("accepted", None)
     info.pop("errors", None)
+    action = accounts.Action.REPLACE if mode == "replace" else accounts.Action.IMPORT
+    accounts.authorize(action, info["provinces"], file=plan.file)
     version = store.write_layer_version(
         plan.layer,
         plan.frame,
@@ -559,7 +562,27 @@ def commit(plan: ImportPlan, store: Store, mode: str = "append") -> int:
         drop_rows=_scope_filter(plan.layer, plan.scope()) if mode == "replace" else None,
     )
     store.log_import({**info, "version": version})
+    accounts.record(
+        action,
+        provinces=info["provinces"],
+        file=plan.file,
+        sha256=plan.sha256,
+        detail={"layer": plan.layer, "version": version, "rows": info["stored_rows"]},
+    )
     return version
+
+
+def delete_version(store: Store, layer: str, version: int) -> None:
+    """Delete one stored version of a layer (checked and recorded when sign-in is on)."""
+    meta = next((v for v in store.layer_meta(layer)["versions"] if v.get("id") == int(version)), {})
+    with accounts.audited(
+        accounts.Action.DELETE,
+        provinces=meta.get("provinces") or [],
+        file=meta.get("file"),
+        sha256=meta.get("sha256"),
+        detail={"layer": layer, "version": int(version)},
+    ):
+        store.delete_layer_version(layer, int(version))
 
 
 def import_file(

@@ -35,12 +35,23 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_app(store: Path, *, lang: str = "id", timeout: float = 60) -> Iterator[str]:
-    """``streamlit run app.py`` on a free port with ``ATLAS_DATA_DIR=store``; yields its URL."""
-    port = free_port()
-    env = {**os.environ, "ATLAS_DATA_DIR": str(store), "ATLAS_LANGUAGE": lang}
+def running_app(
+    store: Path,
+    *,
+    lang: str = "id",
+    timeout: float = 60,
+    env: dict[str, str] | None = None,
+    args: list[str] | None = None,
+    port: int | None = None,
+) -> Iterator[str]:
+    """``streamlit run app.py`` on a free port with ``ATLAS_DATA_DIR=store``; yields its URL.
+
+    ``env`` adds environment variables, ``args`` Streamlit options (e.g. ``--secrets.files``).
+    """
+    port = port or free_port()
+    env = {**os.environ, "ATLAS_DATA_DIR": str(store), "ATLAS_LANGUAGE": lang, **(env or {})}
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true"]
-    command += ["--server.port", str(port), "--browser.gatherUsageStats", "false"]
+    command += ["--server.port", str(port), "--browser.gatherUsageStats", "false", *(args or [])]
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:

@@ -10,7 +10,8 @@ def test_trend_figure_labels_and_separators():
     fig = trend_figure(frame, "id", value_label="Penempatan", title="Tren")
     assert fig.layout.separators == ",."
     assert fig.layout.xaxis.title.text == "Tahun"
-    assert fig.layout.yaxis.title.text == "Penempatan"
+    assert fig.layout.yaxis.title.text == ""  # written across above the axis (never clipped)
+    assert [a.text for a in fig.layout.annotations] == ["Penempatan"]
     assert list(fig.data[0].y) == [1210, 1500]
     assert trend_figure(frame, "en", value_label="Placements").layout.xaxis.title.text == "Year"
 
@@ -41,16 +42,6 @@ def test_empty_data_says_no_data():
         == "No data"
     )
     assert empty_figure("en").layout.annotations[0].text == "No data"
-
-
-def test_map_classes_no_data_differs_from_zero():
-    from geo.charts import NO_DATA, map_classes
-
-    values = pd.Series([0.0, 1.0, 5.0, 10.0, float("nan")], index=list("abcde"))
-    out = map_classes(values, "equal_interval", 2)
-    assert out["bins"] == [5.0, 10.0]
-    assert out["fill"]["e"] == NO_DATA
-    assert out["fill"]["a"] != NO_DATA and out["fill"]["a"] == out["fill"]["c"] != out["fill"]["d"]
 
 
 def test_value_axes_show_full_grouped_numbers():

@@ -1,17 +1,12 @@
 """Coverage: distances in km between villages, top placement classes, coverage gaps."""
 
-import warnings
-
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
 import shapely
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from geo.coverage import (
-    class_breaks,
     coverage_gaps,
     nearest_distance_km,
     programmes_by_type,
@@ -93,70 +88,3 @@ def test_programmes_by_type_lists_every_type():
     )
     out = programmes_by_type(programmes, "36.04").set_index("programme")["villages"]
     assert out["KKBM"] == 2 and out["MRC"] == 0 and out["DESMIGRATIF"] == 0
-
-
-# --------------------------------------------------------------------------- class breaks
-@settings(max_examples=300, deadline=None)
-@given(
-    st.lists(
-        st.one_of(st.integers(0, 50), st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False)),
-        min_size=1,
-        max_size=60,
-    ),
-    st.integers(2, 7),
-)
-def test_quantile_breaks_equal_mapclassify_to_the_last_bit(values, k):
-    """The default scheme is computed without importing mapclassify; its limits must be
-    mapclassify's exactly, ties and repeated quantiles included."""
-    import mapclassify
-
-    data = np.asarray(values, dtype=float)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
-        expected = mapclassify.Quantiles(data, k=k).bins
-    np.testing.assert_array_equal(class_breaks(data, "quantiles", k), expected)
-
-
-def test_quantile_breaks_of_integer_counts_equal_mapclassify():
-    import mapclassify
-
-    counts = np.random.default_rng(7).negative_binomial(1, 0.02, size=8492)
-    for k in range(2, 8):
-        np.testing.assert_array_equal(
-            class_breaks(counts, "quantiles", k), mapclassify.Quantiles(counts, k=k).bins
-        )
-
-
-def test_other_schemes_are_mapclassify_and_unknown_ones_are_refused():
-    import mapclassify
-
-    data = np.random.default_rng(3).gamma(2.0, 40.0, size=500)
-    np.testing.assert_array_equal(
-        class_breaks(data, "natural_breaks", 5), mapclassify.FisherJenks(data, k=5).bins
-    )
-    np.testing.assert_array_equal(
-        class_breaks(data, "equal_interval", 4), mapclassify.EqualInterval(data, k=4).bins
-    )
-    with pytest.raises(ValueError, match="quantiles, natural_breaks, equal_interval"):
-        class_breaks(data, "jenks", 5)
-
-
-def test_the_default_classification_leaves_mapclassify_unloaded():
-    """A map in quantiles (every map's default) is classified without importing mapclassify and
-    the scipy.stats, scikit-learn and matplotlib it brings; natural breaks load it."""
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    code = (
-        "import sys\n"
-        "import pandas as pd\n"
-        "from geo.charts import map_classes\n"
-        "map_classes(pd.Series([1, 5, 9, 30, 2, 7, None]), 'quantiles', 5)\n"
-        "print('mapclassify' in sys.modules, 'scipy.stats' in sys.modules)\n"
-        "map_classes(pd.Series([1, 5, 9, 30, 2, 7, None]), 'natural_breaks', 3)\n"
-        "print('mapclassify' in sys.modules)\n"
-    )
-    root = Path(__file__).resolve().parents[2]
-    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["False", "False", "True"]

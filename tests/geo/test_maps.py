@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from geo import maps
 from geo.boundaries import tiling_report
-from geo.charts import SEQUENTIAL, map_classes
+from geo.classify import SEQUENTIAL, classify
 from geo.codes import Level
 from geo.display import DISPLAY_ZOOMS, display_zoom, quantum_for
 
@@ -104,7 +104,7 @@ def test_classes_and_colours_match_the_straightforward_computation(banten_villag
     rng = np.random.default_rng(7)
     values = pd.Series(rng.poisson(12, len(banten_villages)).astype(float))
     values[rng.random(len(values)) < 0.1] = np.nan  # villages with no data
-    classes = map_classes(values, "natural_breaks", 5)
+    classes = classify(values, "natural_breaks", 5)
     # straightforward: mapclassify per value, colour looked up per village
     bins = mapclassify.FisherJenks(values.dropna().to_numpy(), k=5).bins
     step = (len(SEQUENTIAL) - 1) / (len(bins) - 1)
@@ -112,19 +112,19 @@ def test_classes_and_colours_match_the_straightforward_computation(banten_villag
         maps.NO_DATA_COLOUR if np.isnan(v) else SEQUENTIAL[round(int(np.searchsorted(bins, v)) * step)]
         for v in values
     ]
-    fast = [maps.NO_DATA_COLOUR if i < 0 else classes["colours"][i] for i in classes["index"]]
+    fast = [maps.NO_DATA_COLOUR if i < 0 else classes.colours[i] for i in classes.classes]
     assert fast == expected
-    assert (classes["index"][values.isna().to_numpy()] == -1).all()  # no data is never class 0
-    assert classes["fill"].tolist() == expected
+    assert (classes.classes[values.isna().to_numpy()] == -1).all()  # no data is never class 0
+    assert classes.fill() == expected
 
 
 def test_map_ships_codes_classes_and_local_leaflet_only(banten_villages):
     encoded = maps.encode_shapes(banten_villages, quantum_for(Level.VILLAGE, "province"))
     values = pd.Series(np.arange(len(encoded), dtype=float))
-    classes = map_classes(values, "quantiles", 5)
+    classes = classify(values, "quantiles", 5)
     labels = [f"{v:.0f}" for v in values]
-    layer = maps.MapLayer(classes["index"], classes["colours"], labels, "Penempatan")
-    legend = maps.legend_html([(c, f"kelas {i}") for i, c in enumerate(classes["colours"])], "Penempatan")
+    layer = maps.MapLayer(classes.classes, list(classes.colours), labels, "Penempatan")
+    legend = maps.legend_html([(c, f"kelas {i}") for i, c in enumerate(classes.colours)], "Penempatan")
     m = maps.area_map(encoded, layer, legend=legend)
     html = m.get_root().render()
     assert maps.LEAFLET_JS in html and maps.LEAFLET_CSS in html
@@ -133,9 +133,6 @@ def test_map_ships_codes_classes_and_local_leaflet_only(banten_villages):
     assert '"code":["36.' in html and "36.04.13.2007" in html
     assert "kelas 4" in html and "Penempatan" in html
     assert "atlasDraw(" in html and "L.canvas(" in html
-    # the naive way ships several times more for the same villages
-    naive = maps.naive_map(banten_villages, dict(zip(encoded.codes, classes["fill"], strict=True)), "x")
-    assert len(naive.get_root().render()) > 4 * len(html)
 
 
 def test_layer_must_fit_the_shapes():
@@ -179,3 +176,65 @@ def test_paired_maps_share_geometry_and_follow_each_other():
 
 def test_legend_escapes_text():
     assert "&lt;5" in maps.legend_html([("#fff", "<5")], "Jumlah")
+
+
+def _payload(html: str) -> dict:
+    """The layer payload (second argument of ``atlasDraw``) of a rendered map."""
+    import json
+
+    call = html[html.index("atlasDraw(map_") :]
+    return json.loads(call[call.index("}, {") + 3 : call.index(");\n")].replace("<\\/", "</"))
+
+
+def test_label_points_lie_inside_their_areas():
+    areas = _squares()
+    encoded = maps.encode_shapes(areas, quantum=1000)
+    points = maps.label_points(encoded)
+    drawn = areas[areas.geometry.notna()]
+    assert len(points) == len(drawn)
+    assert shapely.contains_xy(drawn.geometry.values, points[:, 0], points[:, 1]).all()
+    assert encoded.payload()["lp"] == encoded.label_points
+
+
+def test_labels_selection_attribution_and_zoom_titles_reach_the_map():
+    encoded = maps.encode_shapes(_squares())
+    layer = maps.MapLayer(np.zeros(3, dtype=int), ["#fff"], ["1", "2", "3"], "x")
+    plain = _payload(maps.area_map(encoded, layer).get_root().render())
+    assert "labels" not in plain and "sel" not in plain and "attr" not in plain
+    html = (
+        maps.area_map(
+            encoded,
+            layer,
+            labels=True,
+            always_label=True,
+            selected=1,
+            attribution="Batas: <arsip> & MIT",
+            zoom_titles=("Perbesar", "Perkecil"),
+        )
+        .get_root()
+        .render()
+    )
+    payload = _payload(html)
+    assert payload["labels"] == 1 and payload["always"] == 1
+    assert payload["sel"] == 1 and payload["fit"] == 1
+    assert payload["attr"].startswith("Batas: &lt;arsip&gt; &amp; MIT")  # text, escaped
+    assert payload["zoom"] == ["Perbesar", "Perkecil"]
+    assert "setPrefix(k.attr)" in html and "atlasLabels(" in html and "atlasSelect(" in html
+    # an area of its own (a village on a map of districts) is outlined too, without fitting
+    one = maps.encode_shapes(_squares().iloc[[2]])
+    payload = _payload(maps.area_map(encoded, layer, selected=one, fit_selected=False).get_root().render())
+    assert payload["sel"]["code"] == ["99.03"] and "fit" not in payload
+    with pytest.raises(ValueError, match="one of the 3 areas"):
+        maps.area_map(encoded, layer, selected=3)
+
+
+def test_names_are_escaped_where_the_browser_writes_them():
+    """Names go to the browser as data; the tooltip escapes them and labels use textContent."""
+    areas = _squares().iloc[:2].assign(name=["<img src=x onerror=alert(1)>", "</script><script>alert(2)"])
+    encoded = maps.encode_shapes(areas)
+    layer = maps.MapLayer(np.zeros(2, dtype=int), ["#fff"], ["<5", "7"], "<b>x</b>")
+    html = maps.area_map(encoded, layer, labels=True).get_root().render()
+    assert "</script><script>alert(2)" not in html  # cannot end the script element
+    assert "atlasEscape(d.name[i])" in maps.DRAW_JS and "el.textContent = d.name[g]" in maps.DRAW_JS
+    payload = _payload(html)
+    assert payload["lab"] == ["&lt;5", "7"] and payload["vl"] == "&lt;b&gt;x&lt;/b&gt;"

@@ -1,4 +1,4 @@
-"""Metrics: roll-up by code prefix, filters, rates, shares, changes, headlines, village profile."""
+"""Metrics: roll-up by code prefix, filters, rates, shares, changes, village profile."""
 
 import math
 
@@ -13,7 +13,6 @@ from geo.metrics import (
     area_values,
     change_between,
     filter_layer,
-    headlines,
     measure_values,
     programme_villages,
     rate_per_1000,
@@ -156,39 +155,6 @@ def layers() -> dict[str, pd.DataFrame]:
     }
 
 
-def test_headlines_with_change_from_previous_year():
-    figures = {h.name: h for h in headlines(layers(), "36.04", 2023)}
-    assert figures["placements"].value == 24 and figures["placements"].previous == 15
-    assert figures["placements"].change == 9
-    assert figures["share_women"].value == pytest.approx(18 / 22)
-    assert figures["origin_villages"].value == 2 and figures["origin_villages"].previous == 2
-    assert figures["programme_villages"].value == 2  # C is inactive
-    assert figures["programme_villages"].previous == 1  # B started in 2023
-    assert figures["enterprises"].value == 3 and figures["enterprises"].previous == 1
-    assert figures["reports"].value == 3 and figures["reports"].change == 2
-
-
-def test_headlines_missing_layer_is_nan_not_zero():
-    figures = {h.name: h for h in headlines({"placements": placements()}, None, 2023)}
-    assert figures["placements"].value == 24
-    assert math.isnan(figures["reports"].value)
-    assert math.isnan(figures["enterprises"].value)
-
-
-def test_headlines_of_an_area_without_reports_or_programmes_in_a_covered_place_are_zero():
-    """Like the reports map (regency scope): no report in a reporting regency is 0, not no data;
-    a province with a programme list has 0 programme villages where the list names none."""
-    figures = {h.name: h for h in headlines(layers(), "36.04.14", 2023)}
-    assert figures["reports"].value == 0 and figures["reports"].previous == 0
-    assert figures["programme_villages"].value == 0
-    elsewhere = {h.name: h for h in headlines(layers(), "36.01.01", 2023)}
-    assert math.isnan(elsewhere["reports"].value)  # no report anywhere in regency 36.01
-    assert elsewhere["programme_villages"].value == 0
-    assert math.isnan(elsewhere["enterprises"].value)
-    other_province = {h.name: h for h in headlines(layers(), "35.10", 2023)}
-    assert math.isnan(other_province["programme_villages"].value)
-
-
 def test_programme_villages_by_year():
     out = programme_villages(layers()["programmes"], 2022)
     assert out["village"].tolist() == [A]
@@ -217,3 +183,10 @@ def test_scope_makes_unreported_villages_zero_inside_covered_regencies():
     values = area_values(reports, reports, Level.VILLAGE, codes=[A, B, C, D], scope=Level.REGENCY)
     assert values[A] == 2 and values[B] == 0 and values[C] == 0
     assert math.isnan(values[D])  # regency 36.01 sent no report at all: no data
+
+
+def test_change_from_a_year_the_layer_does_not_hold_is_no_data():
+    p = placements()
+    change = change_between(p, p, Level.VILLAGE, 2021, 2023, codes=[A, B])
+    assert change.isna().all()  # 2021 is not in the layer: no change from 0
+    assert change_between(p, p, Level.VILLAGE, 2022, 2023, codes=[A]).loc[A] == 6

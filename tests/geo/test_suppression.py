@@ -15,9 +15,9 @@ from PIL import Image
 from pptx import Presentation
 from pypdf import PdfReader
 
-from geo.brief_pdf import build_brief
-from geo.export_files import html_map, tables_csv, tables_xlsx
-from geo.export_pptx import build_deck
+from exports.brief_pdf import build_brief
+from exports.deck import build_deck
+from exports.files import html_map, tables_csv, tables_xlsx
 from geo.suppression import HIDDEN_DERIVED, Group, hidden_label, is_small, protect, protect_series
 from loaders.export_inputs import load_view
 from loaders.settings import ROOT
@@ -167,7 +167,7 @@ COUNT_COLUMNS = {
     "placements": "Placements",
     "women": "Women",
     "men": "Men",
-    "reports": "Persons in non-procedural reports",
+    "reports": "Non-procedural reports",
     "enterprises": "Returnee enterprises",
 }
 

@@ -40,7 +40,7 @@ def test_export_page_builds_every_format(export_store, monkeypatch):
     assert boxes[i18n.t("export.page.layer", "id")] == "placements"
     assert boxes[i18n.t("export.page.year", "id")] == 2024
     labels = [m.label for m in at.metric]
-    assert labels[0] == i18n.t("export.metric.placements", "id")
+    assert labels[0] == i18n.t("figure.placements", "id")
     assert not any(m.value in {"1", "2", "3", "4"} for m in at.metric)
     assert len(at.get("download_button")) == 0
     build = next(b for b in at.button if b.label == i18n.t("export.page.build", "id"))

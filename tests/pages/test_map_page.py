@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
 
 import i18n
+from geo.codes import Level
 from loaders.settings import DEMO_DIR
 from loaders.store import Store
 from tests.pages.test_dashboard_pages import run_page
@@ -22,8 +24,11 @@ def two_provinces(tmp_path_factory, shared_data) -> Path:
 
     if not Store(DEMO_DIR).provinces():
         pytest.skip("the demo pack is not built (scripts/setup.sh)")
+    from loaders.tiles import build_packs
+
     root = tmp_path_factory.mktemp("two") / "store"
     build_banten_store(root, shared_data / "boundaries")
+    build_packs(Store(root), ["36"])  # the test store's display copies are written without the writer
     os.symlink(Store(DEMO_DIR).province_dir("99"), root / "boundaries" / "99")
     return root
 
@@ -44,16 +49,32 @@ def test_map_page_on_demo():
     assert level_box(at).options == [i18n.t(f"level.{k}", "id") for k in ("regency", "district", "village")]
 
 
-def test_map_page_on_two_provinces_refuses_every_village_of_the_country(two_provinces, monkeypatch):
+def national_args(at) -> dict | None:
+    """The arguments sent to the national village map (``ui.national_map``), if it is drawn."""
+    for element in at.get("component_instance"):
+        proto = element.proto
+        if proto.component_name.endswith("atlas_national_map"):
+            return json.loads(proto.json_args)
+    return None
+
+
+def test_map_page_on_two_provinces_draws_every_village_of_the_country(two_provinces, monkeypatch):
     monkeypatch.setenv("ATLAS_DATA_DIR", str(two_provinces))
     at = run_page("map", dataset="store")
     assert not at.exception, at.exception
     box = level_box(at)
     assert box.index == 0  # provinces first
+    assert national_args(at) is None
     box.select_index(3).run()  # villages of the whole country
     assert not at.exception, at.exception
-    refused = i18n.t("map.country_villages", "id", level=i18n.t("level.province", "id").lower())
-    assert refused in [w.value for w in at.warning]
+    assert not at.warning  # neither refused nor packs missing
+    args = national_args(at)
+    held = Store(two_provinces)
+    n = int(held.read_attributes(Level.VILLAGE, "36", ["has_polygon"])["has_polygon"].sum())
+    n += int(held.read_attributes(Level.VILLAGE, "99", ["has_polygon"])["has_polygon"].sum())
+    assert len(args["c"]) == n  # a class per village with a polygon, in the packs' order
+    assert [p["prov"] for p in args["packs"]] == ["36", "99"]
+    assert set(args["c"]) <= {"0", "1", "2", "-"}  # desa, kelurahan, desa adat
     # a link to Banten (?area=36) opens its villages' counts
     at = run_page("map", dataset="store", setup=lambda a: a.query_params.update(area="36"))
     assert not at.exception, at.exception

@@ -6,9 +6,11 @@ small-count protection (:mod:`geo.suppression`) already applied. The deck, the P
 static images and the CSV/XLSX tables all read the same view, so a cell hidden in one format is
 hidden in all of them.
 
-Which counts are protected: placements (and their gender split), persons in non-procedural
-reports and returnee enterprises. Programme villages are public government programmes and the
-number of villages of origin counts places, not people; both are shown as they are.
+The headline figures come from the one registry, :mod:`geo.figures` (the same numbers as the
+Ringkasan cards); which of them are protected is its suppression rule: placements (and their
+gender split), non-procedural reports and returnee enterprises. Programme villages are public
+government programmes and the number of villages of origin counts places, not people; both are
+shown as they are.
 """
 
 from __future__ import annotations
@@ -22,9 +24,9 @@ import numpy as np
 import pandas as pd
 
 import i18n
-from geo import metrics
+from geo import figures
+from geo.classify import classify
 from geo.codes import Level
-from geo.static_map import default_classes
 from geo.suppression import Group, Protected, hidden_label, protect, protect_series
 
 __all__ = ["ChartData", "ExportView", "KeyFigure", "MAP_MEASURES", "build_view", "code_length"]
@@ -32,7 +34,7 @@ __all__ = ["ChartData", "ExportView", "KeyFigure", "MAP_MEASURES", "build_view",
 #: The column each layer's map and ranking count, and whether it is protected.
 MAP_MEASURES: dict[str, tuple[str, bool]] = {
     "placements": ("count", True),
-    "reports": ("persons", True),
+    "reports": ("count", True),
     "enterprises": ("count", True),
     "programmes": ("count", False),
 }
@@ -159,15 +161,16 @@ def _in_area(frame: pd.DataFrame, area: str) -> pd.DataFrame:
     return frame[((village == area) | village.str.startswith(area + ".")).fillna(False)]
 
 
-def _year_rows(frame: pd.DataFrame, year: int | None) -> pd.DataFrame:
-    if frame.empty:
-        return frame
-    if "year" in frame:
-        return frame[frame["year"] == year] if year is not None else frame
-    if "start_year" in frame and year is not None:
-        start = pd.to_numeric(frame["start_year"], errors="coerce")
-        return frame[start.isna() | (start <= year)]
-    return frame
+def _year_rows(frame: pd.DataFrame, year: int | None, layer: str) -> pd.DataFrame:
+    """The rows of ``layer`` that count for ``year`` (the registry's period rule)."""
+    return figures.period_rows(layer, frame, year)
+
+
+def _years_held(frame: pd.DataFrame) -> list[int]:
+    """The years a layer's rows hold (for the period of a trend chart)."""
+    if frame.empty or "year" not in frame:
+        return []
+    return sorted(int(y) for y in pd.to_numeric(frame["year"], errors="coerce").dropna().unique())
 
 
 def _by_village(frame: pd.DataFrame, column: str) -> pd.Series:
@@ -191,7 +194,7 @@ def _village_table(
     level), each map area's sum is protected together with its villages: the map shows those
     sums, so a lone hidden village could otherwise be worked out as area sum minus the others.
     """
-    placements = _year_rows(layers.get("placements", pd.DataFrame()), year)
+    placements = _year_rows(layers.get("placements", pd.DataFrame()), year, "placements")
     table = pd.DataFrame(index=pd.Index(villages["code"].astype(str), name="code"))
     table["name"] = villages["name"].to_numpy()
     table["district"] = villages["district_name"].to_numpy() if "district_name" in villages else ""
@@ -206,8 +209,9 @@ def _village_table(
         table["gender_unknown"] = _by_village(placements[gender.isna() | ~gender.isin(["L", "P"])], "count")
         counts += ["placements", "women", "men", "gender_unknown"]
         row_totals["placements"] = ["women", "men", "gender_unknown"]
-    for name, column in (("reports", "persons"), ("enterprises", "count"), ("programmes", "count")):
-        rows = _year_rows(layers.get(name, pd.DataFrame()), year)
+    for name in ("reports", "enterprises", "programmes"):
+        column = MAP_MEASURES[name][0]
+        rows = _year_rows(layers.get(name, pd.DataFrame()), year, name)
         if not rows.empty:
             table[name] = _by_village(rows, column)
             if MAP_MEASURES[name][1]:
@@ -241,8 +245,9 @@ def _village_table(
         table = pd.concat([table, total[table.columns]])
     if "placements" in table:
         with np.errstate(invalid="ignore", divide="ignore"):
-            table["share_women"] = (table["women"] / table["placements"]).round(4)
-        derived["share_women"] = ["women", "placements"]
+            known = table["women"] + table["men"]  # as the headline: among recorded gender
+            table["share_women"] = (table["women"] / known.where(known > 0)).round(4)
+        derived["share_women"] = ["women", "men"]
     protected = protect(
         table,
         counts,
@@ -282,79 +287,43 @@ def _village_table(
 
 
 def _key_figures(
-    layers: Mapping[str, pd.DataFrame], year: int | None, threshold: int, lang: str
+    layers: Mapping[str, pd.DataFrame], area: str | None, year: int | None, threshold: int, lang: str
 ) -> list[KeyFigure]:
-    years = [year, year - 1] if year is not None else [None]
-    rows = {}
-    for y in years:
-        placements = _year_rows(layers.get("placements", pd.DataFrame()), y)
-        gender = placements["gender"].astype("string") if not placements.empty else pd.Series(dtype="string")
-        row = {
-            "placements": placements["count"].sum() if not placements.empty else np.nan,
-            "women": placements.loc[(gender == "P").fillna(False).to_numpy(), "count"].sum()
-            if not placements.empty
-            else np.nan,
-            "men": placements.loc[(gender == "L").fillna(False).to_numpy(), "count"].sum()
-            if not placements.empty
-            else np.nan,
-            "origin_villages": placements.loc[placements["count"] > 0, "village"].nunique()
-            if not placements.empty
-            else np.nan,
-        }
-        row["gender_unknown"] = row["placements"] - row["women"] - row["men"]
-        for name, column in (("reports", "persons"), ("enterprises", "count")):
-            frame = _year_rows(layers.get(name, pd.DataFrame()), y)
-            row[name] = frame[column].sum() if not frame.empty else np.nan
-        programmes = layers.get("programmes", pd.DataFrame())
-        # the same definition as the dashboard's headline: programmes running in that year
-        row["programme_villages"] = (
-            len(metrics.programme_villages(programmes, y)) if not programmes.empty else np.nan
-        )
-        rows[y] = row
-    frame = pd.DataFrame.from_dict(rows, orient="index")
-    with np.errstate(invalid="ignore", divide="ignore"):
-        frame["share_women"] = frame["women"] / frame["placements"]
-    counts = ["placements", "women", "men", "gender_unknown", "reports", "enterprises"]
+    """The headline figures of :mod:`geo.figures` for ``area``, protected, with their change.
+
+    ``layers`` are the unfiltered stored layers (the registry decides what is inside the area
+    and what counts as zero or as no data); the previous year is protected together with this one.
+    """
+    now = figures.values(layers, area, year)
+    before = figures.values(layers, area, year - 1) if year is not None else dict.fromkeys(now, np.nan)
+    frame = pd.DataFrame.from_dict({"now": now, "before": before}, orient="index")
+    counts = [n for n, f in figures.FIGURES.items() if f.suppression == "small_count"]
     p = protect(
         frame,
-        counts,
+        [*counts, *figures.COMPONENTS],
         threshold,
-        row_totals={"placements": ["women", "men", "gender_unknown"]},
-        derived={"share_women": ["women", "placements"]},
+        row_totals={"placements": list(figures.COMPONENTS)},
+        derived={"share_women": ["women", "men"]},
     )
     labels = p.labels()
-    figures = []
-    for key in (
-        "placements",
-        "share_women",
-        "origin_villages",
-        "programme_villages",
-        "enterprises",
-        "reports",
-    ):
-        value = frame.loc[years[0], key]
+    out = []
+    for name, figure in figures.FIGURES.items():
+        value = frame.loc["now", name]
         if pd.isna(value):
-            continue
-        hidden = bool(p.hidden.loc[years[0], key])
+            continue  # the layer is not loaded or holds nothing for the area: no card, never a 0
+        hidden = bool(p.hidden.loc["now", name])
         if hidden:
-            text = labels.loc[years[0], key]
-        elif key == "share_women":
+            text = labels.loc["now", name]
+        elif figure.share:
             text = i18n.fmt_pct(float(value), lang)
         else:
             text = i18n.fmt_int(float(value), lang)
         change = ""
-        if year is not None and not hidden and key != "programme_villages":
-            before = frame.loc[year - 1, key]
-            if pd.notna(before) and not p.hidden.loc[year - 1, key] and (key == "share_women" or before > 0):
-                if key == "share_women":
-                    diff = (float(value) - float(before)) * 100
-                    change = f"{'+' if diff >= 0 else '−'}{i18n.fmt_num(abs(diff), lang, 1)} pp"
-                else:
-                    diff = float(value) - float(before)
-                    change = f"{'+' if diff >= 0 else '−'}{i18n.fmt_int(abs(diff), lang)}"
-                change = i18n.t("export.change_since", lang, change=change, year=year - 1)
-        figures.append(KeyFigure(key, i18n.t(f"export.metric.{key}", lang), text, change, hidden))
-    return figures
+        if not hidden and not p.hidden.loc["before", name]:
+            headline = figures.Headline(name, float(value), float(frame.loc["before", name]), figure.share)
+            change = figures.change_text(headline, year, lang)
+        out.append(KeyFigure(name, figures.label(name, lang), text, change, hidden))
+    return out
 
 
 #: Charts per layer: (key, kind, breakdown column or "year", protect against shown total).
@@ -386,7 +355,7 @@ def _charts(
     for key, kind, by in CHARTS.get(layer, []):
         if by not in frame:
             continue
-        rows = frame if by == "year" else _year_rows(frame, year)
+        rows = _year_rows(frame, None, layer) if by == "year" else _year_rows(frame, year, layer)
         if rows.empty:
             continue
         labels = rows[by].astype("string").fillna(i18n.t("export.unknown", lang))
@@ -409,10 +378,17 @@ def _charts(
                 data.threshold,
                 data.counts,
             )
-        period = "" if by == "year" else f", {year}" if year is not None else ""
-        title = i18n.t(f"export.chart.{key}", lang, layer=i18n.t(f"export.layer.{layer}", lang)) + period
+        # every chart states its period: the trend its years, the others the export's year
+        period = figures.period_text(_years_held(rows) if by == "year" else year, lang)
+        title = (
+            i18n.t(f"export.chart.{key}", lang, layer=i18n.t(f"export.layer.{layer}", lang)) + f", {period}"
+        )
         out.append(ChartData(key, title, kind, data, i18n.t(f"export.unit.{layer}", lang)))
     return out
+
+
+#: The headline figure each layer's sentence states (programmes: the programme villages).
+_SENTENCE_FIGURE = {"placements": "placements", "reports": "reports", "enterprises": "enterprises"}
 
 
 def _sentences(
@@ -422,38 +398,49 @@ def _sentences(
     threshold: int,
     lang: str,
     period: str,
+    key_figures: Sequence[KeyFigure],
+    area: str,
 ) -> list[str]:
+    """One sentence per layer, stating the same numbers as the key figures (one registry)."""
     out = []
-    table = villages.values.iloc[:-1]
-    hidden = villages.hidden.iloc[:-1]
+    inside = villages.values.index[:-1]
+    inside = inside[(inside == area) | inside.str.startswith(area + ".")]
+    table = villages.values.loc[inside]
+    hidden = villages.hidden.loc[inside]
+    shown = {f.key: f for f in key_figures}
     for name, (column, protected_layer) in MAP_MEASURES.items():
         title = i18n.t(f"export.layer.{name}", lang)
         frame = layers.get(name, pd.DataFrame())
         if frame is None or frame.empty:
             out.append(i18n.t("export.brief.none", lang, layer=title.lower()))
             continue
-        now = _year_rows(frame, year)[column].sum()
-        if protected_layer and 0 < now < threshold:
+        figure = shown.get(_SENTENCE_FIGURE.get(name, ""))
+        now = _year_rows(frame, year, name)[column].sum()
+        if figure is not None and figure.hidden or (protected_layer and 0 < now < threshold):
             out.append(
                 i18n.t("export.brief.sentence.hidden", lang, layer=title, threshold=threshold, period=period)
             )
             continue
         change = ""
         if year is not None and "year" in frame:
-            before = _year_rows(frame, year - 1)[column].sum()
-            if before >= threshold or (not protected_layer and before > 0):
-                ratio = (now - before) / before
-                if abs(ratio) < 0.0005:
-                    change = i18n.t("export.brief.change_same", lang)
-                else:
-                    key = "export.brief.change_up" if ratio > 0 else "export.brief.change_down"
-                    change = i18n.t(key, lang, change=i18n.fmt_pct(abs(ratio), lang))
+            if not (frame["year"] == year - 1).any():
+                change = i18n.t("export.brief.change_none", lang, year=year - 1)
+            else:
+                before = _year_rows(frame, year - 1, name)[column].sum()
+                if before >= threshold or (not protected_layer and before > 0):
+                    ratio = (now - before) / before
+                    if abs(ratio) < 0.0005:
+                        change = i18n.t("export.brief.change_same", lang)
+                    else:
+                        key = "export.brief.change_up" if ratio > 0 else "export.brief.change_down"
+                        change = i18n.t(key, lang, change=i18n.fmt_pct(abs(ratio), lang))
         unit = i18n.t(f"export.unit.{name}", lang).lower()
+        value = figure.text if figure is not None else i18n.fmt_int(now, lang)
         sentence = i18n.t(
             "export.brief.sentence.count",
             lang,
             layer=title,
-            value=f"{i18n.fmt_int(now, lang)} {unit}",
+            value=f"{value} {unit}",
             period=period,
             change=change,
         )
@@ -532,12 +519,12 @@ def build_view(
     if layer not in MAP_MEASURES:
         raise ValueError(f"unknown layer {layer!r}; choose one of: {', '.join(MAP_MEASURES)}")
     in_area = {name: _in_area(frame, area) for name, frame in layers.items()}
-    period = str(year) if year is not None else i18n.t("export.all_years", lang)
+    period = figures.period_text(year, lang)  # the one way a period is written
     layer_title = i18n.t(f"export.layer.{layer}", lang)
 
     # Map: the layer's count per drawn area, protected against the area total shown beside it.
     column, protected_layer = MAP_MEASURES[layer]
-    frame = _year_rows(in_area.get(layer, pd.DataFrame()), year)
+    frame = _year_rows(in_area.get(layer, pd.DataFrame()), year, layer)
     codes = map_areas["code"].astype(str)
     length = int(codes.str.len().max()) if len(codes) else 13
     if frame.empty:
@@ -557,6 +544,7 @@ def build_view(
     villages_p, table_hidden, headers = _village_table(
         table_layers, villages, year, layer, threshold, lang, group_length
     )
+    key_figures = _align_key_figures(_key_figures(layers, area, year, threshold, lang), villages_p, area)
     if protected_layer:
         hidden = table_hidden.reindex(values.index, fill_value=False).astype(bool)
     else:
@@ -578,13 +566,13 @@ def build_view(
         map_hidden=hidden,
         map_title=("DEMO · " if demo else "")
         + i18n.t("export.map.title", lang, layer=layer_title, area=area_name, period=period),
-        legend_title=i18n.t(f"export.unit.{layer}", lang),
-        key_figures=_align_key_figures(_key_figures(in_area, year, threshold, lang), villages_p, area),
+        legend_title=f"{i18n.t(f'export.unit.{layer}', lang)}, {period}",
+        key_figures=key_figures,
         villages=villages_p,
         village_headers=headers,
         charts=_charts(in_area, layer, year, threshold, lang),
-        sentences=_sentences(in_area, villages_p, year, threshold, lang, period),
-        bins=list(bins) if bins is not None else default_classes(values[~hidden], k, scheme),
+        sentences=_sentences(in_area, villages_p, year, threshold, lang, period, key_figures, area),
+        bins=list(bins) if bins is not None else list(classify(values[~hidden], scheme, k).limits),
         colours=list(colours) if colours is not None else None,
         extra={"hidden_label": hidden_label(threshold)},
     )

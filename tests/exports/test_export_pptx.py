@@ -9,7 +9,7 @@ from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from geo.export_pptx import IMAGE_SIZE, build_deck, render_images, slide_kinds
+from exports.deck import IMAGE_SIZE, build_deck, render_images, slide_kinds
 from loaders.export_inputs import load_view
 
 

@@ -7,7 +7,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from geo.brief_pdf import build_brief
+from exports.brief_pdf import build_brief
 from loaders.export_inputs import load_view
 
 

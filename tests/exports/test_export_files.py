@@ -9,7 +9,7 @@ import zipfile
 import pandas as pd
 import pytest
 
-from geo.export_files import ExportError, html_map, images_zip, tables_csv, tables_xlsx
+from exports.files import ExportError, html_map, images_zip, tables_csv, tables_xlsx
 from loaders.export_inputs import load_view
 from loaders.settings import ROOT
 
@@ -61,7 +61,8 @@ def test_html_map_names_missing_leaflet(view, tmp_path):
 
 def test_programme_villages_figure_matches_the_dashboard_headline():
     """Inactive programmes and those started after the year are not counted, as on the dashboard."""
-    from geo import export_view, metrics
+    from exports import view as export_view
+    from geo import figures as registry
 
     programmes = pd.DataFrame(
         {
@@ -73,7 +74,7 @@ def test_programme_villages_figure_matches_the_dashboard_headline():
         }
     )
     layers = {"programmes": programmes}
-    figures = {f.key: f.text for f in export_view._key_figures(layers, 2024, 5, "en")}
-    headline = {h.name: h for h in metrics.headlines(layers, "36", 2024)}
+    figures = {f.key: f.text for f in export_view._key_figures(layers, "36", 2024, 5, "en")}
+    headline = {h.name: h for h in registry.headlines(layers, "36", 2024)}
     assert headline["programme_villages"].value == 2
     assert figures["programme_villages"] == "2"

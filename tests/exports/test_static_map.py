@@ -9,8 +9,9 @@ import pandas as pd
 import pytest
 from PIL import Image
 
+from exports.static_map import render_map
+from geo.classify import classify
 from geo.codes import Level
-from geo.static_map import class_labels, default_classes, render_map
 
 
 @pytest.fixture(scope="module")
@@ -64,10 +65,10 @@ def test_language_changes_the_labels(districts):
 
 
 def test_class_labels_use_the_readers_number_format():
-    assert class_labels([1000, 2500.5], 0, "id") == ["0 – 1.000", "1.001 – 2.500"]
-    assert class_labels([1000, 2500.5], 0, "en") == ["0 – 1,000", "1,001 – 2,500"]
-    assert default_classes(pd.Series([1, 1, 1])) == [1.0]
-    assert default_classes(pd.Series([], dtype=float)) == []
+    assert classify([0, 1000, 2500], limits=[1000, 2500.5]).labels("id") == ["0 – 1.000", "1.001 – 2.500"]
+    assert classify([0, 1000, 2500], limits=[1000, 2500.5]).labels("en") == ["0 – 1,000", "1,001 – 2,500"]
+    assert classify(pd.Series([1, 1, 1])).limits == (1.0,)
+    assert classify(pd.Series([], dtype=float)).limits == ()
 
 
 def test_bad_input_is_named(districts):
@@ -81,9 +82,9 @@ def test_bad_input_is_named(districts):
 
 def test_schemes_change_the_classes_and_unknown_ones_are_listed(districts):
     values = pd.Series([1, 2, 3, 4, 5, 6, 7, 8, 9, 100])
-    assert default_classes(values, 3, "equal_interval") != default_classes(values, 3, "quantiles")
+    assert classify(values, "equal_interval", 3).limits != classify(values, "quantiles", 3).limits
     with pytest.raises(ValueError, match="quantiles, natural_breaks, equal_interval"):
-        default_classes(values, 3, "jenks")
+        render_map(districts, _values(districts, 1), title="Uji", scheme="jenks")
     a = _pixels(render_map(districts, _values(districts, 1), title="Uji", scheme="quantiles"))
     b = _pixels(render_map(districts, _values(districts, 1), title="Uji", scheme="equal_interval"))
     assert (a != b).any()

@@ -12,8 +12,8 @@ import io
 import numpy as np
 
 import i18n
-from geo.export_view import ChartData
-from geo.static_map import pyplot  # matplotlib on Agg, imported on the first chart
+from exports.static_map import pyplot  # matplotlib on Agg, imported on the first chart
+from exports.view import ChartData
 
 __all__ = ["render_chart", "BAR_COLOUR"]
 

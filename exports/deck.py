@@ -1,8 +1,8 @@
 """A PowerPoint deck of the current view (python-pptx), small counts already protected.
 
 Slides, in order: title (area, period, data sources), map, key figures, top villages, then one
-slide per chart. Pictures are the static PNGs of :mod:`geo.static_map` and
-:mod:`geo.static_chart`, so the deck opens anywhere without internet.
+slide per chart. Pictures are the static PNGs of :mod:`exports.static_map` and
+:mod:`exports.static_chart`, so the deck opens anywhere without internet.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
 import i18n
-from geo.export_view import ExportView
-from geo.static_chart import render_chart
-from geo.static_map import render_map
+from exports.static_chart import render_chart
+from exports.static_map import render_map
+from exports.view import ExportView
 
 __all__ = ["SLIDE_SIZE", "IMAGE_SIZE", "render_images", "build_deck", "slide_kinds"]
 

@@ -19,29 +19,10 @@ import numpy as np
 import pandas as pd
 
 import i18n
-from geo.charts import class_labels  # (shared with the interactive map's legend)
-from geo.coverage import CLASS_SCHEMES, class_breaks
+from geo.classify import HIDDEN_COLOUR, NO_DATA_COLOUR, classify
 from geo.suppression import hidden_label
 
-__all__ = [
-    "DEFAULT_COLOURS",
-    "NO_DATA_COLOUR",
-    "HIDDEN_COLOUR",
-    "class_labels",
-    "default_classes",
-    "SCHEMES",
-    "render_map",
-]
-
-#: Sequential palette (ColorBrewer YlOrRd) used when the caller passes no colours.
-DEFAULT_COLOURS = ("#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026", "#800026")
-NO_DATA_COLOUR = "#e0e0e0"
-HIDDEN_COLOUR = "#b7c7d9"
-
-
-#: Classification schemes (the names the interactive map's legend uses): the registry of
-#: :mod:`geo.coverage` (mapclassify's schemes; quantiles computed there as mapclassify does).
-SCHEMES = CLASS_SCHEMES
+__all__ = ["render_map", "pyplot"]
 
 _PYPLOT_LOCK = threading.Lock()
 _AGG_CHOSEN: list[bool] = []
@@ -63,23 +44,6 @@ def pyplot():
         import matplotlib.pyplot as plt
 
     return plt
-
-
-def default_classes(values: pd.Series, k: int = 5, scheme: str = "quantiles") -> list[float]:
-    """Upper class limits of ``values`` by ``scheme`` (fewer classes when few distinct values).
-
-    >>> default_classes(pd.Series([1, 2, 3, 4, 100]), k=2, scheme="equal_interval")
-    [50.5, 100.0]
-    """
-    if scheme not in SCHEMES:
-        raise ValueError(f"unknown classification scheme {scheme!r}; choose one of: {', '.join(SCHEMES)}")
-    present = pd.to_numeric(values, errors="coerce").dropna()
-    if present.empty:
-        return []
-    k = max(1, min(int(k), present.nunique()))
-    if k == 1:
-        return [float(present.max())]
-    return [float(b) for b in class_breaks(present.to_numpy(float), scheme, k)]
 
 
 def _nice_length(span_m: float) -> float:
@@ -160,7 +124,7 @@ def render_map(
         colour with a ``"<5"`` legend entry, never in a value class).
     bins, colours
         Upper class limits and their colours, to match the interactive map; computed by
-        ``scheme`` (see :data:`SCHEMES`) with ``k`` classes when not given.
+        ``scheme`` (see :data:`geo.classify.SCHEMES`) with ``k`` classes when not given.
     size
         Width and height of the image in pixels.
     """
@@ -180,18 +144,9 @@ def render_map(
     frame["value"] = pd.to_numeric(frame["code"].map(values), errors="coerce")
     frame["hidden"] = frame["code"].map(hidden).fillna(False).astype(bool) if hidden is not None else False
     frame.loc[frame["hidden"], "value"] = np.nan
-    shown = frame["value"].dropna()
 
-    bins = list(bins) if bins is not None else default_classes(shown, k, scheme)
-    colours = list(colours) if colours is not None else _palette(len(bins))
-    if len(colours) < len(bins):
-        raise ValueError(f"{len(bins)} classes need {len(bins)} colours, got {len(colours)}")
-    codes = np.searchsorted(np.asarray(bins, float), frame["value"].to_numpy(float), side="left")
-    codes = np.clip(codes, 0, max(len(bins) - 1, 0))
-    fill = np.where(
-        frame["value"].notna(), [colours[c] if bins else NO_DATA_COLOUR for c in codes], NO_DATA_COLOUR
-    )
-    fill = np.where(frame["hidden"], HIDDEN_COLOUR, fill)
+    classes = classify(frame["value"], scheme, k, limits=bins, colours=colours)
+    fill = np.where(frame["hidden"], HIDDEN_COLOUR, np.asarray(classes.fill(), dtype=object))
 
     plt = pyplot()
     from matplotlib import patheffects
@@ -227,7 +182,7 @@ def render_map(
         fig.text(0.02, 0.95, title, fontsize=15, fontweight="bold", va="center", ha="left")
         handles = [
             Patch(facecolor=c, edgecolor="#555555", label=label)
-            for c, label in zip(colours, class_labels(bins, _low(shown), lang, digits), strict=False)
+            for c, label in zip(classes.colours, classes.labels(lang, digits), strict=True)
         ]
         handles.append(
             Patch(
@@ -267,14 +222,3 @@ def render_map(
     finally:
         plt.close(fig)
     return buf.getvalue()
-
-
-def _low(shown: pd.Series) -> float:
-    return float(shown.min()) if len(shown) else 0.0
-
-
-def _palette(n: int) -> list[str]:
-    if n <= 0:
-        return []
-    idx = np.linspace(0, len(DEFAULT_COLOURS) - 1, n).round().astype(int)
-    return [DEFAULT_COLOURS[i] for i in idx]

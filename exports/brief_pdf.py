@@ -1,6 +1,6 @@
 """A one-page PDF brief (fpdf2) of an area: headline figures, map, top villages, a sentence per layer.
 
-Everything shown comes from the protected :class:`~geo.export_view.ExportView`, so small counts
+Everything shown comes from the protected :class:`~exports.view.ExportView`, so small counts
 appear as ``"<5"`` here exactly as in the deck and the tables. The layout is fixed to fit one
 A4 page; long text is shortened rather than spilling onto a second page.
 """
@@ -14,8 +14,8 @@ from fpdf import FPDF
 from PIL import Image
 
 import i18n
-from geo.export_view import ExportView
-from geo.static_map import render_map
+from exports.static_map import render_map
+from exports.view import ExportView
 
 __all__ = ["build_brief", "MAP_SIZE"]
 

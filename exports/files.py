@@ -1,6 +1,6 @@
 """Export files other than slides and the brief: CSV/XLSX tables, a ZIP of PNGs, a standalone HTML map.
 
-All read the protected :class:`~geo.export_view.ExportView`: hidden cells are written as their
+All read the protected :class:`~exports.view.ExportView`: hidden cells are written as their
 label (``"<5"`` or ``"x"``), never as the number. The HTML map embeds Leaflet's script and
 style in the file, so it works offline when mailed around (no CDN, no tiles).
 """
@@ -23,8 +23,9 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 import i18n
-from geo.export_view import ExportView
-from geo.static_map import HIDDEN_COLOUR, NO_DATA_COLOUR, _palette, class_labels, default_classes
+from exports.view import ExportView
+from geo.cells import neutralise
+from geo.classify import HIDDEN_COLOUR, classify
 from geo.suppression import HIDDEN_DERIVED, hidden_label, is_small
 
 __all__ = [
@@ -47,38 +48,50 @@ class ExportError(Exception):
 
 def key_figures_table(view: ExportView) -> pd.DataFrame:
     """Key figures as a two/three-column table (label, value, change), protected."""
-    return pd.DataFrame(
-        {
-            view.t("common.name"): [f.label for f in view.key_figures],
-            view.t("common.value"): [f.text for f in view.key_figures],
-            view.t("export.change"): [f.change for f in view.key_figures],
-        }
+    return neutralise(
+        pd.DataFrame(
+            {
+                view.t("common.name"): [f.label for f in view.key_figures],
+                view.t("common.value"): [f.text for f in view.key_figures],
+                view.t("export.change"): [f.change for f in view.key_figures],
+            }
+        )
     )
 
 
 def tables_csv(view: ExportView) -> bytes:
-    """The village table (with its total row) as UTF-8 CSV with a BOM, so Excel reads it right."""
+    """The village table (with its total row) as UTF-8 CSV with a BOM, so Excel reads it right.
+
+    Below the table, as ``#`` lines: what, where and when (the period), the key figures (the same
+    as on every other surface) and the suppression note.
+    """
     table = view.village_table()
     table.index.name = view.t("common.code")
-    text = table.to_csv(index=True, lineterminator="\n")
-    text += f"\n# {view.suppression_note}\n"
+    text = neutralise(table).to_csv(index=True, lineterminator="\n")
+    text += f"\n# {view.layer_title} — {view.area_name}, {view.period}\n"
+    for figure in view.key_figures:
+        text += f"# {figure.label}: {figure.text}" + (f" ({figure.change})" if figure.change else "") + "\n"
+    # (the "#" lines start with "#", which no spreadsheet runs)
+    text += f"# {view.suppression_note}\n"
     return ("\ufeff" + text).encode("utf-8")
 
 
 def tables_xlsx(view: ExportView) -> bytes:
     """An Excel workbook: key figures, villages, one sheet per chart's numbers, and a note sheet."""
     buf = io.BytesIO()
-    with pd.ExcelWriter(buf, engine="xlsxwriter") as writer:
+    # Text from files is never a formula: neutralised cells, and xlsxwriter told not to convert.
+    options = {"strings_to_formulas": False, "strings_to_urls": False}
+    with pd.ExcelWriter(buf, engine="xlsxwriter", engine_kwargs={"options": options}) as writer:
         key_figures_table(view).to_excel(
             writer, sheet_name=_sheet(view.t("export.deck.key_figures")), index=False
         )
         villages = view.village_table()
         villages.index.name = view.t("common.code")
-        villages.to_excel(writer, sheet_name=_sheet(view.t("export.sheet.villages")))
+        neutralise(villages).to_excel(writer, sheet_name=_sheet(view.t("export.sheet.villages")))
         for chart in view.charts:
             data = chart.data.for_export().rename(columns={"value": chart.value_label})
             data.index.name = view.t("export.category")
-            data.to_excel(writer, sheet_name=_sheet(chart.title))
+            neutralise(data).to_excel(writer, sheet_name=_sheet(chart.title))
         note = pd.DataFrame(
             {
                 view.t("export.sheet.note"): [
@@ -90,7 +103,7 @@ def tables_xlsx(view: ExportView) -> bytes:
                 ]
             }
         )
-        note.to_excel(writer, sheet_name=_sheet(view.t("export.sheet.note")), index=False)
+        neutralise(note).to_excel(writer, sheet_name=_sheet(view.t("export.sheet.note")), index=False)
     return buf.getvalue()
 
 
@@ -123,13 +136,8 @@ def html_map(view: ExportView, leaflet_dir: Path, *, title: bool = True) -> str:
     values = pd.to_numeric(areas["code"].map(view.map_values), errors="coerce")
     hidden = areas["code"].map(view.map_hidden).fillna(False).astype(bool)
     values = values.mask(hidden)
-    bins = view.bins if view.bins is not None else default_classes(values.dropna())
-    colours = view.colours if view.colours is not None else _palette(len(bins))
-    idx = np.clip(np.searchsorted(np.asarray(bins, float), values.to_numpy(float)), 0, max(len(bins) - 1, 0))
-    fill = [
-        HIDDEN_COLOUR if h else (NO_DATA_COLOUR if np.isnan(v) or not bins else colours[i])
-        for v, h, i in zip(values.to_numpy(float), hidden, idx, strict=True)
-    ]
+    classes = classify(values, limits=view.bins, colours=view.colours)
+    fill = np.where(hidden.to_numpy(), HIDDEN_COLOUR, np.asarray(classes.fill(), dtype=object)).tolist()
     label = hidden_label(view.threshold)
     areas["fill"] = fill
     raw = pd.to_numeric(areas["code"].map(view.map_values), errors="coerce").to_numpy(float)
@@ -141,6 +149,9 @@ def html_map(view: ExportView, leaflet_dir: Path, *, title: bool = True) -> str:
         for v, h, s in zip(values.to_numpy(float), hidden, small, strict=True)
     ]
 
+    # folium's tooltip writes the properties as HTML: names from files are escaped first
+    areas["name"] = areas["name"].fillna("").astype(str).map(html.escape)
+    areas["shown"] = areas["shown"].astype(str).map(html.escape)
     minx, miny, maxx, maxy = areas.total_bounds
     m = folium.Map(tiles=None, control_scale=False, zoom_control=True, zoom_snap=0.25)
     m.fit_bounds([[miny, minx], [maxy, maxx]], padding=(10, 10))
@@ -157,14 +168,7 @@ def html_map(view: ExportView, leaflet_dir: Path, *, title: bool = True) -> str:
             fields=["name", "shown"], aliases=[view.t("common.name"), view.legend_title]
         ),
     ).add_to(m)
-    legend_rows = [
-        (c, text)
-        for c, text in zip(
-            colours,
-            class_labels(bins, float(values.min()) if values.notna().any() else 0.0, view.lang),
-            strict=False,
-        )
-    ] + [(NO_DATA_COLOUR, view.t("export.map.no_data"))]
+    legend_rows = classes.legend(view.lang, no_data=view.t("export.map.no_data"))
     if hidden.any():
         legend_rows.append((HIDDEN_COLOUR, view.t("export.map.hidden")))
     legend = "".join(

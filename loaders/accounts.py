@@ -1,0 +1,750 @@
+"""Accounts, roles, per-province grants and the append-only audit log, behind one small interface.
+
+Sign-in is switched on by ``ATLAS_AUTH`` (``off``, the default, keeps the two-command demo as
+it was; ``local`` signs in against the user table here; ``oidc`` through the office identity
+provider with Streamlit's ``st.login``, the role and grants still coming from the table here).
+
+Roles, from least to most:
+
+* ``viewer``: every page and export, small counts always hidden; grants, when set, limit the
+  provinces shown;
+* ``analyst``: exact counts in the working view;
+* ``steward``: imports, versions and boundaries, written only for the provinces granted;
+* ``admin``: every province, users and grants, the audit log.
+
+The book (``book()``) is an SQLite file in the store directory (``accounts.sqlite``): users with
+argon2 password hashes, grants, and the audit log, whose rows triggers forbid to change or delete.
+Every action that writes data or lets data leave calls ``authorize`` before and ``record`` after
+(or ``audited`` around it); both do nothing while sign-in is off.
+
+Who acts is ``current()``: the CLI signs in from ``ATLAS_USER`` / ``ATLAS_PASSWORD``
+(``run_cli``), the app registers the signed-in session (``set_resolver``).
+
+Command line::
+
+    python -m loaders.accounts add-user NAME --role ROLE [--province 35 ...] [--oidc]
+    python -m loaders.accounts grant NAME --province 36 [--province 35]   # replaces the grants
+    python -m loaders.accounts set-role NAME ROLE
+    python -m loaders.accounts password NAME
+    python -m loaders.accounts disable NAME
+    python -m loaders.accounts list [--json]
+    python -m loaders.accounts audit [--csv FILE]
+
+The password comes from standard input (first line) or, on a terminal, from a prompt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextvars
+import csv
+import getpass
+import io
+import json
+import os
+import re
+import sqlite3
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Protocol
+
+import i18n
+from loaders.settings import settings
+from loaders.store import StoreError
+
+__all__ = [
+    "AUTH_MODES",
+    "Action",
+    "Role",
+    "Account",
+    "AccessDenied",
+    "AccountError",
+    "AccountBook",
+    "SqliteBook",
+    "AUDIT_COLUMNS",
+    "book",
+    "enabled",
+    "current",
+    "acting_as",
+    "set_resolver",
+    "authenticate",
+    "authorize",
+    "record",
+    "audited",
+    "audit_csv",
+    "run_cli",
+    "main",
+]
+
+AUTH_MODES = ("off", "local", "oidc")
+BOOK_FILE = "accounts.sqlite"
+
+
+class Role(StrEnum):
+    """The four roles, in rising order of rights."""
+
+    VIEWER = "viewer"
+    ANALYST = "analyst"
+    STEWARD = "steward"
+    ADMIN = "admin"
+
+
+class Action(StrEnum):
+    """What the audit log records (the ``action`` column)."""
+
+    SIGN_IN = "sign-in"
+    SIGN_IN_FAILED = "sign-in-failed"
+    SIGN_OUT = "sign-out"
+    IMPORT = "import"
+    REPLACE = "replace"
+    DELETE = "delete"
+    BOUNDARY_FETCH = "boundary-fetch"
+    BOUNDARY_IMPORT = "boundary-import"
+    EXPORT = "export-download"
+    USER_ADD = "user-add"
+    USER_CHANGE = "user-change"
+    GRANT = "grant-change"
+    AUDIT_EXPORT = "audit-export"
+
+
+#: Actions that write the store: stewards (granted provinces) and admins only.
+WRITES = frozenset(
+    {Action.IMPORT, Action.REPLACE, Action.DELETE, Action.BOUNDARY_FETCH, Action.BOUNDARY_IMPORT}
+)
+#: Actions on users and grants: admins only.
+ADMIN_ONLY = frozenset({Action.USER_ADD, Action.USER_CHANGE, Action.GRANT, Action.AUDIT_EXPORT})
+
+AUDIT_COLUMNS = ["id", "at", "user", "role", "action", "outcome", "provinces", "file", "sha256", "detail"]
+
+
+class AccountError(ValueError):
+    """A bad request to the book (unknown user, bad role or province): message for the user."""
+
+
+class AccessDenied(StoreError, PermissionError):
+    """The signed-in user may not do this; ``message(lang)`` says why and what to do.
+
+    A ``StoreError``, so pages that already show store errors show this one too.
+    """
+
+    def __init__(self, key: str, **values: object):
+        self.key = key
+        self.values = values
+        super().__init__(self.message(i18n.DEFAULT_LANGUAGE))
+
+    def message(self, lang: str = i18n.DEFAULT_LANGUAGE) -> str:
+        values = dict(self.values)
+        if "role" in values:
+            values["role"] = i18n.t(f"auth.role.{values['role']}", lang)
+        if "action" in values:
+            values["action"] = i18n.t(f"audit.action.{values['action']}", lang)
+        return i18n.t(self.key, lang, **values)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _province(value: object) -> str:
+    text = str(value).strip().strip(".")
+    if not re.fullmatch(r"\d{2}", text):
+        raise AccountError(f"a province is written as its two-digit Kemendagri code (e.g. 36), got {value!r}")
+    return text
+
+
+@dataclass(frozen=True)
+class Account:
+    """A user as the app sees it (never the password hash)."""
+
+    name: str
+    role: Role
+    provinces: tuple[str, ...] = ()
+    active: bool = True
+    has_password: bool = False
+
+    def may(self, action: Action | str, provinces: Iterable[str] = ()) -> bool:
+        """True when this account may do ``action`` on data of ``provinces``.
+
+        >>> Account("s", Role.STEWARD, ("36",)).may(Action.IMPORT, ["36"])
+        True
+        >>> Account("s", Role.STEWARD, ("36",)).may(Action.IMPORT, ["35", "36"])
+        False
+        >>> Account("v", Role.VIEWER).may(Action.EXPORT, ["35"])
+        True
+        """
+        action = Action(action)
+        if not self.active:
+            return False
+        if self.role == Role.ADMIN:
+            return True
+        if action in ADMIN_ONLY:
+            return False
+        wanted = {str(p)[:2] for p in provinces}
+        if action in WRITES:
+            return self.role == Role.STEWARD and bool(self.provinces) and wanted <= set(self.provinces)
+        # Reading and exports: grants, when set, limit the provinces.
+        return not self.provinces or wanted <= set(self.provinces)
+
+    def sees(self, province: str) -> bool:
+        """True when the account may see data of ``province`` (no grants: every province)."""
+        return self.role == Role.ADMIN or not self.provinces or str(province)[:2] in self.provinces
+
+    @property
+    def exact_counts(self) -> bool:
+        """Viewers see small counts hidden everywhere; the other roles see the working view."""
+        return self.role != Role.VIEWER
+
+
+class AccountBook(Protocol):
+    """What every backend of the accounts, grants and audit log offers."""
+
+    def add_user(
+        self, name: str, role: Role | str, *, password_hash: str | None, provinces: Sequence[str] = ()
+    ) -> Account: ...
+    def account(self, name: str) -> Account | None: ...
+    def accounts(self) -> list[Account]: ...
+    def password_hash(self, name: str) -> str | None: ...
+    def set_password_hash(self, name: str, password_hash: str | None) -> None: ...
+    def set_role(self, name: str, role: Role | str) -> None: ...
+    def set_grants(self, name: str, provinces: Sequence[str]) -> None: ...
+    def set_active(self, name: str, active: bool) -> None: ...
+    def append(self, entry: dict) -> int: ...
+    def entries(self) -> list[dict]: ...
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS users (
+  name TEXT PRIMARY KEY,
+  role TEXT NOT NULL CHECK (role IN ('viewer', 'analyst', 'steward', 'admin')),
+  password TEXT,
+  active INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS grants (
+  name TEXT NOT NULL REFERENCES users (name) ON DELETE CASCADE,
+  province TEXT NOT NULL CHECK (length(province) = 2),
+  PRIMARY KEY (name, province)
+);
+CREATE TABLE IF NOT EXISTS audit (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  user TEXT NOT NULL,
+  role TEXT,
+  action TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  provinces TEXT NOT NULL DEFAULT '',
+  file TEXT,
+  sha256 TEXT,
+  detail TEXT
+);
+CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"""
+
+
+class SqliteBook:
+    """The embedded book: one SQLite file, each change in a transaction."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+
+    @contextmanager
+    def _db(self) -> Iterator[sqlite3.Connection]:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        con = sqlite3.connect(self.path, timeout=30)
+        try:
+            con.execute("PRAGMA foreign_keys = ON")
+            con.executescript(_SCHEMA)
+            with con:  # one transaction: committed, or rolled back on error
+                yield con
+        finally:
+            con.close()
+
+    def _require(self, con: sqlite3.Connection, name: str) -> None:
+        if con.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone() is None:
+            raise AccountError(f"no user named {name!r}; add it with: python -m loaders.accounts add-user")
+
+    def add_user(
+        self, name: str, role: Role | str, *, password_hash: str | None, provinces: Sequence[str] = ()
+    ) -> Account:
+        name = _user_name(name)
+        role = _role(role)
+        codes = sorted({_province(p) for p in provinces})
+        with self._db() as con:
+            if con.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone():
+                raise AccountError(
+                    f"user {name!r} exists already; change it with set-role, grant or password"
+                )
+            con.execute(
+                "INSERT INTO users (name, role, password, active, created_at) VALUES (?, ?, ?, 1, ?)",
+                (name, role.value, password_hash, _now()),
+            )
+            con.executemany("INSERT INTO grants (name, province) VALUES (?, ?)", [(name, c) for c in codes])
+        return Account(name, role, tuple(codes), True, password_hash is not None)
+
+    def account(self, name: str) -> Account | None:
+        with self._db() as con:
+            row = con.execute(
+                "SELECT name, role, active, password FROM users WHERE name = ?", (name,)
+            ).fetchone()
+            if row is None:
+                return None
+            codes = [
+                r[0] for r in con.execute("SELECT province FROM grants WHERE name = ? ORDER BY 1", (name,))
+            ]
+        return Account(row[0], Role(row[1]), tuple(codes), bool(row[2]), row[3] is not None)
+
+    def accounts(self) -> list[Account]:
+        with self._db() as con:
+            rows = con.execute("SELECT name, role, active, password FROM users ORDER BY name").fetchall()
+            grants: dict[str, list[str]] = {}
+            for name, code in con.execute("SELECT name, province FROM grants ORDER BY 1, 2"):
+                grants.setdefault(name, []).append(code)
+        return [Account(n, Role(r), tuple(grants.get(n, [])), bool(a), p is not None) for n, r, a, p in rows]
+
+    def password_hash(self, name: str) -> str | None:
+        with self._db() as con:
+            row = con.execute("SELECT password FROM users WHERE name = ? AND active = 1", (name,)).fetchone()
+        return row[0] if row else None
+
+    def set_password_hash(self, name: str, password_hash: str | None) -> None:
+        with self._db() as con:
+            self._require(con, name)
+            con.execute("UPDATE users SET password = ? WHERE name = ?", (password_hash, name))
+
+    def set_role(self, name: str, role: Role | str) -> None:
+        role = _role(role)
+        with self._db() as con:
+            self._require(con, name)
+            con.execute("UPDATE users SET role = ? WHERE name = ?", (role.value, name))
+
+    def set_grants(self, name: str, provinces: Sequence[str]) -> None:
+        codes = sorted({_province(p) for p in provinces})
+        with self._db() as con:
+            self._require(con, name)
+            con.execute("DELETE FROM grants WHERE name = ?", (name,))
+            con.executemany("INSERT INTO grants (name, province) VALUES (?, ?)", [(name, c) for c in codes])
+
+    def set_active(self, name: str, active: bool) -> None:
+        with self._db() as con:
+            self._require(con, name)
+            con.execute("UPDATE users SET active = ? WHERE name = ?", (int(active), name))
+
+    def append(self, entry: dict) -> int:
+        row = _audit_row(entry)
+        with self._db() as con:
+            cur = con.execute(
+                "INSERT INTO audit (at, user, role, action, outcome, provinces, file, sha256, detail)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [row[c] for c in AUDIT_COLUMNS[1:]],
+            )
+            return int(cur.lastrowid)
+
+    def entries(self) -> list[dict]:
+        with self._db() as con:
+            rows = con.execute(f"SELECT {', '.join(AUDIT_COLUMNS)} FROM audit ORDER BY id").fetchall()
+        return [dict(zip(AUDIT_COLUMNS, row, strict=True)) for row in rows]
+
+
+def _user_name(name: str) -> str:
+    text = str(name).strip()
+    if not text or len(text) > 200 or any(ch.isspace() for ch in text):
+        raise AccountError(
+            f"a user name is one word without spaces (e.g. siti or siti@bp3mi.go.id), got {name!r}"
+        )
+    return text
+
+
+def _role(role: Role | str) -> Role:
+    try:
+        return Role(str(role))
+    except ValueError:
+        raise AccountError(
+            f"unknown role {role!r}; choose one of: {', '.join(r.value for r in Role)}"
+        ) from None
+
+
+#: Runs of ten or more digits in a file name (a NIK, a passport or phone number) are masked.
+_LONG_DIGITS = re.compile(r"\d{10,}")
+
+
+def _safe_file(name: object) -> str | None:
+    """The file's base name for the log, with long digit runs masked (never a personal number)."""
+    if name is None or str(name) == "":
+        return None
+    text = str(name)
+    base = text if "://" in text else text.replace("\\", "/").rsplit("/", 1)[-1]  # a URL stays whole
+    return _LONG_DIGITS.sub(lambda m: "#" * len(m.group()), base)[:200]
+
+
+def _audit_row(entry: dict) -> dict:
+    provinces = entry.get("provinces") or ()
+    if isinstance(provinces, str):
+        provinces = [provinces]
+    detail = entry.get("detail")
+    return {
+        "at": entry.get("at") or _now(),
+        "user": str(entry.get("user") or "-"),
+        "role": entry.get("role"),
+        "action": Action(entry["action"]).value,
+        "outcome": str(entry.get("outcome") or "ok"),
+        "provinces": " ".join(sorted({str(p)[:2] for p in provinces})),
+        "file": _safe_file(entry.get("file")),
+        "sha256": entry.get("sha256"),
+        "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True) if detail else None,
+    }
+
+
+# --------------------------------------------------------------------------- the current book
+def book() -> AccountBook:
+    """The book of this deployment: ``accounts.sqlite`` in ``ATLAS_DATA_DIR``."""
+    return SqliteBook(Path(settings().data_dir) / BOOK_FILE)
+
+
+def mode() -> str:
+    """``ATLAS_AUTH``: ``off`` (default), ``local`` or ``oidc``."""
+    value = settings().auth
+    if value not in AUTH_MODES:
+        raise ValueError(
+            f"environment variable ATLAS_AUTH must be one of {', '.join(AUTH_MODES)}, got {value!r}"
+        )
+    return value
+
+
+def enabled() -> bool:
+    """True when sign-in is on (then every write is checked and every action recorded)."""
+    return mode() != "off"
+
+
+# --------------------------------------------------------------------------- who acts
+_actor: contextvars.ContextVar[Account | None] = contextvars.ContextVar("atlas_actor", default=None)
+_resolver: Callable[[], Account | None] | None = None
+
+
+def set_resolver(resolver: Callable[[], Account | None] | None) -> None:
+    """Register how to find the signed-in user when none is set here (the app's session)."""
+    global _resolver
+    _resolver = resolver
+
+
+def current() -> Account | None:
+    """The account acting now: set by ``acting_as``, else the app's signed-in session."""
+    actor = _actor.get()
+    if actor is None and _resolver is not None:
+        actor = _resolver()
+    return actor
+
+
+@contextmanager
+def acting_as(account: Account | None) -> Iterator[Account | None]:
+    """Run the block as ``account`` (the CLI after sign-in, tests)."""
+    token = _actor.set(account)
+    try:
+        yield account
+    finally:
+        _actor.reset(token)
+
+
+# --------------------------------------------------------------------------- passwords
+def _hasher():
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
+
+
+def hash_password(password: str) -> str:
+    """An argon2id hash of ``password`` (refuses one shorter than 8 characters)."""
+    if len(password) < 8:
+        raise AccountError("a password has at least 8 characters")
+    return _hasher().hash(password)
+
+
+#: Verified against when the user is unknown, so a wrong name takes as long as a wrong password.
+_DUMMY_HASH: list[str] = []
+
+
+def authenticate(name: str, password: str, *, books: AccountBook | None = None) -> Account | None:
+    """The account when ``name`` and ``password`` match an active local user, else ``None``.
+
+    Records the sign-in (or the failed attempt, with the name tried) in the audit log.
+    """
+    from argon2.exceptions import InvalidHashError, VerificationError
+
+    held = books or book()
+    stored = held.password_hash(str(name).strip())
+    hasher = _hasher()
+    if not _DUMMY_HASH:
+        _DUMMY_HASH.append(hasher.hash("not a password of anybody"))
+    ok = False
+    try:
+        ok = hasher.verify(stored or _DUMMY_HASH[0], password) and stored is not None
+    except (VerificationError, InvalidHashError):
+        ok = False
+    account = held.account(str(name).strip()) if ok else None
+    if account is None or not account.active:
+        held.append(
+            {"user": str(name).strip()[:200] or "-", "action": Action.SIGN_IN_FAILED, "outcome": "denied"}
+        )
+        return None
+    if hasher.check_needs_rehash(stored):
+        held.set_password_hash(account.name, hasher.hash(password))
+    held.append(
+        {"user": account.name, "role": account.role, "action": Action.SIGN_IN, "provinces": account.provinces}
+    )
+    return account
+
+
+# --------------------------------------------------------------------------- checks and the log
+def authorize(
+    action: Action | str, provinces: Iterable[str] = (), *, file: str | None = None
+) -> Account | None:
+    """Raise ``AccessDenied`` (and record the refusal) unless the current user may do ``action``.
+
+    Does nothing while sign-in is off. Returns the acting account.
+    """
+    if not enabled():
+        return None
+    action = Action(action)
+    wanted = sorted({str(p)[:2] for p in provinces})
+    actor = current()
+    if actor is None:
+        raise AccessDenied("auth.denied.signed_out")
+    if actor.may(action, wanted):
+        return actor
+    book().append(
+        {
+            "user": actor.name,
+            "role": actor.role,
+            "action": action,
+            "outcome": "denied",
+            "provinces": wanted,
+            "file": file,
+        }
+    )
+    if action in WRITES and actor.role == Role.STEWARD:
+        outside = [p for p in wanted if p not in actor.provinces]
+        raise AccessDenied(
+            "auth.denied.province",
+            provinces=", ".join(outside) or "-",
+            granted=", ".join(actor.provinces) or "-",
+        )
+    raise AccessDenied("auth.denied.role", role=actor.role.value, action=action.value)
+
+
+def record(
+    action: Action | str,
+    *,
+    provinces: Iterable[str] = (),
+    file: str | None = None,
+    sha256: str | None = None,
+    detail: dict | None = None,
+    outcome: str = "ok",
+) -> None:
+    """Append one entry for the current user to the audit log (nothing while sign-in is off).
+
+    ``detail`` holds counts and choices only (never a cell value of a file).
+    """
+    if not enabled():
+        return
+    actor = current()
+    book().append(
+        {
+            "user": actor.name if actor else "-",
+            "role": actor.role if actor else None,
+            "action": action,
+            "outcome": outcome,
+            "provinces": list(provinces),
+            "file": file,
+            "sha256": sha256,
+            "detail": detail,
+        }
+    )
+
+
+@contextmanager
+def audited(
+    action: Action | str,
+    *,
+    provinces: Iterable[str] = (),
+    file: str | None = None,
+    sha256: str | None = None,
+    detail: dict | None = None,
+) -> Iterator[Account | None]:
+    """Check ``action`` before the block (``AccessDenied``) and record it once the block succeeded."""
+    provinces = list(provinces)
+    actor = authorize(action, provinces, file=file)
+    yield actor
+    record(action, provinces=provinces, file=file, sha256=sha256, detail=detail)
+
+
+def audit_frame(books: AccountBook | None = None):
+    """The audit log as a DataFrame, newest first."""
+    import pandas as pd
+
+    rows = (books or book()).entries()
+    return pd.DataFrame(list(reversed(rows)), columns=AUDIT_COLUMNS)
+
+
+def _cell(value: object) -> object:
+    """A CSV cell that a spreadsheet will not run as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def audit_csv(books: AccountBook | None = None) -> bytes:
+    """The whole audit log as UTF-8 CSV (oldest first), formula-like cells neutralised."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(AUDIT_COLUMNS)
+    for row in (books or book()).entries():
+        writer.writerow([_cell(row[c]) for c in AUDIT_COLUMNS])
+    return out.getvalue().encode("utf-8-sig")
+
+
+# --------------------------------------------------------------------------- command line
+def cli_sign_in(lang: str) -> Account | None:
+    """Sign the command line in from ``ATLAS_USER`` and ``ATLAS_PASSWORD`` (or a prompt).
+
+    Raises ``AccessDenied`` when sign-in is on and the user or password is missing or wrong.
+    """
+    if not enabled():
+        return None
+    name = (os.environ.get("ATLAS_USER") or "").strip()
+    if not name:
+        raise AccessDenied("auth.cli.no_user")
+    password = os.environ.get("ATLAS_PASSWORD")
+    if password is None and sys.stdin is not None and sys.stdin.isatty():
+        password = getpass.getpass(i18n.t("auth.cli.password_prompt", lang, name=name))
+    account = authenticate(name, password or "")
+    if account is None:
+        raise AccessDenied("auth.wrong_password")
+    return account
+
+
+def run_cli(main_function: Callable[[Sequence[str] | None], int], argv: Sequence[str] | None = None) -> int:
+    """Run a command-line ``main`` as the user named by ``ATLAS_USER`` (when sign-in is on).
+
+    A wrong password or a missing grant prints the reason and exits 3; nothing is written.
+    """
+    lang = settings().language if settings().language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+    try:
+        account = cli_sign_in(lang)
+        with acting_as(account):
+            return main_function(argv)
+    except AccessDenied as err:
+        print(err.message(lang), file=sys.stderr)
+        return 3
+
+
+def _read_password(prompt: str) -> str:
+    if sys.stdin is not None and sys.stdin.isatty():
+        first = getpass.getpass(prompt)
+        if getpass.getpass("(again) " + prompt) != first:
+            raise AccountError("the two passwords differ")
+        return first
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m loaders.accounts add-user|grant|set-role|password|disable|list|audit``."""
+    parser = argparse.ArgumentParser(
+        prog="python -m loaders.accounts", description="Users, grants, audit log."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    add = sub.add_parser("add-user", help="add a user (password from standard input or a prompt)")
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    add.add_argument("--province", action="append", default=[], help="granted province code (repeatable)")
+    add.add_argument(
+        "--oidc", action="store_true", help="signs in through the identity provider: no password"
+    )
+    grant = sub.add_parser(
+        "grant", help="set the provinces granted to a user (none: every province for viewers)"
+    )
+    grant.add_argument("name")
+    grant.add_argument("--province", action="append", default=[])
+    role = sub.add_parser("set-role", help="change a user's role")
+    role.add_argument("name")
+    role.add_argument("role", choices=[r.value for r in Role])
+    pw = sub.add_parser("password", help="set a user's password (from standard input or a prompt)")
+    pw.add_argument("name")
+    off = sub.add_parser("disable", help="disable a user (kept in the log)")
+    off.add_argument("name")
+    listing = sub.add_parser("list", help="users, roles and grants")
+    listing.add_argument("--json", action="store_true")
+    audit = sub.add_parser("audit", help="print the audit log as CSV (or write it to --csv FILE)")
+    audit.add_argument("--csv", type=Path, default=None)
+    args = parser.parse_args(argv)
+    held = book()
+    by = f"cli:{getpass.getuser()}"
+    try:
+        if args.command == "add-user":
+            password = None if args.oidc else hash_password(_read_password(f"password for {args.name}: "))
+            account = held.add_user(args.name, args.role, password_hash=password, provinces=args.province)
+            held.append(
+                {
+                    "user": by,
+                    "action": Action.USER_ADD,
+                    "provinces": account.provinces,
+                    "detail": {"name": account.name, "role": account.role.value, "oidc": args.oidc},
+                }
+            )
+            print(f"added {account.name} ({account.role}) provinces: {' '.join(account.provinces) or 'all'}")
+        elif args.command == "grant":
+            held.set_grants(args.name, args.province)
+            account = held.account(args.name)
+            held.append(
+                {
+                    "user": by,
+                    "action": Action.GRANT,
+                    "provinces": account.provinces,
+                    "detail": {"name": args.name},
+                }
+            )
+            print(f"{args.name}: provinces {' '.join(account.provinces) or 'none'}")
+        elif args.command == "set-role":
+            held.set_role(args.name, args.role)
+            held.append(
+                {"user": by, "action": Action.USER_CHANGE, "detail": {"name": args.name, "role": args.role}}
+            )
+        elif args.command == "password":
+            held.set_password_hash(args.name, hash_password(_read_password(f"password for {args.name}: ")))
+            held.append(
+                {"user": by, "action": Action.USER_CHANGE, "detail": {"name": args.name, "password": True}}
+            )
+        elif args.command == "disable":
+            held.set_active(args.name, False)
+            held.append(
+                {"user": by, "action": Action.USER_CHANGE, "detail": {"name": args.name, "active": False}}
+            )
+        elif args.command == "list":
+            rows = [
+                {"name": a.name, "role": a.role.value, "provinces": list(a.provinces), "active": a.active}
+                for a in held.accounts()
+            ]
+            if args.json:
+                print(json.dumps(rows, ensure_ascii=False))
+            else:
+                for r in rows:
+                    print(f"{r['name']:30} {r['role']:8} {' '.join(r['provinces']) or '-':20} {r['active']}")
+        elif args.command == "audit":
+            data = audit_csv(held)
+            if args.csv:
+                args.csv.write_bytes(data)
+            else:
+                sys.stdout.write(data.decode("utf-8-sig"))
+    except AccountError as err:
+        print(str(err), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,367 @@
+"""Sign-in before any data, the pages each role may open, and the audit hooks of the pages.
+
+``gate(pages)`` is the one call app.py makes (in place of ``st.navigation``). With
+``ATLAS_AUTH=off`` (the default) it is ``st.navigation(pages)`` and nothing else changes. With
+``local`` or ``oidc`` it shows the sign-in (a form, or the identity provider through
+``st.login``) and stops the script until the user is signed in; an expired session, a wrong
+password or an account without a role shows a translated message and nothing else.
+
+Then the role decides the pages:
+
+* viewer: the layer pages draw from the protected export view (small counts hidden, grants
+  limit the areas), the export page and the area map; no Data page;
+* analyst: every page but Data; steward: every page; admin: every page and the Audit tab.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass
+from enum import StrEnum
+
+import streamlit as st
+
+from loaders import accounts
+from loaders.accounts import Account, Action, Role
+from loaders.settings import settings
+from ui import t
+
+__all__ = ["AuthKeys", "gate", "account", "may_write", "sees", "record_download", "audit_tab"]
+
+
+class AuthKeys(StrEnum):
+    """Session and widget keys of sign-in."""
+
+    SESSION = "auth_session"
+    MESSAGE = "auth_message"
+    FORM = "auth_form"
+    NAME = "auth_name"
+    PASSWORD = "auth_password"
+    SIGN_OUT = "auth_sign_out"
+    AREA = "auth_area"
+    LAYER = "auth_layer"
+    YEAR = "auth_year"
+    EXPIRED = "auth_expired"
+
+
+@dataclass
+class _Session:
+    name: str
+    source: str  # "local" or "oidc"
+    seen: float
+
+
+#: Layer pages a viewer sees through the protected export view: url path -> layer.
+PROTECTED_LAYER = {
+    "": "placements",
+    "penempatan": "placements",
+    "cakupan": "programmes",
+    "usaha-purna": "enterprises",
+    "laporan": "reports",
+    "perencanaan": "placements",
+}
+#: Pages only stewards and admins open.
+WRITERS_ONLY = {"data"}
+
+
+def _session_account() -> Account | None:
+    """The signed-in account of this Streamlit session (the resolver of ``accounts.current``)."""
+    try:
+        held = st.session_state.get(AuthKeys.SESSION)
+    except Exception:  # noqa: BLE001  (no script run context: a thread outside a session)
+        return None
+    if not isinstance(held, _Session):
+        return None
+    found = accounts.book().account(held.name)
+    return found if found is not None and found.active else None
+
+
+def account() -> Account | None:
+    """The signed-in account, or None (also when sign-in is off)."""
+    return _session_account() if accounts.enabled() else None
+
+
+def may_write(provinces) -> bool:
+    """True when the user may write data of ``provinces`` (always while sign-in is off)."""
+    if not accounts.enabled():
+        return True
+    held = account()
+    return held is not None and held.may(Action.IMPORT, provinces)
+
+
+def denied_text(provinces) -> str:
+    """Why the user may not write data of ``provinces`` (translated; as ``AccessDenied`` says it)."""
+    held = account()
+    if held is None:
+        return t("auth.denied.signed_out")
+    if held.role == Role.STEWARD:
+        outside = sorted({str(p)[:2] for p in provinces} - set(held.provinces))
+        return t(
+            "auth.denied.province",
+            provinces=", ".join(outside) or "-",
+            granted=", ".join(held.provinces) or "-",
+        )
+    return t("auth.denied.role", role=t(f"auth.role.{held.role.value}"), action=t("audit.action.import"))
+
+
+def sees(province: str) -> bool:
+    """True when the user may see ``province`` (grants of viewers; always while sign-in is off)."""
+    held = account()
+    return held is None or held.sees(province)
+
+
+def _sign_out(message: str | None = None, outcome: str = "ok") -> None:
+    held = st.session_state.pop(AuthKeys.SESSION, None)
+    if isinstance(held, _Session):
+        found = accounts.book().account(held.name)
+        with accounts.acting_as(found or Account(held.name, Role.VIEWER)):
+            accounts.record(Action.SIGN_OUT, outcome=outcome, detail={"via": held.source})
+    if message:
+        st.session_state[AuthKeys.MESSAGE] = message
+
+
+def _sign_out_button() -> None:
+    _sign_out()
+    if accounts.mode() == "oidc" and st.user.is_logged_in:
+        st.logout()
+
+
+def _heading() -> None:
+    st.title(t("auth.title"))
+    st.caption(t("auth.intro"))
+    if message := st.session_state.pop(AuthKeys.MESSAGE, None):
+        st.warning(message, icon=":material/lock_clock:")
+
+
+def _local_sign_in() -> None:
+    _heading()
+    with st.form(AuthKeys.FORM, clear_on_submit=True):
+        name = st.text_input(t("auth.name"), key=AuthKeys.NAME)
+        password = st.text_input(t("auth.password"), type="password", key=AuthKeys.PASSWORD)
+        submitted = st.form_submit_button(t("auth.submit"), type="primary", icon=":material/login:")
+    if submitted:
+        found = accounts.authenticate(name, password)
+        if found is None:
+            st.error(t("auth.wrong_password"), icon=":material/key_off:")
+        else:
+            st.session_state[AuthKeys.SESSION] = _Session(found.name, "local", time.time())
+            st.rerun()
+    st.stop()
+
+
+def _oidc_configured() -> bool:
+    try:
+        return "auth" in st.secrets
+    except FileNotFoundError:
+        return False
+
+
+def _oidc_sign_in() -> None:
+    """Sign in through the identity provider (``st.login``); the role comes from the book."""
+    if not _oidc_configured():
+        _heading()
+        st.error(t("auth.not_configured"))
+        st.stop()
+    if not st.user.is_logged_in:
+        _heading()
+        st.button(t("auth.oidc_button"), type="primary", icon=":material/login:", on_click=st.login)
+        st.stop()
+    expires = st.user.get("exp")
+    if isinstance(expires, (int, float)) and expires < time.time():
+        if isinstance(st.session_state.get(AuthKeys.SESSION), _Session):
+            _sign_out(outcome="expired")
+        elif not st.session_state.get(AuthKeys.EXPIRED):  # a new browser session on an old token
+            name = str(st.user.get("email") or st.user.get("sub") or "-")
+            with accounts.acting_as(accounts.book().account(name) or Account(name, Role.VIEWER)):
+                accounts.record(Action.SIGN_OUT, outcome="expired", detail={"via": "oidc"})
+        st.session_state[AuthKeys.EXPIRED] = True
+        _heading()
+        st.warning(t("auth.token_expired"), icon=":material/lock_clock:")
+        st.button(t("auth.oidc_again"), type="primary", icon=":material/login:", on_click=st.login)
+        st.stop()
+    name = str(st.user.get("email") or st.user.get("sub") or "")
+    found = accounts.book().account(name)
+    if found is None or not found.active:
+        _heading()
+        st.error(t("auth.no_account", name=name), icon=":material/person_off:")
+        st.button(t("auth.sign_out"), icon=":material/logout:", on_click=st.logout)
+        st.stop()
+    if not isinstance(st.session_state.get(AuthKeys.SESSION), _Session):
+        st.session_state[AuthKeys.SESSION] = _Session(found.name, "oidc", time.time())
+        with accounts.acting_as(found):
+            accounts.record(
+                Action.SIGN_IN,
+                provinces=found.provinces,
+                detail={"via": "oidc", "issuer": st.user.get("iss")},
+            )
+
+
+def _signed_in() -> Account:
+    """The signed-in account; shows the sign-in and stops the script until there is one."""
+    held = st.session_state.get(AuthKeys.SESSION)
+    minutes = settings().session_minutes
+    if isinstance(held, _Session) and time.time() - held.seen > minutes * 60:
+        _sign_out(t("auth.expired", minutes=minutes), outcome="expired")
+        if held.source == "oidc":  # the provider's cookie would sign straight back in
+            _heading()
+            st.button(t("auth.oidc_again"), type="primary", icon=":material/login:", on_click=st.login)
+            st.stop()
+    if accounts.mode() == "oidc":
+        _oidc_sign_in()
+    held = st.session_state.get(AuthKeys.SESSION)
+    found = _session_account()
+    if found is None:
+        if isinstance(held, _Session):  # removed or disabled since signing in
+            _sign_out(t("auth.no_account", name=held.name))
+        _local_sign_in()
+    held.seen = time.time()
+    return found
+
+
+class _ProtectedPage:
+    """A layer page as a viewer sees it: the protected export view of that layer."""
+
+    def __init__(self, page, layer: str):
+        self.page = page
+        self.layer = layer
+        self.url_path = page.url_path
+        self.title = page.title
+
+    def run(self) -> None:
+        protected_view(self.title, self.layer)
+
+
+def protected_view(title: str, layer: str) -> None:
+    """Title, area/layer/year pickers, the key figures and the map of the protected export view."""
+    import streamlit.components.v1 as components
+
+    import ui
+    from exports.view import MAP_MEASURES
+    from loaders.store import StoreError
+    from ui import present
+
+    ui.demo_banner()
+    st.title(title)
+    st.caption(t("auth.protected.note"))
+    held = ui.store()
+    layers = [name for name in MAP_MEASURES if name in held.layers()]
+    areas = {code: name for code, name in present.area_options().items() if sees(code)}
+    if not held.provinces() or not layers or not areas:
+        st.info(t("auth.protected.empty"))
+        st.stop()
+    years = present.year_options()
+    left, middle, right = st.columns([3, 2, 1])
+    area = left.selectbox(t("export.page.area"), list(areas), format_func=areas.get, key=AuthKeys.AREA)
+    layer = middle.selectbox(
+        t("export.page.layer"),
+        layers,
+        index=layers.index(layer) if layer in layers else 0,
+        format_func=lambda n: t(f"export.layer.{n}"),
+        key=AuthKeys.LAYER,
+    )
+    year = (
+        right.selectbox(t("export.page.year"), years, index=len(years) - 1, key=AuthKeys.YEAR)
+        if years
+        else None
+    )
+    key = present.view_key(area, year, layer)
+    try:
+        view = present.export_view(key)
+        page = present.build(key, "html_present").decode("utf-8")
+    except StoreError as err:
+        st.error(t("export.error", message=str(err)))
+        st.stop()
+    with st.container(border=True):
+        st.markdown(f"**{view.map_title}**")
+        cols = st.columns(len(view.key_figures) or 1)
+        for col, figure in zip(cols, view.key_figures, strict=False):
+            col.metric(figure.label, figure.text)
+        st.caption(view.suppression_note)
+    components.html(page, height=560)
+
+
+def _sidebar(found: Account) -> None:
+    with st.sidebar:
+        st.markdown(t("auth.signed_in_as", name=found.name, role=t(f"auth.role.{found.role.value}")))
+        if found.provinces:
+            st.caption(t("auth.provinces", provinces=", ".join(found.provinces)))
+        st.button(
+            t("auth.sign_out"), key=AuthKeys.SIGN_OUT, icon=":material/logout:", on_click=_sign_out_button
+        )
+
+
+def gate(pages: list):
+    """Sign-in first, then ``st.navigation`` over the pages the user's role may open.
+
+    Returns the page to run (``.run()``), as ``st.navigation`` does.
+    """
+    if not accounts.enabled():
+        return st.navigation(pages)
+    accounts.set_resolver(_session_account)
+    found = _signed_in()
+    allowed = [p for p in pages if found.role in (Role.STEWARD, Role.ADMIN) or p.url_path not in WRITERS_ONLY]
+    current = st.navigation(allowed)
+    _sidebar(found)
+    if not found.exact_counts and current.url_path in PROTECTED_LAYER:
+        return _ProtectedPage(current, PROTECTED_LAYER[current.url_path])
+    return current
+
+
+# --------------------------------------------------------------------------- page hooks
+def record_download(file_name: str, data: bytes, area: str | None = None) -> None:
+    """``on_click`` of an export download button: one audit entry (file name, sha256, province)."""
+    digest = hashlib.sha256(data if isinstance(data, bytes) else str(data).encode()).hexdigest()
+    accounts.record(Action.EXPORT, provinces=[area[:2]] if area else [], file=file_name, sha256=digest)
+
+
+def audit_tab() -> None:
+    """The Audit tab of the Data page (admins): the log, newest first, the CSV, users and grants."""
+    import pandas as pd
+
+    st.caption(t("audit.intro"))
+    frame = accounts.audit_frame()
+    if frame.empty:
+        st.info(t("audit.empty"))
+    else:
+        shown = frame.drop(columns=["id", "sha256"]).copy()
+        shown["action"] = shown["action"].map(lambda a: t(f"audit.action.{a}"))
+        shown["outcome"] = shown["outcome"].map(
+            lambda o: t(f"audit.outcome.{o}") if o in ("ok", "denied", "expired") else o
+        )
+        shown["role"] = shown["role"].map(lambda r: t(f"auth.role.{r}") if r in set(Role) else (r or ""))
+        st.dataframe(
+            shown.rename(columns={c: t(f"audit.col.{c}") for c in shown.columns}),
+            hide_index=True,
+            width="stretch",
+        )
+    st.download_button(
+        t("audit.download"),
+        accounts.audit_csv(),
+        "atlas-pmi_audit.csv",
+        "text/csv",
+        icon=":material/download:",
+        key="audit.csv",
+        on_click=accounts.record,
+        args=(Action.AUDIT_EXPORT,),
+        kwargs={"file": "atlas-pmi_audit.csv"},
+    )
+    st.subheader(t("audit.users"))
+    users = pd.DataFrame(
+        [
+            {
+                t("audit.col.user"): a.name,
+                t("audit.col.role"): t(f"auth.role.{a.role.value}"),
+                t("audit.col.provinces"): ", ".join(a.provinces) or t("auth.all_provinces"),
+                t("audit.col.active"): a.active,
+            }
+            for a in accounts.book().accounts()
+        ]
+    )
+    st.dataframe(users, hide_index=True, width="stretch")
+
+
+def is_admin() -> bool:
+    """True when sign-in is on and the user is an administrator (the Audit tab is shown)."""
+    held = account()
+    return held is not None and held.role == Role.ADMIN
