@@ -83,8 +83,13 @@ def is_known(value: object) -> bool:
 
 
 _PREFIXES = re.compile(
-    r"^(?:(?:provinsi|kabupaten|kecamatan|kelurahan|desa|distrik|kota administrasi|kota)\s+"
-    r"|(?:prov|kab|kec|kel|ds|kota adm)\.\s*|(?:prov|kab|kec|kel|ds)\s+)"
+    r"^(?:(?:provinsi|kabupaten|kecamatan|kelurahan|desa|distrik|kota administrasi|kota adm|kota)\s+"
+    r"|(?:prov|kab|kec|kel|ds|kota adm|adm)\.\s*|(?:prov|kab|kec|kel|ds)\s+)"
+)
+#: The kind written after the name: "Serang (Kab.)", "Malang (Kota)", "Serang, Kab.", "Y (Kec.)".
+_KIND_SUFFIX = re.compile(
+    r"\s*(?:,\s*|\(\s*)(kabupaten|kab|kota adm|kota administrasi|kota|kecamatan|kec|desa|ds|kelurahan|kel)"
+    r"\.?\s*\)?\s*$"
 )
 _OLD_SPELLINGS = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("nj", "ny"), ("sj", "sy"), ("ch", "kh"))
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -102,18 +107,35 @@ def normalise_name(name: object, *, old_spelling: bool = True) -> str:
         return ""
     text = str(name).lower().strip()
     text = re.sub(r"\s+", " ", text)
+    text = _KIND_SUFFIX.sub("", text)  # "Serang (Kab.)", "Malang, Kota"
     while True:
         stripped = _PREFIXES.sub("", text)
         if stripped == text:
             break
         text = stripped
     if old_spelling:
-        # Van Ophuijsen "j" between vowels is the modern "y"; both sides of a comparison are
-        # normalised alike, so modern names that keep such a "j" still match themselves.
-        text = re.sub(r"(?<=[aeiou])j(?=[aeiou])", "y", text)
+        # the digraphs first (dj→j, tj→c, …), then Van Ophuijsen's "j" is the modern "y": both
+        # sides of a comparison are normalised alike, so "Loemadjang" and "Lumajang" (and
+        # "Djokjakarta" and "Yogyakarta") meet at one key
         for old, new in _OLD_SPELLINGS:
             text = text.replace(old, new)
+        text = text.replace("j", "y")
     return _NON_ALNUM.sub("", text)
+
+
+def area_kind(name: object) -> bool | None:
+    """True for a city (*Kota X*, *X (Kota)*, *Kota Adm. X*), False for a regency (*Kab. X*,
+    *Kabupaten X*, *X (Kab.)*, *X, Kab.*), None when the name does not say.
+
+    >>> area_kind("Serang (Kab.)"), area_kind("Malang, Kota"), area_kind("Kota Adm. Jakarta Barat"), area_kind("Serang")
+    (False, True, True, None)
+    """
+    text = re.sub(r"\s+", " ", str(name or "").strip().lower())
+    found = _KIND_SUFFIX.search(text)
+    word = found[1] if found else (m[1] if (m := re.match(r"^(kota|kab|kabupaten)\b", text)) else None)
+    if word is None:
+        return None
+    return word.startswith("kota")
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 __all__ = ["LayerSpec", "LAYERS", "PROGRAMME_TYPES", "layer_spec"]
 
 #: Community-programme types, in display order.
-PROGRAMME_TYPES = ("KKBM", "DESMIGRATIF", "KAWAN_PMI", "MRC", "PERDES", "OTHER")
+PROGRAMME_TYPES = ("KKBM", "DESMIGRATIF", "KAWAN_PMI", "MRC", "PERDES", "PERWIRA", "OTHER")
 GENDERS = ("L", "P")  # laki-laki (men), perempuan (women)
 SCHEMES = ("G2G", "P2P", "MANDIRI", "OTHER")  # government, private agency, individual
 REPORT_OUTCOMES = ("PREVENTED", "RETURNED", "CASE_HANDLED", "OTHER")

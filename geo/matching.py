@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from geo.codes import Level, normalise_codes
-from geo.gazetteer import gazetteer, normalise_name
+from geo.gazetteer import area_kind, gazetteer, normalise_name
 
 __all__ = [
     "REFERENCE_COLUMNS",
@@ -168,12 +168,7 @@ class _Result:
 
 
 def _is_city(raw: object) -> bool | None:
-    text = str(raw or "").strip().lower()
-    if re.match(r"^kota\b|^kota\.", text):
-        return True
-    if re.match(r"^(kab|kabupaten)\b", text):
-        return False
-    return None
+    return area_kind(raw)
 
 
 def _similarity(a: str, b: str, *, processor=None, score_cutoff=None) -> float:
@@ -191,6 +186,10 @@ def _pick(
     """
     exact = [o for o in options if o[2] == key]
     if len(exact) == 1:
+        if raw is not None and normalise_name(raw, old_spelling=False) != normalise_name(
+            exact[0][1], old_spelling=False
+        ):
+            return "old_spelling", [exact[0][0]], 100.0, []  # "Loemadjang" for Lumajang
         return "exact", [exact[0][0]], 100.0, []
     if len(exact) > 1:
         return "ambiguous", [o[0] for o in exact], 100.0, [(o[0], o[1], 100.0) for o in exact]
@@ -261,7 +260,9 @@ def _match_names(ix: _Index, loc: dict) -> _Result:
         city = _is_city(raw)
         if city is not None and any(r[3] == city for r in options):
             options = [r for r in options if r[3] == city]
-        outcome, codes, s, cands = _pick(key, options, fuzzy=prov is not None)
+        outcome, codes, s, cands = _pick(key, options, fuzzy=prov is not None, raw=raw)
+        if outcome == "old_spelling":
+            outcome, method = "exact", "old_spelling"
         if outcome in ("exact", "fuzzy"):
             reg = codes
             if outcome == "fuzzy":
@@ -282,6 +283,8 @@ def _match_names(ix: _Index, loc: dict) -> _Result:
         else:
             options = list(ix.districts.values())
         outcome, codes, s, cands = _pick(key, options, fuzzy=reg is not None and len(reg) == 1, raw=raw)
+        if outcome == "old_spelling":
+            outcome, method = "exact", "old_spelling"
         if outcome in ("exact", "fuzzy"):
             dist = codes
             if outcome == "fuzzy":
@@ -324,6 +327,8 @@ def _match_names(ix: _Index, loc: dict) -> _Result:
     else:
         pool, fuzzy_ok = ix.villages_in("province", prov), False
     outcome, codes, s, cands = _pick(vkey, pool, fuzzy=fuzzy_ok, raw=loc.get("village_name"))
+    if outcome == "old_spelling":
+        outcome, method = "exact", "old_spelling" if method == "name" else method
     if ambiguous and outcome != "exact":
         return _Result(None, "ambiguous", reason=ambiguous[0], candidates=ambiguous[1], score=ambiguous[2])
     if outcome in ("exact", "fuzzy"):
@@ -362,21 +367,23 @@ def _compose_codes(frame: pd.DataFrame) -> pd.DataFrame:
         return frame
 
     def compose(row: pd.Series) -> object:
+        # each part padded on its own: 35 | 1 | 11 | 2001 is 35.01.11.2001 (35.11.01.2001 is
+        # another village); a full code in the village column is kept as it is
         village = _digits(row["village_code"])
-        if len(village) != 4:
+        if not 1 <= len(village) <= 4:
             return row["village_code"]
         district = _digits(row.get("district_code"))
         regency = _digits(row.get("regency_code"))
         province = _digits(row.get("province_code"))
         if len(district) == 6:
             prefix = district
-        elif len(district) == 2 and len(regency) == 4:
-            prefix = regency + district
-        elif len(district) == 2 and len(regency) == 2 and len(province) == 2:
-            prefix = province + regency + district
+        elif 1 <= len(district) <= 2 and len(regency) == 4:
+            prefix = regency + district.zfill(2)
+        elif 1 <= len(district) <= 2 and 1 <= len(regency) <= 2 and len(province) == 2:
+            prefix = province + regency.zfill(2) + district.zfill(2)
         else:
             return row["village_code"]
-        return f"{prefix[:2]}.{prefix[2:4]}.{prefix[4:6]}.{village}"
+        return f"{prefix[:2]}.{prefix[2:4]}.{prefix[4:6]}.{village.zfill(4)}"
 
     out = frame.copy()
     out["village_code"] = frame.apply(compose, axis=1)

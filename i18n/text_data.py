@@ -519,6 +519,134 @@ TEXT = {
         "Baris {row}: koordinatnya tidak jatuh di batas desa mana pun yang tersimpan. Periksa lintang/bujur atau tambahkan nama desa.",
         "Row {row}: its coordinates fall in no stored village boundary. Check latitude/longitude or add the village name.",
     ),
+    # ---------------------------------------------------------------- limits and hostile files
+    "data.issue.file_limit_file_mb": (
+        "{file}: ukuran file {found} MB melebihi batas {limit} MB ({variable}). Pecah file menjadi beberapa bagian.",
+        "{file}: the file is {found} MB, over the limit of {limit} MB ({variable}). Split it into parts.",
+    ),
+    "data.issue.file_limit_rows": (
+        "{file}: {found} baris melebihi batas {limit} baris ({variable}). Pecah file per tahun atau per wilayah.",
+        "{file}: {found} rows, over the limit of {limit} rows ({variable}). Split the file by year or area.",
+    ),
+    "data.issue.file_limit_columns": (
+        "{file}: {found} kolom melebihi batas {limit} kolom ({variable}). Hapus kolom kosong atau yang tidak dipakai.",
+        "{file}: {found} columns, over the limit of {limit} columns ({variable}). Delete empty or unused columns.",
+    ),
+    "data.issue.file_limit_cell_chars": (
+        "{file}: sebuah sel berisi {found} karakter, melebihi batas {limit} ({variable}). Periksa isi sel yang sangat panjang.",
+        "{file}: a cell holds {found} characters, over the limit of {limit} ({variable}). Check the very long cell.",
+    ),
+    "data.issue.file_limit_sheet_cells": (
+        "{file}: lembar kerja menyatakan atau berisi {found} sel, melebihi batas {limit} ({variable}). Simpan hanya tabelnya sebagai CSV, atau hapus baris/kolom kosong.",
+        "{file}: the sheet declares or holds {found} cells, over the limit of {limit} ({variable}). Save only the table as CSV, or delete empty rows/columns.",
+    ),
+    "data.issue.file_limit_unzipped_mb": (
+        "{file}: isi file setelah dibuka {found} MB, melebihi batas {limit} MB ({variable}). Simpan ulang hanya tabelnya.",
+        "{file}: its content unpacks to {found} MB, over the limit of {limit} MB ({variable}). Save only the table again.",
+    ),
+    "data.issue.file_limit_features": (
+        "{file}: {found} wilayah melebihi batas {limit} ({variable}). Pecah file per provinsi.",
+        "{file}: {found} areas, over the limit of {limit} ({variable}). Split the file by province.",
+    ),
+    "data.issue.file_xml_entities": (
+        "{file}: bagian '{member}' berisi deklarasi DTD/entitas XML, yang tidak dibaca demi keamanan. Buka di Excel dan simpan ulang sebagai .xlsx.",
+        "{file}: part '{member}' holds an XML DTD/entity declaration, which is not read for safety. Open it in Excel and save it again as .xlsx.",
+    ),
+    "data.issue.file_unexpected": (
+        "{file}: file tidak bisa diproses ({detail}); tidak ada yang disimpan. Simpan ulang sebagai .xlsx atau CSV; bila masih gagal, laporkan nama file ini.",
+        "{file}: the file could not be processed ({detail}); nothing was saved. Save it again as .xlsx or CSV; if it still fails, report this file.",
+    ),
+    # ---------------------------------------------------------------- boundary files: hostile and misplaced
+    "boundaries.file.zip_unsafe": (
+        "{file}: arsip berisi bagian dengan jalur absolut atau '..' ({member}); arsip seperti ini tidak dibuka. Buat ulang zip hanya dari berkas Shapefile-nya.",
+        "{file}: the archive holds a member with an absolute or '..' path ({member}); such archives are not opened. Zip the Shapefile's own files again.",
+    ),
+    "boundaries.file.zip_too_large": (
+        "{file}: isi arsip {found} MB setelah dibuka, melebihi batas {limit} MB ({variable}). Pecah per provinsi.",
+        "{file}: the archive unpacks to {found} MB, over the limit of {limit} MB ({variable}). Split it by province.",
+    ),
+    "boundaries.file.too_many_features": (
+        "{file}: {found} wilayah, melebihi batas {limit} ({variable}). Pecah per provinsi.",
+        "{file}: {found} areas, over the limit of {limit} ({variable}). Split it by province.",
+    ),
+    "boundaries.file.outside_indonesia": (
+        "{file}: {count} poligon berada di luar wilayah Indonesia (baris {rows}; batas {bounds}; CRS berkas: {crs}). Kemungkinan penyebab: {cause}",
+        "{file}: {count} polygons lie outside Indonesia (rows {rows}; extent {bounds}; file CRS: {crs}). Likely cause: {cause}",
+    ),
+    "boundaries.cause.swapped": (
+        "lintang dan bujur tertukar. Ekspor ulang dengan urutan bujur, lintang (x = bujur).",
+        "latitude and longitude are swapped. Export again in longitude, latitude order (x = longitude).",
+    ),
+    "boundaries.cause.projected": (
+        "koordinat dalam meter (CRS proyeksi) tetapi berkas tidak menyatakannya dengan benar. Sertakan berkas .prj atau ekspor dalam EPSG:4326.",
+        "coordinates in metres (a projected CRS) that the file does not declare correctly. Include the .prj file or export in EPSG:4326.",
+    ),
+    "boundaries.cause.crs": (
+        "CRS yang dinyatakan berkas salah. Periksa CRS-nya atau ekspor dalam EPSG:4326.",
+        "the CRS the file declares is wrong. Check its CRS or export in EPSG:4326.",
+    ),
+    "boundaries.cause.shifted": (
+        "koordinat bergeser atau salah. Periksa berkas di aplikasi GIS.",
+        "the coordinates are shifted or wrong. Check the file in a GIS application.",
+    ),
+    # ---------------------------------------------------------------- office forms (issue 16)
+    "data.issue.total_column_ignored": (
+        "Kolom '{column}' adalah total dan tidak dihitung (jumlahnya dihitung dari kolom per tahun/bulan).",
+        "Column '{column}' is a total and is not counted (the counts come from the per-year/month columns).",
+    ),
+    "data.issue.wide_months": (
+        "Kolom {column} dibaca sebagai jumlah per bulan ({n} bulan).",
+        "Columns {column} were read as counts per month ({n} months).",
+    ),
+    "data.issue.title_years_differ": (
+        "Judul tabel menyebut tahun {title}, tetapi kolomnya berisi tahun {columns}. Periksa apakah tabel lengkap.",
+        "The table title names the years {title}, but its columns hold the years {columns}. Check that the table is complete.",
+    ),
+    "data.issue.bps_by_content": (
+        "{file}: kolom '{column}' berisi kode BPS ({share} % nilainya berbentuk kode BPS PPKKCCCDDD), bukan kode Kemendagri; "
+        "tidak ada baris yang disimpan, juga yang kebetulan terbaca sebagai kode Kemendagri. "
+        "Tambahkan kolom kode desa Kemendagri (mis. 36.04.13.2007) atau nama desa, kecamatan dan kabupaten.",
+        "{file}: column '{column}' holds BPS codes ({share} % of its values have the BPS shape PPKKCCCDDD), not Kemendagri codes; "
+        "no row is stored, not even those that happen to read as Kemendagri codes. "
+        "Add a Kemendagri village code column (e.g. 36.04.13.2007) or village, district and regency names.",
+    ),
+    "data.issue.area_codes_by_content": (
+        "{file}: kolom '{column}' berisi kode kecamatan atau kabupaten/kota ({share} % nilainya), bukan kode desa; tidak ada baris yang disimpan. "
+        "Gunakan rekap per desa dengan kode desa Kemendagri (10 digit).",
+        "{file}: column '{column}' holds district or regency codes ({share} % of its values), not village codes; no row is stored. "
+        "Use a table per village with Kemendagri village codes (10 digits).",
+    ),
+    "data.issue.village_numbers_as_code": (
+        "Kolom '{column}' berisi nomor desa (4 digit), dibaca sebagai bagian akhir kode desa bersama kolom kode kecamatan/kabupaten.",
+        "Column '{column}' holds village numbers (4 digits), read as the last part of the village code with the district/regency code columns.",
+    ),
+    # ---------------------------------------------------------------- the join preview (issue 11)
+    "data.matches": ("Pencocokan desa per baris", "Village matched by each row"),
+    "data.matches_empty": ("Belum ada baris yang dicocokkan.", "No row has been matched yet."),
+    "data.matches_filter": ("Tampilkan cara pencocokan", "Show matching method"),
+    "data.matches_all": ("Semua cara", "All methods"),
+    "data.col.match_row": ("Baris", "Row"),
+    "data.col.match_kind": ("Cara", "Method"),
+    "data.col.match_score": ("Skor", "Score"),
+    "data.col.match_village": ("Kode desa", "Village code"),
+    "data.col.match_village_name": ("Desa/Kelurahan", "Village"),
+    "data.col.match_district": ("Kecamatan", "District"),
+    "data.col.match_regency": ("Kabupaten/Kota", "Regency/city"),
+    "data.method.code": ("kode", "code"),
+    "data.method.name": ("nama", "name"),
+    "data.method.old_spelling": ("ejaan lama", "old spelling"),
+    "data.method.fuzzy": ("mirip (fuzzy)", "fuzzy"),
+    "data.method.name_only": ("nama saja (unik)", "name only (unique)"),
+    "data.method.name_regency": ("nama dalam kabupaten", "name within regency"),
+    "data.method.point": ("titik dalam poligon", "point in polygon"),
+    "data.method.unmatched": ("tidak cocok", "unmatched"),
+    "data.method.ambiguous": ("ragu", "ambiguous"),
+    "data.method.": ("–", "–"),
+    "data.keep_other_rows": (
+        "Simpan {rest} baris lainnya (lewati {n} baris bermasalah)",
+        "Keep the other {rest} rows (skip the {n} rows with problems)",
+    ),
+    "programme.PERWIRA": ("Perwira PMI", "Perwira PMI"),
     # ---------------------------------------------------------------- CLI
     "data.cli.read": (
         "{file}: {rows} baris dibaca (lembar {sheet}).",

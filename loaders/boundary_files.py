@@ -8,6 +8,7 @@ problems with the whole file raise ``BoundaryFileError`` saying why and what to 
 
 from __future__ import annotations
 
+import os
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,9 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pyogrio
+import pyogrio.raw
 import shapely
+import shapely.errors
 from pyogrio.errors import DataLayerError, DataSourceError
 
 from geo.boundaries import repair_geometry
@@ -67,6 +70,8 @@ class BoundaryFileError(ValueError):
         params = dict(self.params)
         if "level" in params:
             params["level"] = t(f"boundaries.level.{params['level']}", lang)
+        if "cause" in params:
+            params["cause"] = t(f"boundaries.cause.{params['cause']}", lang)
         if "hint" in params:
             params["hint"] = (
                 t("boundaries.file.bps_hint", lang, count=params["hint"]) if params["hint"] else ""
@@ -141,15 +146,43 @@ def _fail(path: Path, key: str, **params: object) -> BoundaryFileError:
     return BoundaryFileError(key, file=path.name, **params)
 
 
+def _unsafe_member(name: str) -> bool:
+    """An absolute path, a drive letter or a ``..`` part: a member that could land outside."""
+    parts = name.replace("\\", "/").split("/")
+    return name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":") or ".." in parts
+
+
 def _check_zip(path: Path) -> str:
-    """The ``/vsizip/`` path of the single Shapefile inside a zip (raises when unusable)."""
+    """The ``/vsizip/`` path of the single Shapefile inside a zip (raises when unusable).
+
+    Members with an absolute or ``..`` path are refused, and so is a zip that unpacks to more
+    than the limit (``ATLAS_MAX_UNZIPPED_MB``) or whose members fail their checksum.
+    """
+    from loaders.limits import VARIABLES, limits
+
     if not zipfile.is_zipfile(path):
         raise _fail(path, "zip_corrupt")
     try:
         with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            names = [i.filename for i in infos]
+            unsafe = [n for n in names if _unsafe_member(n)]
+            if unsafe:
+                raise _fail(path, "zip_unsafe", member=repr(unsafe[0]))
+            total = sum(i.file_size for i in infos)
+            lim = limits().unzipped_mb
+            if total > lim * 1_000_000:
+                raise _fail(
+                    path,
+                    "zip_too_large",
+                    found=f"{total / 1e6:,.0f}",
+                    limit=lim,
+                    variable=VARIABLES["unzipped_mb"],
+                )
             bad = archive.testzip()
-            names = archive.namelist()
-    except (zipfile.BadZipFile, OSError, EOFError) as err:
+    except BoundaryFileError:
+        raise
+    except Exception as err:  # noqa: BLE001 - zlib, struct and zipfile errors of a damaged archive
         raise _fail(path, "zip_corrupt") from err
     if bad is not None:
         raise _fail(path, "zip_member", member=repr(bad))
@@ -192,10 +225,81 @@ def _read_frame(path: Path, layer: str | None) -> gpd.GeoDataFrame:
     elif layer not in [str(name) for name, _ in layers]:
         names = ", ".join(str(n) for n, _ in layers)
         raise _fail(path, "no_layer", layer=repr(layer), names=names)
+    from loaders.limits import VARIABLES, limits
+
     try:
-        return pyogrio.read_dataframe(source, layer=layer)
+        features = pyogrio.read_info(source, layer=layer).get("features", 0)
     except (DataSourceError, DataLayerError, OSError, ValueError) as err:
         raise _fail(path, "unreadable", error=err) from err
+    if features > limits().features:
+        raise _fail(
+            path,
+            "too_many_features",
+            found=f"{features:,}",
+            limit=limits().features,
+            variable=VARIABLES["features"],
+        )
+    try:
+        return pyogrio.read_dataframe(source, layer=layer)
+    except shapely.errors.GEOSException:
+        return _read_fixing_wkb(source, layer)
+    except (DataSourceError, DataLayerError, OSError, ValueError) as err:
+        raise _fail(path, "unreadable", error=err) from err
+
+
+def _read_fixing_wkb(source: str, layer: str | None) -> gpd.GeoDataFrame:
+    """Read a layer whose geometry GEOS refuses as it stands (a ring that does not close, too
+    few points): each geometry is parsed with ``on_invalid="fix"``; the rows that needed it are
+    listed in ``attrs["wkb_fixed"]`` (0-based), those beyond repair have no geometry."""
+    meta, _, wkb, fields = pyogrio.raw.read(source, layer=layer)
+    strict = shapely.from_wkb(wkb, on_invalid="ignore")
+    fixed = shapely.from_wkb(wkb, on_invalid="fix")
+    frame = gpd.GeoDataFrame(
+        {name: values for name, values in zip(meta["fields"], fields, strict=True)},
+        geometry=gpd.GeoSeries(fixed, crs=meta.get("crs")),
+    )
+    frame.attrs["wkb_fixed"] = [int(i) for i in np.flatnonzero(pd.isna(strict) & pd.notna(wkb))]
+    return frame
+
+
+#: Indonesia's extent in longitude and latitude (95°E-141°E, 11°S-6°N) with a margin.
+INDONESIA_EXTENT = (92.0, -14.0, 144.0, 9.0)
+
+
+def _outside_indonesia(frame: gpd.GeoDataFrame, path: Path, source_crs: str, raw_bounds) -> None:
+    """Refuse a file with polygons outside Indonesia, naming the rows and the likely cause."""
+    geom = np.asarray(frame.geometry.values, dtype=object)
+    present = ~shapely.is_missing(geom) & ~shapely.is_empty(geom)
+    bounds = np.full((len(geom), 4), np.nan)
+    bounds[present] = shapely.bounds(geom[present])
+    x0, y0, x1, y1 = INDONESIA_EXTENT
+    with np.errstate(invalid="ignore"):
+        inside = (bounds[:, 0] >= x0) & (bounds[:, 2] <= x1) & (bounds[:, 1] >= y0) & (bounds[:, 3] <= y1)
+        swapped = (bounds[:, 1] >= x0) & (bounds[:, 3] <= x1) & (bounds[:, 0] >= y0) & (bounds[:, 2] <= y1)
+    outside = present & ~inside
+    if not outside.any():
+        return
+    if swapped[outside].mean() > 0.5:
+        cause = "swapped"
+    elif raw_bounds is not None and max(abs(v) for v in raw_bounds) > 1000:
+        cause = "projected"
+    elif source_crs.startswith("none") or "4326" in source_crs:
+        cause = "shifted"
+    else:
+        cause = "crs"
+    rows = [int(i) + 1 for i in np.flatnonzero(outside)]
+    shown = ", ".join(map(str, rows[:_MAX_LISTED])) + (" …" if len(rows) > _MAX_LISTED else "")
+    low, high = np.nanmin(bounds[outside], axis=0), np.nanmax(bounds[outside], axis=0)
+    minx, miny, maxx, maxy = float(low[0]), float(low[1]), float(high[2]), float(high[3])
+    raise _fail(
+        path,
+        "outside_indonesia",
+        count=len(rows),
+        rows=shown,
+        cause=cause,
+        crs=source_crs,
+        bounds=f"{minx:.2f}, {miny:.2f}, {maxx:.2f}, {maxy:.2f}",
+    )
 
 
 def _find_code_column(frame: pd.DataFrame, path: Path) -> str:
@@ -233,6 +337,19 @@ def read_boundary_file(
     rows sharing a code are merged.
     """
     path = Path(path)
+    if isinstance(level, str) and not level.isdigit() and level.upper() not in Level.__members__:
+        raise ValueError(f"level {level!r} unknown; choose one of: village, district, regency, province")
+    try:
+        return _read_boundary_file(path, code_column, name_column, layer, level)
+    except BoundaryFileError:
+        raise
+    except Exception as err:  # noqa: BLE001 - the last line of defence: a message, never a traceback
+        if os.environ.get("ATLAS_IMPORT_DEBUG"):
+            raise
+        raise _fail(path, "unreadable", error=type(err).__name__) from err
+
+
+def _read_boundary_file(path: Path, code_column, name_column, layer, level) -> BoundaryFile:
     if not path.exists():
         raise _fail(path, "missing")
     if path.is_dir():
@@ -255,14 +372,17 @@ def read_boundary_file(
         raise _fail(path, "not_polygons")
 
     source_crs = frame.crs.to_string() if frame.crs is not None else "none"
+    raw_bounds = tuple(float(v) for v in frame.total_bounds)
     if frame.crs is None:
-        minx, miny, maxx, maxy = frame.total_bounds
+        minx, miny, maxx, maxy = raw_bounds
         if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
             raise _fail(path, "no_crs")
         frame = frame.set_crs(4326)
         source_crs = "none (assumed EPSG:4326)"
     elif not frame.crs.equals("EPSG:4326"):
-        frame = frame.to_crs(4326)
+        with np.errstate(all="ignore"):
+            frame = frame.to_crs(4326)
+    _outside_indonesia(frame, path, source_crs, raw_bounds)
 
     if code_column is None:
         code_column = _find_code_column(frame, path)
@@ -325,6 +445,7 @@ def read_boundary_file(
         raise _fail(path, "no_level_codes", level=chosen.key)
 
     fixed, repaired = repair_geometry(frame.geometry.values)  # reprojected
+    repaired[frame.attrs.get("wkb_fixed", [])] = True  # rings closed when the file was read
     has_geom = ~shapely.is_missing(fixed)
     result.repaired = [int(rows[i]) for i in np.flatnonzero(repaired & at_level)]
     result.no_geometry = [int(rows[i]) for i in np.flatnonzero(at_level & ~has_geom)]

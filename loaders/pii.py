@@ -15,7 +15,17 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-__all__ = ["PersonalColumn", "Scrubbed", "personal_header", "personal_kind", "scrub", "KINDS"]
+__all__ = [
+    "PersonalColumn",
+    "Scrubbed",
+    "personal_header",
+    "personal_kind",
+    "scrub",
+    "redact",
+    "looks_personal",
+    "person_name_column",
+    "KINDS",
+]
 
 #: Kinds of personal data, in the order they are checked.
 KINDS = ("nik", "family_card", "passport", "phone", "email", "birth", "address", "name")
@@ -205,3 +215,87 @@ def scrub(
     for column, positions in blank_rows.items():
         out.iloc[positions, out.columns.get_loc(column)] = None
     return Scrubbed(frame=out, dropped=dropped, blanked=blanked)
+
+
+# --------------------------------------------------------------------------- never quoted
+_PASSPORT_IN_TEXT = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,2}\d{6,7}(?![A-Za-z0-9])")
+_REDACTED = "[…]"
+
+
+def redact(text: object) -> object:
+    """``text`` with anything shaped like a NIK, phone, passport number or e-mail replaced by
+    ``[…]``; what every message, report line and log entry passes its quoted values through.
+
+    >>> redact("row 4: '3604131207850003' is not a count; call 0812-3456-7890")
+    "row 4: '[…]' is not a count; call […]"
+    >>> redact("36.04.13.2007 / Lontar")
+    '36.04.13.2007 / Lontar'
+    """
+    if not isinstance(text, str) or not text:
+        return text
+    out = _NIK_IN_TEXT.sub(_REDACTED, text)
+    out = _EMAIL_IN_TEXT.sub(_REDACTED, out)
+    out = _PHONE_IN_TEXT.sub(_REDACTED, out)
+    return _PASSPORT_IN_TEXT.sub(_REDACTED, out)
+
+
+_PERSON_NAME = re.compile(r"^[A-Za-z][A-Za-z'`.]+(?: [A-Za-z][A-Za-z'`.]*){1,3}$")
+_NOT_A_NAME_WORD = re.compile(
+    r"\b(desa|kelurahan|kel|ds|kec|kecamatan|kab|kabupaten|kota|provinsi|prov|jumlah|total|jalan|jl|"
+    r"rt|rw|dusun|kampung|blok|program|usaha|kelompok|komunitas|koperasi|pmi|tki|negara|laki|perempuan|"
+    r"ya|tidak|aktif|formal|informal|malaysia|taiwan|hong|kong|arab|saudi|korea|jepang|singapura|brunei)\b",
+    re.I,
+)
+
+
+def looks_personal(text: object) -> bool:
+    """True when a header or a label is itself a personal value (a NIK, phone, passport or
+    e-mail by shape, or a person's name: two to four words that are no area of the gazetteer),
+    so it is named by its position instead (``kolom_3``)."""
+    if not isinstance(text, str) or not text.strip():
+        return False
+    if personal_kind(text) is not None:
+        return True
+    return bool(_PERSON_NAME.match(text.strip())) and _name_not_area(text.strip())
+
+
+_AREAS: set[str] | None = None
+
+
+def _area_names() -> set[str]:
+    global _AREAS
+    if _AREAS is None:
+        from geo.gazetteer import gazetteer, normalise_name
+
+        _AREAS = {normalise_name(n) for n in gazetteer()["name"].dropna().unique()}
+    return _AREAS
+
+
+def _name_not_area(text: str) -> bool:
+    from geo.gazetteer import normalise_name
+
+    if _NOT_A_NAME_WORD.search(text):
+        return False
+    return normalise_name(text) not in _area_names()
+
+
+def person_name_column(values: pd.Series, *, share: float = 0.6) -> bool:
+    """True when most filled cells of a column are person names: two to four words of letters
+    that are no area name of the gazetteer and no word of the layer vocabularies.
+
+    Used on the columns where a name may hide under another header (a code or place column,
+    an unnamed one); free-text category columns are not asked.
+    """
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    if len(uniques) < 2:
+        return False
+    texts = pd.Series(uniques, dtype=object).map(lambda v: v.strip() if isinstance(v, str) else "")
+    shaped = texts.str.match(_PERSON_NAME).fillna(False).to_numpy(dtype=bool)
+    if not shaped.any():
+        return False
+    is_name = np.zeros(len(uniques) + 1, dtype=bool)
+    for i in np.flatnonzero(shaped):
+        is_name[i] = _name_not_area(texts.iat[i])
+    filled = codes >= 0
+    n = int(filled.sum())
+    return n > 0 and is_name[codes][filled].sum() / n >= share

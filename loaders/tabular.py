@@ -63,7 +63,7 @@ class SkippedRow:
 
     row: int
     reason: str  # "totals" | "notes" | "subheader"
-    text: str  # first text cell, shortened (titles and totals carry no personal data)
+    text: str  # the word that marks it ("Jumlah", "Sumber"), never the rest of the row
 
 
 @dataclass
@@ -243,7 +243,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        return data.decode("utf-16", errors="replace"), "utf-16"  # a truncated file: its last byte
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -497,9 +497,18 @@ def _xls_grid(
             raise TableError("bad_xlsx", file, detail=type(err).__name__) from None
     names = book.sheet_names()
 
-    def cells(sh) -> list[list[object]]:
+    from loaders.limits import limits
+
+    lim = limits()
+    for sh in book.sheets():
+        if sh.ncols > lim.columns:
+            raise _over(file, "columns", f"{sh.ncols:,}", lim.columns)
+        if sh.nrows * sh.ncols > lim.sheet_cells:
+            raise _over(file, "sheet_cells", f"{sh.nrows * sh.ncols:,}", lim.sheet_cells)
+
+    def cells(sh, limit: int | None = None) -> list[list[object]]:
         grid = []
-        for r in range(sh.nrows):
+        for r in range(min(sh.nrows, limit or sh.nrows)):
             row = []
             for c in range(sh.ncols):
                 cell = sh.cell(r, c)
@@ -519,7 +528,7 @@ def _xls_grid(
         names,
         sheet,
         file,
-        lambda name: _rank_sheet(cells(book.sheet_by_name(name))[: HEADER_SCAN_ROWS + 30], score),
+        lambda name: _rank_sheet(cells(book.sheet_by_name(name), HEADER_SCAN_ROWS + 30), score),
     )
     sh = book.sheet_by_name(chosen)
     grid = cells(sh)
@@ -532,7 +541,22 @@ def _looks_like_html(data: bytes) -> bool:
 
 
 def _html_grid(data: bytes, file: str) -> tuple[list[list[object]], str]:
-    """The largest table of an HTML page saved as ``.xls`` (what many web systems export)."""
+    """The largest table of an HTML page saved as ``.xls`` (what many web systems export).
+
+    Its cells and the cells of its widest first row are counted before it is parsed."""
+    from loaders.limits import limits
+
+    lim = limits()
+    lower = data.lower()
+    cells = lower.count(b"<td") + lower.count(b"<th")
+    if cells > lim.sheet_cells:
+        raise _over(file, "sheet_cells", f"{cells:,}", lim.sheet_cells)
+    start = lower.find(b"<tr")
+    end = lower.find(b"</tr", start)
+    first = lower[start : end if end > 0 else start + 2_000_000]
+    width = first.count(b"<td") + first.count(b"<th")
+    if width > lim.columns:
+        raise _over(file, "columns", f"{width:,}", lim.columns)
     text, encoding = decode_text(data)
     try:
         tables = pd.read_html(io.StringIO(text), header=None, thousands=None, decimal=",")
@@ -554,13 +578,12 @@ def _xlsx_grid(
     data: bytes, file: str, sheet: str | int | None
 ) -> tuple[list[list[object]], str, list[str], set]:
     """Cells of one sheet, merged ranges filled with their top-left value."""
-    import zipfile
 
     import openpyxl
 
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as err:
+    except Exception as err:  # noqa: BLE001 - openpyxl, lxml and zipfile raise many types
         raise TableError("bad_xlsx", file, detail=type(err).__name__) from None
     names = list(wb.sheetnames)
     # without a sheet named: the first sheet that holds something
@@ -713,14 +736,121 @@ def _read_csv(data: bytes, file: str, sheet, score) -> Grid:
     return Grid(cells, "csv", encoding=encoding, delimiter=delimiter, text=text, data=data)
 
 
+def _over(file: str, what: str, found: object, limit: int) -> TableError:
+    """A file beyond one of :mod:`loaders.limits`: the message names the limit and its variable."""
+    from loaders.limits import VARIABLES
+
+    return TableError(f"limit_{what}", file, found=found, limit=limit, variable=VARIABLES[what])
+
+
+_XML_DECLARATIONS = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
+_XML_ROW = re.compile(rb"<(?:\w+:)?row[\s>/]")
+_XML_CELL = re.compile(rb"<(?:\w+:)?c[\s>/]")
+_XML_DIMENSION = re.compile(
+    rb'<(?:\w+:)?dimension\s+ref="\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?"'
+)
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + (ch - 64)
+    return number
+
+
+def check_workbook(data: bytes, file: str) -> None:
+    """Refuse a workbook before it is loaded: a damaged zip, XML with a DTD or entities, more
+    decompressed bytes, declared or held rows and cells, or a longer text than the limits.
+
+    Streams every XML member once (the decompressor's own checks find damaged members).
+    """
+    import zipfile
+    import zlib
+
+    from loaders.limits import limits
+
+    lim = limits()
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as err:
+        raise TableError("bad_xlsx", file, detail=type(err).__name__) from None
+    total = sum(i.file_size for i in infos)
+    if total > lim.unzipped_mb * 1_000_000:
+        raise _over(file, "unzipped_mb", f"{total / 1e6:,.0f}", lim.unzipped_mb)
+    try:
+        for info in infos:
+            if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+                continue
+            sheet = info.filename.lower().startswith("xl/worksheets/")
+            rows = cells = 0
+            tail = b""
+            with archive.open(info) as member:
+                first = True
+                while chunk := member.read(1 << 22):
+                    if _XML_DECLARATIONS.search(chunk):
+                        raise TableError("xml_entities", file, member=info.filename)
+                    if sheet:
+                        if first and (dim := _XML_DIMENSION.search(chunk)):
+                            c0, r0, c1, r1 = dim.groups()
+                            height = int(r1 or r0) - int(r0) + 1
+                            width = _column_number(c1 or c0) - _column_number(c0) + 1
+                            if width > lim.columns:
+                                raise _over(file, "columns", f"{width:,}", lim.columns)
+                            if height > lim.rows:
+                                raise _over(file, "rows", f"{height:,}", lim.rows)
+                            if height * width > lim.sheet_cells:
+                                raise _over(file, "sheet_cells", f"{height * width:,}", lim.sheet_cells)
+                        rows += len(_XML_ROW.findall(chunk))
+                        cells += len(_XML_CELL.findall(chunk))
+                        if rows > lim.rows:
+                            raise _over(file, "rows", f"> {lim.rows:,}", lim.rows)
+                        if cells > lim.sheet_cells:
+                            raise _over(file, "sheet_cells", f"> {lim.sheet_cells:,}", lim.sheet_cells)
+                    pieces = (tail + chunk).split(b"<")
+                    tail = pieces[-1]
+                    if max(map(len, pieces)) > lim.cell_chars + 200:  # a text (or a tag) between "<"s
+                        raise _over(file, "cell_chars", f"> {lim.cell_chars:,}", lim.cell_chars)
+                    first = False
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error, NotImplementedError) as err:
+        raise TableError("bad_xlsx", file, detail=type(err).__name__) from None
+
+
+def check_grid(cells: list[list[object]], file: str, *, complete: bool = True) -> None:
+    """Refuse a grid beyond the limits: columns, cell length and (when ``complete``) rows and
+    cells. A long CSV's body is checked as it is read (:func:`_table_body`)."""
+    from loaders.limits import limits
+
+    lim = limits()
+    width = max((len(r) for r in cells), default=0)
+    if width > lim.columns:
+        raise _over(file, "columns", f"{width:,}", lim.columns)
+    if complete and len(cells) > lim.rows:
+        raise _over(file, "rows", f"{len(cells):,}", lim.rows)
+    if complete and len(cells) * width > lim.sheet_cells:
+        raise _over(file, "sheet_cells", f"{len(cells) * width:,}", lim.sheet_cells)
+    longest = max((len(v) for row in cells for v in row if isinstance(v, str)), default=0)
+    if longest > lim.cell_chars:
+        raise _over(file, "cell_chars", f"{longest:,}", lim.cell_chars)
+
+
 def read_grid(data: bytes, file: str, sheet: str | int | None = None, score=None) -> Grid:
     """The format reader for ``data`` (by its first bytes, then its suffix) and its cells.
 
-    Raises :class:`TableError` for a file that is no table (old binary formats, images, PDFs).
+    Raises :class:`TableError` for a file that is no table (old binary formats, images, PDFs),
+    is damaged, or exceeds a limit of :mod:`loaders.limits` (checked before loading where the
+    format declares its size). Any other error of a reader becomes ``TableError("unreadable")``
+    naming its type, never a traceback.
     """
+    from loaders.limits import limits
+
     score = score or (lambda text: 0)
     suffix = Path(file).suffix.lower()
+    lim = limits()
+    if len(data) > lim.file_mb * 1_000_000:
+        raise _over(file, "file_mb", f"{len(data) / 1e6:,.1f}", lim.file_mb)
     if data[:4] == b"PK\x03\x04" or suffix in (".xlsx", ".xlsm"):
+        check_workbook(data, file)
         reader = _read_xlsx
     elif data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         reader = _read_xls
@@ -732,8 +862,14 @@ def read_grid(data: bytes, file: str, sheet: str | int | None = None, score=None
         raise TableError("not_a_table", file)
     else:
         reader = _read_csv
-    grid = reader(data, file, sheet, score)
+    try:
+        grid = reader(data, file, sheet, score)
+    except TableError:
+        raise
+    except (MemoryError, RecursionError, Exception) as err:  # noqa: BLE001 - a reader's own errors
+        raise TableError("unreadable", file, detail=type(err).__name__) from None
     grid.cells = [list(r) for r in grid.cells]
+    check_grid(grid.cells, file, complete=not (grid.kind == "csv" and len(grid.cells) >= CSV_HEAD_ROWS))
     return grid
 
 
@@ -800,6 +936,8 @@ def read_table(
 
 def _table_body(grid: Grid, header: Header, file: str) -> Table:
     """The rows under the header as a :class:`Table` (totals and notes rows reported)."""
+    from loaders.limits import limits
+
     cells_grid, columns, first = grid.cells, header.columns, header.first
     width = len(columns)
     cells, distinct = None, None
@@ -816,6 +954,8 @@ def _table_body(grid: Grid, header: Header, file: str) -> Table:
         cells = pd.DataFrame(cells_grid[first:], dtype=object)
         cells = cells.reindex(columns=range(width)) if len(cells.columns) < width else cells.iloc[:, :width]
         cells.columns = range(width)
+    if len(cells) > limits().rows:
+        raise _over(file, "rows", f"{len(cells):,}", limits().rows)
     rows_all = np.arange(first + 1, first + 1 + len(cells))
     # per cell: its text and whether it is a word (not a number or date); once per distinct value
     filled_count = np.zeros(len(cells), dtype=np.int64)
@@ -837,6 +977,8 @@ def _table_body(grid: Grid, header: Header, file: str) -> Table:
             texts = np.array([_cell_text(u) for u in uniques] + [""], dtype=object)
         # plain digits (row numbers, codes without dots) are numbers: no need to parse them
         shapes = pd.Series(texts, dtype=object)
+        if len(texts) > 1 and shapes.str.len().max() > limits().cell_chars:
+            raise _over(file, "cell_chars", f"{int(shapes.str.len().max()):,}", limits().cell_chars)
         digits = shapes.str.isdecimal().fillna(False).to_numpy(dtype=bool)  # what r"\d+" matches
         # a dotted Kemendagri village code is text, not a number or a date
         words = np.zeros(len(shapes), dtype=bool)
@@ -866,14 +1008,16 @@ def _table_body(grid: Grid, header: Header, file: str) -> Table:
     notes = (filled_count == 1) & words.str.match(_NOTES).fillna(False).to_numpy(dtype=bool)[word_codes]
     for i in np.flatnonzero((filled_count > 0) & (totals | notes)):
         reason = "totals" if totals[i] else "notes"
-        skipped.append(SkippedRow(int(rows_all[i]), reason, first_word[i][:40]))
+        # only the word that marks the row is quoted (a note may name a person)
+        mark = (_TOTALS if totals[i] else _NOTES).match(first_word[i])
+        skipped.append(SkippedRow(int(rows_all[i]), reason, mark[1] if mark else ""))
     keep_rows = np.flatnonzero((filled_count > 0) & ~totals & ~notes)
     # free-text notes after the last data row (one filled cell, text, wider tables)
     while len(keep_rows) and width > 2:
         last = keep_rows[-1]
         value = next((v for v in cells.iloc[last].tolist() if _cell_text(v)), None)
         if filled_count[last] == 1 and not _is_numberish(value) and len(_cell_text(value)) > 25:
-            skipped.append(SkippedRow(int(rows_all[last]), "notes", _cell_text(value)[:40]))
+            skipped.append(SkippedRow(int(rows_all[last]), "notes", "…"))
             keep_rows = keep_rows[:-1]
         else:
             break

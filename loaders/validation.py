@@ -46,7 +46,10 @@ class Issue:
 
     def message(self, lang: str = i18n.DEFAULT_LANGUAGE) -> str:
         """The problem and its fix in ``lang``."""
-        values = _Blank({"row": self.row or "", "column": self.column or "", **self.params})
+        from loaders.pii import redact
+
+        params = {k: redact(v) for k, v in self.params.items()}
+        values = _Blank({"row": self.row or "", "column": redact(self.column) or "", **params})
         entry = i18n.TABLE[f"data.issue.{self.code}"]
         return (entry.get(lang) or entry["id"]).format_map(values)
 

@@ -21,6 +21,7 @@ from loaders.layers import (
     delete_version,
     log_frame,
     mapping_frame,
+    match_frame,
     report_frame,
     status,
     versions_frame,
@@ -40,6 +41,7 @@ class DataKeys(StrEnum):
     SHEET = "data_sheet"
     MODE = "data_mode"
     SKIP = "data_skip_invalid"
+    MATCH_FILTER = "data_match_filter"
     PLAN = "data_plan"
     SAVED = "data_saved"
     DELETE = "data_delete"
@@ -215,15 +217,47 @@ with tab_import:
                     width="stretch",
                     column_config={t("data.col.message"): st.column_config.TextColumn(width="large")},
                 )
+        st.markdown(f"**{t('data.matches')}**")
+        joins = match_frame(plan)
+        if joins.empty:
+            st.caption(t("data.matches_empty"))
+        else:
+            kinds = sorted(set(joins["method"].where(joins["status"] == "matched", joins["status"])))
+            chosen = st.multiselect(
+                t("data.matches_filter"),
+                kinds,
+                default=[],
+                format_func=lambda m: t(f"data.method.{m}"),
+                placeholder=t("data.matches_all"),
+                key=DataKeys.MATCH_FILTER,
+            )
+            shown = joins.copy()
+            shown["kind"] = shown["method"].where(shown["status"] == "matched", shown["status"])
+            if chosen:
+                shown = shown[shown["kind"].isin(chosen)]
+            shown["kind"] = shown["kind"].map(lambda m: t(f"data.method.{m}"))
+            shown["score"] = shown["score"].map(lambda v: "" if v != v else f"{v:.0f}")
+            shown_columns = ["row", "kind", "score", "village", "village_name", "district", "regency"]
+            shown = shown[shown_columns].rename(columns={c: t(f"data.col.match_{c}") for c in shown_columns})
+            st.dataframe(shown, hide_index=True, width="stretch")
         st.download_button(
             t("data.report_download"),
-            neutralise(report).to_csv(index=False).encode("utf-8-sig"),
+            neutralise(report_frame(plan, ui.lang(), matches=True)).to_csv(index=False).encode("utf-8-sig"),
             file_name=f"laporan_impor_{plan.file.rsplit('.', 1)[0]}.csv",
             mime="text/csv",
             icon=":material/download:",
         )
         if not plan.accepted:
             st.error(t("data.rejected"))
+            row_errors = [i for i in plan.errors if i.row is not None]
+            if not skip and row_errors and len(row_errors) == len(plan.errors):
+                # a few rows with an unknown value (a programme type, a count): keep the others
+                bad_rows = len({i.row for i in row_errors})
+                st.button(
+                    t("data.keep_other_rows", n=num(bad_rows), rest=num(max(plan.rows_read - bad_rows, 0))),
+                    on_click=lambda: st.session_state.update({DataKeys.SKIP: True}),
+                    icon=":material/playlist_remove:",
+                )
         else:
             summary = plan.summary()
             st.success(

@@ -21,6 +21,7 @@ from loaders.layers.aggregate import aggregate
 from loaders.layers.aggregate import aggregate as _aggregate
 from loaders.layers.cli import main
 from loaders.layers.pipeline import (
+    MATCH_COLUMNS,
     MODES,
     REPORT_COLUMNS,
     ImportPlan,
@@ -30,6 +31,7 @@ from loaders.layers.pipeline import (
     import_file,
     log_frame,
     mapping_frame,
+    match_frame,
     report_frame,
     status,
     versions_frame,
@@ -49,6 +51,8 @@ __all__ = [
     "versions_frame",
     "log_frame",
     "mapping_frame",
+    "match_frame",
+    "MATCH_COLUMNS",
     "MODES",
     "REPORT_COLUMNS",
     "LAYERS",

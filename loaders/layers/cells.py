@@ -7,6 +7,7 @@ naming the row and column; the value is quoted only through the translation tabl
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from datetime import datetime
@@ -96,7 +97,9 @@ def _issues_at(results: pd.Series, raw: pd.Series, rows: pd.Series, column: str,
 
 def _ints(results: pd.Series) -> pd.Series:
     """The int results of :func:`_by_value` as an Int64 Series (anything else missing)."""
-    good = results.map(lambda r: isinstance(r, int) and not isinstance(r, bool)).to_numpy(dtype=bool)
+    good = results.map(
+        lambda r: isinstance(r, int) and not isinstance(r, bool) and -(2**63) < r < 2**63
+    ).to_numpy(dtype=bool)
     values = np.zeros(len(results), dtype="int64")
     values[good] = results.to_numpy()[good].astype("int64")
     return pd.Series(pd.arrays.IntegerArray(values, ~good), index=results.index)
@@ -118,6 +121,8 @@ def _numbers(
             return None
         number = parse_number(value)
         if number is None:
+            return "!not_a_number"
+        if not math.isfinite(number):
             return "!not_a_number"
         if abs(number) > 1e12:
             return "!too_large"
@@ -147,8 +152,8 @@ def _year_of(value: object) -> object:
         if YEAR_MIN <= serial <= max_year():
             return serial
     number = parse_number(value, dash=None)
-    if number is not None and float(number).is_integer():
-        return int(number)
+    if number is not None and math.isfinite(number) and float(number).is_integer():
+        return int(number) if abs(number) < 100_000 else "!year_not_a_year"
     day = parse_date(value)
     if day is not None:
         return day.year
@@ -173,8 +178,8 @@ def _month_of(value: object) -> object:
     if text is None:
         return None
     number = parse_number(value, dash=None)
-    if number is not None and float(number).is_integer():
-        return int(number)
+    if number is not None and math.isfinite(number) and float(number).is_integer():
+        return int(number) if abs(number) < 1000 else "!month_not_a_month"
     word = _key(text).split(" ")[0]
     if word in MONTHS:
         return MONTHS[word]

@@ -14,6 +14,8 @@ years are kept. ``replace_all`` drops every earlier version.
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,13 +26,21 @@ from geo.codes import normalise_codes
 from geo.layers import LAYERS, layer_spec
 from geo.matching import match_points, match_rows
 from loaders import accounts
-from loaders.columns import header_score, map_columns
+from loaders.columns import LOCATION_FIELDS, header_score, map_columns
 from loaders.layers.aggregate import aggregate
 from loaders.layers.cells import _coordinate_pair, _text
 from loaders.layers.parsers import parse_rows
 from loaders.layers.reference import reference_for, village_polygons
 from loaders.layers.reshape import RESHAPERS, without_year_count_columns
-from loaders.pii import PersonalColumn, scrub
+from loaders.pii import (
+    PersonalColumn,
+    looks_personal,
+    person_name_column,
+    personal_header,
+    personal_kind,
+    redact,
+    scrub,
+)
 from loaders.store import Store
 from loaders.tabular import TableError, parse_coordinate, read_table
 from loaders.validation import Issue, duplicate_rows, validate_rows
@@ -64,6 +74,8 @@ class ImportPlan:
     row_level: bool = False
     frame: pd.DataFrame | None = None  # aggregated, stored columns
     methods: dict[str, int] = field(default_factory=dict)
+    #: one line per file row: the village it matched and how (see :func:`match_frame`)
+    joins: pd.DataFrame | None = None
 
     @property
     def errors(self) -> list[Issue]:
@@ -138,9 +150,89 @@ def analyse(
     """Read and check a file for ``layer`` without writing anything.
 
     With ``skip_invalid`` rows with a value error are left out (and reported) instead of
-    rejecting the whole file.
+    rejecting the whole file. An unforeseen error becomes the file-level problem
+    ``file_unexpected`` naming its type (never its text, which may quote a cell), so the file
+    is refused and nothing is stored; ``ATLAS_IMPORT_DEBUG=1`` lets it raise instead (the
+    fuzzer counts those as tracebacks).
     """
     layer_spec(layer)
+    try:
+        return _analyse(layer, data, file, store, sheet=sheet, skip_invalid=skip_invalid)
+    except Exception as err:  # noqa: BLE001 - the last line of defence of every import
+        if os.environ.get("ATLAS_IMPORT_DEBUG"):
+            raise
+        plan = ImportPlan(layer=layer, file=file, sha256=_sha256(data))
+        plan.issues.append(Issue("file_unexpected", params={"file": file, "detail": type(err).__name__}))
+        return plan
+
+
+_TITLE_RANGE = re.compile(
+    r"((?:19[5-9]|20\d)\d)\s*(?:-|–|—|s\.?\s*d\.?|sampai|to|hingga)\s*((?:19[5-9]|20\d)\d)"
+)
+
+
+def _check_title_years(table, frame: pd.DataFrame, fields: dict[str, str], plan: ImportPlan) -> None:
+    """A title naming a year range ("2019 - 2023") is checked against the year columns melted."""
+    column = fields.get("year")
+    if column != "Tahun" or column not in frame or not any(i.code == "wide_years" for i in plan.issues):
+        return
+    for text in table.title:
+        found = _TITLE_RANGE.search(str(text))
+        if found:
+            first, last = int(found[1]), int(found[2])
+            held = sorted({int(y) for y in frame[column].dropna().unique()})
+            if held != list(range(first, last + 1)):
+                plan.issues.append(
+                    Issue(
+                        "title_years_differ",
+                        "warning",
+                        params={"title": f"{first}–{last}", "columns": ", ".join(map(str, held))},
+                    )
+                )
+            return
+
+
+def _codes_by_content(frame: pd.DataFrame, fields: dict[str, str], file: str) -> Issue | None:
+    """A village-code column whose values are mostly BPS-shaped (not valid Kemendagri village
+    codes), or mostly district/regency codes, refuses the whole file: none of its rows is safe."""
+    column = fields.get("village_code")
+    if (
+        column is None
+        or column not in frame
+        or {"district_code", "regency_code", "province_code"} & set(fields)
+    ):
+        return None
+    values = frame[column]
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    if not len(uniques):
+        return None
+    parsed = normalise_codes(pd.Series(uniques, dtype=object))
+    problem = parsed["problem"].fillna("").astype(str).to_numpy()
+    parts = parsed["code"].map(lambda c: c.count(".") + 1 if isinstance(c, str) else 0).to_numpy()
+    filled = codes >= 0
+    n = int(filled.sum())
+    if not n:
+        return None
+    bps = float((problem[codes[filled]] == "looks_like_bps").sum()) / n
+    areas = float(((parts[codes[filled]] >= 2) & (parts[codes[filled]] <= 3)).sum()) / n
+    if bps >= 0.5:
+        return Issue("bps_by_content", column=str(column), params={"file": file, "share": f"{bps * 100:.0f}"})
+    if areas >= 0.5 and "village_name" not in fields:
+        return Issue(
+            "area_codes_by_content", column=str(column), params={"file": file, "share": f"{areas * 100:.0f}"}
+        )
+    return None
+
+
+def _analyse(
+    layer: str,
+    data: bytes,
+    file: str,
+    store: Store,
+    *,
+    sheet: str | int | None = None,
+    skip_invalid: bool = False,
+) -> ImportPlan:
     plan = ImportPlan(layer=layer, file=file, sha256=_sha256(data))
     try:
         table = read_table(data, file, sheet=sheet, header_score=header_score)
@@ -154,7 +246,17 @@ def analyse(
         plan.issues.append(
             Issue(f"skipped_{skipped.reason}", "info", row=skipped.row, params={"text": skipped.text})
         )
-    # 1. personal data out, before anything else looks at the values
+    # 1. personal data out, before anything else looks at the values; a header that is itself
+    # a personal value (a file that lost its header row) is named by its position
+    relabel = {
+        c: f"kolom_{i + 1}"
+        for i, c in enumerate(table.frame.columns)
+        if personal_kind(c) is not None
+        or (not header_score(str(c)) and personal_header(c) is None and looks_personal(str(c)))
+    }
+    if relabel:
+        table.frame = table.frame.rename(columns=relabel)
+        table.distinct = {relabel.get(c, c): v for c, v in table.distinct.items()}
     clean = scrub(table.frame, distinct=table.distinct)
     plan.dropped = clean.dropped
     for column, positions in clean.blanked.items():
@@ -171,12 +273,32 @@ def analyse(
     # 2. columns
     mapping = map_columns(list(frame.columns), layer)
     fields = dict(mapping.fields)
+    # person names under a code, place or unknown header ("Kode" over a column of names)
+    asked = [c for f, c in fields.items() if f in LOCATION_FIELDS and f not in ("latitude", "longitude")]
+    names = [c for c in asked + list(mapping.ignored) if person_name_column(frame[c])]
+    if names:
+        plan.dropped += [PersonalColumn(str(c), "name", "content") for c in names]
+        frame = frame.drop(columns=names)
+        mapping = map_columns(list(frame.columns), layer)
+        fields = dict(mapping.fields)
     reference = reference_for(store)
     if "village_code" not in fields:
         found = _detect_code_column(frame, mapping.ignored, set(reference["code"]))
         if found:
             fields["village_code"] = found
             plan.issues.append(Issue("code_column_by_content", "info", column=found))
+    # a "village" column of 4-digit village numbers beside split parent codes is the code's
+    # last part, never a name ("Kode Kec 1 | Desa 2001")
+    if (
+        "village_name" in fields
+        and "village_code" not in fields
+        and {"district_code", "regency_code"} & set(fields)
+    ):
+        numbers = frame[fields["village_name"]].dropna().astype(str).str.strip()
+        numbers = numbers[numbers != ""]
+        if len(numbers) and numbers.str.fullmatch(r"\d{1,4}(?:\.0)?").mean() >= 0.8:
+            fields["village_code"] = fields.pop("village_name")
+            plan.issues.append(Issue("village_numbers_as_code", "info", column=fields["village_code"]))
     plan.mapping = fields
     plan.ignored = [c for c in frame.columns if c not in fields.values()]
     has_location = bool({"village_code", "village_name"} & set(fields)) or (
@@ -212,6 +334,12 @@ def analyse(
             plan.mapping = fields
             plan.ignored = [c for c in plan.ignored if c not in done.consumed]
             plan.issues.extend(done.issues)
+    _check_title_years(table, frame, fields, plan)
+    # codes by content, whatever the header says: BPS codes or area codes posing as village codes
+    refusal = _codes_by_content(frame, fields, file)
+    if refusal is not None:
+        plan.issues.append(refusal)
+        return plan
     # 3. values
     issues: list[Issue] = []
     rows, row_level = parse_rows(layer, table, frame, file_rows, fields, issues)
@@ -274,6 +402,7 @@ def analyse(
     plan.methods = {
         str(k): int(v) for k, v in match.loc[match["status"] == "matched", "method"].value_counts().items()
     }
+    plan.joins = _joins(rows, match, reference)
     # 5. duplicates of an aggregated file (same village and breakdown twice)
     spec = layer_spec(layer)
     if not row_level or layer == "programmes":
@@ -303,13 +432,52 @@ def analyse(
     return plan
 
 
-def report_frame(plan: ImportPlan, lang: str = i18n.DEFAULT_LANGUAGE) -> pd.DataFrame:
+MATCH_COLUMNS = ["row", "status", "method", "score", "village", "village_name", "district", "regency"]
+
+
+def _joins(rows: pd.DataFrame, match: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
+    """Each file row once with the village it matched (official name, district, regency),
+    the method (code, name, old_spelling, fuzzy with its score, point…) and its status."""
+    first = ~pd.Series(rows["_row"].to_numpy()).duplicated().to_numpy()
+    got = match[first].reset_index(drop=True)
+    ref = reference.drop_duplicates("code").set_index("code")
+    village = got["village"].astype(object)
+    out = pd.DataFrame(
+        {
+            "row": rows["_row"].to_numpy()[first].astype("int64"),
+            "status": got["status"].astype(str).to_numpy(),
+            "method": got["method"].fillna("").astype(str).to_numpy(),
+            "score": pd.to_numeric(got["score"], errors="coerce").round(0).to_numpy(),
+            "village": village.to_numpy(),
+            "village_name": ref["name"].reindex(village).to_numpy(dtype=object),
+            "district": ref["district_name"].reindex(village).to_numpy(dtype=object),
+            "regency": ref["regency_name"].reindex(village).to_numpy(dtype=object),
+        }
+    )
+    out.loc[out["status"] != "matched", ["method", "score"]] = ["", float("nan")]
+    return out.sort_values("row", kind="stable").reset_index(drop=True)
+
+
+def match_frame(plan: ImportPlan, methods: list[str] | None = None) -> pd.DataFrame:
+    """The join the import found, one line per file row (:data:`MATCH_COLUMNS`), optionally only
+    the matched rows of ``methods`` (e.g. ``["fuzzy"]`` to check every fuzzy fix)."""
+    if plan.joins is None:
+        return pd.DataFrame({c: [] for c in MATCH_COLUMNS})
+    out = plan.joins
+    if methods is not None:
+        out = out[out["method"].isin(methods)]
+    return out.reset_index(drop=True)
+
+
+def report_frame(
+    plan: ImportPlan, lang: str = i18n.DEFAULT_LANGUAGE, *, matches: bool = False
+) -> pd.DataFrame:
     """The import report: one line per problem, naming file, row, column and the fix."""
     lines = [
         {
             "file": plan.file,
             "row": issue.row,
-            "column": issue.column or "",
+            "column": redact(issue.column) or "",
             "severity": issue.severity,
             "problem": issue.code,
             "message": issue.message(lang),
@@ -323,7 +491,7 @@ def report_frame(plan: ImportPlan, lang: str = i18n.DEFAULT_LANGUAGE) -> pd.Data
             {
                 "file": plan.file,
                 "row": None,
-                "column": dropped.column,
+                "column": redact(dropped.column),
                 "severity": "dropped",
                 "problem": f"personal_{dropped.kind}",
                 "message": i18n.t(
@@ -338,6 +506,27 @@ def report_frame(plan: ImportPlan, lang: str = i18n.DEFAULT_LANGUAGE) -> pd.Data
         )
     out = pd.DataFrame(lines, columns=REPORT_COLUMNS)
     out["row"] = out["row"].astype("Int64")
+    if matches:  # the join table below the problems: one "match" line per file row
+        joins = match_frame(plan)
+        if len(joins):
+            extra = pd.DataFrame(
+                {
+                    "file": plan.file,
+                    "row": joins["row"].astype("Int64"),
+                    "column": "",
+                    "severity": "match",
+                    "problem": joins["status"],
+                    "message": "",
+                    "candidates": "",
+                    "method": joins["method"],
+                    "score": joins["score"],
+                    "village": joins["village"],
+                    "village_name": joins["village_name"],
+                    "district": joins["district"],
+                    "regency": joins["regency"],
+                }
+            )
+            out = pd.concat([out, extra], ignore_index=True)
     return out
 
 

@@ -46,13 +46,34 @@ def without_year_count_columns(fields: dict[str, str], columns) -> dict[str, str
     return {k: v for k, v in fields.items() if not (v in years and k in ("year", "start_year"))}
 
 
+_TOTAL_HEADER = re.compile(r"^(total|jumlah|jml|grand total|sub total|subtotal)( .*)?$")
+
+
+def _without_total(
+    frame: pd.DataFrame, fields: dict[str, str], count_field: str, wide: dict
+) -> tuple[pd.DataFrame, dict[str, str], list[Issue], list[str]]:
+    """A wide table's TOTAL column is never a count: it leaves the frame (and the mapping)."""
+    totals = [c for c in frame.columns if c not in wide and _TOTAL_HEADER.match(normalise_header(c))]
+    if not totals:
+        return frame, fields, [], []
+    fields = {k: v for k, v in fields.items() if v not in totals}
+    issues = [Issue("total_column_ignored", "info", column=str(c)) for c in totals]
+    return frame.drop(columns=totals), fields, issues, totals
+
+
 def melt_year_columns(
     layer: str, frame: pd.DataFrame, rows: pd.Series, fields: dict[str, str]
 ) -> Reshaped | None:
-    """One count column per year (``Desa | 2021 | 2022 | 2023``) → rows with a year and a count."""
+    """One count column per year (``Desa | 2021 | 2022 | 2023 | TOTAL``) → rows with a year and a
+    count; a total column is left out (and reported), never counted."""
     count_field = _MAIN_COUNT_FIELD.get(layer)
     years = year_count_columns(frame.columns)
-    if count_field is None or not years or {"year", "date", count_field, "count_l", "count_p"} & set(fields):
+    if count_field is None or not years:
+        return None
+    total_issues, totals = [], []
+    if len(years) >= 2:  # "2019 … 2023 | TOTAL": the total column is no count of its own
+        frame, fields, total_issues, totals = _without_total(frame, fields, count_field, years)
+    if {"year", "date", count_field, "count_l", "count_p"} & set(fields):
         return None
     year_col, count_col = "Tahun", ", ".join(map(str, years))
     parts = [
@@ -65,8 +86,62 @@ def melt_year_columns(
         long,
         long_rows,
         {**fields, "year": year_col, count_field: count_col},
-        list(years),
-        [Issue("wide_years", "info", column=count_col, params={"n": len(years)})],
+        list(years) + totals,
+        [Issue("wide_years", "info", column=count_col, params={"n": len(years)}), *total_issues],
+    )
+
+
+_MONTH_HEADER = re.compile(r"^([a-z]+)(?: ((?:19[5-9]|20\d)\d))?$")
+
+
+def month_count_columns(columns) -> dict[str, tuple[int, int | None]]:
+    """Headers that name a month (``Januari``, ``Jan 2023``, ``February``) → (month, year or None)."""
+    from loaders.tabular import MONTHS
+
+    found = {}
+    for c in columns:
+        m = _MONTH_HEADER.match(normalise_header(c))
+        if m and m[1] in MONTHS:
+            found[c] = (MONTHS[m[1]], int(m[2]) if m[2] else None)
+    return found
+
+
+def melt_month_columns(
+    layer: str, frame: pd.DataFrame, rows: pd.Series, fields: dict[str, str]
+) -> Reshaped | None:
+    """One count column per month (Indonesian or English names, with or without a year) → rows
+    with a month (and the year the header names) and a count; a total column is left out."""
+    count_field = _MAIN_COUNT_FIELD.get(layer)
+    if layer not in ("placements", "reports"):
+        return None
+    months = month_count_columns(
+        [c for c in frame.columns if c not in fields.values()]
+        + [v for k, v in fields.items() if k in ("month", count_field) and v in month_count_columns([v])]
+    )
+    if len(months) < 3:
+        return None
+    fields = {k: v for k, v in fields.items() if v not in months}
+    frame, fields, total_issues, totals = _without_total(frame, fields, count_field, months)
+    if {"month", "date", count_field, "count_l", "count_p"} & set(fields):
+        return None
+    with_year = "year" not in fields and all(y is not None for _, y in months.values())
+    month_col, year_col, count_col = "Bulan", "Tahun", ", ".join(map(str, months))
+    parts = []
+    for column, (month, year) in months.items():
+        extra = {month_col: month, count_col: frame[column]}
+        if with_year:
+            extra[year_col] = year
+        parts.append(frame.drop(columns=list(months)).assign(**extra))
+    long = pd.concat(parts, ignore_index=True)
+    out_fields = {**fields, "month": month_col, count_field: count_col}
+    if with_year:
+        out_fields["year"] = year_col
+    return Reshaped(
+        long,
+        pd.concat([rows] * len(months), ignore_index=True),
+        out_fields,
+        list(months) + totals,
+        [Issue("wide_months", "info", column=count_col, params={"n": len(months)}), *total_issues],
     )
 
 
@@ -105,4 +180,4 @@ def melt_programme_columns(
 
 
 #: The reshapers, tried in this order on every file.
-RESHAPERS = (melt_year_columns, melt_programme_columns)
+RESHAPERS = (melt_year_columns, melt_month_columns, melt_programme_columns)

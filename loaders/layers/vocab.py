@@ -32,12 +32,20 @@ GENDER_VALUES = _alias_map(
 )
 PROGRAMME_VALUES = _alias_map(
     {
-        "KKBM": ("kkbm", "komunitas keluarga buruh migran", "komunitas keluarga pmi", "kk bm"),
-        "DESMIGRATIF": ("desmigratif", "desa migran produktif", "desa migran", "desmigratif kemnaker"),
-        "KAWAN_PMI": ("kawan pmi", "kawanpmi", "kawan", "relawan kawan pmi", "kawan_pmi"),
+        "KKBM": ("kkbm", "komunitas keluarga buruh migran", "komunitas keluarga pmi", "kk bm",
+                 "komunitas keluarga pekerja migran", "komunitas keluarga pekerja migran indonesia"),
+        "DESMIGRATIF": ("desmigratif", "desa migran produktif", "desa migran", "desmigratif kemnaker",
+                        "program desa migran produktif", "desa migran produktif desmigratif"),
+        "KAWAN_PMI": ("kawan pmi", "kawanpmi", "kawan", "relawan kawan pmi", "kawan_pmi",
+                      "komunitas relawan pekerja migran indonesia", "komunitas relawan pmi", "relawan pmi"),
         "MRC": ("mrc", "migrant resource centre", "migrant resource center", "bp pipa", "bppipa", "pipa",
-                "mrc bp pipa", "mrc/bp pipa", "pusat sumber daya migran"),
-        "PERDES": ("perdes", "perdes pmi", "peraturan desa", "peraturan desa pmi", "perdes pelindungan pmi"),
+                "mrc bp pipa", "mrc/bp pipa", "pusat sumber daya migran", "balai perempuan pipa",
+                "balai perempuan pipa migrant resource center", "balai perempuan"),
+        "PERDES": ("perdes", "perdes pmi", "peraturan desa", "peraturan desa pmi", "perdes pelindungan pmi",
+                   "peraturan desa tentang pelindungan pmi",
+                   "peraturan desa tentang pelindungan pekerja migran indonesia",
+                   "perdes tentang pelindungan pmi", "perdes perlindungan pmi", "peraturan desa perlindungan pmi"),
+        "PERWIRA": ("perwira pmi", "perwira", "perwira_pmi"),
         "OTHER": ("other", "others", "lainnya", "lain lain", "lain", "program lain"),
     }
 )  # fmt: skip
