@@ -90,7 +90,9 @@ def main(argv: list[str] | None = None) -> int:
         args.layer, args.file.read_bytes(), args.file.name, store, sheet=sheet, skip_invalid=args.skip_invalid
     )
     if args.report:
-        neutralise(report_frame(plan, lang, matches=True)).to_csv(args.report, index=False, encoding="utf-8-sig")
+        neutralise(report_frame(plan, lang, matches=True)).to_csv(
+            args.report, index=False, encoding="utf-8-sig"
+        )
     _print_plan(plan, lang, sys.stdout if plan.accepted else sys.stderr)
     if not plan.accepted:
         print(i18n.t("data.cli.rejected", lang, file=plan.file), file=sys.stderr)
