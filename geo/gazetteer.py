@@ -100,8 +100,8 @@ def normalise_name(name: object, *, old_spelling: bool = True) -> str:
 
     >>> normalise_name("Kab. Banjoewangi")
     'banyuwangi'
-    >>> normalise_name("DESA  Tjidjeruk")
-    'cijeruk'
+    >>> normalise_name("DESA  Tjidjeruk") == normalise_name("Cijeruk")
+    True
     """
     if name is None or (isinstance(name, float) and name != name):
         return ""

@@ -24,6 +24,7 @@ from ui.reads import (
     analysis_areas,
     area_names,
     hotspot_table,
+    layer_years,
     load_layers,
     village_distances,
     village_points,
@@ -37,6 +38,7 @@ __all__ = [
     "side_by_side",
     "village_points",
     "load_layers",
+    "layer_years",
     "area_names",
     "analysis_areas",
     "village_distances",
@@ -308,11 +310,6 @@ def layer_page(layer: str) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
         no_layer(layer)
         st.stop()
     return layers, frame
-
-
-def layer_years(layers: dict[str, pd.DataFrame]) -> list[int]:
-    """Years held by the placements layer, else by the reports layer (ascending)."""
-    return metrics.years_of(layers.get("placements", EMPTY)) or metrics.years_of(layers.get("reports", EMPTY))
 
 
 def villages_within(villages: pd.DataFrame, codes: list[str]) -> pd.Series:

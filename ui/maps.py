@@ -160,8 +160,6 @@ def area_selectors(key: str) -> str | None:
 
 def search_names(area: str | None) -> dict[str, str]:
     """Village search entries inside ``area``: ``"Name — District, Regency"`` by code."""
-    from ui.dashboard import area_names
-
     if not area:
         return {}
     villages = area_names(Level.VILLAGE, area)
@@ -202,9 +200,9 @@ def show_labels() -> bool:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _encoded_one(root: str, version: str, code: str, zoom: str) -> maps.EncodedShapes:
+def _encoded_one(store_key: str, version: str, code: str, zoom: str) -> maps.EncodedShapes:
     level = code_level(code)
-    areas = Store(root).read_areas(level, code, display=zoom)
+    areas = Store(store_key).read_areas(level, code, display=zoom)
     areas = areas[areas["code"] == code]
     return maps.encode_shapes(areas, quantum_for(level, zoom))
 
@@ -213,7 +211,7 @@ def selection_shape(code: str) -> maps.EncodedShapes:
     """The display polygon of one area (for its outline on a map of another level)."""
     held = store()
     level = code_level(code)
-    return _encoded_one(str(held.root), held.version(), code, display_zoom(level, code.rsplit(".", 1)[0]))
+    return _encoded_one(held.key, held.version(), code, display_zoom(level, code.rsplit(".", 1)[0]))
 
 
 def attribution() -> str:

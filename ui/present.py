@@ -25,6 +25,7 @@ from loaders.export_inputs import load_view
 from loaders.settings import ROOT, settings
 from loaders.store import Store
 from ui import Keys, is_demo, lang, store, t
+from ui.reads import area_names, layer_years, load_layers
 
 __all__ = [
     "ViewKey",
@@ -275,28 +276,24 @@ def area_options() -> dict[str, str]:
 
     Callers keep the areas the user may see (``ui.auth.sees``): this module does not import
     ``ui.auth``, which imports it."""
-    from ui import dashboard as dash
-
     options: dict[str, str] = {}
-    provinces = dash.area_names(Level.PROVINCE)
+    provinces = area_names(Level.PROVINCE)
     for code in sorted(store().provinces()):
         name = provinces.get(code, code)
         options[code] = name
-        for child, child_name in sorted(dash.area_names(Level.REGENCY, code).items()):
+        for child, child_name in sorted(area_names(Level.REGENCY, code).items()):
             options[child] = f"{name} › {child_name}"
     current = st.session_state.get(Keys.AREA) or st.query_params.get("area")
     if current and current not in options and current[:2] in store().provinces():
         level = code_level(current)
-        names = dash.area_names(level, current.rsplit(".", 1)[0])
+        names = area_names(level, current.rsplit(".", 1)[0])
         options[current] = names.get(current, current)
     return options
 
 
 def year_options() -> list[int]:
     """Years the placements (else reports) layer holds, ascending."""
-    from ui import dashboard as dash
-
-    return dash.layer_years(dash.load_layers())
+    return layer_years(load_layers())
 
 
 def chosen(name: str, options: list, session_key: str):

@@ -83,6 +83,13 @@ def load_layers(held: Store) -> dict[str, pd.DataFrame]:
     return {name: held.read_layer(name) for name in LAYERS if name in names}
 
 
+def layer_years(layers: dict[str, pd.DataFrame]) -> list[int]:
+    """Years held by the placements layer, else by the reports layer (ascending)."""
+    return metrics.years_of(layers.get("placements", pd.DataFrame())) or metrics.years_of(
+        layers.get("reports", pd.DataFrame())
+    )
+
+
 @store_read
 def _names(held: Store, level: int, parent: str | None) -> dict[str, str]:
     frame = held.read_attributes(level, parent, ["code", "name"])

@@ -8,6 +8,7 @@ that no page asked for one. Screenshots of every page in both languages go to ``
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -121,15 +122,19 @@ def _no_error(page) -> None:
     assert "Traceback" not in page.content()
 
 
-def _map_frame(page):
-    """The frame of the page's (first) atlas map."""
-    for frame in page.frames:
-        try:
-            if frame.evaluate("() => !!(window.map && window.map._layers)"):
-                return frame
-        except Exception:  # noqa: BLE001  (a detached frame has no map)
-            continue
-    return None
+def _map_frame(page, timeout: float = 30):
+    """The frame of the page's (first) atlas map, waiting while a rerun replaces the map's frame."""
+    deadline = time.monotonic() + timeout
+    while True:
+        for frame in page.frames:
+            try:
+                if frame.evaluate("() => !!(window.map && window.map._layers)"):
+                    return frame
+            except Exception:  # noqa: BLE001  (a detached frame has no map)
+                continue
+        if time.monotonic() > deadline:
+            return None
+        page.wait_for_timeout(250)
 
 
 #: The visible text of a document without icon ligatures (Material icons are words: "map").

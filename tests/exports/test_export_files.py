@@ -90,5 +90,8 @@ def test_html_map_escapes_names_and_credits_the_boundaries(view):
     areas = view.map_areas.copy()
     areas["name"] = ["<img src=x onerror=alert(1)>"] * len(areas)
     page = html_map(dataclasses.replace(view, map_areas=areas), LEAFLET)
-    assert "<img src=x onerror" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "<img src=x onerror" not in page
+    # escaped for the tooltip's HTML; the GeoJSON text may write the ampersand as \u0026
+    escaped = "&lt;img src=x onerror=alert(1)&gt;"
+    assert escaped in page or escaped.replace("&", "\\u0026") in page
     assert ".attributionControl.setPrefix(" in page
