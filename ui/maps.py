@@ -493,7 +493,10 @@ def national_choropleth(
         height=MAP_HEIGHT,
         label_texts=texts,
     )
+    village = selected_village(None)
     if clicked and clicked != st.session_state.get(f"{key}.clicked"):
         st.session_state[f"{key}.clicked"] = clicked
-        st.session_state[f"{key}.village"] = clicked
-    return st.session_state.get(f"{key}.village")
+        if clicked != village:  # as on a province map: outlined, in the URL, its panel opened
+            select_village(clicked)
+            st.rerun()
+    return selected_village(None)

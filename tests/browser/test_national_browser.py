@@ -161,7 +161,9 @@ def test_a_click_opens_the_village_panel_and_a_rerun_sends_no_geometry(page, pac
     rev = wait_national(page, timeout=10)["drawnRev"]
     frame.locator("#map").click(position={"x": x, "y": y})
     settle(page, 120)
-    assert page.get_by_role("heading", name=found["name"]).first.is_visible(timeout=30_000)
+    # the panel opens in a dialog headed by the village's name (is_visible would not wait for it)
+    page.get_by_role("dialog").get_by_role("heading", name=found["name"]).first.wait_for(timeout=30_000)
+    assert f"village={found['code']}" in page.url
     state = wait_national(page, timeout=60, after_rev=rev)
     assert state["drawnRev"] > rev  # redrawn after the rerun ...
     assert page.pack_requests == before  # ... from the geometry it holds
