@@ -12,6 +12,7 @@ or breakdown gets ``0``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -61,6 +62,11 @@ class Filters:
     sectors: tuple[str, ...] = field(default_factory=tuple)
     schemes: tuple[str, ...] = field(default_factory=tuple)
     channels: tuple[str, ...] = field(default_factory=tuple)
+
+
+def every_year(filters: Filters) -> Filters:
+    """``filters`` over every year: a trend shows the years around the chosen one, other filters kept."""
+    return dataclasses.replace(filters, years=None)
 
 
 def area_code(villages: pd.Series, level: Level | int) -> pd.Series:

@@ -72,15 +72,16 @@ if measure == "change" and year_a is not None and year_b is not None:
 dash.about_note(["placements", "population"] if measure == "per_1000" else ["placements"], "placements.about")
 
 rows = metrics.filter_layer(placements, filters, area)
+trend_rows = metrics.filter_layer(placements, metrics.every_year(filters), area)
 lang = ui.lang()
 left, right = st.columns(2, gap="medium")
 with left:
     st.plotly_chart(
         charts.trend_figure(
-            metrics.trend(rows),
+            metrics.trend(trend_rows),
             lang,
             value_label=t("metric.placements"),
-            title=dash.with_period(t("placements.trend"), filters.years),
+            title=dash.with_period(t("placements.trend"), metrics.years_of(trend_rows) or None),
         ),
         width="stretch",
     )

@@ -96,29 +96,31 @@ else:
 dash.about_note(["reports", "placements"] if measure == "per_100" else ["reports"], "reports.about")
 
 rows = metrics.filter_layer(reports, filters, area)
+trend_rows = metrics.filter_layer(reports, metrics.every_year(filters), area)
+trend_period = metrics.years_of(trend_rows) or None
 lang = ui.lang()
 c1, c2, c3 = st.columns([2, 2, 1.4], gap="medium")
 with c1:
     st.plotly_chart(
         charts.stacked_trend_figure(
-            metrics.trend(rows, by="channel"),
+            metrics.trend(trend_rows, by="channel"),
             "channel",
             lang,
             value_label=t("metric.reports"),
             by_label=t("dash.channel"),
-            title=dash.with_period(t("reports.channels"), years),
+            title=dash.with_period(t("reports.channels"), trend_period),
         ),
         width="stretch",
     )
 with c2:
     st.plotly_chart(
         charts.stacked_trend_figure(
-            metrics.trend(rows, by="destination"),
+            metrics.trend(trend_rows, by="destination"),
             "destination",
             lang,
             value_label=t("metric.reports"),
             by_label=t("dash.destination"),
-            title=dash.with_period(t("reports.destinations"), years),
+            title=dash.with_period(t("reports.destinations"), trend_period),
         ),
         width="stretch",
     )
