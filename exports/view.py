@@ -362,7 +362,7 @@ def _charts(
         rows = _year_rows(frame, None, layer) if by == "year" else _year_rows(frame, year, layer)
         if rows.empty:
             continue
-        labels = rows[by].astype("string").fillna(i18n.t("export.unknown", lang))
+        labels = pd.Series(figures.category_names(rows[by], lang), index=rows.index)
         if by == "gender":
             labels = labels.map(lambda g: i18n.t(f"export.gender.{g}", lang) if g in ("L", "P") else g)
         series = rows.groupby(labels.to_numpy())[column].sum()

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 import i18n
 from geo.classify import CATEGORICAL
+from geo.figures import category_names
 
 __all__ = [
     "trend_figure",
@@ -31,20 +32,8 @@ HEIGHT = 320
 #: Tick labels of a value axis: full numbers with the language's separators ("5.000", never
 #: Plotly's default "5k" or an ungrouped "1000").
 VALUE_TICKS = ",~f"
-#: Categories written "–" (or empty) in the tidy frames: the source did not record them.
-NOT_RECORDED = ("–", "-", "")
 #: Slices of a donut smaller than this share of the whole are grouped as "other".
 SMALL_SLICE = 0.05
-
-
-def _category_names(values: pd.Series, lang: str, names: Mapping[str, str] | None = None) -> pd.Series:
-    """Display names of categories: ``names`` applied, "–" and missing read *tidak tercatat*."""
-    missing = i18n.t("common.not_recorded", lang)
-    text = values.astype("string")
-    out = text.map(lambda v: missing if pd.isna(v) or str(v).strip() in NOT_RECORDED else v)
-    if names:
-        out = out.map(lambda v: names.get(v, v))
-    return out.astype(object)
 
 
 def _unit_on_top(fig: go.Figure, value_label: str) -> go.Figure:
@@ -131,7 +120,7 @@ def stacked_trend_figure(
     totals = data.groupby(by)[value].sum().sort_values(ascending=False)
     keep = set(totals.index[:top])
     other = i18n.t("chart.other", lang)
-    data[by] = _category_names(data[by], lang, names).where(data[by].isin(keep), other)
+    data[by] = category_names(data[by], lang, names).where(data[by].isin(keep), other)
     data = data.groupby(["year", by], as_index=False)[value].sum()
     fig = px.bar(
         data,
@@ -166,7 +155,7 @@ def bar_figure(
     if frame.empty:
         return empty_figure(lang, title)
     data = frame.copy()
-    data[column] = _category_names(data[column], lang, names)
+    data[column] = category_names(data[column], lang, names)
     data = data.sort_values(value, ascending=True)
     fig = px.bar(
         data,
@@ -200,7 +189,7 @@ def share_figure(
         return empty_figure(lang, title)
     data = frame.copy()
     data[value] = pd.to_numeric(data[value], errors="coerce").fillna(0)
-    data[column] = _category_names(data[column], lang, names)
+    data[column] = category_names(data[column], lang, names)
     data = data.groupby(column, sort=False, as_index=False)[value].sum()
     data = data.sort_values(value, ascending=False, kind="stable")
     small = data[value] < SMALL_SLICE * data[value].sum()

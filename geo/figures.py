@@ -306,6 +306,21 @@ def default_period(years: Sequence[int], chosen: int | None = None) -> tuple[int
     return None if year is None else (year, year)
 
 
+#: Categories written "–" (or empty) in the tidy frames: the source did not record them.
+NOT_RECORDED = ("–", "-", "")
+
+
+def category_names(values: pd.Series, lang: str, names: Mapping[str, str] | None = None) -> pd.Series:
+    """Display names of categories: ``names`` applied, "–" and missing read *tidak tercatat*
+    (every chart, on the pages and in the exports)."""
+    missing = i18n.t("common.not_recorded", lang)
+    text = values.astype("string")
+    out = text.map(lambda v: missing if pd.isna(v) or str(v).strip() in NOT_RECORDED else v)
+    if names:
+        out = out.map(lambda v: names.get(v, v))
+    return out.astype(object)
+
+
 def period_text(
     period: int | tuple[int, int] | Sequence[int] | None, lang: str = i18n.DEFAULT_LANGUAGE
 ) -> str:

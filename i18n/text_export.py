@@ -65,7 +65,6 @@ TEXT = {
     "export.col.enterprises": ("Usaha purna PMI", "Returnee enterprises"),
     "export.col.programmes": ("Program komunitas", "Community programmes"),
     # key figures
-    "export.unknown": ("Tidak tercatat", "Not recorded"),
     "export.gender.L": ("Laki-laki", "Men"),
     "export.gender.P": ("Perempuan", "Women"),
     # layers and their units

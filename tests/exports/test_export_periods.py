@@ -47,3 +47,16 @@ def test_export_without_the_previous_year_says_no_data_instead_of_a_change(store
         assert changes[name] == "tidak ada data 2023", (name, changes[name])
     placements = next(s for s in view.sentences if s.startswith(i18n.t("export.layer.placements", "id")))
     assert "tidak ada data 2023" in placements and "naik" not in placements and "turun" not in placements
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_export_charts_name_unrecorded_categories_as_the_pages_do(tmp_path, lang):
+    """The export's sector chart labelled a "–" sector "–" (the pages say *tidak tercatat*)."""
+    store = demo.build(tmp_path / "store")
+    rows = store.read_layer("placements")
+    rows.loc[rows.index[: len(rows) // 2], "sector"] = "–"
+    store.write_layer_version("placements", rows, {"source": "placements.xlsx"}, replace=True)
+    view = load_view(store, "99", year=None, layer="placements", lang=lang)
+    sectors = next(c for c in view.charts if c.key == "sector").data.values.index.tolist()
+    assert "–" not in sectors
+    assert i18n.t("common.not_recorded", lang) in sectors
