@@ -17,13 +17,23 @@ def national_frame(page):
     Found by its renderer (``window.atlasNational``), not by URL: Streamlit may reuse the iframe
     of the map drawn before, and the frame's URL can lag behind.
     """
-    for frame in page.frames:
-        try:
-            if frame.evaluate("() => !!window.atlasNational"):
-                return frame
-        except Exception:  # noqa: BLE001  (a frame still loading or detached)
-            continue
-    return None
+    return frame_with(page, "() => !!window.atlasNational")
+
+
+def frame_with(page, test_js: str, timeout: float = 0):
+    """The first frame of ``page`` where ``test_js`` is true, polling up to ``timeout`` seconds
+    (a rerun may replace a map's frame); None when there is none."""
+    deadline = time.monotonic() + timeout
+    while True:
+        for frame in page.frames:
+            try:
+                if frame.evaluate(test_js):
+                    return frame
+            except Exception:  # noqa: BLE001  (a frame still loading or detached)
+                continue
+        if time.monotonic() >= deadline:
+            return None
+        page.wait_for_timeout(250)
 
 
 def national_state(page) -> dict | None:

@@ -8,7 +8,6 @@ that no page asked for one. Screenshots of every page in both languages go to ``
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ import i18n
 from loaders.settings import DEMO_DIR
 from loaders.store import Store
 from tests.browser.harness import CHROMIUM, LEAFLET, chromium, running_app, settle, wait_for_areas
+from tests.browser.national_harness import frame_with
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
@@ -124,17 +124,7 @@ def _no_error(page) -> None:
 
 def _map_frame(page, timeout: float = 30):
     """The frame of the page's (first) atlas map, waiting while a rerun replaces the map's frame."""
-    deadline = time.monotonic() + timeout
-    while True:
-        for frame in page.frames:
-            try:
-                if frame.evaluate("() => !!(window.map && window.map._layers)"):
-                    return frame
-            except Exception:  # noqa: BLE001  (a detached frame has no map)
-                continue
-        if time.monotonic() > deadline:
-            return None
-        page.wait_for_timeout(250)
+    return frame_with(page, "() => !!(window.map && window.map._layers)", timeout)
 
 
 #: The visible text of a document without icon ligatures (Material icons are words: "map").
@@ -218,8 +208,10 @@ def test_empty_store_leads_to_the_data_page(offline, lang):
     page = offline.open("", f"data=store&lang={lang}")
     _no_error(page)
     assert i18n.t("dash.no_boundaries", lang) in page.locator('[data-testid="stAlert"]').first.inner_text()
+    fetch_button = page.get_by_role("button", name=i18n.t("map.empty.fetch", lang))
+    fetch_button.wait_for(timeout=30_000)  # drawn, not a placeholder, in the saved screenshot
     page.screenshot(path=str(ARTIFACTS / f"ux-{lang}-empty-store.png"))
-    page.get_by_text(i18n.t("map.empty.fetch", lang)).click()
+    fetch_button.click()
     page.wait_for_function("() => location.pathname.endsWith('/data')", timeout=60_000)
     settle(page)
     tab = page.get_by_role("tab", name=i18n.t("data.tab.boundaries", lang))
