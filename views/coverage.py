@@ -5,9 +5,9 @@ import streamlit as st
 
 import i18n
 import ui
-from geo import charts, coverage, metrics
+from geo import coverage, metrics
 from geo.codes import Level
-from ui import Keys, auth, t
+from ui import Keys, auth, charts, t
 from ui import dashboard as dash
 
 dash.page_head("coverage")

@@ -3,8 +3,8 @@
 import streamlit as st
 
 import ui
-from geo import charts, metrics
-from ui import Keys, t
+from geo import metrics
+from ui import Keys, charts, t
 from ui import dashboard as dash
 
 layers, enterprises = dash.layer_page("enterprises")

@@ -3,9 +3,9 @@
 import streamlit as st
 
 import ui
-from geo import charts, figures, metrics
+from geo import figures, metrics
+from ui import charts, t
 from ui import dashboard as dash
-from ui import t
 
 dash.page_head("overview")
 

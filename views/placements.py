@@ -3,9 +3,9 @@
 import streamlit as st
 
 import ui
-from geo import charts, metrics
+from geo import metrics
 from geo.codes import Level
-from ui import Keys, t
+from ui import Keys, charts, t
 from ui import dashboard as dash
 
 layers, placements = dash.layer_page("placements")

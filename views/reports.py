@@ -4,10 +4,10 @@ import streamlit as st
 
 import i18n
 import ui
-from geo import charts, hotspots, metrics
+from geo import hotspots, metrics
 from geo.codes import Level
 from geo.reports import REPORT_MEASURES, report_values
-from ui import Keys, t
+from ui import Keys, charts, t
 from ui import dashboard as dash
 
 layers, reports = dash.layer_page("reports")
