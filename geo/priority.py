@@ -12,7 +12,7 @@ on that indicator up the ranking (tested).
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -253,10 +253,16 @@ def _export_frame(table: pd.DataFrame, labels: Mapping[str, str], threshold: int
 
 
 def to_csv_bytes(
-    table: pd.DataFrame, labels: Mapping[str, str] | None = None, threshold: int | None = None
+    table: pd.DataFrame,
+    labels: Mapping[str, str] | None = None,
+    threshold: int | None = None,
+    note: Sequence[str] = (),
 ) -> bytes:
-    """The ranked table as UTF-8 CSV (with BOM so Excel reads the names right)."""
-    return neutralise(_export_frame(table, labels or {}, threshold)).to_csv(index=False).encode("utf-8-sig")
+    """The ranked table as UTF-8 CSV (with BOM so Excel reads the names right); ``note`` lines
+    (the period, the method) come first, each as a ``# `` comment line."""
+    head = "".join(f"# {line}\n" for line in note)
+    body = neutralise(_export_frame(table, labels or {}, threshold)).to_csv(index=False)
+    return (head + body).encode("utf-8-sig")
 
 
 def to_xlsx_bytes(
@@ -264,11 +270,17 @@ def to_xlsx_bytes(
     labels: Mapping[str, str] | None = None,
     threshold: int | None = None,
     sheet: str = "ranking",
+    note: Sequence[str] = (),
+    note_sheet: str = "note",
 ) -> bytes:
-    """The ranked table as an Excel workbook (openpyxl), one sheet."""
+    """The ranked table as an Excel workbook (openpyxl); ``note`` lines on a sheet of their own."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         neutralise(_export_frame(table, labels or {}, threshold)).to_excel(
             writer, sheet_name=sheet[:31], index=False
         )
+        if note:
+            neutralise(pd.DataFrame({note_sheet: list(note)})).to_excel(
+                writer, sheet_name=note_sheet[:31], index=False
+            )
     return buffer.getvalue()

@@ -86,7 +86,8 @@ shown, labels = dash.ranked_table(ranked)
 st.dataframe(shown, hide_index=True, width="stretch", height=360)
 col1, col2, _ = st.columns([1, 1, 4])
 threshold = settings().small_count_threshold
-csv_data = priority.to_csv_bytes(ranked, labels, threshold)
+note = [t("planner.period", period=period)]
+csv_data = priority.to_csv_bytes(ranked, labels, threshold, note=note)
 col1.download_button(
     t("dash.download_csv"),
     csv_data,
@@ -96,7 +97,9 @@ col1.download_button(
     on_click=auth.record_download,
     args=("prioritas_desa.csv", csv_data),
 )
-xlsx_data = priority.to_xlsx_bytes(ranked, labels, threshold, sheet=t("planner.ranked"))
+xlsx_data = priority.to_xlsx_bytes(
+    ranked, labels, threshold, sheet=t("planner.ranked"), note=note, note_sheet=t("export.sheet.note")
+)
 col2.download_button(
     t("dash.download_xlsx"),
     xlsx_data,

@@ -129,3 +129,18 @@ def test_exports_list_villages_with_hidden_counts_last_without_rank():
     assert out.loc[~hidden, "rank"].astype(int).tolist() == [1, 2, 3, 4]  # no gap where one was
     internal = pd.read_csv(io.StringIO(to_csv_bytes(ranked).decode("utf-8-sig")), dtype=str)
     assert internal["code"].tolist() == ranked["code"].tolist()  # kept in the office: all ranked
+
+
+def test_exports_state_their_period_first():
+    """The planner's CSV and workbook said nothing of the years their scores add up."""
+    ranked = score(table(), DEFAULT_WEIGHTS)
+    note = ["Periode: 2021–2024 (penempatan dan laporan dijumlahkan)"]
+    csv = to_csv_bytes(ranked, threshold=5, note=note).decode("utf-8-sig")
+    assert csv.splitlines()[0] == f"# {note[0]}"
+    frame = pd.read_csv(io.StringIO(csv), dtype=str, comment="#")
+    assert frame.columns[:2].tolist() == ["rank", "code"] and len(frame) == 3
+    book = openpyxl.load_workbook(
+        io.BytesIO(to_xlsx_bytes(ranked, threshold=5, note=note, note_sheet="Catatan"))
+    )
+    assert book.sheetnames[1] == "Catatan"
+    assert [row[0] for row in book["Catatan"].values] == ["Catatan", note[0]]
