@@ -67,10 +67,6 @@ TEXT = {
         "bila Anda memerlukannya.",
         "The {role} role may not do {action}. Nothing was changed; ask an administrator if you need it.",
     ),
-    "auth.denied.area": (
-        "Anda tidak punya hak akses untuk wilayah ini. Pilih provinsi {granted}.",
-        "You have no grant for this area. Choose province {granted}.",
-    ),
     "auth.cli.no_user": (
         "ATLAS_AUTH aktif: isi ATLAS_USER (dan ATLAS_PASSWORD, atau ketik saat diminta) untuk "
         "menjalankan perintah ini.",

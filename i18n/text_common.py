@@ -1,11 +1,6 @@
 """Texts shared by every page: app frame, navigation, language and dataset pickers, errors."""
 
 TEXT = {
-    "app.title": ("Atlas PMI", "Atlas PMI"),
-    "app.tagline": (
-        "Peta desa asal Pekerja Migran Indonesia dan program perlindungannya",
-        "Map of the home villages of Indonesian migrant workers and their protection programmes",
-    ),
     "app.language": ("Bahasa", "Language"),
     "app.dataset": ("Data", "Dataset"),
     "app.dataset.demo": ("Demo (data karangan)", "Demo (invented data)"),
@@ -13,12 +8,6 @@ TEXT = {
     "app.demo_banner": (
         "DEMO: wilayah dan angka di halaman ini adalah karangan, bukan data sebenarnya.",
         "DEMO: the region and figures on this page are invented, not real data.",
-    ),
-    "app.store_empty": (
-        "Data tersimpan masih kosong. Muat batas wilayah dulu (halaman Data, atau "
-        "`python -m loaders.boundaries fetch --province 36`).",
-        "The store is empty. Load boundaries first (Data page, or "
-        "`python -m loaders.boundaries fetch --province 36`).",
     ),
     "app.attribution": (
         "Batas wilayah: arsip wilayah_boundaries (cahyadsn, lisensi MIT). Kode dan nama: "
@@ -37,6 +26,5 @@ TEXT = {
     "common.code": ("Kode", "Code"),
     "common.year": ("Tahun", "Year"),
     "common.value": ("Nilai", "Value"),
-    "common.download": ("Unduh", "Download"),
     "common.error": ("Terjadi kesalahan: {message}", "Something went wrong: {message}"),
 }

@@ -14,9 +14,6 @@ TEXT = {
         "Belum ada batas wilayah. Muat batas wilayah di halaman Data.",
         "No boundaries yet. Load boundaries on the Data page.",
     ),
-    "dash.change_vs": ("{change} dari {year}", "{change} vs {year}"),
-    "dash.points": ("poin persen", "pp"),
-    "dash.no_previous": ("tidak ada data {year}", "no data for {year}"),
     "dash.filters": ("Saring", "Filters"),
     "dash.gender": ("Jenis kelamin", "Gender"),
     "dash.gender.all": ("Semua", "All"),
@@ -41,17 +38,14 @@ TEXT = {
         "Wilayah tanpa data digambar berarsir abu-abu, berbeda dengan nol.",
         "Areas without data are drawn in grey hatching, unlike zero.",
     ),
-    "dash.map_pending": ("Peta belum tersedia.", "The map is not available yet."),
     "dash.search": ("Cari desa", "Find a village"),
     "dash.scheme_label": ("Klasifikasi", "Classification"),
     "dash.scheme.quantiles": ("Kuantil", "Quantiles"),
     "dash.scheme.natural_breaks": ("Jeda alami", "Natural breaks"),
     "dash.scheme.equal_interval": ("Interval sama", "Equal interval"),
     "dash.classes": ("Jumlah kelas", "Classes"),
-    "dash.table": ("Tabel", "Table"),
     "dash.download_csv": ("Unduh CSV", "Download CSV"),
     "dash.download_xlsx": ("Unduh Excel", "Download Excel"),
-    "dash.compare": ("Bandingkan dua tahun berdampingan", "Compare two years side by side"),
     "dash.year_a": ("Tahun awal", "First year"),
     "dash.year_b": ("Tahun akhir", "Second year"),
     "dash.side_by_side": (
@@ -60,35 +54,7 @@ TEXT = {
     ),
     # ------------------------------------------------------------------ metrics
     "metric.placements": ("Penempatan PMI", "Placements"),
-    "metric.share_women": ("Perempuan", "Share of women"),
-    "metric.origin_villages": ("Desa asal", "Villages of origin"),
-    "metric.programme_villages": ("Desa berprogram", "Programme villages"),
-    "metric.enterprises": ("Usaha PMI purna", "Returnee enterprises"),
     "metric.reports": ("Laporan non-prosedural", "Non-procedural reports"),
-    "metric.help.placements": (
-        "Jumlah pekerja yang ditempatkan pada tahun terpilih di wilayah terpilih.",
-        "Workers placed in the chosen year in the chosen area.",
-    ),
-    "metric.help.share_women": (
-        "Bagian perempuan di antara penempatan yang jenis kelaminnya tercatat.",
-        "Women among placements whose gender is recorded.",
-    ),
-    "metric.help.origin_villages": (
-        "Desa/kelurahan dengan sedikitnya satu penempatan pada tahun terpilih.",
-        "Villages with at least one placement in the chosen year.",
-    ),
-    "metric.help.programme_villages": (
-        "Desa dengan program komunitas yang aktif dan sudah dimulai pada tahun terpilih.",
-        "Villages with a community programme that is active and had started by the chosen year.",
-    ),
-    "metric.help.enterprises": (
-        "Usaha PMI purna yang sudah berdiri pada tahun terpilih.",
-        "Returnee enterprises founded by the chosen year.",
-    ),
-    "metric.help.reports": (
-        "Laporan keberangkatan non-prosedural pada tahun terpilih.",
-        "Reports of non-procedural departures in the chosen year.",
-    ),
     "measure.label": ("Ukuran di peta", "Map measure"),
     "measure.count": ("Jumlah penempatan", "Placements"),
     "measure.per_1000": ("Per 1.000 penduduk", "Per 1,000 residents"),
@@ -155,7 +121,6 @@ TEXT = {
     ),
     "coverage.km": ("Jarak ke program terdekat (km)", "Distance to nearest programme (km)"),
     "coverage.nearest": ("Desa berprogram terdekat", "Nearest programme village"),
-    "coverage.highlight": ("Tandai celah di peta", "Highlight gaps on the map"),
     "coverage.about": (
         "Desa berprogram: program aktif yang sudah dimulai pada tahun terpilih; desa dengan "
         "beberapa program tampil sebagai lingkaran bertumpuk, satu warna per jenis. Jarak diukur "

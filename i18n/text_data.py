@@ -113,7 +113,6 @@ TEXT = {
     "data.col.row": ("Baris", "Row"),
     "data.col.severity": ("Jenis", "Kind"),
     "data.col.message": ("Masalah dan perbaikan", "Problem and fix"),
-    "data.col.candidates": ("Calon desa", "Candidate villages"),
     "data.versions_of": ("Versi lapisan {layer}", "Versions of {layer}"),
     "data.delete_version": ("Hapus versi", "Delete a version"),
     "data.delete_button": ("Hapus", "Delete"),

@@ -21,12 +21,10 @@ TEXT = {
     "export.deck.made": ("Dibuat {date} dengan Atlas PMI", "Made {date} with Atlas PMI"),
     "export.deck.key_figures": ("Angka utama", "Key figures"),
     "export.deck.top_villages": ("Desa teratas", "Top villages"),
-    "export.deck.map": ("Peta", "Map"),
     "export.deck.demo": ("DEMO — data karangan", "DEMO — invented data"),
     "export.rank": ("No.", "No."),
     "export.village": ("Desa/Kelurahan", "Village"),
     "export.district": ("Kecamatan", "District"),
-    "export.regency": ("Kabupaten/Kota", "Regency/City"),
     "export.total": ("Jumlah", "Total"),
     # brief
     "export.brief.title": ("Ringkasan {area}", "Brief: {area}"),

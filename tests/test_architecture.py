@@ -1,6 +1,7 @@
 """Architecture rules that no other test would catch."""
 
 import ast
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -242,3 +243,31 @@ def test_no_import_cycle_between_project_modules():
 def test_the_cycle_check_finds_a_cycle():
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert _cycles({"a": {"b"}, "b": set()}) == []
+
+
+def _key_patterns(source: str) -> list[re.Pattern]:
+    """Keys the code builds: each f-string literal with its ``{...}`` parts as wildcards
+    (``t(f"planner.ind.{name}")``, ``t(f"{page}.title")``, ``t(f"data.col.match_{c}")``)."""
+    patterns = []
+    for literal in re.findall(r"\bf\"([^\"\n]*\{[^\"\n]*)\"", source):
+        pieces = re.split(r"\{[^{}]*\}", literal)
+        if any(re.fullmatch(r"[\w.]*", piece) is None for piece in pieces):
+            continue  # not a key: spaces, punctuation
+        patterns.append(re.compile(r"[\w.-]+".join(re.escape(piece) for piece in pieces)))
+    return patterns
+
+
+def test_every_translation_is_used():
+    """A text nobody shows is a text nobody keeps right (metric.help.* outlived the figure registry)."""
+    import i18n
+
+    folders = ("ui", "views", "geo", "exports", "loaders")
+    files = [ROOT / "app.py", *(p for d in folders for p in (ROOT / d).rglob("*.py"))]
+    source = "\n".join(p.read_text() for p in files)
+    patterns = _key_patterns(source)
+    unused = [
+        key
+        for key in i18n.TABLE
+        if f'"{key}"' not in source and not any(pattern.fullmatch(key) for pattern in patterns)
+    ]
+    assert unused == [], f"translations no code uses (delete them, or use them): {unused}"
