@@ -3,7 +3,6 @@
 TEXT = {
     # ------------------------------------------------------------------ shared
     "chart.other": ("Lainnya", "Other"),
-    "dash.area": ("Wilayah", "Area"),
     "dash.year": ("Tahun", "Year"),
     "dash.years": ("Rentang tahun", "Year range"),
     "dash.no_layer": (

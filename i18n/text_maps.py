@@ -19,13 +19,6 @@ TEXT = {
     "map.kind.desa": ("Desa", "Desa (village)"),
     "map.kind.kelurahan": ("Kelurahan", "Kelurahan (urban village)"),
     "map.kind.desa_adat": ("Desa adat", "Desa adat (customary village)"),
-    "map.country_villages": (
-        "Seluruh desa/kelurahan Indonesia (83 ribu poligon) terlalu banyak untuk satu peta di "
-        "peramban. Pilih provinsi di atas untuk melihat desanya; sementara ini peta menampilkan "
-        "{level}.",
-        "All of Indonesia's villages (83 thousand polygons) are too many for one map in the "
-        "browser. Choose a province above to see its villages; meanwhile the map shows {level}.",
-    ),
     "map.held": (
         "{villages} desa/kelurahan di wilayah ini, {with_polygon} berpoligon.",
         "{villages} villages in this area, {with_polygon} with a polygon.",

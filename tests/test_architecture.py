@@ -253,7 +253,9 @@ def _key_patterns(source: str) -> list[re.Pattern]:
         pieces = re.split(r"\{[^{}]*\}", literal)
         if any(re.fullmatch(r"[\w.]*", piece) is None for piece in pieces):
             continue  # not a key: spaces, punctuation
-        patterns.append(re.compile(r"[\w.-]+".join(re.escape(piece) for piece in pieces)))
+        if not any(re.search(r"[a-z]", piece) for piece in pieces):
+            continue  # f"{a}.{b}" names no key of its own
+        patterns.append(re.compile(r"[\w.-]*".join(re.escape(piece) for piece in pieces)))
     return patterns
 
 
@@ -268,6 +270,8 @@ def test_every_translation_is_used():
     unused = [
         key
         for key in i18n.TABLE
-        if f'"{key}"' not in source and not any(pattern.fullmatch(key) for pattern in patterns)
+        if f'"{key}"' not in source
+        and f"'{key}'" not in source
+        and not any(pattern.fullmatch(key) for pattern in patterns)
     ]
     assert unused == [], f"translations no code uses (delete them, or use them): {unused}"
