@@ -114,11 +114,23 @@ def load_view(
         raise StoreError(f"the store holds no boundaries for province {area[:2]}")
     drawn, zoom, parent = map_level(area)
     columns = ["code", "name", "geometry"] if national else None  # 83k rows: only what is drawn
-    map_areas = store.read_areas(drawn, parent, display=zoom, columns=columns)
+    try:
+        map_areas = store.read_areas(drawn, parent, display=zoom, columns=columns)
+    except StoreError:
+        if not national:
+            raise
+        # provinces imported before the national copy existed: the command that writes it
+        missing = len(_missing_national(store))
+        raise StoreError(i18n.t("tiles.missing", lang, count=missing)) from None
     villages = store.read_attributes(Level.VILLAGE, parent, ["code", "name", "district_name"])
     outlines = None
     if national:
-        outlines = store.read_areas(Level.PROVINCE, None, display="national", columns=["code", "geometry"])
+        try:
+            outlines = store.read_areas(
+                Level.PROVINCE, None, display="national", columns=["code", "geometry"]
+            )
+        except StoreError:
+            outlines = None  # a map without province lines rather than no map
     layers = {name: store.read_layer(name) for name in store.layers() if name in MAP_MEASURES}
     area_name = _area_name(store, area, lang)
     return build_view(
@@ -141,6 +153,17 @@ def load_view(
         k=k,
         map_outlines=outlines,
     )
+
+
+def _missing_national(store: Store) -> list[str]:
+    """Provinces lacking the national village display copy."""
+    out = []
+    for province in store.provinces():
+        try:
+            store.read_areas(Level.VILLAGE, province, display="national", columns=["code", "geometry"])
+        except StoreError:
+            out.append(province)
+    return out
 
 
 def _area_name(store: Store, area: str, lang: str) -> str:

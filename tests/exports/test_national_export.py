@@ -170,3 +170,15 @@ def test_paths_keep_holes_open_and_one_path_per_area():
 
     assert at(1, 1) == (255, 0, 0) and at(5, 5) == (255, 255, 255)  # the hole stays open
     assert at(2, 13) == (0, 0, 255) == at(8, 13) and at(5, 13) == (255, 255, 255)
+
+
+def test_store_imported_before_the_national_copy_names_the_command(store, tmp_path):
+    from loaders.store import Store, StoreError
+
+    old = Store(tmp_path / "old")
+    for province in store.provinces():
+        areas, display = store.province_tables(province)
+        keep = {key: frame for key, frame in display.items() if key != (Level.VILLAGE, "national")}
+        old.write_province(province, areas, keep if province == "36" else display, meta={"source": "x"})
+    with pytest.raises(StoreError, match=r"^1 provinsi .*python -m loaders\.tiles build"):
+        load_view(old, NATIONAL, year=YEAR, lang="id")
