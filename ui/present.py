@@ -36,6 +36,8 @@ __all__ = [
     "render_presentation",
     "BUILDS",
     "builds_for",
+    "map_picture",
+    "may_see",
 ]
 
 LEAFLET_DIR = ROOT / "static" / "vendor" / "leaflet"
@@ -148,6 +150,11 @@ BUILDS: dict[str, str] = {
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     "pdf": "application/pdf",
 }
+
+
+def map_picture(key: ViewKey) -> bytes:
+    """The map of ``key`` as a 1280×720 PNG (cached), shown where an HTML map is not made."""
+    return _images(replace(key, image_size=(1280, 720)))["map"]
 
 
 def builds_for(area: str) -> list[str]:
@@ -271,8 +278,7 @@ def render_presentation(key: ViewKey) -> None:
         st.rerun()
     st.markdown(_strip(view), unsafe_allow_html=True)
     if is_national(view.area):  # every village: the static picture (no 83k-polygon page)
-        picture = _images(replace(key, image_size=(1280, 720)))["map"]
-        st.image(picture, width="stretch")
+        st.image(map_picture(key), width="stretch")
         st.markdown(
             f'<div class="atlas-note">{html.escape(view.suppression_note)}</div>', unsafe_allow_html=True
         )
@@ -310,6 +316,12 @@ def area_options() -> dict[str, str]:
     return options
 
 
+def may_see(code: str, sees) -> bool:
+    """Whether a user may export ``code``: ``sees(province)`` (``ui.auth.sees``) for an area, and
+    for every village of the store (:data:`NATIONAL`) every province held."""
+    return all(sees(p) for p in store().provinces()) if is_national(code) else sees(code)
+
+
 def year_options() -> list[int]:
     """Years the placements (else reports) layer holds, ascending."""
     return layer_years(load_layers())
@@ -326,6 +338,8 @@ def chosen(name: str, options: list, session_key: str):
         return options[-1]
     if name == "layer" and "placements" in options:
         return "placements"
+    if name == "area":  # a province first, as before the whole store was offered (lighter)
+        return next((o for o in options if not is_national(str(o))), options[0])
     return options[0]
 
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from exports.view import MAP_MEASURES, is_national
+from exports.view import MAP_MEASURES
 from loaders.store import StoreError
 from ui import Keys, auth, present, t
 
@@ -22,11 +22,7 @@ if not held.provinces() or not layers:
 
 # grants of viewers limit the areas (everything while sign-in is off); all villages of the store
 # only for a user who sees every province held
-areas = {
-    code: name
-    for code, name in present.area_options().items()
-    if (all(auth.sees(p) for p in held.provinces()) if is_national(code) else auth.sees(code))
-}
+areas = {code: name for code, name in present.area_options().items() if present.may_see(code, auth.sees)}
 years = present.year_options()
 area = present.chosen("area", list(areas), Keys.AREA)
 layer = present.chosen("layer", layers, Keys.LAYER)
