@@ -12,7 +12,8 @@ Measures, on ``../shared/data`` (read in place):
 * the national maps of all regencies and all districts (the page's whole-country zoom);
 * importing 1,000,000 row-level placement records over real village names (own process);
 * in headless Chromium: app start to the map page's polygons drawn, and choosing Jawa Timur's
-  villages to all of them drawn.
+  villages to all of them drawn;
+* the national village exports: PNG map, PPTX and PDF of every village (``bench.exports``).
 
 Prints progress to stderr and one JSON object to stdout (also written to ``--json OUT``):
 seconds (``_s``), bytes (``_bytes``) and MiB (``_mib``), plus ``meta`` (machine, date, counts).
@@ -41,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"
 PROVINCE = "35"
 IMPORT_RECORD = ".bench-import.json"  # beside the store's own files, when the store is kept
-STAGES = ("maps", "placements", "browser", "national")
+STAGES = ("maps", "placements", "browser", "national", "exports")
 NATIONAL_PLACEMENT_ROWS = 300_000  # placements over every village for the recolour figure
 #: Files of higher levels imported after the villages, and the level each holds.
 SHARED_LEVEL_FILES = {"kabupaten.parquet": "regency", "kecamatan.parquet": "district"}
@@ -312,6 +313,14 @@ def run(args: argparse.Namespace) -> dict:
             figures, detail = national_figures(store_dir, work)
             out.update(figures)
             meta.update(detail)
+        if "exports" not in args.skip:
+            from bench.exports import national_figures as export_figures
+
+            log("national village exports: PNG, PPTX, PDF of every village")
+            figures, detail = export_figures(store_dir, work)
+            out.update(figures)
+            meta.update(detail)
+            log("  " + ", ".join(f"{k} {v}" for k, v in figures.items()))
     meta["bench_s"] = round(time.perf_counter() - started, 1)
     meta["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     meta["repeat"] = args.repeat

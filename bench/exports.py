@@ -2,7 +2,11 @@
 
 Prints one JSON object of seconds per step for a province (its districts on the map) and its
 first regency (villages on the map); Banten (36) by default, e.g. ``35`` for Jawa Timur.
-Figures, not assertions: compare runs by eye.
+
+``python -m bench.exports national STORE`` times the exports of every village of a full store
+(area *Indonesia*, :func:`national_figures`): STORE is read only (its boundaries are hard-linked
+into a temporary copy that gets the generated layers). ``python -m bench`` runs the same as its
+``exports`` stage. Figures, not assertions: compare runs by eye.
 """
 
 from __future__ import annotations
@@ -64,5 +68,74 @@ def main(province: str = "36") -> None:
     print(json.dumps(out, indent=1))
 
 
+def national_figures(store_dir: Path, work: Path) -> tuple[dict, dict]:
+    """Seconds to build the national village PNG map, PPTX and PDF brief from ``store_dir``.
+
+    A hard-linked copy of the store in ``work`` gets the generated layers of the export tests
+    over every village; ``store_dir`` itself is never written. Each figure is one cold build from
+    the protected view (the view's own time is reported beside them):
+    ``national_village_png_s`` the map picture (1600×900), ``national_village_pptx_s`` every
+    picture of the deck and the deck, ``national_village_pdf_s`` the brief with its own map.
+    """
+    sys.path.insert(0, str(ROOT / "tests"))
+    from export_data import write_layers
+
+    from exports import brief_pdf, deck
+    from exports import files as export_files
+    from exports.static_map import render_map
+    from loaders.export_inputs import NATIONAL, load_view
+    from loaders.store import Store
+
+    copy = work / "store-exports"
+    Store(store_dir).snapshot(copy)
+    _, t_layers = _timed(lambda: write_layers(Store(copy)))
+    store = Store(copy)
+    view, t_view = _timed(lambda: load_view(store, NATIONAL, year=2024, layer="placements"))
+    source = ", ".join(view.sources)
+    _, t_png = _timed(
+        lambda: render_map(
+            view.map_areas,
+            view.map_values,
+            title=view.map_title,
+            lang=view.lang,
+            hidden=view.map_hidden,
+            threshold=view.threshold,
+            bins=view.bins,
+            legend_title=view.legend_title,
+            source=source,
+            as_of=view.as_of,
+            size=deck.IMAGE_SIZE,
+            outlines=view.map_outlines,
+        )
+    )
+    pptx, t_pptx = _timed(lambda: deck.build_deck(view, deck.render_images(view)))
+    pdf, t_pdf = _timed(lambda: brief_pdf.build_brief(view))
+    _, t_csv = _timed(lambda: export_files.tables_csv(view))
+    _, t_xlsx = _timed(lambda: export_files.tables_xlsx(view))
+    figures = {
+        "national_village_export_view_s": t_view,
+        "national_village_png_s": t_png,
+        "national_village_pptx_s": t_pptx,
+        "national_village_pdf_s": t_pdf,
+    }
+    detail = {
+        "national_export_map_areas": len(view.map_areas),
+        "national_export_villages_in_table": len(view.villages.values) - 1,
+        "national_export_layers_s": t_layers,
+        "national_export_csv_s": t_csv,
+        "national_export_xlsx_s": t_xlsx,
+        "national_export_pptx_bytes": len(pptx),
+        "national_export_pdf_bytes": len(pdf),
+    }
+    return figures, detail
+
+
 if __name__ == "__main__":
-    main(*sys.argv[1:2])
+    if sys.argv[1:2] == ["national"]:
+        if len(sys.argv) < 3:
+            raise SystemExit("usage: python -m bench.exports national STORE (a store of every province)")
+        with tempfile.TemporaryDirectory(prefix="atlas-bench-exports-") as tmp:
+            found, more = national_figures(Path(sys.argv[2]), Path(tmp))
+        print(json.dumps({**found, "meta": more}, indent=1))
+    else:
+        main(*sys.argv[1:2])

@@ -59,6 +59,11 @@ FIGURES: dict[str, Figure] = {
     ),
     "national_village_bytes_initial": Figure("… bytes the browser received for that view", "bytes", 8 * MB),
     "national_village_recolour_s": Figure("Year range changed to new colours drawn on every village", "s", 1),
+    # exports of every village (area Indonesia) from the store: python -m bench.exports national
+    "national_village_export_view_s": Figure("Export view of every village (values, protection, table)", "s"),
+    "national_village_png_s": Figure("… static PNG map of 83,246 villages (1600×900)", "s"),
+    "national_village_pptx_s": Figure("… PPTX deck (map and chart pictures, slides)", "s"),
+    "national_village_pdf_s": Figure("… PDF brief (with its own map picture)", "s"),
     # python -m bench.load: sessions over app processes sharing one PostGIS database
     "load_p50_s": Figure("20 sessions over 2 app processes on one PostGIS: median interaction", "s"),
     "load_p95_s": Figure("… 95th percentile interaction", "s", 2),

@@ -59,6 +59,7 @@ def build_brief(view: ExportView, map_png: bytes | None = None, top: int = 5) ->
             legend_title=view.legend_title,
             source=", ".join(view.sources),
             as_of=view.as_of,
+            outlines=view.map_outlines,
             size=MAP_SIZE,
         )
     pdf = _pdf()

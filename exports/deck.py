@@ -47,6 +47,7 @@ def render_images(
             legend_title=view.legend_title,
             source=sources,
             as_of=view.as_of,
+            outlines=view.map_outlines,
             size=size,
         )
     }

@@ -29,7 +29,19 @@ from geo.classify import classify
 from geo.codes import Level
 from geo.suppression import Group, Protected, hidden_label, protect, protect_series
 
-__all__ = ["ChartData", "ExportView", "KeyFigure", "MAP_MEASURES", "build_view", "code_length"]
+__all__ = [
+    "ChartData",
+    "ExportView",
+    "KeyFigure",
+    "MAP_MEASURES",
+    "NATIONAL",
+    "build_view",
+    "code_length",
+    "is_national",
+]
+
+#: The area of an export of the whole store (every village of every province held).
+NATIONAL = "indonesia"
 
 #: The column each layer's map and ranking count, and whether it is protected.
 MAP_MEASURES: dict[str, tuple[str, bool]] = {
@@ -39,6 +51,11 @@ MAP_MEASURES: dict[str, tuple[str, bool]] = {
     "programmes": ("count", False),
 }
 _CODE_LENGTH = {Level.PROVINCE: 2, Level.REGENCY: 5, Level.DISTRICT: 8, Level.VILLAGE: 13}
+
+
+def is_national(area: str) -> bool:
+    """True for the export of the whole store (:data:`NATIONAL`), which no area code names."""
+    return area == NATIONAL
 
 
 def code_length(level: Level | int) -> int:
@@ -96,6 +113,8 @@ class ExportView:
     bins: list[float] | None = None
     colours: list[str] | None = None
     extra: dict = field(default_factory=dict)
+    #: Boundaries drawn as lines over the map (the provinces of a national map), or None.
+    map_outlines: gpd.GeoDataFrame | None = None
 
     def t(self, key: str, **values: object) -> str:
         return i18n.t(key, self.lang, **values)
@@ -157,6 +176,8 @@ def _num(value: object) -> float | None:
 def _in_area(frame: pd.DataFrame, area: str) -> pd.DataFrame:
     if frame is None or frame.empty or "village" not in frame:
         return pd.DataFrame()
+    if is_national(area):
+        return frame
     village = frame["village"].astype("string")
     return frame[((village == area) | village.str.startswith(area + ".")).fillna(False)]
 
@@ -408,7 +429,8 @@ def _sentences(
     """One sentence per layer, stating the same numbers as the key figures (one registry)."""
     out = []
     inside = villages.values.index[:-1]
-    inside = inside[(inside == area) | inside.str.startswith(area + ".")]
+    if not is_national(area):
+        inside = inside[(inside == area) | inside.str.startswith(area + ".")]
     table = villages.values.loc[inside]
     hidden = villages.hidden.loc[inside]
     shown = {f.key: f for f in key_figures}
@@ -502,6 +524,7 @@ def build_view(
     table_area: str | None = None,
     scheme: str = "quantiles",
     k: int = 5,
+    map_outlines: gpd.GeoDataFrame | None = None,
 ) -> ExportView:
     """Compute and protect everything an export of ``area`` in ``year`` shows.
 
@@ -509,6 +532,8 @@ def build_view(
     ----------
     layers
         Stored layer frames by name (columns of :mod:`geo.layers`); missing layers are skipped.
+    area
+        Dotted code of the area, or :data:`NATIONAL` for every area of the store.
     map_areas
         The areas drawn on the map (``code``, ``name``, ``geometry``), all of one level inside
         ``area`` (e.g. its districts, or its villages).
@@ -548,7 +573,8 @@ def build_view(
     villages_p, table_hidden, headers = _village_table(
         table_layers, villages, year, layer, threshold, lang, group_length
     )
-    key_figures = _align_key_figures(_key_figures(layers, area, year, threshold, lang), villages_p, area)
+    scope = None if is_national(area) else area  # the registry's "every area held"
+    key_figures = _align_key_figures(_key_figures(layers, scope, year, threshold, lang), villages_p, area)
     if protected_layer:
         hidden = table_hidden.reindex(values.index, fill_value=False).astype(bool)
     else:
@@ -579,4 +605,5 @@ def build_view(
         bins=list(bins) if bins is not None else list(classify(values[~hidden], scheme, k).limits),
         colours=list(colours) if colours is not None else None,
         extra={"hidden_label": hidden_label(threshold)},
+        map_outlines=map_outlines,
     )

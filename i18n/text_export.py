@@ -99,6 +99,13 @@ TEXT = {
         "There are no boundaries and data layers to export yet. Load data on the Data page first.",
     ),
     "export.page.area": ("Wilayah", "Area"),
+    "export.page.national": ("Indonesia (semua desa/kelurahan)", "Indonesia (all villages)"),
+    "export.page.national_note": (
+        "Peta interaktif HTML tidak tersedia untuk seluruh desa/kelurahan Indonesia (terlalu besar untuk "
+        "satu berkas); gunakan peta nasional di halaman Peta, atau pilih provinsi.",
+        "The interactive HTML map is not offered for all of Indonesia's villages (too large for one "
+        "file); use the national map on the map pages, or choose a province.",
+    ),
     "export.page.layer": ("Lapisan data", "Data layer"),
     "export.page.year": ("Tahun", "Year"),
     "export.page.files": ("Berkas ekspor", "Export files"),

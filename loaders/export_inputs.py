@@ -2,7 +2,8 @@
 
 The map shows the children of the chosen area: a province's districts, a regency's or a
 district's villages (a village is shown among the villages of its district), drawn from the
-display geometry prepared at import.
+display geometry prepared at import. The whole store (:data:`exports.view.NATIONAL`) shows every
+village from the national display copy, with the provinces outlined.
 """
 
 from __future__ import annotations
@@ -13,12 +14,12 @@ from datetime import date
 import pandas as pd
 
 import i18n
-from exports.view import MAP_MEASURES, ExportView, build_view
+from exports.view import MAP_MEASURES, NATIONAL, ExportView, build_view, is_national
 from geo.codes import Level, code_level
 from geo.gazetteer import name_of
 from loaders.store import Store, StoreError
 
-__all__ = ["map_level", "load_view", "sources_of"]
+__all__ = ["map_level", "load_view", "sources_of", "NATIONAL"]
 
 #: (level drawn, display zoom) for an area of each level.
 _MAP_LEVELS = {
@@ -29,8 +30,13 @@ _MAP_LEVELS = {
 }
 
 
-def map_level(area: str) -> tuple[Level, str, str]:
-    """(level drawn, display zoom, parent code whose areas are drawn) for an export of ``area``."""
+def map_level(area: str) -> tuple[Level, str, str | None]:
+    """(level drawn, display zoom, parent code whose areas are drawn) for an export of ``area``.
+
+    The whole store draws its villages at the national zoom, inside no parent (None).
+    """
+    if is_national(area):
+        return Level.VILLAGE, "national", None
     level = code_level(area)
     drawn, zoom = _MAP_LEVELS[level]
     parent = area[:8] if level == Level.VILLAGE else area
@@ -55,8 +61,13 @@ def sources_of(store: Store, area: str, *, demo: bool = False, lang: str = "id")
     from geo.layers import LAYERS
 
     out: list[str] = [i18n.t("app.dataset.demo", lang)] if demo else []
-    try:
-        meta = store.province_meta(area[:2])
+    # the whole store credits each kind of boundary source once, with its latest import day
+    latest: dict[str, str] = {}
+    for province in store.provinces() if is_national(area) else [area[:2]]:
+        try:
+            meta = store.province_meta(province)
+        except StoreError:
+            continue
         source = str(meta.get("source") or "")
         if source and not demo:
             key = (
@@ -64,11 +75,10 @@ def sources_of(store: Store, area: str, *, demo: bool = False, lang: str = "id")
                 if source.startswith(("http://", "https://"))
                 else "map.boundary_source.files"
             )
-            day = meta.get("imported_at") or meta.get("written_at")
+            day = str(meta.get("imported_at") or meta.get("written_at") or "")
             text = i18n.t("map.attribution", lang, source=i18n.t(key, lang))
-            out.append(text + (f" ({_day(day, lang)})" if day else ""))
-    except StoreError:
-        pass
+            latest[text] = max(latest.get(text, ""), day)  # ISO stamps compare as text
+    out += [text + (f" ({_day(day, lang)})" if day else "") for text, day in latest.items()]
     if demo:
         return out
     for layer in store.layers():
@@ -95,14 +105,34 @@ def load_view(
     scheme: str = "quantiles",
     k: int = 5,
 ) -> ExportView:
-    """Everything an export of ``area`` shows, read from ``store`` and protected."""
-    if area[:2] not in store.provinces():
+    """Everything an export of ``area`` (or of the whole store, :data:`NATIONAL`) shows, read from
+    ``store`` and protected."""
+    national = is_national(area)
+    if national and not store.provinces():
+        raise StoreError("the store holds no boundaries")
+    if not national and area[:2] not in store.provinces():
         raise StoreError(f"the store holds no boundaries for province {area[:2]}")
     drawn, zoom, parent = map_level(area)
-    map_areas = store.read_areas(drawn, parent, display=zoom)
+    columns = ["code", "name", "geometry"] if national else None  # 83k rows: only what is drawn
+    try:
+        map_areas = store.read_areas(drawn, parent, display=zoom, columns=columns)
+    except StoreError:
+        if not national:
+            raise
+        # provinces imported before the national copy existed: the command that writes it
+        missing = len(_missing_national(store))
+        raise StoreError(i18n.t("tiles.missing", lang, count=missing)) from None
     villages = store.read_attributes(Level.VILLAGE, parent, ["code", "name", "district_name"])
+    outlines = None
+    if national:
+        try:
+            outlines = store.read_areas(
+                Level.PROVINCE, None, display="national", columns=["code", "geometry"]
+            )
+        except StoreError:
+            outlines = None  # a map without province lines rather than no map
     layers = {name: store.read_layer(name) for name in store.layers() if name in MAP_MEASURES}
-    area_name = _area_name(store, area)
+    area_name = _area_name(store, area, lang)
     return build_view(
         layers,
         map_areas,
@@ -121,10 +151,24 @@ def load_view(
         table_area=parent,
         scheme=scheme,
         k=k,
+        map_outlines=outlines,
     )
 
 
-def _area_name(store: Store, area: str) -> str:
+def _missing_national(store: Store) -> list[str]:
+    """Provinces lacking the national village display copy."""
+    out = []
+    for province in store.provinces():
+        try:
+            store.read_areas(Level.VILLAGE, province, display="national", columns=["code", "geometry"])
+        except StoreError:
+            out.append(province)
+    return out
+
+
+def _area_name(store: Store, area: str, lang: str) -> str:
+    if is_national(area):
+        return i18n.t("common.indonesia", lang)
     level = code_level(area)
     try:
         found = store.read_areas(level, area)

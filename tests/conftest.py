@@ -36,6 +36,14 @@ def export_store(shared_data, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def national_export_store(shared_data, tmp_path_factory):
+    """DI Yogyakarta (34) and Banten (36) imported from the real files, with generated layers."""
+    from export_data import build_national_store
+
+    return build_national_store(tmp_path_factory.mktemp("national-export") / "store", shared_data)
+
+
+@pytest.fixture(scope="session")
 def pg_server():
     """A PostgreSQL + PostGIS server for the whole session (``tests/pg_server.py``), stopped after."""
     from pg_server import PgServer, missing_reason

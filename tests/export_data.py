@@ -121,8 +121,24 @@ def build_store(root: Path, shared_data: Path, regency: str | None = None, provi
     villages = gpd.GeoDataFrame({"code": desa["kode"].to_numpy()}, geometry=geometry, crs=4326)
     store = Store(root)
     write_boundaries(store, province, villages, source={"source": "wilayah_boundaries (test)"})
-    village = store.read_attributes(Level.VILLAGE, province, ["code", "has_polygon"])
-    codes = village.loc[village["has_polygon"], "code"]
+    return write_layers(store)
+
+
+def build_national_store(root: Path, shared_data: Path, provinces=("34", "36")) -> Store:
+    """A store of several real provinces (DI Yogyakarta and Banten), imported as the app imports
+    a boundary file (national display copy and packs included), with the four generated layers."""
+    from loaders.boundaries import import_file
+
+    store = Store(root)
+    for province in provinces:
+        import_file(store, shared_data / "boundaries" / "desa" / f"desa_{province}.parquet")
+    return write_layers(store)
+
+
+def write_layers(store: Store) -> Store:
+    """The four generated layers over every village with a polygon of ``store``."""
+    village = store.read_attributes(Level.VILLAGE, None, ["code", "has_polygon"])
+    codes = village.loc[village["has_polygon"].astype(bool), "code"]
     for layer, rows in {
         "placements": placements_frame(codes),
         "reports": reports_frame(codes),

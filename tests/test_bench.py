@@ -179,3 +179,19 @@ def test_load_figures_go_into_the_existing_performance_table():
     twice = add_rows(once, {"load_p95_s": 2.5}, note="Load test: again.")
     assert twice.count("`load_p95_s`") == 1 and "2.500 s | ≤ 2 s |  | **no** |" in twice
     assert "Load test: again." in twice and "Load test: two processes." not in twice
+
+
+def test_national_export_figures_time_every_village_and_leave_the_store_alone(
+    national_export_store, tmp_path
+):
+    from bench.exports import national_figures
+
+    version = national_export_store.version()
+    figures, detail = national_figures(national_export_store.root, tmp_path)
+    kinds = ("export_view", "png", "pptx", "pdf")
+    assert set(figures) == {f"national_village_{k}_s" for k in kinds} and set(figures) <= set(FIGURES)
+    assert all(isinstance(v, float) and v > 0 for v in figures.values())
+    held = national_export_store.read_attributes(Level.VILLAGE, None, ["has_polygon"])
+    assert detail["national_export_map_areas"] == int(held["has_polygon"].astype(bool).sum())
+    assert detail["national_export_pptx_bytes"] > 0 and detail["national_export_pdf_bytes"] > 0
+    assert national_export_store.version() == version  # the layers went into a copy

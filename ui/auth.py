@@ -251,7 +251,7 @@ def protected_view(title: str, layer: str) -> None:
     import streamlit.components.v1 as components
 
     import ui
-    from exports.view import MAP_MEASURES
+    from exports.view import MAP_MEASURES, is_national
     from loaders.store import StoreError
     from ui import present
 
@@ -260,13 +260,16 @@ def protected_view(title: str, layer: str) -> None:
     st.caption(t("auth.protected.note"))
     held = ui.store()
     layers = [name for name in MAP_MEASURES if name in held.layers()]
-    areas = {code: name for code, name in present.area_options().items() if sees(code)}
+    areas = {code: name for code, name in present.area_options().items() if present.may_see(code, sees)}
     if not held.provinces() or not layers or not areas:
         st.info(t("auth.protected.empty"))
         st.stop()
     years = present.year_options()
     left, middle, right = st.columns([3, 2, 1])
-    area = left.selectbox(t("export.page.area"), list(areas), format_func=areas.get, key=AuthKeys.AREA)
+    first = next((i for i, code in enumerate(areas) if not is_national(code)), 0)  # a province first
+    area = left.selectbox(
+        t("export.page.area"), list(areas), index=first, format_func=areas.get, key=AuthKeys.AREA
+    )
     layer = middle.selectbox(
         t("export.page.layer"),
         layers,
@@ -282,7 +285,8 @@ def protected_view(title: str, layer: str) -> None:
     key = present.view_key(area, year, layer)
     try:
         view = present.export_view(key)
-        page = present.build(key, "html_present").decode("utf-8")
+        # every village of the store: the static picture (no HTML page of 83k polygons)
+        page = None if is_national(area) else present.build(key, "html_present").decode("utf-8")
     except StoreError as err:
         st.error(t("export.error", message=str(err)))
         st.stop()
@@ -292,7 +296,10 @@ def protected_view(title: str, layer: str) -> None:
         for col, figure in zip(cols, view.key_figures, strict=False):
             col.metric(figure.label, figure.text)
         st.caption(view.suppression_note)
-    components.html(page, height=560)
+    if page is None:
+        st.image(present.map_picture(key), width="stretch")
+    else:
+        components.html(page, height=560)
 
 
 def _sidebar(found: Account) -> None:

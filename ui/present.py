@@ -18,7 +18,7 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from exports import files as export_files
-from exports.view import ExportView
+from exports.view import NATIONAL, ExportView, is_national
 from geo.classify import USER_SCHEMES
 from geo.codes import Level, code_level
 from loaders.export_inputs import load_view
@@ -35,6 +35,9 @@ __all__ = [
     "set_presenting",
     "render_presentation",
     "BUILDS",
+    "builds_for",
+    "map_picture",
+    "may_see",
 ]
 
 LEAFLET_DIR = ROOT / "static" / "vendor" / "leaflet"
@@ -123,6 +126,8 @@ def _build(key: ViewKey, kind: str) -> bytes:
         return brief_pdf.build_brief(view, map_png=_images(key)["map"])
     if kind == "png":
         return export_files.images_zip(_images(key))
+    if kind in ("html", "html_present") and is_national(view.area):
+        raise export_files.ExportError(t("export.page.national_note"))
     if kind == "html":
         return export_files.html_map(view, LEAFLET_DIR).encode("utf-8")
     if kind == "html_present":  # the map of presentation mode: the page shows the title itself
@@ -145,6 +150,17 @@ BUILDS: dict[str, str] = {
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     "pdf": "application/pdf",
 }
+
+
+def map_picture(key: ViewKey) -> bytes:
+    """The map of ``key`` as a 1280×720 PNG (cached), shown where an HTML map is not made."""
+    return _images(replace(key, image_size=(1280, 720)))["map"]
+
+
+def builds_for(area: str) -> list[str]:
+    """The formats offered for ``area``: all of :data:`BUILDS`, but no HTML map of the whole
+    store (83k polygons as GeoJSON in one file; the map pages draw the national view)."""
+    return [kind for kind in BUILDS if not (kind == "html" and is_national(area))]
 
 
 def build(key: ViewKey, kind: str) -> bytes:
@@ -261,6 +277,12 @@ def render_presentation(key: ViewKey) -> None:
         set_presenting(False)
         st.rerun()
     st.markdown(_strip(view), unsafe_allow_html=True)
+    if is_national(view.area):  # every village: the static picture (no 83k-polygon page)
+        st.image(map_picture(key), width="stretch")
+        st.markdown(
+            f'<div class="atlas-note">{html.escape(view.suppression_note)}</div>', unsafe_allow_html=True
+        )
+        return
     try:
         page = build(key, "html_present").decode("utf-8")
     except export_files.ExportError as err:
@@ -272,11 +294,14 @@ def render_presentation(key: ViewKey) -> None:
 
 # ---------------------------------------------------------------------- the export page's choices
 def area_options() -> dict[str, str]:
-    """Areas to export: each province held and its regencies (and the map's current area).
+    """Areas to export: the whole store (every village) when it holds several provinces, each
+    province held and its regencies (and the map's current area).
 
     Callers keep the areas the user may see (``ui.auth.sees``): this module does not import
     ``ui.auth``, which imports it."""
     options: dict[str, str] = {}
+    if len(store().provinces()) > 1:
+        options[NATIONAL] = t("export.page.national")
     provinces = area_names(Level.PROVINCE)
     for code in sorted(store().provinces()):
         name = provinces.get(code, code)
@@ -284,11 +309,17 @@ def area_options() -> dict[str, str]:
         for child, child_name in sorted(area_names(Level.REGENCY, code).items()):
             options[child] = f"{name} › {child_name}"
     current = st.session_state.get(Keys.AREA) or st.query_params.get("area")
-    if current and current not in options and current[:2] in store().provinces():
+    if current and current not in options and not is_national(current) and current[:2] in store().provinces():
         level = code_level(current)
         names = area_names(level, current.rsplit(".", 1)[0])
         options[current] = names.get(current, current)
     return options
+
+
+def may_see(code: str, sees) -> bool:
+    """Whether a user may export ``code``: ``sees(province)`` (``ui.auth.sees``) for an area, and
+    for every village of the store (:data:`NATIONAL`) every province held."""
+    return all(sees(p) for p in store().provinces()) if is_national(code) else sees(code)
 
 
 def year_options() -> list[int]:
@@ -307,6 +338,8 @@ def chosen(name: str, options: list, session_key: str):
         return options[-1]
     if name == "layer" and "placements" in options:
         return "placements"
+    if name == "area":  # a province first, as before the whole store was offered (lighter)
+        return next((o for o in options if not is_national(str(o))), options[0])
     return options[0]
 
 

@@ -20,8 +20,9 @@ if not held.provinces() or not layers:
         st.info(t("export.page.empty"))
     st.stop()
 
-# grants of viewers limit the areas (everything while sign-in is off)
-areas = {code: name for code, name in present.area_options().items() if auth.sees(code)}
+# grants of viewers limit the areas (everything while sign-in is off); all villages of the store
+# only for a user who sees every province held
+areas = {code: name for code, name in present.area_options().items() if present.may_see(code, auth.sees)}
 years = present.year_options()
 area = present.chosen("area", list(areas), Keys.AREA)
 layer = present.chosen("layer", layers, Keys.LAYER)
@@ -76,14 +77,18 @@ with st.container(border=True):
     st.caption(view.suppression_note)
 
 st.subheader(t("export.page.files"))
+offered = present.builds_for(area)
 chosen = st.pills(
     t("export.page.formats"),
-    list(present.BUILDS),
+    offered,
     selection_mode="multi",
-    default=list(present.BUILDS),
+    default=offered,
     format_func=lambda k: t(f"export.format.{k}"),
-    key=Keys.EXPORT_FORMATS,
+    # the whole store offers fewer formats: a widget of its own, so no choice names a missing one
+    key=Keys.EXPORT_FORMATS if len(offered) == len(present.BUILDS) else f"{Keys.EXPORT_FORMATS}.national",
 )
+if len(offered) < len(present.BUILDS):
+    st.caption(t("export.page.national_note"))
 if "png" in (chosen or []) or "pptx" in (chosen or []):
     st.columns([1, 2])[0].selectbox(
         t("export.page.size"),

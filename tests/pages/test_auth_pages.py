@@ -174,3 +174,29 @@ def test_admin_changes_a_grant_on_the_audit_tab_and_it_is_recorded(book):
     assert book.account("steward36").provinces == ("35", "36")
     last = book.entries()[-1]
     assert (last["user"], last["action"], last["provinces"]) == ("admin", "grant-change", "35 36")
+
+
+def test_viewer_exports_every_village_only_with_every_province(national_export_store, tmp_path, monkeypatch):
+    """All of Indonesia by village is offered to a viewer who sees every province held (as its
+    static picture, never an HTML page of every polygon), not to one granted a single province."""
+    national_export_store.snapshot(tmp_path / "store")  # accounts go into a copy of the store
+    monkeypatch.setenv("ATLAS_AUTH", "local")
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(tmp_path / "store"))
+    held = accounts.book()
+    held.add_user("viewer", Role.VIEWER, password_hash=accounts.hash_password(PASSWORD))
+    held.add_user("viewer36", Role.VIEWER, password_hash=accounts.hash_password(PASSWORD), provinces=["36"])
+    national = i18n.t("export.page.national", "id")
+
+    at = sign_in(start(dataset="store"), "viewer36")
+    at.switch_page("views/overview.py").run()
+    assert not at.exception, at.exception
+    assert national not in at.selectbox(key="auth_area").options
+
+    at = sign_in(start(dataset="store"), "viewer")
+    at.switch_page("views/overview.py").run()
+    box = at.selectbox(key="auth_area")
+    assert box.options[0] == national and box.value == "34"  # offered, a province first
+    box.select("indonesia").run()
+    assert not at.exception, at.exception
+    assert len(at.main.get("image")) == 1 and not at.main.get("iframe") and not at.error
+    assert any("Indonesia" in m.value for m in at.markdown)

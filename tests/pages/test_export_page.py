@@ -142,3 +142,43 @@ def test_export_texts_are_translated_with_the_same_placeholders():
             "by",
             "year",
         }, key
+
+
+@pytest.mark.slow
+def test_national_export_is_offered_and_builds_without_the_html_map(national_export_store, monkeypatch):
+    at = run_export(national_export_store.root, monkeypatch, query={"area": "indonesia", "year": "2024"})
+    assert not at.exception, at.exception
+    area = next(s for s in at.selectbox if s.label == i18n.t("export.page.area", "id"))
+    assert area.value == "indonesia"
+    assert area.options[0] == i18n.t("export.page.national", "id")
+    assert any(m.value.startswith("**Penempatan PMI — Indonesia, 2024") for m in at.markdown)
+    assert i18n.t("export.page.national_note", "id") in [c.value for c in at.caption]
+    next(b for b in at.button if b.label == i18n.t("export.page.build", "id")).click().run()
+    deadline = time.monotonic() + 300
+    while not at.get("download_button") and time.monotonic() < deadline:
+        time.sleep(1)
+        at.run()
+        assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    labels = [b.proto.label for b in at.get("download_button")]
+    kinds = ("csv", "xlsx", "png", "pptx", "pdf")  # every format but the HTML map
+    assert sorted(labels) == sorted(i18n.t(f"export.format.{k}", "id") for k in kinds)
+
+
+def test_one_province_offers_no_national_export(export_store, monkeypatch):
+    at = run_export(export_store.root, monkeypatch, query={"area": "36"})
+    assert not at.exception, at.exception
+    area = next(s for s in at.selectbox if s.label == i18n.t("export.page.area", "id"))
+    assert i18n.t("export.page.national", "id") not in area.options
+
+
+@pytest.mark.slow
+def test_national_presentation_shows_the_static_map(national_export_store, monkeypatch):
+    at = run_export(
+        national_export_store.root, monkeypatch, lang="en", query={"present": "1", "area": "indonesia"}
+    )
+    assert not at.exception, at.exception
+    markdown = "\n".join(m.value for m in at.markdown)
+    assert "Placements — Indonesia" in markdown and 'data-testid="atlas-strip"' in markdown
+    assert len(at.main.get("image")) == 1  # the PNG of every village, not an HTML page of 83k polygons
+    assert not at.main.get("iframe") and not at.error
