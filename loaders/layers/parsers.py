@@ -278,9 +278,10 @@ def _time(parser: LayerParser, ctx: _Context) -> None:
         missing = out["year"].isna()
         if missing.any() and not any(i.code == "no_year" for i in issues):
             column = mapping.get("year") or mapping.get("date") or ""
-            for idx in missing[missing].index:
-                if not any(i.row == int(rows[idx]) and i.column == column for i in issues):
-                    issues.append(Issue("year_missing", row=int(rows[idx]), column=column))
+            reported = {i.row for i in issues if i.column == column}  # one set: rows × issues was quadratic
+            for row in rows[missing].astype(int):
+                if row not in reported:
+                    issues.append(Issue("year_missing", row=row, column=column))
     if parser.month:
         if "month" in get:
             out["month"] = _months(get["month"], mapping["month"], rows, issues)

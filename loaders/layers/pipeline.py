@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 import i18n
@@ -133,7 +134,8 @@ def _detect_code_column(frame: pd.DataFrame, candidates: list[str], ref_codes: s
         if len(values) == 0:
             continue
         codes = normalise_codes(values.head(200))["code"]
-        if codes.isin(ref_codes).mean() >= 0.6:
+        # looked up in the set itself: isin() would hash all 83k known codes again for each column
+        if np.mean([code in ref_codes for code in codes]) >= 0.6:
             return column
     return None
 
