@@ -7,7 +7,7 @@
 * ``national_village_bytes_initial``: bytes received by the browser over the same interval:
   HTTP bodies as transferred (compressed where the app compresses) plus WebSocket frames.
 * ``national_village_recolour_s``: on the placements page with every village shown, the clock
-  starts when the year range is changed (keyboard on the year slider's upper handle) and stops
+  starts when the year range is changed (keyboard on the year slider's start handle) and stops
   when the renderer has drawn the new colours (a newer revision drawn).
 """
 
@@ -112,7 +112,9 @@ def national_figures(store_dir: Path, placements_store: Path | None = None, time
                 _log(f"placements page: national view never drawn ({state})")
                 return out
             slider = page.locator('[data-testid="stSlider"]').filter(has_text=YEARS_LABEL)
-            handle = slider.locator('[role="slider"]').last
+            # Streamlit 1.67 draws the thumbs as range inputs (earlier: role="slider"); the range
+            # opens on one year, so only its start can move: one year earlier
+            handle = slider.locator('input[type="range"], [role="slider"]').first
             handle.focus(timeout=timeout * 1000)
             start = time.perf_counter()
             handle.press("ArrowLeft")

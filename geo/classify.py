@@ -326,6 +326,15 @@ def _ranges(
     return out
 
 
+def _numbers(values: pd.Series | Sequence[float] | np.ndarray) -> np.ndarray:
+    """``values`` as floats, anything not a number NaN; numeric arrays without a per-value
+    conversion (83,246 villages of the national map: milliseconds, not a second)."""
+    array = values.to_numpy() if isinstance(values, pd.Series) else values
+    if isinstance(array, np.ndarray) and array.dtype.kind in "biuf":
+        return array.astype(float)
+    return pd.to_numeric(pd.Series(np.asarray(values, dtype=object)), errors="coerce").to_numpy(dtype=float)
+
+
 def classify(
     values: pd.Series | Sequence[float] | np.ndarray,
     scheme: str = "quantiles",
@@ -359,9 +368,7 @@ def classify(
     ['7', '8 – 14', '15 – 19', '20 – 110']
     """
     _check_scheme(scheme)
-    numbers = pd.to_numeric(pd.Series(np.asarray(values, dtype=object)), errors="coerce").to_numpy(
-        dtype=float
-    )
+    numbers = _numbers(values)
     present = np.isfinite(numbers)
     data = numbers[present]
     classes = np.full(len(numbers), NO_DATA, dtype=np.int64)

@@ -130,7 +130,7 @@ def class_digits(classes: Iterable[int]) -> str:
     >>> class_digits([0, 4, -1, 2])
     '04-2'
     """
-    index = np.asarray(list(classes), dtype=np.int64)
+    index = np.asarray(classes if isinstance(classes, np.ndarray) else list(classes), dtype=np.int64)
     if index.size and (index.max() >= len(_DIGITS) or index.min() < -1):
         raise ValueError(f"classes must lie in -1..{len(_DIGITS) - 1}, got {index.min()}..{index.max()}")
     lookup = np.frombuffer(("-" + _DIGITS).encode("ascii"), dtype=np.uint8)

@@ -24,6 +24,7 @@ from ui.reads import (
     analysis_areas,
     area_names,
     hotspot_table,
+    layer_options,
     layer_years,
     load_layers,
     village_distances,
@@ -91,7 +92,8 @@ def year_range_picker(years: Sequence[int], key: str, *, where=st.sidebar) -> tu
 
 
 def placement_filters(placements: pd.DataFrame, key: str, *, where=st.sidebar) -> metrics.Filters:
-    """Year range, gender, destination, sector and scheme filters over the placements layer."""
+    """Year range, gender, destination, sector and scheme filters over the placements layer (the
+    stored one: its choices are counted once per data version)."""
     years = year_range_picker(metrics.years_of(placements), f"{key}.years", where=where)
     gender = where.radio(
         t("dash.gender"),
@@ -104,19 +106,19 @@ def placement_filters(placements: pd.DataFrame, key: str, *, where=st.sidebar) -
         choose = t("dash.choose")
         destinations = st.multiselect(
             t("dash.destination"),
-            metrics.options_of(placements, "destination"),
+            layer_options("placements", "destination"),
             key=f"{key}.dest",
             placeholder=choose,
         )
         sectors = st.multiselect(
             t("dash.sector"),
-            metrics.options_of(placements, "sector"),
+            layer_options("placements", "sector"),
             key=f"{key}.sector",
             placeholder=choose,
         )
         schemes = st.multiselect(
             t("dash.scheme"),
-            metrics.options_of(placements, "scheme"),
+            layer_options("placements", "scheme"),
             key=f"{key}.scheme",
             placeholder=choose,
         )

@@ -463,7 +463,9 @@ def national_choropleth(
     if not packs.codes:
         st.info(t("tiles.none"))
         return None
-    values = pd.Series(values_fn(Level.VILLAGE, packs.codes)).reindex(packs.codes)
+    values = pd.Series(values_fn(Level.VILLAGE, packs.codes))
+    if not values.index.equals(packs.index):  # measures come in the packs' order: no lookup then
+        values = values.reindex(packs.index)
     highlighted = np.isin(packs.codes, list(highlight)) if highlight else None
     code = lang()
     if categories is not None:

@@ -43,6 +43,7 @@ class NationalPacks:
     provinces: list[str]
     files: dict[str, dict[str, str]]  # zoom -> province -> file name
     codes: list[str]  # every village of the national packs, in the browser's order
+    index: pd.Index  # the same codes as an index, to align values without a lookup per rerun
     bounds: tuple[float, float, float, float]
     missing: list[str]  # provinces without packs (imported before packs existed)
 
@@ -88,6 +89,7 @@ def _served(root: str, version: str) -> NationalPacks:
         provinces=provinces,
         files=files,
         codes=codes,
+        index=pd.Index(codes, dtype="object", name="code"),
         bounds=tuple(float(v) for v in bounds),
         missing=missing,
     )

@@ -127,6 +127,23 @@ def test_no_data_is_its_own_class_and_colour_never_zero():
     assert classify([None, None]).k == 0 and classify([None, None]).fill() == [NO_DATA_COLOUR] * 2
 
 
+@pytest.mark.parametrize("scheme", ["quantiles", "equal_interval", "diverging"])
+def test_numeric_arrays_are_classed_as_the_same_values_given_one_by_one(scheme):
+    rng = np.random.default_rng(3)
+    floats = rng.normal(0, 40, 500).round(1)
+    floats[::7] = np.nan
+    floats[3] = np.inf  # not a number either: no data
+    for values in (pd.Series(floats), floats, rng.integers(-20, 50, 300), pd.Series(rng.random(50) < 0.4)):
+        fast = classify(values, scheme, 5)
+        slow = classify(
+            [None if isinstance(v, float) and np.isnan(v) else v for v in list(values)], scheme, 5
+        )
+        assert fast.classes.tolist() == slow.classes.tolist()
+        assert (fast.limits, fast.counts, fast.integer) == (slow.limits, slow.counts, slow.integer)
+    assert classify(pd.Series(floats), scheme, 5).classes[::7].tolist() == [NO_DATA] * len(floats[::7])
+    assert classify(pd.Series(floats), scheme, 5).classes[3] == NO_DATA
+
+
 def test_every_map_and_export_uses_the_one_no_data_colour():
     """The interactive map, the static image and the HTML export share one no-data grey (the
     exports drew #e0e0e0 while the map drew #d9d9d9)."""

@@ -10,9 +10,11 @@ from geo.codes import Level
 from geo.metrics import (
     Filters,
     aggregate,
+    area_code,
     area_values,
     change_between,
     filter_layer,
+    known_areas,
     measure_values,
     programme_villages,
     rate_per_1000,
@@ -190,3 +192,57 @@ def test_change_from_a_year_the_layer_does_not_hold_is_no_data():
     change = change_between(p, p, Level.VILLAGE, 2021, 2023, codes=[A, B])
     assert change.isna().all()  # 2021 is not in the layer: no change from 0
     assert change_between(p, p, Level.VILLAGE, 2022, 2023, codes=[A]).loc[A] == 6
+
+
+def rows_with_gaps() -> pd.DataFrame:
+    """Rows as a stored layer can hold them: missing codes, missing counts, a village whose every
+    count is missing, codes repeated out of order."""
+    rng = np.random.default_rng(7)
+    villages = np.array([A, B, C, D, "36.04.13.2009", None], dtype=object)
+    frame = pd.DataFrame(
+        {
+            "village": pd.array(rng.choice(villages, 400), dtype="string"),
+            "count": pd.array(rng.integers(0, 9, 400), dtype="Int64"),
+        }
+    )
+    frame.loc[rng.random(400) < 0.2, "count"] = pd.NA
+    frame.loc[frame["village"] == "36.04.13.2009", "count"] = pd.NA
+    return frame
+
+
+@pytest.mark.parametrize("level", list(Level))
+def test_aggregate_sums_as_a_groupby_on_the_cut_codes_would(level):
+    frame = rows_with_gaps()
+    cut = frame["village"].str.slice(0, {1: 2, 2: 5, 3: 8, 4: 13}[int(level)])
+    expected = pd.to_numeric(frame["count"]).groupby(cut.values).sum(min_count=1).astype("float64")
+    got = aggregate(frame, level)
+    assert got.index.tolist() == expected.index.tolist()  # every area with a row, sorted
+    np.testing.assert_array_equal(got.to_numpy(), expected.to_numpy())  # NaN where every count is missing
+    assert got.index.name == "code" and got.name == "count"
+    if level == Level.VILLAGE:
+        assert math.isnan(got["36.04.13.2009"]) and "36.01.01.2001" in got.index
+
+
+def test_area_code_cuts_each_row_and_keeps_missing_codes_missing():
+    villages = pd.Series([A, None, D, A], index=[10, 11, 12, 13], name="village")
+    out = area_code(villages, Level.DISTRICT)
+    assert out.tolist()[0] == "36.04.13" and out.tolist()[2:] == ["36.01.01", "36.04.13"]
+    assert out.isna().tolist() == [False, True, False, False]
+    assert out.index.tolist() == [10, 11, 12, 13] and out.name == "village"
+
+
+def test_known_areas_lists_each_area_once_in_order_of_first_row():
+    frame = rows_with_gaps()
+    cut = frame["village"].str.slice(0, 5).dropna()
+    assert known_areas(frame, Level.REGENCY).tolist() == list(dict.fromkeys(cut))
+    assert set(known_areas(frame, Level.VILLAGE)) == set(frame["village"].dropna())
+
+
+def test_area_values_fills_zero_only_where_the_layer_has_data():
+    frame = rows_with_gaps()
+    rows = frame[frame["village"] == A]
+    values = area_values(frame, rows, Level.VILLAGE, codes=[D, A, "36.71.01.1001", B])
+    assert values.index.tolist() == [D, A, "36.71.01.1001", B] and values.index.name == "code"
+    assert values[A] == pd.to_numeric(rows["count"]).sum()
+    assert values[D] == 0 and values[B] == 0  # rows in the layer, none counted
+    assert math.isnan(values["36.71.01.1001"])  # no row at all: no data

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 import geopandas as gpd
+import numpy as np
 import pytest
 import shapely
 
@@ -96,6 +97,7 @@ def test_packs_are_built_for_a_store_imported_before_them(small_store, tmp_path)
 
 def test_class_digits_and_label_table():
     assert tiles.class_digits([0, 1, -1, 9, 10, 35]) == "01-9az"
+    assert tiles.class_digits(np.array([0, 1, -1, 9, 10, 35])) == "01-9az"  # a classification's array
     with pytest.raises(ValueError, match="-1..35"):
         tiles.class_digits([36])
     texts, index = tiles.label_table(["5", "Tidak ada data", "5", "12"])
