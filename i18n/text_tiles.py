@@ -15,6 +15,12 @@ TEXT = {
         "The village boundaries could not be loaded from the app. Reload the page; if it still "
         "fails, choose a province above.",
     ),
+    "tiles.no_leaflet": (
+        "Pustaka peta (Leaflet) tidak ditemukan di server atlas, jadi peta seluruh desa tidak dapat "
+        "digambar. Jalankan scripts/setup.sh di server, lalu muat ulang halaman.",
+        "The map library (Leaflet) is missing on the atlas server, so the map of every village "
+        "cannot be drawn. Run scripts/setup.sh on the server, then reload the page.",
+    ),
     "tiles.no_canvas": (
         "Peramban ini tidak dapat menggambar peta seluruh desa (tidak ada kanvas 2D). Pilih "
         "provinsi di atas untuk peta provinsi, atau buka di peramban lain.",

@@ -494,6 +494,7 @@ def national_choropleth(
         basemap=basemap,
         height=MAP_HEIGHT,
         label_texts=texts,
+        credit=attribution(),
     )
     village = selected_village(None)
     if clicked and clicked != st.session_state.get(f"{key}.clicked"):

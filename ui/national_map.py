@@ -126,8 +126,11 @@ def national_map(
     basemap: str = "none",
     height: int = 460,
     label_texts: tuple[list[str], str] | None = None,
+    credit: str | None = None,
 ) -> str | None:
     """Draw the national village map; return the code of the village clicked last (or None).
+
+    ``credit`` (the boundary source and licence, plain text) replaces Leaflet's attribution flag.
 
     ``layer.classes`` holds one class per village of ``packs.codes``; ``label_texts`` (from
     :func:`village_labels`) replaces ``layer.labels`` for the tooltips.
@@ -164,11 +167,13 @@ def national_map(
         legend=legend,
         tiles=url,
         attribution=attribution,
+        prefix=maps.attribution_html(credit) if credit else None,
         rev=rev,
         text={
             "loading": t("tiles.loading", count=i18n.fmt_int(len(packs.codes), lang())),
             "failed": t("tiles.failed"),
             "nocanvas": t("tiles.no_canvas"),
+            "noleaflet": t("tiles.no_leaflet"),
         },
     )
     return (value or {}).get("code") if isinstance(value, dict) else None

@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 import shapely
 
+import i18n
 from geo import codes as codes_module
 from geo import tiles
 from tests.browser.harness import CHROMIUM, LEAFLET, ROOT, chromium, running_app, settle
@@ -55,20 +56,27 @@ def packs(national_store):
 
 
 @pytest.fixture(scope="module")
-def page(national_store):
+def app(national_store):
+    """The app on the national store and one headless Chromium: ``(url, browser)``."""
     pytest.importorskip("playwright.sync_api")
     if not LEAFLET.exists():
         pytest.skip("Leaflet is not installed in static/vendor (run scripts/setup.sh)")
     with running_app(national_store.root, timeout=120) as url, chromium() as browser:
-        page = browser.new_page(viewport={"width": 1366, "height": 900})
-        page.app_url = url
-        page.pack_requests = []
-        page.on("request", lambda r: ".packs_" in r.url and page.pack_requests.append(r.url))
-        page.goto(url + "/peta?data=store", timeout=120_000)
-        page.wait_for_selector("h1", timeout=120_000)
-        settle(page, 120)
-        yield page
-        page.close()
+        yield url, browser
+
+
+@pytest.fixture(scope="module")
+def page(app):
+    url, browser = app
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    page.app_url = url
+    page.pack_requests = []
+    page.on("request", lambda r: ".packs_" in r.url and page.pack_requests.append(r.url))
+    page.goto(url + "/peta?data=store", timeout=120_000)
+    page.wait_for_selector("h1", timeout=120_000)
+    settle(page, 120)
+    yield page
+    page.close()
 
 
 def _choose_villages(page) -> dict:
@@ -87,6 +95,9 @@ def test_every_village_of_the_store_is_drawn(page, packs):
     assert state["drawn"] == state["total"]  # the whole country is in view
     legend = national_frame(page).locator("#legend").inner_text()
     assert "Jenis" in legend and "Kelurahan" in legend  # the legend, in Indonesian
+    # the boundary source and licence, as on a province map, not Leaflet's flag
+    credit = national_frame(page).locator(".leaflet-control-attribution").inner_text()
+    assert i18n.t("map.boundary_source.files", "id") in credit and "🇺🇦" not in credit, credit
     # each province's national pack fetched once
     assert sorted(u.rsplit("/", 1)[1] for u in page.pack_requests) == [
         f"{p}-national.json" for p in PROVINCES
@@ -168,3 +179,30 @@ def test_a_click_opens_the_village_panel_and_a_rerun_sends_no_geometry(page, pac
     assert state["drawnRev"] > rev  # redrawn after the rerun ...
     assert page.pack_requests == before  # ... from the geometry it holds
     page.screenshot(path=str(ARTIFACTS / "national_villages_panel.png"), full_page=True)
+
+
+def test_without_leaflet_the_national_view_says_why(app):
+    """The national map stayed blank, without a word, when the server had no Leaflet."""
+    url, browser = app
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    page.route("**/vendor/leaflet/leaflet.js", lambda route: route.abort())
+    page.goto(url + "/peta?data=store", timeout=120_000)
+    page.wait_for_selector("h1", timeout=120_000)
+    settle(page, 120)
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text="Tampilkan tingkat")
+    box.click()
+    page.get_by_role("option", name="Desa/Kelurahan", exact=True).click()
+    expected = i18n.t("tiles.no_leaflet", "id")
+    deadline = time.monotonic() + 60
+    shown = ""
+    while time.monotonic() < deadline and expected not in shown:
+        page.wait_for_timeout(500)
+        for f in page.frames:
+            try:
+                shown = f.evaluate("() => (document.getElementById('msg') || {}).textContent || ''")
+            except Exception:  # noqa: BLE001  (a frame still loading)
+                continue
+            if expected in shown:
+                break
+    assert expected in shown, shown
+    page.close()

@@ -309,6 +309,8 @@
     var b = a.bounds;
     map.fitBounds([[b[1], b[0]], [b[3], b[2]]]);
     if (a.tiles) L.tileLayer(a.tiles, { attribution: a.attribution, maxZoom: 19 }).addTo(map);
+    // the boundary source and licence instead of Leaflet's flag, as on the province maps
+    if (a.prefix !== undefined && map.attributionControl) map.attributionControl.setPrefix(a.prefix);
     canvas = L.DomUtil.create("canvas", "atlas-national");
     hover = L.DomUtil.create("canvas", "atlas-national");
     map.getPanes().overlayPane.appendChild(canvas);
@@ -347,6 +349,7 @@
     labelIndex = varints(a.li);
     heavy = a.h || null;
     document.getElementById("legend").innerHTML = a.legend;
+    if (typeof L === "undefined") { message(a.text.noleaflet); state.error = "no leaflet"; return; }
     if (!map && !setupMap(a)) return;
     if (version !== a.version) load(a);
     else draw();
