@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 from fuzzing import store_digest
 
@@ -375,3 +376,18 @@ def test_a_code_column_without_its_header_is_found_among_many_extra_columns(tmp_
     body = "".join(",".join([c, "2023", "4", *("" for _ in extra)]) + "\n" for c in codes)
     plan = analyse("placements", (header + "\n" + body).encode(), "placements.csv", Store(tmp_path / "s"))
     assert plan.matched == 3, [i.code for i in plan.issues]
+
+
+def test_long_columns_are_judged_on_a_sample_and_still_tell_names_from_villages():
+    """A million-row export spent seconds comparing every distinct village name with the
+    gazetteer; long columns are now judged on a fixed sample of cells, with the same answers."""
+    from loaders.pii import NAME_SAMPLE_CELLS, person_name_column
+
+    g = gazetteer()
+    villages = g[g["level"] == 4]["name"].dropna().head(3000).tolist()
+    n = NAME_SAMPLE_CELLS * 10
+    names = ["Rina Marlina", "Agus Salim", "Sri Wahyuni", "Joko Susilo", "Eko Prasetyo"]
+    assert person_name_column(pd.Series([names[i % 5] for i in range(n)]))
+    assert not person_name_column(pd.Series([villages[i % len(villages)] for i in range(n)]))
+    mostly_names = [names[i % 5] if i % 10 < 8 else villages[i % len(villages)] for i in range(n)]
+    assert person_name_column(pd.Series(mostly_names))  # 80 % names: over the 60 % share
