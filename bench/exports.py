@@ -82,7 +82,7 @@ def national_figures(store_dir: Path, work: Path) -> tuple[dict, dict]:
 
     from exports import brief_pdf, deck
     from exports import files as export_files
-    from exports.static_map import render_map
+    from exports.static_map import view_map
     from loaders.export_inputs import NATIONAL, load_view
     from loaders.store import Store
 
@@ -92,22 +92,7 @@ def national_figures(store_dir: Path, work: Path) -> tuple[dict, dict]:
     store = Store(copy)
     view, t_view = _timed(lambda: load_view(store, NATIONAL, year=2024, layer="placements"))
     source = ", ".join(view.sources)
-    _, t_png = _timed(
-        lambda: render_map(
-            view.map_areas,
-            view.map_values,
-            title=view.map_title,
-            lang=view.lang,
-            hidden=view.map_hidden,
-            threshold=view.threshold,
-            bins=view.bins,
-            legend_title=view.legend_title,
-            source=source,
-            as_of=view.as_of,
-            size=deck.IMAGE_SIZE,
-            outlines=view.map_outlines,
-        )
-    )
+    _, t_png = _timed(lambda: view_map(view, deck.IMAGE_SIZE, source=source))
     pptx, t_pptx = _timed(lambda: deck.build_deck(view, deck.render_images(view)))
     pdf, t_pdf = _timed(lambda: brief_pdf.build_brief(view))
     _, t_csv = _timed(lambda: export_files.tables_csv(view))

@@ -14,7 +14,7 @@ from fpdf import FPDF
 from PIL import Image
 
 import i18n
-from exports.static_map import render_map
+from exports.static_map import view_map
 from exports.view import ExportView
 
 __all__ = ["build_brief", "MAP_SIZE"]
@@ -47,21 +47,7 @@ def _pdf() -> FPDF:
 def build_brief(view: ExportView, map_png: bytes | None = None, top: int = 5) -> bytes:
     """The brief as PDF bytes (one A4 page). ``map_png`` is made from the view when not given."""
     if map_png is None:
-        map_png = render_map(
-            view.map_areas,
-            view.map_values,
-            title=view.map_title,
-            lang=view.lang,
-            hidden=view.map_hidden,
-            threshold=view.threshold,
-            bins=view.bins,
-            colours=view.colours,
-            legend_title=view.legend_title,
-            source=", ".join(view.sources),
-            as_of=view.as_of,
-            outlines=view.map_outlines,
-            size=MAP_SIZE,
-        )
+        map_png = view_map(view, MAP_SIZE)
     pdf = _pdf()
     width = pdf.epw
 

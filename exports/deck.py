@@ -16,7 +16,7 @@ from pptx.util import Emu, Inches, Pt
 
 import i18n
 from exports.static_chart import render_chart
-from exports.static_map import render_map
+from exports.static_map import view_map
 from exports.view import ExportView
 
 __all__ = ["SLIDE_SIZE", "IMAGE_SIZE", "render_images", "build_deck", "slide_kinds"]
@@ -35,21 +35,7 @@ def render_images(
     """PNG bytes of the map (``"map"``) and of each chart (``"chart-<key>"``), in slide order."""
     sources = source if source is not None else ", ".join(view.sources)
     images = {
-        "map": render_map(
-            view.map_areas,
-            view.map_values,
-            title=view.map_title,
-            lang=view.lang,
-            hidden=view.map_hidden,
-            threshold=view.threshold,
-            bins=view.bins,
-            colours=view.colours,
-            legend_title=view.legend_title,
-            source=sources,
-            as_of=view.as_of,
-            outlines=view.map_outlines,
-            size=size,
-        )
+        "map": view_map(view, size, source=sources),
     }
     for chart in view.charts:
         images[f"chart-{chart.key}"] = render_chart(chart, view.lang, size=size, note=view.suppression_note)

@@ -26,7 +26,7 @@ import i18n
 from geo.classify import HIDDEN_COLOUR, NO_DATA_COLOUR, classify
 from geo.suppression import hidden_label
 
-__all__ = ["render_map", "pyplot"]
+__all__ = ["render_map", "view_map", "pyplot"]
 
 _PYPLOT_LOCK = threading.Lock()
 _AGG_CHOSEN: list[bool] = []
@@ -285,3 +285,23 @@ def render_map(
     finally:
         plt.close(fig)
     return buf.getvalue()
+
+
+def view_map(view, size: tuple[int, int], source: str | None = None) -> bytes:
+    """The map picture of an export view (``exports.view.ExportView``): the one the slides, the
+    brief and the benchmark draw. ``source`` defaults to the view's sources."""
+    return render_map(
+        view.map_areas,
+        view.map_values,
+        title=view.map_title,
+        lang=view.lang,
+        hidden=view.map_hidden,
+        threshold=view.threshold,
+        bins=view.bins,
+        colours=view.colours,
+        legend_title=view.legend_title,
+        source=source if source is not None else ", ".join(view.sources),
+        as_of=view.as_of,
+        outlines=view.map_outlines,
+        size=size,
+    )
