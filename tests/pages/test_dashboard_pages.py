@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import i18n
+from geo import figures
 from loaders.settings import DEMO_DIR
 from loaders.store import Store
 
@@ -67,7 +68,7 @@ def test_page_on_banten_store(page, banten_store, monkeypatch):
     if page == "overview":
         labels = [m.label for m in at.metric]
         assert labels == [
-            i18n.t(f"metric.{n}", "id")
+            figures.label(n, "id")
             for n in (
                 "placements",
                 "share_women",
