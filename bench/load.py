@@ -39,6 +39,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 PAGES = ["", "penempatan", "laporan", "peta", "usaha-purna", "cakupan"]
+APP_PIDS: dict[str, int] = {}  # app URL -> its server process, for the memory figure
+
+
+def resident_mib(pid: int) -> float | None:
+    """A process's resident memory (VmRSS) in MiB, or None where /proc does not say."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        return None
+    return None
 
 
 def log(message: str) -> None:
@@ -63,6 +75,7 @@ def app_process(database_url: str, timeout: float = 180):
     ]
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
+    APP_PIDS[url] = server.pid
     try:
         deadline = time.monotonic() + timeout
         while True:
@@ -182,6 +195,7 @@ def run_load(database_url: str, *, sessions: int, apps: int, rounds: int, files:
         for thread in threads:
             thread.join()
         wall = time.perf_counter() - began
+        memory = {url: resident_mib(APP_PIDS[url]) for url in urls}
 
     held = Store(database_url)
     versions = held.layer_meta("enterprises")["versions"]
@@ -204,6 +218,7 @@ def run_load(database_url: str, *, sessions: int, apps: int, rounds: int, files:
         "load_import_versions": len(versions),
         "load_import_seen_by_all": all(ok for _, ok in finals) and len(finals) == sessions,
         "load_import_log_entries": len(logged),
+        "load_app_memory_max_mib": max((m for m in memory.values() if m is not None), default=None),
         "meta": {
             "errors": errors[:20],
             "by_page_p50_s": {k: round(statistics.median(v), 3) for k, v in sorted(by_page.items())},

@@ -71,6 +71,7 @@ FIGURES: dict[str, Figure] = {
     "load_errors": Figure("… errors (page exceptions, unfinished runs, dropped sessions)", "", 0),
     "load_interactions": Figure("… interactions measured", ""),
     "load_import_versions": Figure("… versions of the layer imported once during the run (must be 1)", ""),
+    "load_app_memory_max_mib": Figure("… resident memory of the larger app process at the end", "MiB"),
 }
 
 
