@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import math
 import threading
+import time
 import urllib.parse
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -107,6 +108,11 @@ _SCHEMA_LOCK = 7_240_001
 
 _pools: dict[str, Any] = {}
 _ready: set[str] = set()
+#: How long this process trusts the data version it last read. Every cached read of a page asks
+#: for it (a database round trip each, several per rerun); a write in this process forgets it at
+#: once, so only another process's write is seen up to this late.
+VERSION_FRESH_S = 0.5
+_versions: dict[str, tuple[float, str]] = {}  # url -> (monotonic time read, version)
 _pools_lock = threading.Lock()
 
 
@@ -139,6 +145,7 @@ def close_pools() -> None:
             pool.close()
         _pools.clear()
         _ready.clear()
+        _versions.clear()
 
 
 def _safe(url: str) -> str:
@@ -260,13 +267,22 @@ class PostgisStore(Store):
     @contextmanager
     def _write(self) -> Iterator[Any]:
         """One transaction that holds the writers' lock and bumps the data version."""
-        with self._conn() as conn, conn.transaction():
-            conn.execute("UPDATE atlas.state SET version = version + 1 WHERE id = 1")
-            yield conn
+        _versions.pop(self.url, None)
+        try:
+            with self._conn() as conn, conn.transaction():
+                conn.execute("UPDATE atlas.state SET version = version + 1 WHERE id = 1")
+                yield conn
+        finally:
+            _versions.pop(self.url, None)
 
     def version(self) -> str:
+        now = time.monotonic()
+        seen = _versions.get(self.url)
+        if seen is not None and now - seen[0] < VERSION_FRESH_S:
+            return seen[1]
         with self._conn() as conn:
             (number,) = conn.execute("SELECT version FROM atlas.state WHERE id = 1").fetchone()
+        _versions[self.url] = (now, f"db{number}")
         return f"db{number}"
 
     # ----------------------------------------------------------------- boundaries
