@@ -154,6 +154,8 @@ def add_rows(readme_text: str, result: dict, note: str | None = None) -> str:
     if note:
         lead = note.split("(")[0].split(":")[0]
         lines = [line for line in lines if not line.startswith(lead)]
+        while lines and not lines[-1].strip():
+            lines.pop()
         lines += ["", note]
     return head + START + "\n" + "\n".join(lines) + "\n" + END + tail
 

@@ -179,6 +179,7 @@ def test_load_figures_go_into_the_existing_performance_table():
     twice = add_rows(once, {"load_p95_s": 2.5}, note="Load test: again.")
     assert twice.count("`load_p95_s`") == 1 and "2.500 s | ≤ 2 s |  | **no** |" in twice
     assert "Load test: again." in twice and "Load test: two processes." not in twice
+    assert "\n\n\n" not in twice, "each rewrite of the note must not leave another blank line"
 
 
 def test_national_export_figures_time_every_village_and_leave_the_store_alone(
