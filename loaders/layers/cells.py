@@ -11,6 +11,7 @@ import math
 import re
 from collections.abc import Callable
 from datetime import datetime
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -72,37 +73,56 @@ def _bool(value: object) -> bool | None:
     return None
 
 
-def _by_value(raw: pd.Series, parse: Callable[[object], object]) -> pd.Series:
-    """``parse`` of every cell, computed once per distinct value (a million rows hold few).
+class _Parsed(NamedTuple):
+    """Parse results per distinct value of a column, and which one each cell has."""
 
-    Missing cells (None, NaN) are parsed as None. Returns an object Series aligned with ``raw``.
-    """
+    codes: np.ndarray  # per cell: position in ``results`` (-1, a missing cell, is the last)
+    results: np.ndarray  # object: ``parse`` of each distinct value, then ``parse(None)``
+    index: pd.Index
+
+    def cells(self, per_value: np.ndarray) -> np.ndarray:
+        """A per-value array spread over the cells."""
+        return per_value[self.codes]
+
+    def series(self) -> pd.Series:
+        return pd.Series(self.results[self.codes], index=self.index, dtype=object)
+
+
+def _parsed(raw: pd.Series, parse: Callable[[object], object]) -> _Parsed:
+    """``parse`` computed once per distinct value of ``raw`` (a million rows hold few)."""
     codes, uniques = pd.factorize(raw, use_na_sentinel=True)
     results = np.empty(len(uniques) + 1, dtype=object)
     for i, value in enumerate(uniques):
         results[i] = parse(value)
     results[-1] = parse(None)
-    return pd.Series(results[codes], index=raw.index, dtype=object)
+    return _Parsed(codes, results, raw.index)
 
 
-def _issues_at(results: pd.Series, raw: pd.Series, rows: pd.Series, column: str, issues: list[Issue]) -> None:
+def _by_value(raw: pd.Series, parse: Callable[[object], object]) -> pd.Series:
+    """``parse`` of every cell, computed once per distinct value (a million rows hold few).
+
+    Missing cells (None, NaN) are parsed as None. Returns an object Series aligned with ``raw``.
+    """
+    return _parsed(raw, parse).series()
+
+
+def _issues_at(parsed: _Parsed, raw: pd.Series, rows: pd.Series, column: str, issues: list[Issue]) -> None:
     """An issue for every row whose parse result is an error code (a str starting with '!')."""
-    failed = results.map(lambda r: isinstance(r, str) and r.startswith("!")).to_numpy(dtype=bool)
+    failed = parsed.cells(np.array([isinstance(r, str) and r.startswith("!") for r in parsed.results]))
     for pos in np.flatnonzero(failed):
         row = int(rows[raw.index[pos]])
-        issues.append(
-            Issue(results.iat[pos][1:], row=row, column=column, params={"value": _text(raw.iat[pos])})
-        )
+        result = parsed.results[parsed.codes[pos]]
+        issues.append(Issue(result[1:], row=row, column=column, params={"value": _text(raw.iat[pos])}))
 
 
-def _ints(results: pd.Series) -> pd.Series:
-    """The int results of :func:`_by_value` as an Int64 Series (anything else missing)."""
-    good = results.map(
-        lambda r: isinstance(r, int) and not isinstance(r, bool) and -(2**63) < r < 2**63
-    ).to_numpy(dtype=bool)
-    values = np.zeros(len(results), dtype="int64")
-    values[good] = results.to_numpy()[good].astype("int64")
-    return pd.Series(pd.arrays.IntegerArray(values, ~good), index=results.index)
+def _ints(parsed: _Parsed) -> pd.Series:
+    """The int results of :func:`_parsed` as an Int64 Series (anything else missing)."""
+    good = np.array(
+        [isinstance(r, int) and not isinstance(r, bool) and -(2**63) < r < 2**63 for r in parsed.results]
+    )
+    per_value = np.zeros(len(parsed.results), dtype="int64")
+    per_value[good] = parsed.results[good].astype("int64")
+    return pd.Series(pd.arrays.IntegerArray(parsed.cells(per_value), ~parsed.cells(good)), index=parsed.index)
 
 
 def _numbers(
@@ -130,10 +150,10 @@ def _numbers(
             return "!not_whole"
         return int(round(number))
 
-    results = _by_value(raw, parse)
-    _issues_at(results, raw, rows, column, issues)
-    out = _ints(results)
-    empty = [int(rows[idx]) for idx in results.index[results.isna()]]
+    parsed = _parsed(raw, parse)
+    _issues_at(parsed, raw, rows, column, issues)
+    out = _ints(parsed)
+    empty = [int(rows[idx]) for idx in raw.index[parsed.cells(np.array([r is None for r in parsed.results]))]]
     if zero_empty and empty and len(empty) < len(raw):
         listed = ", ".join(map(str, empty[:10])) + (" …" if len(empty) > 10 else "")
         issues.append(
@@ -164,9 +184,9 @@ def _year_of(value: object) -> object:
 
 
 def _years(raw: pd.Series, column: str, rows: pd.Series, issues: list[Issue]) -> pd.Series:
-    results = _by_value(raw, _year_of)
-    _issues_at(results, raw, rows, column, issues)
-    out = _ints(results)
+    parsed = _parsed(raw, _year_of)
+    _issues_at(parsed, raw, rows, column, issues)
+    out = _ints(parsed)
     return out
 
 
@@ -190,9 +210,9 @@ def _month_of(value: object) -> object:
 
 
 def _months(raw: pd.Series, column: str, rows: pd.Series, issues: list[Issue]) -> pd.Series:
-    results = _by_value(raw, _month_of)
-    _issues_at(results, raw, rows, column, issues)
-    out = _ints(results)
+    parsed = _parsed(raw, _month_of)
+    _issues_at(parsed, raw, rows, column, issues)
+    out = _ints(parsed)
     return out
 
 
