@@ -50,6 +50,10 @@ MAP_MEASURES: dict[str, tuple[str, bool]] = {
     "enterprises": ("count", True),
     "programmes": ("count", False),
 }
+#: The village table's name columns, finest first: a village's own, then the areas above it that
+#: the table spans (regency in a province's table, regency and province in Indonesia's).
+NAME_COLUMNS = ("name", "district", "regency", "province")
+_NAME_HEADERS = {"district": "export.district", "regency": "export.regency", "province": "export.province"}
 _CODE_LENGTH = {Level.PROVINCE: 2, Level.REGENCY: 5, Level.DISTRICT: 8, Level.VILLAGE: 13}
 
 
@@ -138,7 +142,7 @@ class ExportView:
         self, top: int | None = None, columns: Sequence[str] | None = None
     ) -> pd.DataFrame:
         """The village table as display strings (numbers in the reader's format)."""
-        formats = {c: self.fmt_count for c in self.villages.values.columns if c not in ("name", "district")}
+        formats = {c: self.fmt_count for c in self.villages.values.columns if c not in NAME_COLUMNS}
         if "share_women" in self.villages.values.columns:
             formats["share_women"] = lambda v: i18n.fmt_pct(_num(v), self.lang)
         table = self.villages.formatted(formats)
@@ -149,10 +153,14 @@ class ExportView:
         return table.rename(columns=self.village_headers)
 
     def slide_columns(self) -> list[str]:
-        """The village-table columns that fit on a slide: names, this layer first, then the rest."""
+        """The village-table columns that fit on a slide: the village's name and the two coarsest
+        areas the table names (district and regency in a province, regency and province in
+        Indonesia), then this layer first and the other figures."""
+        present = self.villages.values.columns
+        areas = [c for c in NAME_COLUMNS[1:] if c in present][-2:]
         order = [
             "name",
-            "district",
+            *areas,
             self.layer,
             "placements",
             "women",
@@ -161,7 +169,6 @@ class ExportView:
             "enterprises",
             "programmes",
         ]
-        present = self.villages.values.columns
         return [c for c in dict.fromkeys(order) if c in present]
 
 
@@ -219,6 +226,10 @@ def _village_table(
     table = pd.DataFrame(index=pd.Index(villages["code"].astype(str), name="code"))
     table["name"] = villages["name"].to_numpy()
     table["district"] = villages["district_name"].to_numpy() if "district_name" in villages else ""
+    for column in ("regency", "province"):  # where the table spans several (a province, Indonesia)
+        if f"{column}_name" in villages:
+            table[column] = villages[f"{column}_name"].to_numpy()
+    names = [c for c in NAME_COLUMNS if c in table]
     counts: list[str] = []
     row_totals: dict[str, list[str]] = {}
     derived: dict[str, list[str]] = {}
@@ -237,7 +248,7 @@ def _village_table(
             table[name] = _by_village(rows, column)
             if MAP_MEASURES[name][1]:
                 counts.append(name)
-    numeric = [c for c in table.columns if c not in ("name", "district")]
+    numeric = [c for c in table.columns if c not in names]
     table[numeric] = table[numeric].fillna(0).astype("int64")
     if numeric:
         table = table[table[numeric].sum(axis=1) > 0]
@@ -245,8 +256,9 @@ def _village_table(
     table = table.sort_values(sort_col, ascending=sort_col == "name", kind="stable")
     villages_index = table.index
     total = pd.DataFrame({c: [table[c].sum()] for c in numeric}, index=["__total__"])
+    for column in names:
+        total[column] = ""
     total["name"] = i18n.t("export.total", lang)
-    total["district"] = ""
     groups: list[Group] = []
     subtotal_codes = pd.Index([], dtype=object)
     if group_length is not None:
@@ -254,8 +266,8 @@ def _village_table(
         sums = table[numeric].groupby(prefix).sum()
         subtotal_codes = sums.index
         sums.index = "__sub__" + sums.index
-        sums["name"] = ""
-        sums["district"] = ""
+        for column in names:
+            sums[column] = ""
         table = pd.concat([table, sums[table.columns], total[table.columns]])
         members = pd.Series(villages_index, index=villages_index).groupby(prefix).groups
         for col in counts:
@@ -301,8 +313,8 @@ def _village_table(
         )
     headers = {
         "name": i18n.t("export.village", lang),
-        "district": i18n.t("export.district", lang),
-        **{c: i18n.t(f"export.col.{c}", lang) for c in table.columns if c not in ("name", "district")},
+        **{c: i18n.t(_NAME_HEADERS[c], lang) for c in names if c != "name"},
+        **{c: i18n.t(f"export.col.{c}", lang) for c in table.columns if c not in names},
     }
     return protected, map_hidden.astype(bool), headers
 

@@ -25,6 +25,8 @@ TEXT = {
     "export.rank": ("No.", "No."),
     "export.village": ("Desa/Kelurahan", "Village"),
     "export.district": ("Kecamatan", "District"),
+    "export.regency": ("Kabupaten/Kota", "Regency/city"),
+    "export.province": ("Provinsi", "Province"),
     "export.total": ("Jumlah", "Total"),
     # brief
     "export.brief.title": ("Ringkasan {area}", "Brief: {area}"),

@@ -122,7 +122,7 @@ def load_view(
         # provinces imported before the national copy existed: the command that writes it
         missing = len(_missing_national(store))
         raise StoreError(i18n.t("tiles.missing", lang, count=missing)) from None
-    villages = store.read_attributes(Level.VILLAGE, parent, ["code", "name", "district_name"])
+    villages = store.read_attributes(Level.VILLAGE, parent, village_columns(area))
     outlines = None
     if national:
         try:
@@ -153,6 +153,17 @@ def load_view(
         k=k,
         map_outlines=outlines,
     )
+
+
+def village_columns(area: str) -> list[str]:
+    """The village attributes an export of ``area`` names each village by: its district, and the
+    regency and province where the table spans several (so a top-village row is unambiguous)."""
+    columns = ["code", "name", "district_name"]
+    if is_national(area):
+        return [*columns, "regency_name", "province_name"]
+    if code_level(area) == Level.PROVINCE:
+        return [*columns, "regency_name"]
+    return columns
 
 
 def _missing_national(store: Store) -> list[str]:

@@ -11,6 +11,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 import i18n
 from exports.deck import IMAGE_SIZE, build_deck, render_images, slide_kinds
+from geo.codes import Level
 from loaders.export_inputs import load_view
 
 
@@ -81,3 +82,22 @@ def test_english_deck(export_store):
     texts = " ".join(t for slide in presentation.slides for t in _texts(slide))
     assert "Key figures" in texts and "Non-procedural reports" in texts and "Angka utama" not in texts
     assert len(presentation.slides) == len(slide_kinds(view))
+
+
+def test_province_deck_names_each_top_villages_regency(export_store):
+    """A province's top villages come from several regencies: the slide names each one's regency
+    (and district) as the store holds them; a regency's deck needs no regency column."""
+    view = load_view(export_store, "36", year=2024, layer="placements", lang="id", threshold=5)
+    assert view.slide_columns()[:3] == ["name", "district", "regency"]
+    presentation = Presentation(io.BytesIO(build_deck(view)))
+    table = next(s.table for s in list(presentation.slides)[3].shapes if s.has_table)
+    header = [table.cell(0, j).text for j in range(len(table.columns))]
+    assert "Provinsi" not in header
+    column = header.index("Kabupaten/Kota")
+    held = export_store.read_attributes(Level.VILLAGE, "36", ["code", "regency_name"]).set_index("code")
+    top = view.villages.values.iloc[:-1].head(len(table.rows) - 1)
+    regencies = [table.cell(i, column).text for i in range(1, len(table.rows))]
+    assert regencies == held.loc[top.index, "regency_name"].tolist()
+    assert len(set(regencies)) > 1  # the case the column is for
+    regency_view = load_view(export_store, "36.04", year=2024, layer="placements", lang="id", threshold=5)
+    assert "regency" not in regency_view.slide_columns()

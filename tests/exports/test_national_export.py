@@ -182,3 +182,30 @@ def test_store_imported_before_the_national_copy_names_the_command(store, tmp_pa
         old.write_province(province, areas, keep if province == "36" else display, meta={"source": "x"})
     with pytest.raises(StoreError, match=r"^1 provinsi .*python -m loaders\.tiles build"):
         load_view(old, NATIONAL, year=YEAR, lang="id")
+
+
+def test_top_villages_name_their_regency_and_province(store, view, images):
+    """A village name alone is ambiguous across Indonesia: the slide, the brief and the files name
+    each top village's regency and province as the store holds them."""
+    held = store.read_attributes(Level.VILLAGE, None, ["code", "regency_name", "province_name"])
+    held = held.set_index("code")
+    presentation = Presentation(io.BytesIO(deck.build_deck(view, images)))
+    table = next(s.table for s in list(presentation.slides)[3].shapes if s.has_table)
+    header = [table.cell(0, j).text for j in range(len(table.columns))]
+    regency, province = header.index("Kabupaten/Kota"), header.index("Provinsi")
+    top = view.villages.values.iloc[:-1].head(len(table.rows) - 1)
+    assert len(top) == 10
+    for i, code in enumerate(top.index, start=1):
+        assert table.cell(i, regency).text == held.at[code, "regency_name"]
+        assert table.cell(i, province).text == held.at[code, "province_name"]
+    text = " ".join(
+        PdfReader(io.BytesIO(brief_pdf.build_brief(view, map_png=images["map"])))
+        .pages[0]
+        .extract_text()
+        .split()
+    )
+    assert held.at[top.index[0], "province_name"] in text
+    csv = export_files.tables_csv(view).decode("utf-8-sig")
+    rows = pd.read_csv(io.StringIO(csv), comment="#", dtype=str).set_index(view.t("common.code"))
+    assert (rows.loc[top.index, "Provinsi"] == held.loc[top.index, "province_name"]).all()
+    assert (rows.iloc[-1:][["Kabupaten/Kota", "Provinsi"]].isna()).all(axis=None)  # the total row
