@@ -248,6 +248,8 @@ class Points:
     #: Radius of each marker in pixels (default 5): a village with several programmes is drawn
     #: as concentric rings, the largest first, so every type shows.
     radius: list[float] | None = None
+    #: The village of each marker (the national view's query API names it).
+    codes: list[str] | None = None
 
 
 #: The browser side: decode an encoded payload once, then draw its areas on ``map``.

@@ -266,6 +266,7 @@ def _markers(markers: pd.DataFrame | None, area: str | None, marker_label) -> tu
         colours,
         together.tolist(),
         radius=(5 + 3 * located["_ring"]).tolist(),
+        codes=located["village"].astype(str).tolist(),
     )
     legend = maps.legend_html(
         [(c, label(g)) for g, c in colours.items()], t("map.markers"), corner="top", dot=True
@@ -307,7 +308,8 @@ def choropleth(
     if level == Level.VILLAGE and not area:
         return national_choropleth(
             key, values_fn, label=label, share=share, diverging=diverging, digits=digits,
-            highlight=highlight, categories=categories, scheme=scheme, k=k, basemap=basemap,
+            highlight=highlight, highlight_label=highlight_label, categories=categories,
+            scheme=scheme, k=k, basemap=basemap, markers=markers, marker_label=marker_label,
         )  # fmt: skip
     try:
         shapes = encoded_shapes(level, area)
@@ -445,15 +447,18 @@ def national_choropleth(
     diverging: bool = False,
     digits: int = 0,
     highlight: set[str] | None = None,
+    highlight_label: str | None = None,
     categories: dict | None = None,
     scheme: str = "quantiles",
     k: int = 5,
     basemap: str = "none",
+    markers: pd.DataFrame | None = None,
+    marker_label=None,
 ) -> str | None:
     """Every village of the store on one map (``ui.national_map``); returns the village clicked.
 
-    The same values, classes, legend and tooltips as a province's village map; geometry comes
-    from the packs written at import and reaches the browser once per store version.
+    The same values, classes, legend, tooltips and markers as a province's village map; geometry
+    comes from the packs written at import and reaches the browser once per store version.
     """
     from ui import national_map
 
@@ -486,11 +491,14 @@ def national_choropleth(
                 else (i18n.fmt_pct(v, code) if share else i18n.fmt_num(v, code, digits))
             ),
         )
+    points, marker_legend = _markers(markers, None, marker_label)
     clicked = national_map.national_map(
         key,
         packs,
         layer,
-        legend=maps.legend_html(legend_rows, label),
+        legend=maps.legend_html(legend_rows, label, outline=highlight_label if highlight else None)
+        + marker_legend,
+        points=points,
         basemap=basemap,
         height=MAP_HEIGHT,
         label_texts=texts,

@@ -113,6 +113,21 @@ def village_labels(values: pd.Series, text) -> tuple[list[str], str]:
     return texts, maps.encode_varints(np.asarray(index, dtype=np.int64))
 
 
+def marker_args(points: maps.Points | None) -> dict | None:
+    """The markers as the national frontend draws them: positions, colour, radius, escaped tip."""
+    if points is None or not len(points.lon):
+        return None
+    radius = points.radius or [5] * len(points.lon)
+    return {
+        "x": np.round(np.asarray(points.lon, dtype=float), 5).tolist(),
+        "y": np.round(np.asarray(points.lat, dtype=float), 5).tolist(),
+        "c": [points.colours[g] for g in points.groups],
+        "r": [float(r) for r in radius],
+        "v": list(points.codes) if points.codes is not None else None,
+        "t": [html.escape(str(x)) for x in (points.tooltips or [str(g) for g in points.groups])],
+    }
+
+
 def _renderer():
     return components.declare_component("atlas_national_map", path=str(FRONTEND))
 
@@ -127,10 +142,12 @@ def national_map(
     height: int = 460,
     label_texts: tuple[list[str], str] | None = None,
     credit: str | None = None,
+    points: maps.Points | None = None,
 ) -> str | None:
     """Draw the national village map; return the code of the village clicked last (or None).
 
-    ``credit`` (the boundary source and licence, plain text) replaces Leaflet's attribution flag.
+    ``credit`` (the boundary source and licence, plain text) replaces Leaflet's attribution flag;
+    ``points`` (programme villages) are drawn as circles over the villages, as on a province map.
 
     ``layer.classes`` holds one class per village of ``packs.codes``; ``label_texts`` (from
     :func:`village_labels`) replaces ``layer.labels`` for the tooltips.
@@ -168,6 +185,7 @@ def national_map(
         tiles=url,
         attribution=attribution,
         prefix=maps.attribution_html(credit) if credit else None,
+        mk=marker_args(points),
         rev=rev,
         text={
             "loading": t("tiles.loading", count=i18n.fmt_int(len(packs.codes), lang())),

@@ -27,6 +27,7 @@
   var grid = null, GRID = 0.0005;
   var classes = "", palette = [], nodata = "#d9d9d9", labels = [], labelIndex = null, heavy = null;
   var hovered = -1, clicks = 0;
+  var marks = null;        // markers (programme villages): {X, Y (0-1 Mercator), c, r, t}
 
   function send(type, extra) {
     var msg = { isStreamlitMessage: true, type: type };
@@ -234,10 +235,42 @@
       heavy.forEach(function (g) { var at = drawnAt(g); if (at) addRings(hp, at[0], at[1], vp); });
       ctx.lineWidth = 2.5; ctx.strokeStyle = "#111111"; ctx.stroke(hp);
     }
+    state.markers = drawMarkers(vp);
     drawHover();
     state.drawn = drawn; state.detail = nDetail; state.drawnRev = state.rev;
     state.drawMs = performance.now() - started;
     state.drawnAt = Date.now();
+  }
+  function drawMarkers(vp) {  // circles over the villages, the largest ring of a village first
+    if (!marks) return 0;
+    var n = 0;
+    ctx.lineWidth = 1; ctx.strokeStyle = "#333333";
+    for (var i = 0; i < marks.X.length; i++) {
+      var x = marks.X[i] * vp.scale - vp.ox, y = marks.Y[i] * vp.scale - vp.oy, r = marks.r[i];
+      if (x < -r || y < -r || x > vp.w + r || y > vp.h + r) continue;
+      ctx.beginPath(); ctx.arc(x, y, r, 0, 2 * Math.PI);
+      ctx.fillStyle = marks.c[i]; ctx.fill(); ctx.stroke();
+      n++;
+    }
+    return n;
+  }
+  function markerAt(containerX, containerY) {  // the smallest marker under a point, or -1
+    if (!marks || !state.ready) return -1;
+    var vp = viewport(), best = -1;
+    for (var i = 0; i < marks.X.length; i++) {
+      var dx = marks.X[i] * vp.scale - vp.ox - containerX, dy = marks.Y[i] * vp.scale - vp.oy - containerY;
+      if (dx * dx + dy * dy <= marks.r[i] * marks.r[i] && (best < 0 || marks.r[i] < marks.r[best])) best = i;
+    }
+    return best;
+  }
+  function mercator(x, y) {
+    var X = new Float64Array(x.length), Y = new Float64Array(y.length);
+    for (var i = 0; i < x.length; i++) {
+      X[i] = (x[i] + 180) / 360;
+      var s = Math.sin(y[i] * Math.PI / 180);
+      Y[i] = 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
+    }
+    return [X, Y];
   }
   function drawnAt(g) {  // [pack, local index] of the geometry village g is drawn with now
     var at = locate(g), pk = at[0];
@@ -288,8 +321,10 @@
     var tip = document.getElementById("tip");
     if (g < 0) { tip.style.display = "none"; return; }
     var at = locate(g);
-    // labels and value label are escaped in Python; the village name is escaped here.
-    tip.innerHTML = "<b>" + escapeText(at[0].name[at[1]]) + "</b><br>" + args.vl + ": " + labelOf(g);
+    // labels, value label and marker tips are escaped in Python; the village name is escaped here.
+    var m = markerAt(point.x, point.y);
+    tip.innerHTML = "<b>" + escapeText(at[0].name[at[1]]) + "</b><br>" + args.vl + ": " + labelOf(g)
+      + (m >= 0 ? "<br>" + marks.t[m] : "");
     tip.style.display = "block";
     tip.style.left = (point.x + 14) + "px"; tip.style.top = (point.y + 10) + "px";
   }
@@ -348,6 +383,8 @@
     classes = a.c; palette = a.palette; nodata = a.nodata; labels = a.lab;
     labelIndex = varints(a.li);
     heavy = a.h || null;
+    if (a.mk) { var xy = mercator(a.mk.x, a.mk.y); marks = { X: xy[0], Y: xy[1], c: a.mk.c, r: a.mk.r, t: a.mk.t }; }
+    else marks = null;
     document.getElementById("legend").innerHTML = a.legend;
     if (typeof L === "undefined") { message(a.text.noleaflet); state.error = "no leaflet"; return; }
     if (!map && !setupMap(a)) return;
@@ -374,6 +411,12 @@
       return "#" + [d[0], d[1], d[2]].map(function (v) { return (v < 16 ? "0" : "") + v.toString(16); }).join("");
     },
     redraw: function () { draw(); return state.drawMs; },
+    /* The markers held: [{lon, lat, colour, radius, tip, code}] (tip as HTML, escaped in Python): */
+    markers: function () {
+      if (!args || !args.mk) return [];
+      return args.mk.x.map(function (x, i) { return { lon: x, lat: args.mk.y[i], colour: args.mk.c[i], radius: args.mk.r[i], tip: args.mk.t[i],
+                 code: args.mk.v ? args.mk.v[i] : null }; });
+    },
     colourOf: function (code) { var g = codeIndex && codeIndex.get(code); return g === undefined ? null : colourOf(g); }
   };
 

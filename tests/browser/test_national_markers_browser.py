@@ -1,0 +1,86 @@
+"""Programme markers on the national village view (Cakupan Komunitas, every village of Indonesia).
+
+On a province map the coverage page draws each programme village as coloured rings; the national
+view drew none, so a planner looking at the whole country saw no programme at all. On DI
+Yogyakarta + Banten with generated layers: every running programme of the year is one marker,
+at its village, in its type's colour, drawn on the canvas and named in the legend and the tooltip.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import i18n
+from geo import metrics
+from geo.codes import Level
+from geo.coverage import village_points
+from tests.browser.harness import CHROMIUM, LEAFLET, ROOT, chromium, running_app, settle
+from tests.browser.national_harness import national_frame, wait_national
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="headless Chromium not installed at /usr/bin/chromium"),
+]
+
+
+@pytest.fixture(scope="module")
+def page(national_export_store):
+    pytest.importorskip("playwright.sync_api")
+    if not LEAFLET.exists():
+        pytest.skip("Leaflet is not installed in static/vendor (run scripts/setup.sh)")
+    with running_app(national_export_store.root, timeout=120) as url, chromium() as browser:
+        page = browser.new_page(viewport={"width": 1366, "height": 900})
+        page.goto(url + "/cakupan?data=store", timeout=120_000)
+        page.wait_for_selector("h1", timeout=120_000)
+        settle(page, 120)
+        page.get_by_text(i18n.t("tiles.national_toggle", "id"), exact=True).click()
+        state = wait_national(page, timeout=120)
+        assert state and not state["error"], state
+        yield page
+        page.close()
+
+
+def test_every_running_programme_is_a_marker_at_its_village(page, national_export_store):
+    programmes = national_export_store.read_layer("programmes")
+    year = max(metrics.years_of(national_export_store.read_layer("placements")))
+    running = metrics.programme_villages(programmes, year).set_index("village")
+    expected = running.assign(group=running["types"].str.split(", ")).explode("group")
+    frame = national_frame(page)
+    markers = frame.evaluate("() => window.atlasNational.markers()")
+    assert len(running) > 10 and len(markers) == len(expected)
+    state = frame.evaluate("() => Object.assign({}, window.atlasNational.state)")
+    assert state["markers"] == len(markers)  # the whole country in view: every one drawn
+    # each marker sits on its own village's point, and its tip names the village's programme types
+    villages = national_export_store.read_areas(Level.VILLAGE, None, columns=["code", "geometry"])
+    at = village_points(villages).set_index("code").geometry
+    names = {i18n.t(f"programme.{g}", "id") for g in expected["group"]}
+    for marker in markers:
+        code = marker["code"]
+        assert code in running.index, marker
+        assert abs(marker["lon"] - at[code].x) < 1e-4 and abs(marker["lat"] - at[code].y) < 1e-4
+        tip = set(marker["tip"].split(", "))
+        assert tip == {i18n.t(f"programme.{g}", "id") for g in running.loc[code, "types"].split(", ")}
+    pairs = sorted((m["code"], m["colour"]) for m in markers)
+    assert len(set(pairs)) == len(pairs)  # one ring per type of a village
+    # drawn on the canvas in its type's colour: at a village's centre, the colour of its
+    # smallest ring (drawn last); villages whose markers another village's markers overlap left out
+    points = frame.evaluate("(ms) => ms.map(m => window.atlasNational.point(m.lon, m.lat))", markers)
+    checked = 0
+    for marker, (x, y) in zip(markers, points, strict=True):
+        others = [
+            (m, p)
+            for m, p in zip(markers, points, strict=True)
+            if (m["lon"], m["lat"]) != (marker["lon"], marker["lat"])
+        ]
+        if any((p[0] - x) ** 2 + (p[1] - y) ** 2 < (m["radius"] + 2) ** 2 for m, p in others):
+            continue
+        own = [m for m in markers if (m["lon"], m["lat"]) == (marker["lon"], marker["lat"])]
+        pixel = frame.evaluate("([x, y]) => window.atlasNational.pixel(x, y)", [x, y])
+        assert pixel == min(own, key=lambda m: m["radius"])["colour"], marker
+        checked += 1
+    assert checked >= 5
+    legend = frame.locator("#legend").inner_text()
+    assert i18n.t("map.markers", "id") in legend and all(n in legend for n in names)
+    (ROOT / "artifacts").mkdir(exist_ok=True)
+    page.screenshot(path=str(ROOT / "artifacts" / "national_markers.png"), full_page=True)
