@@ -431,6 +431,14 @@ function atlasDraw(map, d, k) {
       if (b[0]) { b[0].title = b[1]; b[0].setAttribute("aria-label", b[1]); }
     });
   }
+  // the class legend (bottom right) kept off the areas, as on the national view: refit with
+  // its width as padding (a map fitted to a selected area keeps that fit)
+  var sel = ".atlas-legend[style*='bottom:']";  // beside the map (paired maps), or the page's one
+  var legend = map.getContainer().parentNode.querySelector(sel)
+    || (document.querySelectorAll(".leaflet-container").length === 1 ? document.querySelector(sel) : null);
+  if (legend && !(k.sel !== undefined && k.fit) && group.getLayers().length) {
+    map.fitBounds(group.getBounds(), {paddingTopLeft: [8, 8], paddingBottomRight: [legend.offsetWidth + 16, 8], animate: false});
+  }
   atlasSelect(map, d, k, drawn);
   if (k.labels) atlasLabels(map, d, drawn, !!k.always);
   return group;

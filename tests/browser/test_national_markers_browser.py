@@ -1,4 +1,5 @@
-"""Programme markers on the national village view (Cakupan Komunitas, every village of Indonesia).
+"""Maps of a store of two provinces far apart: programme markers on the national village view
+(Cakupan Komunitas, every village of Indonesia) and the class legend beside the areas.
 
 On a province map the coverage page draws each programme village as coloured rings; the national
 view drew none, so a planner looking at the whole country saw no programme at all. On DI
@@ -25,20 +26,27 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def page(national_export_store):
+def app(national_export_store):
+    """The app on the two-province store and one headless Chromium: ``(url, browser)``."""
     pytest.importorskip("playwright.sync_api")
     if not LEAFLET.exists():
         pytest.skip("Leaflet is not installed in static/vendor (run scripts/setup.sh)")
     with running_app(national_export_store.root, timeout=120) as url, chromium() as browser:
-        page = browser.new_page(viewport={"width": 1366, "height": 900})
-        page.goto(url + "/cakupan?data=store", timeout=120_000)
-        page.wait_for_selector("h1", timeout=120_000)
-        settle(page, 120)
-        page.get_by_text(i18n.t("tiles.national_toggle", "id"), exact=True).click()
-        state = wait_national(page, timeout=120)
-        assert state and not state["error"], state
-        yield page
-        page.close()
+        yield url, browser
+
+
+@pytest.fixture(scope="module")
+def page(app):
+    url, browser = app
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    page.goto(url + "/cakupan?data=store", timeout=120_000)
+    page.wait_for_selector("h1", timeout=120_000)
+    settle(page, 120)
+    page.get_by_text(i18n.t("tiles.national_toggle", "id"), exact=True).click()
+    state = wait_national(page, timeout=120)
+    assert state and not state["error"], state
+    yield page
+    page.close()
 
 
 def test_every_running_programme_is_a_marker_at_its_village(page, national_export_store):
@@ -84,3 +92,37 @@ def test_every_running_programme_is_a_marker_at_its_village(page, national_expor
     assert i18n.t("map.markers", "id") in legend and all(n in legend for n in names)
     (ROOT / "artifacts").mkdir(exist_ok=True)
     page.screenshot(path=str(ROOT / "artifacts" / "national_markers.png"), full_page=True)
+
+
+#: In the map frame: the drawn areas' extent and the class legend's box, in the map's pixels.
+EXTENT_JS = """() => {
+  var name = Object.keys(window).find(k => k.startsWith("map_") && window[k] && window[k].getContainer);
+  if (!name) return null;
+  var map = window[name], box = map.getContainer().getBoundingClientRect(), right = -Infinity, n = 0;
+  map.eachLayer(function (layer) {
+    if (layer instanceof L.Polygon) {
+      right = Math.max(right, map.latLngToContainerPoint(layer.getBounds().getNorthEast()).x); n++;
+    }
+  });
+  var legend = document.querySelector(".atlas-legend[style*='bottom:']").getBoundingClientRect();
+  return {areas: n, right: right, legendLeft: legend.left - box.left, width: box.width};
+}"""
+
+
+def test_the_class_legend_covers_no_area_of_a_province_map(app):
+    """Two provinces far apart (Banten, DI Yogyakarta): the bottom-right legend covered most of
+    Yogyakarta. The map is fitted beside the legend, as the national view is."""
+    from tests.browser.national_harness import frame_with
+
+    url, browser = app
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    page.goto(url + "/perencanaan?data=store", timeout=120_000)
+    page.wait_for_selector("h1", timeout=120_000)
+    settle(page, 120)
+    frame = frame_with(page, "() => !!document.querySelector('.atlas-legend')", timeout=60)
+    assert frame is not None
+    extent = frame.evaluate(EXTENT_JS)
+    assert extent and extent["areas"] == 2, extent
+    assert extent["right"] <= extent["legendLeft"], extent
+    assert extent["right"] > extent["width"] / 3  # fitted to the room left, not shrunk to a corner
+    page.close()
