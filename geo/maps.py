@@ -525,7 +525,7 @@ def legend_html(
     return (
         f'<div class="atlas-legend" style="position:absolute;{corner}:{offset}px;right:10px;z-index:1000;'
         "background:rgba(255,255,255,.95);padding:6px 9px;font:13px/1.35 sans-serif;color:#111;"
-        f'border-radius:4px;box-shadow:0 1px 4px #0005;max-width:45%"><b>{html.escape(title)}</b>{body}</div>'
+        f'border-radius:4px;box-shadow:0 1px 4px #0005;max-width:min(45%,300px)"><b>{html.escape(title)}</b>{body}</div>'
     )
 
 
