@@ -233,7 +233,8 @@
     if (heavy && heavy.length) {
       var hp = new Path2D();
       heavy.forEach(function (g) { var at = drawnAt(g); if (at) addRings(hp, at[0], at[1], vp); });
-      ctx.lineWidth = 2.5; ctx.strokeStyle = "#111111"; ctx.stroke(hp);
+      ctx.lineWidth = z >= 9 ? 2.5 : z >= 7 ? 1.5 : 0.8;  // thinner at country zoom: thousands of outlines
+      ctx.strokeStyle = "#111111"; ctx.stroke(hp);
     }
     state.markers = drawMarkers(vp);
     drawHover();
@@ -241,25 +242,30 @@
     state.drawMs = performance.now() - started;
     state.drawnAt = Date.now();
   }
+  function markerScale() {  // full size from zoom 9; smaller further out, so the villages show
+    return Math.min(1, Math.max(0.3, Math.pow(2, (map.getZoom() - 9) / 2)));
+  }
   function drawMarkers(vp) {  // circles over the villages, the largest ring of a village first
     if (!marks) return 0;
-    var n = 0;
+    var n = 0, k = markerScale(), outlined = k >= 0.6;  // no dark rim on a dot of 2 pixels
     ctx.lineWidth = 1; ctx.strokeStyle = "#333333";
     for (var i = 0; i < marks.X.length; i++) {
-      var x = marks.X[i] * vp.scale - vp.ox, y = marks.Y[i] * vp.scale - vp.oy, r = marks.r[i];
+      var x = marks.X[i] * vp.scale - vp.ox, y = marks.Y[i] * vp.scale - vp.oy, r = marks.r[i] * k;
       if (x < -r || y < -r || x > vp.w + r || y > vp.h + r) continue;
       ctx.beginPath(); ctx.arc(x, y, r, 0, 2 * Math.PI);
-      ctx.fillStyle = marks.c[i]; ctx.fill(); ctx.stroke();
+      ctx.fillStyle = marks.c[i]; ctx.fill();
+      if (outlined) ctx.stroke();
       n++;
     }
     return n;
   }
   function markerAt(containerX, containerY) {  // the smallest marker under a point, or -1
     if (!marks || !state.ready) return -1;
-    var vp = viewport(), best = -1;
+    var vp = viewport(), best = -1, k = markerScale();
     for (var i = 0; i < marks.X.length; i++) {
       var dx = marks.X[i] * vp.scale - vp.ox - containerX, dy = marks.Y[i] * vp.scale - vp.oy - containerY;
-      if (dx * dx + dy * dy <= marks.r[i] * marks.r[i] && (best < 0 || marks.r[i] < marks.r[best])) best = i;
+      var r = Math.max(marks.r[i] * k, 3);  // at least a few pixels to point at
+      if (dx * dx + dy * dy <= r * r && (best < 0 || marks.r[i] < marks.r[best])) best = i;
     }
     return best;
   }
