@@ -85,6 +85,29 @@ def chromium() -> Iterator[object]:
             browser.close()
 
 
+@contextmanager
+def app_with_browser(store: Path, timeout: float = 120) -> Iterator[tuple[str, object]]:
+    """The app on ``store`` and one headless Chromium, ``(url, browser)``; skips (in a test)
+    where Playwright or the served Leaflet is missing."""
+    import pytest
+
+    pytest.importorskip("playwright.sync_api")
+    if not LEAFLET.exists():
+        pytest.skip("Leaflet is not installed in static/vendor (run scripts/setup.sh)")
+    with running_app(store, timeout=timeout) as url, chromium() as browser:
+        yield url, browser
+
+
+def open_page(browser, url: str, timeout: float = 120, page=None):
+    """``url`` opened in a new page of ``browser`` (or in ``page``), its title shown and the app
+    idle; returns the page."""
+    page = page or browser.new_page(viewport={"width": 1366, "height": 900})
+    page.goto(url, timeout=timeout * 1000)
+    page.wait_for_selector("h1", timeout=timeout * 1000)
+    settle(page, timeout)
+    return page
+
+
 def settle(page, timeout: float = 60) -> None:
     """Wait until Streamlit has finished running the script (its status widget is gone)."""
     time.sleep(1)

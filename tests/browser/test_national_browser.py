@@ -18,7 +18,7 @@ import shapely
 import i18n
 from geo import codes as codes_module
 from geo import tiles
-from tests.browser.harness import CHROMIUM, LEAFLET, ROOT, chromium, running_app, settle
+from tests.browser.harness import CHROMIUM, ROOT, app_with_browser, open_page, settle
 from tests.browser.national_harness import national_frame, wait_national
 
 ARTIFACTS = ROOT / "artifacts"
@@ -58,11 +58,8 @@ def packs(national_store):
 @pytest.fixture(scope="module")
 def app(national_store):
     """The app on the national store and one headless Chromium: ``(url, browser)``."""
-    pytest.importorskip("playwright.sync_api")
-    if not LEAFLET.exists():
-        pytest.skip("Leaflet is not installed in static/vendor (run scripts/setup.sh)")
-    with running_app(national_store.root, timeout=120) as url, chromium() as browser:
-        yield url, browser
+    with app_with_browser(national_store.root) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")
@@ -72,10 +69,7 @@ def page(app):
     page.app_url = url
     page.pack_requests = []
     page.on("request", lambda r: ".packs_" in r.url and page.pack_requests.append(r.url))
-    page.goto(url + "/peta?data=store", timeout=120_000)
-    page.wait_for_selector("h1", timeout=120_000)
-    settle(page, 120)
-    yield page
+    yield open_page(browser, url + "/peta?data=store", page=page)
     page.close()
 
 

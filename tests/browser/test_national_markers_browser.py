@@ -15,7 +15,7 @@ import i18n
 from geo import metrics
 from geo.codes import Level
 from geo.coverage import village_points
-from tests.browser.harness import CHROMIUM, LEAFLET, ROOT, chromium, running_app, settle
+from tests.browser.harness import CHROMIUM, ROOT, app_with_browser, open_page
 from tests.browser.national_harness import national_frame, wait_national
 
 pytestmark = [
@@ -28,20 +28,14 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def app(national_export_store):
     """The app on the two-province store and one headless Chromium: ``(url, browser)``."""
-    pytest.importorskip("playwright.sync_api")
-    if not LEAFLET.exists():
-        pytest.skip("Leaflet is not installed in static/vendor (run scripts/setup.sh)")
-    with running_app(national_export_store.root, timeout=120) as url, chromium() as browser:
-        yield url, browser
+    with app_with_browser(national_export_store.root) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")
 def page(app):
     url, browser = app
-    page = browser.new_page(viewport={"width": 1366, "height": 900})
-    page.goto(url + "/cakupan?data=store", timeout=120_000)
-    page.wait_for_selector("h1", timeout=120_000)
-    settle(page, 120)
+    page = open_page(browser, url + "/cakupan?data=store")
     page.get_by_text(i18n.t("tiles.national_toggle", "id"), exact=True).click()
     state = wait_national(page, timeout=120)
     assert state and not state["error"], state
@@ -125,10 +119,7 @@ def test_the_class_legend_covers_no_area_of_a_province_map(app):
     from tests.browser.national_harness import frame_with
 
     url, browser = app
-    page = browser.new_page(viewport={"width": 1366, "height": 900})
-    page.goto(url + "/perencanaan?data=store", timeout=120_000)
-    page.wait_for_selector("h1", timeout=120_000)
-    settle(page, 120)
+    page = open_page(browser, url + "/perencanaan?data=store")
     frame = frame_with(page, "() => !!document.querySelector('.atlas-legend')", timeout=60)
     assert frame is not None
     extent = frame.evaluate(EXTENT_JS)
