@@ -11,10 +11,12 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 stamp=.venv/.requirements.sha
-want=$(cat requirements.txt $([ $DEV = 1 ] && echo requirements-dev.txt) | sha256sum | cut -d' ' -f1)
+want=$(cat requirements.txt $([ $DEV = 1 ] && echo requirements-dev.txt) pyproject.toml | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt \
     $([ $DEV = 1 ] && echo "-r requirements-dev.txt")
+  # the project itself, editable, for the `atlas` console script (no dependencies: pinned above)
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
   echo "$want" > "$stamp"
 fi
 

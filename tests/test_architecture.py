@@ -163,7 +163,7 @@ def _store_layout_uses_at(path: Path, root: Path) -> list[str]:
 
 
 # --------------------------------------------------------------------------- import cycles
-_PACKAGES = ("app", "geo", "loaders", "ui", "views", "exports", "i18n", "bench")
+_PACKAGES = ("app", "geo", "loaders", "ui", "views", "exports", "i18n", "bench", "cli")
 
 
 def _module_name(path: Path) -> str:
@@ -285,3 +285,15 @@ def test_server_config_keeps_data_in_the_office_and_skips_the_per_run_collection
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert config["browser"]["gatherUsageStats"] is False
     assert config["runner"]["postScriptGC"] is False
+
+
+def test_the_command_line_never_imports_streamlit_or_pages():
+    """``atlas`` routes to loaders/ and exports/: no Streamlit, ui/ or views/ behind a command."""
+    graph = _module_graph()
+    for name, targets in graph.items():
+        if name == "cli" or name.startswith("cli."):
+            assert not {t for t in targets if t.split(".")[0] in ("ui", "views", "app")}, name
+            text = (
+                ROOT / (name.replace(".", "/") + ("/__init__.py" if name == "cli" else ".py"))
+            ).read_text()
+            assert "import streamlit" not in text, name
