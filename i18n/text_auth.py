@@ -126,4 +126,6 @@ TEXT = {
     "audit.action.user-change": ("ubah pengguna", "user changed"),
     "audit.action.grant-change": ("ubah hak akses", "grant change"),
     "audit.action.audit-export": ("unduh catatan audit", "audit log download"),
+    "audit.action.store-backup": ("cadangkan penyimpanan", "store backup"),
+    "audit.action.store-restore": ("pulihkan penyimpanan", "store restore"),
 }

@@ -111,14 +111,18 @@ class Action(StrEnum):
     USER_CHANGE = "user-change"
     GRANT = "grant-change"
     AUDIT_EXPORT = "audit-export"
+    BACKUP = "store-backup"
+    RESTORE = "store-restore"
 
 
 #: Actions that write the store: stewards (granted provinces) and admins only.
 WRITES = frozenset(
     {Action.IMPORT, Action.REPLACE, Action.DELETE, Action.BOUNDARY_FETCH, Action.BOUNDARY_IMPORT}
 )
-#: Actions on users and grants: admins only.
-ADMIN_ONLY = frozenset({Action.USER_ADD, Action.USER_CHANGE, Action.GRANT, Action.AUDIT_EXPORT})
+#: Actions on users and grants, the audit log and the whole store (backup, restore): admins only.
+ADMIN_ONLY = frozenset(
+    {Action.USER_ADD, Action.USER_CHANGE, Action.GRANT, Action.AUDIT_EXPORT, Action.BACKUP, Action.RESTORE}
+)
 
 AUDIT_COLUMNS = ["id", "at", "user", "role", "action", "outcome", "provinces", "file", "sha256", "detail"]
 

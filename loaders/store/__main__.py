@@ -7,7 +7,20 @@ python -m loaders.store migrate [--from DIR] [--to URL]
     Run it again after more imports: provinces and layers are replaced, log entries the
     database already holds are not added twice.
 python -m loaders.store info
-    where the store is (backend, data version, provinces, layers).
+    where the store is (backend, store format, data version, provinces, layers).
+python -m loaders.store backup DEST [--store TARGET]
+    one consistent copy of the store (default: $ATLAS_DATABASE_URL, else $ATLAS_DATA_DIR) and its
+    accounts in one archive: DEST is a .tar.gz file, or a folder for atlas-backup-<UTC time>.tar.gz.
+python -m loaders.store restore SRC [--store TARGET]
+    replace the store with the backup SRC, all or nothing (a backup of either backend, of this
+    release's format or an earlier one); the embedded store it replaces is kept in its backups/.
+python -m loaders.store upgrade [--store TARGET] [--backup-dir DIR]
+    upgrade a store written by an earlier release now (the app does it at first open when it
+    may write the store), keeping a backup in DIR (default: backups/ of the store folder or of
+    $ATLAS_DATA_DIR).
+
+With sign-in on (ATLAS_AUTH), backup, restore and upgrade are for an admin (ATLAS_USER and
+ATLAS_PASSWORD) or the server's own operating-system user, and are recorded in the audit log.
 """
 
 from __future__ import annotations
@@ -15,9 +28,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
+import i18n
 from loaders.settings import settings
-from loaders.store import Store, StoreError, is_database_url, open_store
+from loaders.store import Store, StoreError, is_database_url, open_store, store_format
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,8 +44,25 @@ def main(argv: list[str] | None = None) -> int:
     migrate.add_argument("--from", dest="source", help="embedded store folder (default: $ATLAS_DATA_DIR)")
     migrate.add_argument("--to", dest="target", help="postgresql:// URL (default: $ATLAS_DATABASE_URL)")
     commands.add_parser("info", help="where the store is and what it holds")
+    for name, helps in (
+        ("backup", "write one consistent backup of the store (a .tar.gz file, or a folder to put one in)"),
+        ("restore", "replace the store with a backup, all or nothing"),
+        ("upgrade", "upgrade a store written by an earlier release (a backup is kept first)"),
+    ):
+        sub = commands.add_parser(name, help=helps)
+        if name == "backup":
+            sub.add_argument("dest", type=Path, help="a .tar.gz file, or a folder")
+        elif name == "restore":
+            sub.add_argument("src", type=Path, help="the backup (.tar.gz)")
+        else:
+            sub.add_argument("--backup-dir", type=Path, default=None)
+        sub.add_argument(
+            "--store", default=None, help="folder or postgresql:// URL (default: the configured store)"
+        )
     args = parser.parse_args(argv)
     conf = settings()
+    if args.command in ("backup", "restore", "upgrade"):
+        return _keep(args)
     if args.command == "info":
         held = open_store()
         print(
@@ -38,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
                 {
                     "store": held.label,
                     "backend": type(held).__name__,
+                    "format": store_format(held),
                     "version": held.version(),
                     "provinces": held.provinces(),
                     "layers": held.layers(),
@@ -64,6 +97,32 @@ def main(argv: list[str] | None = None) -> int:
         print(f"migrate failed: {err}", file=sys.stderr)
         return 1
     print(json.dumps({"from": source.label, "to": database.label, **copied}, ensure_ascii=False))
+    return 0
+
+
+def _keep(args: argparse.Namespace) -> int:
+    """backup / restore / upgrade as the signed-in admin or the server's user; exit 3 when refused."""
+    from loaders import backups
+    from loaders.accounts import AccessDenied, acting_as
+
+    conf = settings()
+    lang = conf.language if conf.language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+    target = args.store or conf.database_url or str(conf.data_dir)
+    try:
+        with acting_as(backups.command_account(target, lang)):
+            if args.command == "backup":
+                done = backups.backup(target, args.dest)
+            elif args.command == "restore":
+                done = backups.restore(args.src, target)
+            else:
+                done = backups.upgrade(target, backup_dir=args.backup_dir)
+    except AccessDenied as err:
+        print(err.message(lang), file=sys.stderr)
+        return 3
+    except StoreError as err:
+        print(f"{args.command} failed: {err}", file=sys.stderr)
+        return 1
+    print(json.dumps(done, ensure_ascii=False))
     return 0
 
 

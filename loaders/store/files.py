@@ -13,6 +13,9 @@ Layout under the store root (``$ATLAS_DATA_DIR``, default ``data/store``)::
         meta.json             versions with their import log entries
         v<N>.parquet          one file per version
     import_log.jsonl          append-only log of accepted imports
+    store_format.json         the store's format version (``loaders.store.format``); a store of
+                              an earlier release is upgraded at its first open, a newer one refused
+    backups/                  backups kept by an upgrade, stores a restore replaced (not data)
 
 Every change builds a new generation directory beside the old one and then replaces the
 symlink with ``os.replace`` (atomic on POSIX): a failed or interrupted write leaves the
@@ -39,6 +42,7 @@ import pyarrow.parquet as pq
 
 from geo.codes import Level
 from loaders.store.base import Areas, Display, Store, StoreError, now
+from loaders.store.format import BACKUPS, FORMAT_FILE, ensure_files
 
 __all__ = ["FileStore", "LEVEL_FILES"]
 
@@ -51,6 +55,8 @@ LEVEL_FILES = {
 
 
 _now = now
+#: Store roots whose format this process checked, with their marker file's identity.
+_FORMAT_CHECKED: dict[str, tuple[int, int, int]] = {}
 
 
 class FileStore(Store):
@@ -67,11 +73,26 @@ class FileStore(Store):
     def label(self) -> str:
         return str(self.root)
 
+    def _ready(self, *, write: bool = False) -> None:
+        """Check the store's format once per process: an earlier one is upgraded, a later one
+        refused (``FormatError``); a new store gets its marker with its first write."""
+        marker = self.root / FORMAT_FILE
+        try:
+            stat = marker.stat()
+            if _FORMAT_CHECKED.get(str(self.root)) == (stat.st_dev, stat.st_ino, stat.st_mtime_ns):
+                return
+        except FileNotFoundError:
+            pass
+        if ensure_files(self.root, write=write):
+            stat = marker.stat()  # a restore or an upgrade writes a new marker: checked again
+            _FORMAT_CHECKED[str(self.root)] = (stat.st_dev, stat.st_ino, stat.st_mtime_ns)
+
     # ----------------------------------------------------------------- atomic units
     def _unit_link(self, kind: str, name: str) -> Path:
         return self.root / kind / name
 
     def _unit_dir(self, kind: str, name: str) -> Path | None:
+        self._ready()
         link = self._unit_link(kind, name)
         return link.resolve() if link.is_symlink() and link.resolve().is_dir() else None
 
@@ -82,6 +103,7 @@ class FileStore(Store):
         With ``copy_current`` the new generation starts as a copy of the current one (hard
         links, so cheap), for changes that keep most files.
         """
+        self._ready(write=True)
         gen_root = self.root / ".gen"
         gen_root.mkdir(parents=True, exist_ok=True)
         (self.root / kind).mkdir(parents=True, exist_ok=True)
@@ -113,6 +135,7 @@ class FileStore(Store):
 
     def version(self) -> str:
         """A token that changes whenever any unit of the store changes (cache key)."""
+        self._ready()
         parts = []
         for kind in ("boundaries", "layers"):
             folder = self.root / kind
@@ -125,6 +148,7 @@ class FileStore(Store):
     # ----------------------------------------------------------------- boundaries
     def provinces(self) -> list[str]:
         """Codes of the provinces whose boundaries the store holds."""
+        self._ready()
         folder = self.root / "boundaries"
         if not folder.is_dir():
             return []
@@ -306,6 +330,7 @@ class FileStore(Store):
 
     # ----------------------------------------------------------------- layers
     def layers(self) -> list[str]:
+        self._ready()
         folder = self.root / "layers"
         if not folder.is_dir():
             return []
@@ -411,11 +436,12 @@ class FileStore(Store):
     # ----------------------------------------------------------------- import log
     def log_import(self, entry: dict) -> None:
         """Append one accepted import to the log (a rejected one leaves the store untouched)."""
-        self.root.mkdir(parents=True, exist_ok=True)
+        self._ready(write=True)
         with open(self.root / "import_log.jsonl", "a", encoding="utf-8") as fh:
             fh.write(json.dumps({"at": _now(), **entry}, ensure_ascii=False) + "\n")
 
     def import_log(self) -> list[dict]:
+        self._ready()
         path = self.root / "import_log.jsonl"
         if not path.exists():
             return []
@@ -424,13 +450,20 @@ class FileStore(Store):
     # ----------------------------------------------------------------- copies
     def snapshot(self, target: Path | str) -> FileStore:
         """A copy of the whole store at ``target``, its files hard-linked (a copy across
-        filesystems); the import log, which an import appends to in place, is copied."""
+        filesystems); the import log, which an import appends to in place, is copied. Backups
+        kept beside the data are left out."""
+        self._ready()
         target = Path(target)
+
+        def skip(folder: str, names: list[str]) -> list[str]:
+            at_root = Path(folder) == self.root
+            return [n for n in names if at_root and (n == BACKUPS or n.startswith(".backup-"))]
+
         try:
-            shutil.copytree(self.root, target, symlinks=True, copy_function=_link_or_copy)
+            shutil.copytree(self.root, target, symlinks=True, copy_function=_link_or_copy, ignore=skip)
         except OSError:  # another filesystem: a real copy
             shutil.rmtree(target, ignore_errors=True)
-            shutil.copytree(self.root, target, symlinks=True)
+            shutil.copytree(self.root, target, symlinks=True, ignore=skip)
         return FileStore(target)
 
 

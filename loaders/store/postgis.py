@@ -3,7 +3,9 @@
 Chosen by ``ATLAS_DATABASE_URL`` (``postgresql://user:password@host:port/database``). Tables in
 the schema ``atlas`` (created on first use, or by ``python -m loaders.store migrate``)::
 
-    state           one row: ``version`` (the data version, +1 in every write transaction)
+    state           one row: ``version`` (the data version, +1 in every write transaction) and
+                    ``schema_version``, the store format (``loaders.store.format``: an earlier
+                    one is upgraded at the first connection, after a backup; a later one refused)
     provinces       province, meta (jsonb)
     area_sets       province, level, display ('' = full geometry, else a display zoom), columns
     areas           province, level, display, ord, code, attrs (jsonb), geom (PostGIS, EPSG:4326)
@@ -38,10 +40,12 @@ import shapely
 
 from geo.codes import Level
 from loaders.store.base import Areas, Display, Store, StoreError, now
+from loaders.store.format import CURRENT, SCHEMA_LOCK, ensure_postgis
 
 __all__ = ["PostgisStore", "SCHEMA_SQL", "close_pools"]
 
-SCHEMA_VERSION = 1
+#: The store format written into ``atlas.state.schema_version`` of a new schema.
+SCHEMA_VERSION = CURRENT
 
 SCHEMA_SQL = f"""
 CREATE EXTENSION IF NOT EXISTS postgis;
@@ -103,8 +107,8 @@ CREATE TABLE IF NOT EXISTS atlas.import_log (
 );
 """
 
-#: Lock taken while creating the schema, so two processes starting together do not collide.
-_SCHEMA_LOCK = 7_240_001
+#: Lock taken while creating or upgrading the schema, so two processes starting together do not collide.
+_SCHEMA_LOCK = SCHEMA_LOCK
 
 _pools: dict[str, Any] = {}
 _ready: set[str] = set()
@@ -230,6 +234,14 @@ class PostgisStore(Store):
 
     def __init__(self, url: str):
         self.url = str(url)
+        self._bound = None
+
+    def bound(self, conn: Any) -> PostgisStore:
+        """This store read and written through ``conn`` alone, inside the caller's transaction
+        (a backup's one snapshot, a restore's one change); the schema is not checked."""
+        other = PostgisStore(self.url)
+        other._bound = conn
+        return other
 
     @property
     def key(self) -> str:
@@ -244,6 +256,9 @@ class PostgisStore(Store):
     def _conn(self) -> Iterator[Any]:
         import psycopg
 
+        if self._bound is not None:
+            yield self._bound
+            return
         pool = _pool(self.url)
         try:
             with pool.connection() as conn:
@@ -256,6 +271,7 @@ class PostgisStore(Store):
     def _create_schema(self, conn) -> None:
         with conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
+            ensure_postgis(self.url, self.label, conn)
             conn.execute(SCHEMA_SQL)
         _ready.add(self.url)
 
