@@ -450,7 +450,7 @@ class FileStore(Store):
     # ----------------------------------------------------------------- copies
     def snapshot(self, target: Path | str) -> FileStore:
         """A copy of the whole store at ``target``, its files hard-linked (a copy across
-        filesystems); the import log, which an import appends to in place, is copied. Backups
+        filesystems); the import log and the accounts book, changed in place, are copied. Backups
         kept beside the data are left out."""
         self._ready()
         target = Path(target)
@@ -479,7 +479,7 @@ def _link(source: Path, target: Path) -> None:
 
 
 def _link_or_copy(src: str, dst: str) -> None:
-    if Path(src).name == "import_log.jsonl":
+    if Path(src).name in ("import_log.jsonl", "accounts.sqlite", FORMAT_FILE):  # changed in place
         shutil.copy2(src, dst)
     else:
         os.link(src, dst)

@@ -462,7 +462,7 @@ def _snapshot_postgis(url: str, label: str, work: Path) -> dict:
 
 def backup(store: Store | Path | str, dest: Path | str) -> dict:
     """Write one consistent backup of ``store`` (either backend) to ``dest``: a ``.tar.gz`` file,
-    or a folder to put ``atlas-backup-<UTC time>.tar.gz`` in. Returns what it holds.
+    or a folder (made if missing) to put ``atlas-backup-<UTC time>.tar.gz`` in. Returns what it holds.
 
     The store is only read (an embedded store of an earlier format is backed up as it is).
     """
@@ -475,7 +475,7 @@ def backup(store: Store | Path | str, dest: Path | str) -> dict:
     if found > CURRENT:
         raise _newer(held.label, found)
     dest = Path(dest)
-    if dest.is_dir():
+    if dest.is_dir() or not dest.name.endswith(".tar.gz"):
         dest = dest / f"atlas-backup-{_stamp()}.tar.gz"
     dest.parent.mkdir(parents=True, exist_ok=True)
     work = _work_dir(root, dest)
