@@ -6,6 +6,7 @@ import streamlit as st
 
 import i18n
 import ui
+from loaders.store import FormatError
 from ui import Keys, auth, t
 
 HERE = Path(__file__).parent
@@ -19,8 +20,12 @@ ui.compact_frame()
 # Shareable language: ?lang=en opens the English interface.
 if Keys.LANG not in st.session_state:
     st.session_state[Keys.LANG] = st.query_params.get("lang", ui.lang())
-if Keys.DATASET not in st.session_state:
-    st.session_state[Keys.DATASET] = st.query_params.get("data", ui.default_dataset())
+try:
+    if Keys.DATASET not in st.session_state:
+        st.session_state[Keys.DATASET] = st.query_params.get("data", ui.default_dataset())
+except FormatError as err:  # a store of another release that cannot be opened: why, and the command
+    st.error(err.message(ui.lang()))
+    st.stop()
 
 # (file, translation key of the title, icon, url path); the first is the default page.
 PAGES = [
@@ -57,6 +62,9 @@ with st.sidebar:
         on_change=ui.keep_dataset_in_url,
     )
 
-current.run()
+try:
+    current.run()
+except FormatError as err:
+    st.error(err.message(ui.lang()))
 
 st.caption(t("app.attribution"))

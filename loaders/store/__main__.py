@@ -32,7 +32,7 @@ from pathlib import Path
 
 import i18n
 from loaders.settings import settings
-from loaders.store import Store, StoreError, is_database_url, open_store, store_format
+from loaders.store import FormatError, Store, StoreError, is_database_url, open_store, store_format
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,12 +65,17 @@ def main(argv: list[str] | None = None) -> int:
         return _keep(args)
     if args.command == "info":
         held = open_store()
+        try:
+            found = store_format(held)
+        except StoreError as err:
+            print(f"info: {err}", file=sys.stderr)
+            return 1
         print(
             json.dumps(
                 {
                     "store": held.label,
                     "backend": type(held).__name__,
-                    "format": store_format(held),
+                    "format": found,
                     "version": held.version(),
                     "provinces": held.provinces(),
                     "layers": held.layers(),
@@ -120,7 +125,8 @@ def _keep(args: argparse.Namespace) -> int:
         print(err.message(lang), file=sys.stderr)
         return 3
     except StoreError as err:
-        print(f"{args.command} failed: {err}", file=sys.stderr)
+        text = err.message(lang) if isinstance(err, FormatError) else str(err)
+        print(f"{args.command}: {text}", file=sys.stderr)
         return 1
     print(json.dumps(done, ensure_ascii=False))
     return 0

@@ -49,6 +49,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import i18n
 from loaders.store.base import Store, StoreError, is_database_url, now
 from loaders.store.steps import CURRENT, FILE_STEPS, POSTGIS_STEPS
 
@@ -91,7 +92,29 @@ log = logging.getLogger("atlas.store")
 
 
 class FormatError(StoreError):
-    """The store's format is not this release's and it cannot be opened as it is (message says why)."""
+    """The store's format is not this release's and it cannot be opened as it is.
+
+    ``message(lang)`` says why and which command helps (``store.format.*`` in ``i18n``); ``str``
+    is the English text, for logs and the command line.
+    """
+
+    def __init__(self, key: str, **values: object):
+        self.key, self.values = key, values
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = i18n.DEFAULT_LANGUAGE) -> str:
+        values = {
+            k: i18n.t(f"store.format.reason.{v.key}", lang, **v.values) if isinstance(v, _Reason) else v
+            for k, v in self.values.items()
+        }
+        return i18n.t(self.key, lang, current=CURRENT, **values)
+
+
+class _Reason:
+    """Why an upgrade could not run here (a ``store.format.reason.*`` text)."""
+
+    def __init__(self, key: str, **values: object):
+        self.key, self.values = key, values
 
 
 def _stamp() -> str:
@@ -106,20 +129,15 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+_RESTORE_COMMAND = "python -m loaders.store restore BACKUP"
+
+
 def _newer(label: str, found: int) -> FormatError:
-    return FormatError(
-        f"The store at {label} has format {found}, written by a newer release of Atlas PMI; this release "
-        f"reads formats up to {CURRENT}, so it does not open it (nothing was read or changed). Run the "
-        "newer release, or restore a backup made for this one: python -m loaders.store restore BACKUP"
-    )
+    return FormatError("store.format.newer", store=label, found=found, command=_RESTORE_COMMAND)
 
 
-def _older(label: str, found: int, reason: str, command: str) -> FormatError:
-    return FormatError(
-        f"The store at {label} has format {found}, written by an earlier release; this release needs "
-        f"format {CURRENT} and could not upgrade it here ({reason}). Upgrade it once, as a user who may "
-        f"write it (a backup is kept first): {command}"
-    )
+def _older(label: str, found: int, reason: _Reason, command: str) -> FormatError:
+    return FormatError("store.format.older", store=label, found=found, reason=reason, command=command)
 
 
 def _upgrade_command(label: str, database: bool) -> str:
@@ -142,7 +160,11 @@ def files_format(root: Path | str) -> int | None:
         text = None
     except OSError as err:
         raise FormatError(
-            f"The store at {root} cannot be opened: {FORMAT_FILE} cannot be read ({err})"
+            "store.format.damaged",
+            store=str(root),
+            file=FORMAT_FILE,
+            error=str(err),
+            command=_RESTORE_COMMAND,
         ) from err
     if text is not None:
         try:
@@ -151,8 +173,11 @@ def files_format(root: Path | str) -> int | None:
                 raise ValueError(f"format {found!r} is not a whole number from 1")
         except (ValueError, KeyError, TypeError) as err:
             raise FormatError(
-                f"The store at {root} has a damaged {FORMAT_FILE} ({err}); it is not opened, so nothing "
-                "is misread. Restore a backup: python -m loaders.store restore BACKUP"
+                "store.format.damaged",
+                store=str(root),
+                file=FORMAT_FILE,
+                error=str(err),
+                command=_RESTORE_COMMAND,
             ) from err
         return found
     if any(os.path.lexists(root / name) for name in _LEGACY_SIGNS):
@@ -212,21 +237,27 @@ def upgrade_files(root: Path | str, *, backup_dir: Path | str | None = None) -> 
         if found > CURRENT:
             raise _newer(str(root), found)
         if not os.access(root, os.W_OK):
-            raise _older(str(root), found, "the folder is read-only", command)
+            raise _older(str(root), found, _Reason("read_only"), command)
         folder = Path(backup_dir) if backup_dir else root / BACKUPS
         archive = folder / f"store-format-{found}-{_stamp()}.tar.gz"
         try:
             folder.mkdir(parents=True, exist_ok=True)
             backup(root, archive)
         except (OSError, StoreError) as err:
-            raise _older(str(root), found, f"no backup could be written to {folder}: {err}", command) from err
+            raise _older(
+                str(root), found, _Reason("no_backup", folder=str(folder), error=str(err)), command
+            ) from err
         for version in range(found, CURRENT):
             try:
                 FILE_STEPS[version](root)
             except Exception as err:
                 raise FormatError(
-                    f"Upgrading the store at {root} from format {version} failed ({err}); the store as it "
-                    f"was is in {archive}: python -m loaders.store restore {archive} --store {root}"
+                    "store.format.step_failed",
+                    store=str(root),
+                    found=version,
+                    error=str(err),
+                    backup=str(archive),
+                    command=f"python -m loaders.store restore {archive} --store {root}",
                 ) from err
         upgrades = [
             *_marker_upgrades(root),
@@ -270,13 +301,13 @@ def ensure_postgis(url: str, label: str, conn: Any, *, backup_dir: Path | str | 
         folder.mkdir(parents=True, exist_ok=True)
         backup(url, archive)
     except (OSError, StoreError) as err:
-        raise _older(label, found, f"no backup could be written to {folder}: {err}", command) from err
+        raise _older(label, found, _Reason("no_backup", folder=str(folder), error=str(err)), command) from err
     try:
         for version in range(found, CURRENT):
             POSTGIS_STEPS[version](conn)
         conn.execute("UPDATE atlas.state SET schema_version = %s WHERE id = 1", (CURRENT,))
     except Exception as err:  # a role without the rights, a failed step: the transaction rolls back
-        raise _older(label, found, f"the upgrade failed: {err}", command) from err
+        raise _older(label, found, _Reason("failed", error=str(err)), command) from err
     log.warning("store %s upgraded from format %s to %s; backup kept at %s", label, found, CURRENT, archive)
     return {"store": label, "from": found, "to": CURRENT, "backup": str(archive)}
 
@@ -637,10 +668,7 @@ def _parse_manifest(src: Path, data: bytes) -> dict:
     except (ValueError, KeyError, TypeError, AttributeError) as err:
         raise _damaged(src, f"its manifest is damaged ({err})") from err
     if found > CURRENT:
-        raise FormatError(
-            f"The backup {src} holds store format {found}, written by a newer release of Atlas PMI; this "
-            f"release reads formats up to {CURRENT}, so it does not restore it. Nothing was changed."
-        )
+        raise FormatError("store.format.backup_newer", backup=str(src), found=found)
     return manifest
 
 

@@ -326,3 +326,20 @@ def test_a_database_of_a_newer_format_is_refused(pg_url, tmp_path):
 def test_a_new_database_is_written_with_the_current_format(pg_url):
     Store(pg_url).write_layer_version("placements", _layer(), {}, replace=False)
     assert store_format(pg_url) == FORMAT
+
+
+# --------------------------------------------------------------------------- what a user sees
+def test_the_app_says_why_it_does_not_open_a_newer_store_in_the_users_language(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    Store(tmp_path / "store").write_layer_version("placements", _layer(), {}, replace=False)
+    (tmp_path / "store" / "store_format.json").write_text('{"format": 9}')
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(tmp_path / "store"))
+    monkeypatch.delenv("ATLAS_DATABASE_URL", raising=False)
+    monkeypatch.delenv("ATLAS_AUTH", raising=False)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.run()
+    assert not at.exception
+    [shown] = [e.value for e in at.error]
+    assert "berformat 9, ditulis oleh rilis Atlas PMI yang lebih baru" in shown
+    assert "python -m loaders.store restore" in shown
