@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import Any
 
 import i18n
+from loaders.store import _book
 from loaders.store.base import Store, StoreError, is_database_url, now
 from loaders.store.steps import CURRENT, FILE_STEPS, POSTGIS_STEPS
 
@@ -76,8 +77,6 @@ BACKUPS = "backups"
 MANIFEST = "manifest.json"
 BOOK_JSON = "book.json"
 BOOK_FILE = "accounts.sqlite"
-#: The accounts' audit table: a restore keeps every entry of the store it replaces.
-AUDIT_TABLE = "atlas_audit"
 #: What marks a format-1 store (it had no marker): any of these at the root.
 _LEGACY_SIGNS = ("boundaries", "layers", ".gen", "import_log.jsonl")
 #: Top-level files of an embedded store that a backup holds (besides the linked generations).
@@ -429,42 +428,7 @@ def _copy_top_files(root: Path, into: Path) -> None:
         (into / "import_log.jsonl").write_bytes(data[:cut])
     book = root / BOOK_FILE
     if book.is_file():
-        _sqlite_copy(book, into / BOOK_FILE)
-
-
-def _sqlite_copy(source: Path, target: Path) -> None:
-    """A consistent copy of an SQLite database that may be written meanwhile (SQLite's backup API)."""
-    try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
-        try:
-            dst = sqlite3.connect(target)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
-    except sqlite3.Error as err:
-        raise StoreError(f"the accounts book {source} cannot be copied: {err}") from err
-
-
-def _book_tables_pg(conn: Any) -> list[str]:
-    rows = conn.execute(
-        "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-        " WHERE c.relkind = 'r' AND n.nspname = current_schema() AND c.relname LIKE 'atlas\\_%'"
-        " ORDER BY c.oid"
-    ).fetchall()
-    return [r[0] for r in rows]
-
-
-def _dump_pg_book(conn: Any) -> list[dict]:
-    """Every accounts table (``atlas_*`` beside the atlas schema): columns and rows."""
-    tables = []
-    for name in _book_tables_pg(conn):
-        cur = conn.execute(f'SELECT * FROM "{name}" ORDER BY 1')
-        columns = [d.name for d in cur.description]
-        tables.append({"name": name, "columns": columns, "rows": [list(r) for r in cur.fetchall()]})
-    return tables
+        _book.copy_sqlite(book, into / BOOK_FILE)
 
 
 def _snapshot_postgis(url: str, label: str, work: Path) -> dict:
@@ -484,7 +448,7 @@ def _snapshot_postgis(url: str, label: str, work: Path) -> dict:
                 if found > CURRENT:
                     raise _newer(label, found)
                 Store(staged).copy_from(Store(url).bound(conn))
-                book = _dump_pg_book(conn)
+                book = _book.dump_pg(conn)
     except psycopg.Error as err:
         raise StoreError(f"the database at {label} could not be read: {err}") from err
     (work / BOOK_JSON).write_text(json.dumps({"tables": book}, ensure_ascii=False, default=str))
@@ -618,7 +582,6 @@ _MEMBER = re.compile(
 )
 _DIR = re.compile(rf"boundaries|layers|\.gen|\.gen/{_SEG}(?:/{_SEG}){{0,2}}")
 _UNIT = re.compile(rf"(boundaries|layers)/({_SEG})")
-_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}")
 _MAX_MANIFEST = 64 << 20
 
 
@@ -820,66 +783,16 @@ def restore(
     }
 
 
-# ----------------------------------------------------------------------- the accounts book, generically
-def _sqlite_tables(path: Path) -> list[dict]:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+def _archive_book(src: Path, work: Path, manifest: dict) -> list[dict]:
+    """The backup's accounts tables (names checked: they are written into SQL)."""
     try:
-        names = [
-            r[0]
-            for r in con.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
-            )
-        ]
-        tables = []
-        for name in names:
-            cur = con.execute(f'SELECT * FROM "{name}" ORDER BY 1')
-            tables.append(
-                {"name": name, "columns": [d[0] for d in cur.description], "rows": [list(r) for r in cur]}
-            )
-        return tables
-    finally:
-        con.close()
-
-
-def _archive_book(work: Path, manifest: dict) -> list[dict]:
-    if manifest["book"] == BOOK_FILE:
-        return _sqlite_tables(work / "store" / BOOK_FILE)
-    if manifest["book"] == BOOK_JSON:
-        tables = json.loads((work / BOOK_JSON).read_text())["tables"]
-        for table in tables:
-            if not _IDENT.fullmatch(table["name"]) or not all(_IDENT.fullmatch(c) for c in table["columns"]):
-                raise ValueError(f"accounts table {table['name']!r} has a bad name")
-        return tables
+        if manifest["book"] == BOOK_FILE:
+            return _book.sqlite_tables(work / "store" / BOOK_FILE)
+        if manifest["book"] == BOOK_JSON:
+            return _book.check_names(json.loads((work / BOOK_JSON).read_text())["tables"])
+    except (ValueError, KeyError, TypeError, sqlite3.Error) as err:
+        raise _damaged(src, f"its accounts cannot be read ({err})") from err
     return []
-
-
-def _content(columns: list[str], row: list) -> tuple:
-    """An audit entry as compared across books: every column but its id, as text."""
-    return tuple(None if v is None else str(v) for c, v in zip(columns, row, strict=True) if c != "id")
-
-
-def _insert(con: Any, table: str, columns: list[str], rows: list[list], mark: str) -> None:
-    if rows:
-        names = ", ".join(f'"{c}"' for c in columns)
-        marks = ", ".join([mark] * len(columns))
-        sql = f'INSERT INTO "{table}" ({names}) VALUES ({marks})'
-        cursor = con.cursor()
-        cursor.executemany(sql, [tuple(r) for r in rows])
-
-
-def _pick(table: dict, keep: list[str]) -> tuple[list[str], list[list]]:
-    index = [table["columns"].index(c) for c in keep]
-    return keep, [[row[i] for i in index] for row in table["rows"]]
-
-
-def _missing_audit(backup_rows: dict | None, held_rows: dict | None) -> tuple[list[str], list[list]]:
-    """Entries of ``held_rows`` (the store being replaced) that ``backup_rows`` lacks, without ids."""
-    if not held_rows:
-        return [], []
-    columns = [c for c in held_rows["columns"] if c != "id"]
-    have = {_content(backup_rows["columns"], r) for r in backup_rows["rows"]} if backup_rows else set()
-    keep = [r for r in held_rows["rows"] if _content(held_rows["columns"], r) not in have]
-    return _pick({**held_rows, "rows": keep}, columns)
 
 
 def _restore_files(src: Path, work: Path, root: Path, manifest: dict, make_book: Callable | None) -> dict:
@@ -888,48 +801,13 @@ def _restore_files(src: Path, work: Path, root: Path, manifest: dict, make_book:
     if manifest["book"] == BOOK_JSON:
         if make_book is None:
             raise StoreError("restoring a database's accounts into files needs make_book (loaders.backups)")
+        tables = _archive_book(src, work, manifest)
         make_book(book)
-        con = sqlite3.connect(book)
-        try:
-            with con:
-                for table in _archive_book(work, manifest):
-                    there = [r[1] for r in con.execute(f'PRAGMA table_info("{table["name"]}")')]
-                    if there:
-                        _insert(
-                            con,
-                            table["name"],
-                            *_pick(table, [c for c in table["columns"] if c in there]),
-                            "?",
-                        )
-        finally:
-            con.close()
-    carried = 0
+        _book.fill_sqlite(book, tables)
+    elif manifest["book"] == BOOK_FILE:
+        _archive_book(src, work, manifest)  # its names are checked like a database's
     old_book = root / BOOK_FILE
-    if old_book.is_file():
-        held = {t["name"]: t for t in _sqlite_tables(old_book)}
-        if AUDIT_TABLE in held and held[AUDIT_TABLE]["rows"]:
-            if not book.exists():  # a backup without accounts: keep the audit log, not the users
-                _sqlite_copy(old_book, book)
-                con = sqlite3.connect(book)
-                try:
-                    with con:
-                        for name in held:
-                            if name != AUDIT_TABLE:
-                                con.execute(f'DELETE FROM "{name}"')
-                finally:
-                    con.close()
-                carried = len(held[AUDIT_TABLE]["rows"])
-            else:
-                ours = {t["name"]: t for t in _sqlite_tables(book)}
-                columns, rows = _missing_audit(ours.get(AUDIT_TABLE), held[AUDIT_TABLE])
-                if rows:
-                    con = sqlite3.connect(book)
-                    try:
-                        with con:
-                            _insert(con, AUDIT_TABLE, columns, rows, "?")
-                    finally:
-                        con.close()
-                carried = len(rows)
+    carried = _book.keep_audit_sqlite(book, old_book) if old_book.is_file() else 0
     kept = _swap_in(new, root)
     return {"audit_entries_kept": carried, "replaced_store_kept_at": kept}
 
@@ -988,7 +866,7 @@ def _restore_postgis(src: Path, work: Path, held: Store, manifest: dict, make_bo
     import psycopg
 
     staged = Store(work / "store")
-    tables = _archive_book(work, manifest)
+    tables = _archive_book(src, work, manifest)
     if tables and make_book is not None:
         make_book(held.key)
     held.create_schema()  # the target's own format: an earlier one upgraded, a later one refused
@@ -998,42 +876,9 @@ def _restore_postgis(src: Path, work: Path, held: Store, manifest: dict, make_bo
             for table in ("atlas.provinces", "atlas.layer_versions", "atlas.import_log"):
                 conn.execute(f"DELETE FROM {table}")
             Store(held.key).bound(conn).copy_from(staged)
-            carried = _load_pg_book(conn, tables)
+            carried = _book.load_pg(conn, tables)
     except psycopg.Error as err:
         raise StoreError(
             f"the database at {held.label} could not take the backup {src} ({err}); nothing was changed"
         ) from err
     return {"audit_entries_kept": carried, "replaced_store_kept_at": None}
-
-
-def _load_pg_book(conn: Any, tables: list[dict]) -> int:
-    """The accounts tables become the backup's; the audit table (it refuses deletes) keeps its
-    entries and gains the backup's it lacks. Returns how many entries the backup lacked."""
-    present = _book_tables_pg(conn)
-    for name in reversed(present):
-        if name != AUDIT_TABLE:
-            conn.execute(f'DELETE FROM "{name}"')
-    carried = 0
-    for table in tables:
-        name = table["name"]
-        if name not in present:
-            if table["rows"]:
-                raise StoreError(f"the accounts table {name} is missing in the database; nothing was changed")
-            continue
-        cur = conn.execute(f'SELECT * FROM "{name}" ORDER BY 1')
-        held = {"columns": [d.name for d in cur.description], "rows": [list(r) for r in cur.fetchall()]}
-        there = held["columns"]
-        if name == AUDIT_TABLE and held["rows"]:
-            carried = len(_missing_audit(table, held)[1])
-            _insert(conn, name, *_missing_audit(held, table), "%s")
-        else:
-            _insert(conn, name, *_pick(table, [c for c in table["columns"] if c in there]), "%s")
-        if "id" in there:
-            (sequence,) = conn.execute("SELECT pg_get_serial_sequence(%s, 'id')", (name,)).fetchone()
-            if sequence:
-                conn.execute(
-                    f'SELECT setval(%s, GREATEST((SELECT max(id) FROM "{name}"), 1), '
-                    f'(SELECT max(id) FROM "{name}") IS NOT NULL)',
-                    (sequence,),
-                )
-    return carried
