@@ -15,8 +15,8 @@ it under ``store/`` (the generation each link points to, not the links; ``accoun
 through SQLite's backup API) or, for PostGIS, the same layout written from one REPEATABLE READ
 read-only transaction, with the accounts tables as rows in ``book.json``. An embedded store that
 is being written is copied unit by unit (hard links: generations are never written through) until
-no unit changed during the copy. Nothing personal is in a store; password hashes are (the archive
-is created readable by its owner only).
+no unit changed during the copy. A store holds no personal data of migrant workers; the book holds
+the users' names and password hashes, so the archive is created readable by its owner only.
 
 **Restore** (:func:`restore`) unpacks into a staging folder and checks every file against the
 manifest, every link, and that every file opens, before anything of the target changes; a backup
@@ -79,8 +79,6 @@ BOOK_JSON = "book.json"
 BOOK_FILE = "accounts.sqlite"
 #: What marks a format-1 store (it had no marker): any of these at the root.
 _LEGACY_SIGNS = ("boundaries", "layers", ".gen", "import_log.jsonl")
-#: Top-level files of an embedded store that a backup holds (besides the linked generations).
-_TOP_FILES = (FORMAT_FILE, "import_log.jsonl", BOOK_FILE)
 _UNIT_KINDS = ("boundaries", "layers")
 _ARCHIVE_VERSION = 1
 #: Advisory lock held while the PostGIS schema is created or upgraded (one process at a time).

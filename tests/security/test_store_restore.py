@@ -226,8 +226,32 @@ DAMAGES = {
 }
 
 
+def _sql_named_book(archive: Path, target: Path, tmp_path: Path) -> Path:
+    """The backup with a table named as SQL in its accounts book, the manifest made to match."""
+    name = "store/accounts.sqlite"
+    book = tmp_path / "hostile.sqlite"
+    book.write_bytes(dict((m.name, d) for m, d in _members(archive))[name])
+    con = sqlite3.connect(book)
+    con.execute('CREATE TABLE "x"" (a); DROP TABLE atlas_users; --" (a)')
+    con.commit()
+    con.close()
+    data = book.read_bytes()
+    book.unlink()
+
+    def match(m):
+        m["files"][name] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+
+    return _rewrite(archive, target, edit_manifest=match, edit=lambda n, d: data if n == name else d)
+
+
 @pytest.mark.parametrize(
-    "damage", [*DAMAGES, "a file that matches its hash but does not open", "a cut archive"]
+    "damage",
+    [
+        *DAMAGES,
+        "a file that matches its hash but does not open",
+        "a cut archive",
+        "an accounts table named as SQL",
+    ],
 )
 def test_a_damaged_or_hostile_backup_is_refused_and_changes_nothing(store, tmp_path, damage):
     archive = Path(backup(store, tmp_path / "good.tar.gz")["backup"])
@@ -235,6 +259,9 @@ def test_a_damaged_or_hostile_backup_is_refused_and_changes_nothing(store, tmp_p
     if damage in DAMAGES:
         how, why = DAMAGES[damage]
         _rewrite(archive, bad, **how)
+    elif damage == "an accounts table named as SQL":
+        _sql_named_book(archive, bad, tmp_path)
+        why = "accounts cannot be read"
     elif damage == "a cut archive":
         bad.write_bytes(archive.read_bytes()[: archive.stat().st_size // 2])
         why = "the archive is damaged"
