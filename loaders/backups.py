@@ -109,12 +109,16 @@ def _server_user(store: Store | Path | str) -> bool:
 
 def command_account(store: Store | Path | str, lang: str) -> Account | None:
     """Who runs ``python -m loaders.store backup|restore|upgrade``: nobody to check with sign-in off;
-    the user of ``ATLAS_USER`` (signed in), else the server's own operating-system user.
+    the user already signed in (``atlas store``) or of ``ATLAS_USER``, else the server's own
+    operating-system user.
 
     Raises ``AccessDenied`` when neither.
     """
     if not accounts.enabled():
         return None
+    signed_in = accounts.current()
+    if signed_in is not None:  # ``atlas store …`` signs in before it calls the module command
+        return signed_in
     if (os.environ.get("ATLAS_USER") or "").strip():
         return accounts.cli_sign_in(lang)
     if _server_user(store):

@@ -489,6 +489,18 @@ def test_with_sign_in_on_only_an_admin_or_the_servers_user_backs_up_or_restores(
         "store-backup",
         sha,
     )
+    # ``atlas store backup`` signs in first, then runs the same command: one sign-in, one backup.
+    count = len(accounts.SqliteBook(store / "accounts.sqlite").entries())
+    routed = subprocess.run(
+        [sys.executable, "-m", "cli", "store", "backup", str(tmp_path / "c.tar.gz")],
+        cwd=ROOT,
+        env={**env, "ATLAS_USER": "admin", "ATLAS_PASSWORD": PASSWORD},
+        capture_output=True,
+        text=True,
+    )
+    assert routed.returncode == 0, routed.stderr
+    added = accounts.SqliteBook(store / "accounts.sqlite").entries()[count:]
+    assert [(e["user"], e["action"]) for e in added] == [("admin", "sign-in"), ("admin", "store-backup")]
     # The server's own user (the owner of the store folder) runs it without signing in.
     own = run("restore", str(tmp_path / "a.tar.gz"))
     assert own.returncode == 0, own.stderr
