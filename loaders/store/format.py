@@ -33,6 +33,7 @@ import ctypes
 import errno
 import fcntl
 import hashlib
+import io
 import json
 import logging
 import os
@@ -543,7 +544,7 @@ def _write_archive(work: Path, manifest: dict, dest: Path) -> str:
     try:
         with os.fdopen(fd, "wb") as raw:
             with tarfile.open(fileobj=raw, mode="w:gz", compresslevel=1) as tar:
-                _add(tar, MANIFEST, len(text), _BytesReader(text))
+                _add(tar, MANIFEST, len(text), io.BytesIO(text))
                 for name, path in members.items():
                     with open(path, "rb") as fh:
                         _add(tar, name, manifest["files"][name]["size"], fh)
@@ -554,16 +555,6 @@ def _write_archive(work: Path, manifest: dict, dest: Path) -> str:
         partial.unlink(missing_ok=True)
         raise
     return _sha256(dest)
-
-
-class _BytesReader:
-    def __init__(self, data: bytes):
-        self.data, self.at = data, 0
-
-    def read(self, size: int = -1) -> bytes:
-        end = len(self.data) if size < 0 else self.at + size
-        out, self.at = self.data[self.at : end], min(end, len(self.data))
-        return out
 
 
 def _add(tar: tarfile.TarFile, name: str, size: int, fh: Any) -> None:
@@ -797,11 +788,14 @@ def _restore_files(src: Path, work: Path, root: Path, manifest: dict, make_book:
     new = work / "store"
     book = new / BOOK_FILE
     if manifest["book"] == BOOK_JSON:
-        if make_book is None:
-            raise StoreError("restoring a database's accounts into files needs make_book (loaders.backups)")
         tables = _archive_book(src, work, manifest)
-        make_book(book)
-        _book.fill_sqlite(book, tables)
+        if tables:
+            if make_book is None:
+                raise StoreError(
+                    "restoring a database's accounts into files needs make_book (loaders.backups)"
+                )
+            make_book(book)
+            _book.fill_sqlite(book, tables)
     elif manifest["book"] == BOOK_FILE:
         _archive_book(src, work, manifest)  # its names are checked like a database's
     old_book = root / BOOK_FILE
