@@ -14,8 +14,8 @@ the sha256 and size of every file, the unit links), then the store as the embedd
 it under ``store/`` (the generation each link points to, not the links; ``accounts.sqlite``
 through SQLite's backup API) or, for PostGIS, the same layout written from one REPEATABLE READ
 read-only transaction, with the accounts tables as rows in ``book.json``. An embedded store that
-is being written is copied unit by unit (hard links: generations are never written through) until
-no unit changed during the copy. A store holds no personal data of migrant workers; the book holds
+is being written is copied unit by unit (hard links: generations are never written through), each
+unit again until its link did not change during its copy, so each is whole, as of one moment. A store holds no personal data of migrant workers; the book holds
 the users' names and password hashes, so the archive is created readable by its owner only.
 
 **Restore** (:func:`restore`) unpacks into a staging folder and checks every file against the
@@ -84,7 +84,7 @@ _UNIT_KINDS = ("boundaries", "layers")
 _ARCHIVE_VERSION = 1
 #: Advisory lock held while the PostGIS schema is created or upgraded (one process at a time).
 SCHEMA_LOCK = 7_240_001
-_SNAPSHOT_ATTEMPTS = 5
+_SNAPSHOT_ATTEMPTS = 20
 
 log = logging.getLogger("atlas.store")
 
@@ -377,41 +377,61 @@ def _copy_generation(generation: Path, target: Path, dirs: list[str], base: Path
 def _snapshot_files(root: Path, into: Path) -> dict:
     """Copy what the embedded store at ``root`` holds now into ``into`` (its layout without links).
 
-    Each unit's generation is copied and the unit's link read again: generations are never
-    changed once linked, only removed after a swap, so an unchanged link means a whole copy. The
-    whole copy is repeated until no link changed while it was taken.
+    Each unit's generation is copied, then its link read again: a generation never changes once
+    linked and is removed only after its link was swapped, so an unchanged link means a whole copy
+    (else that unit is copied again). Each unit is as it was at one moment, as every write of the
+    embedded store changes one unit; a unit added during the copy is left for the next backup.
     """
-    for _attempt in range(_SNAPSHOT_ATTEMPTS):
-        shutil.rmtree(into, ignore_errors=True)
-        into.mkdir(parents=True)
-        before = _links_token(root)
-        links: dict[str, str] = {}
+    into.mkdir(parents=True)
+    links: dict[str, str] = {}
+    dirs: list[str] = []
+    for kind in _UNIT_KINDS:
+        if (root / kind).is_dir():
+            (into / kind).mkdir()
+            dirs.append(kind)
+    for unit, _ in _links_token(root):
+        copied = _copy_unit(root / unit, into)
+        if copied is not None:
+            links[unit], unit_dirs = copied
+            dirs += unit_dirs
+    if links:
+        dirs.append(".gen")
+    _copy_top_files(root, into)
+    return {"links": links, "dirs": sorted(set(dirs))}
+
+
+def _copy_unit(link: Path, into: Path) -> tuple[str, list[str]] | None:
+    """Copy the generation ``link`` points to into ``into/.gen``; None when the unit is gone."""
+    for attempt in range(_SNAPSHOT_ATTEMPTS):
+        try:
+            target = os.readlink(link)
+        except FileNotFoundError:
+            return None  # deleted meanwhile: the store no longer holds it
+        name = Path(target).name
+        generation = link.parent / target
+        copy = into / ".gen" / name
+        shutil.rmtree(copy, ignore_errors=True)
+        copy.parent.mkdir(exist_ok=True)
         dirs: list[str] = []
-        whole = True
-        for kind in _UNIT_KINDS:
-            if (root / kind).is_dir():
-                (into / kind).mkdir()
-                dirs.append(kind)
-        for unit, target in before:
-            generation = (root / unit).parent / target
-            name = Path(target).name
-            if not generation.is_dir() or Path(target).parent.name != ".gen":
-                continue  # a dangling link: the store does not hold that unit either
-            (into / ".gen").mkdir(exist_ok=True)
-            try:
-                _copy_generation(generation, into / ".gen" / name, dirs, into)
-            except FileNotFoundError:
-                whole = False  # swapped and removed while copied: copy the store again
-                break
-            links[unit] = name
-        if (into / ".gen").is_dir():
-            dirs.append(".gen")
-        if whole and _links_token(root) == before:
-            _copy_top_files(root, into)
-            return {"links": links, "dirs": sorted(set(dirs))}
-        time.sleep(0.05)
+        try:
+            if Path(target).parent.name != ".gen" or not generation.is_dir():
+                raise FileNotFoundError(target)
+            _copy_generation(generation, copy, dirs, into)
+            whole = True
+        except FileNotFoundError:
+            whole = False
+        try:
+            unchanged = os.readlink(link) == target
+        except FileNotFoundError:
+            unchanged = False
+        if whole and unchanged:
+            return name, dirs
+        shutil.rmtree(copy, ignore_errors=True)
+        if unchanged:
+            return None  # a dangling link: the store does not hold that unit either
+        time.sleep(0.01 * (attempt + 1))  # swapped while copied: copy the new generation
     raise StoreError(
-        f"the store at {root} changed during each of {_SNAPSHOT_ATTEMPTS} attempts to copy it; "
+        f"{link} changed during each of {_SNAPSHOT_ATTEMPTS} attempts to copy it; "
         "try the backup again when the imports are done"
     )
 
