@@ -45,6 +45,8 @@ FIGURES: dict[str, Figure] = {
     "national_district_map_bytes": Figure("… HTML sent to the browser", "bytes", 4 * MB),
     "placements_import_1m_s": Figure("Import 1,000,000 row-level placement records", "s", 20),
     "placements_import_1m_peak_mib": Figure("… peak memory of that import", "MiB", 2048),
+    "placements_import_xlsx_200k_s": Figure("Import a 200,000-row placements workbook (.xlsx)", "s"),
+    "placements_import_xlsx_200k_peak_mib": Figure("… peak memory of that import", "MiB"),
     "app_first_render_s": Figure("App start to the map page's polygons drawn (Chromium)", "s", 6),
     "browser_province_render_s": Figure("Choose Jawa Timur's villages to 8,492 polygons drawn", "s", 3),
     "national_village_tiles_build_s": Figure(
