@@ -27,6 +27,8 @@ __all__ = [
     "SkippedRow",
     "read_table",
     "read_grid",
+    "read_grids",
+    "workbook_grids",
     "find_header",
     "Grid",
     "Header",
@@ -404,17 +406,11 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def sheet_names(data: bytes) -> list[str]:
-    """Names of the sheets of an XLSX file (empty for other files)."""
-    import openpyxl
-
+    """Names of the worksheets of a workbook (XLSX, XLS, ODS; empty for other files)."""
     try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
-    except Exception:  # noqa: BLE001 - openpyxl raises many types for a non-workbook
+        return [m.name for m in _open_book(data, "").sheets_metadata if _is_worksheet(m)]
+    except Exception:  # noqa: BLE001 - calamine raises many types for a non-workbook
         return []
-    try:
-        return list(wb.sheetnames)
-    finally:
-        wb.close()
 
 
 def _rank_sheet(rows: list[list[object]], score: Callable[[str], int]) -> tuple[int, int]:
@@ -460,79 +456,73 @@ def _fill_merged(grid: list[list[object]], ranges) -> set[tuple[int, int, int]]:
 def guess_sheet(data: bytes, score: Callable[[str], int] | None = None) -> str | None:
     """The sheet that most looks like a data table: most known column names in its first rows,
     then most filled rows. None for files that are not workbooks."""
-    import openpyxl
-
-    score = score or (lambda text: 0)
     try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - openpyxl raises many types for a non-workbook
+        book = _open_book(data, "")
+        names = [m.name for m in book.sheets_metadata if _is_worksheet(m)]
+        score = score or (lambda text: 0)
+        head = HEADER_SCAN_ROWS + 30
+        return _choose_sheet(
+            names, None, "", lambda n: _rank_sheet(_sheet_cells(book, n, "", head)[0], score)
+        )
+    except Exception:  # noqa: BLE001 - a damaged workbook: the reader names the problem
         return None
+
+
+def _open_book(data: bytes, file: str):
+    """The workbook (XLSX, XLSM, XLS or ODS) through calamine, one fast reader for all three."""
+    import python_calamine as calamine
+
     try:
+        return calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception as err:  # noqa: BLE001 - calamine raises its own types for damaged files
+        raise TableError("bad_xlsx", file, detail=type(err).__name__) from None
 
-        def rank(name: str) -> tuple[int, int]:
-            rows = wb[name].iter_rows(values_only=True)
-            return _rank_sheet(
-                [list(r) for _, r in zip(range(HEADER_SCAN_ROWS + 30), rows, strict=False)], score
-            )
 
-        return _choose_sheet(list(wb.sheetnames), None, "", rank) if wb.sheetnames else None
-    except Exception:  # noqa: BLE001 - a damaged sheet: the reader names the problem
+def _is_worksheet(meta) -> bool:
+    return "WorkSheet" in str(meta.typ)
+
+
+def _cell(value: object) -> object:
+    """A calamine cell as the readers give cells: None for empty, datetime for a date."""
+    if value == "":
         return None
-    finally:
-        wb.close()
+    if type(value) is date:
+        return datetime(value.year, value.month, value.day)
+    return value
 
 
-def _xls_grid(
-    data: bytes, file: str, sheet: str | int | None, score: Callable[[str], int]
-) -> tuple[list[list[object]], str, list[str], set]:
-    """Cells of one sheet of an old Excel (.xls) workbook, merged ranges filled."""
-    import xlrd
-
-    try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True)
-    except Exception:  # noqa: BLE001 - xlrd raises its own and struct errors on damaged files
-        try:
-            book = xlrd.open_workbook(file_contents=data)
-        except Exception as err:  # noqa: BLE001
-            raise TableError("bad_xlsx", file, detail=type(err).__name__) from None
-    names = book.sheet_names()
-
+def _sheet_cells(book, name: str, file: str, limit: int | None = None) -> tuple[list[list[object]], set]:
+    """Cells of sheet ``name`` from A1 (the first ``limit`` rows) and its merged ranges filled."""
     from loaders.limits import limits
 
+    try:
+        sheet = book.get_sheet_by_name(name)
+    except Exception as err:  # noqa: BLE001 - a damaged sheet (cut XML, bad stream)
+        raise TableError("bad_xlsx", file, detail=type(err).__name__) from None
     lim = limits()
-    for sh in book.sheets():
-        if sh.ncols > lim.columns:
-            raise _over(file, "columns", f"{sh.ncols:,}", lim.columns)
-        if sh.nrows * sh.ncols > lim.sheet_cells:
-            raise _over(file, "sheet_cells", f"{sh.nrows * sh.ncols:,}", lim.sheet_cells)
+    width, height = sheet.total_width, sheet.total_height
+    if width > lim.columns:
+        raise _over(file, "columns", f"{width:,}", lim.columns)
+    if limit is None and height * width > lim.sheet_cells:
+        raise _over(file, "sheet_cells", f"{height * width:,}", lim.sheet_cells)
+    try:
+        rows = sheet.to_python(skip_empty_area=False, nrows=limit)
+    except Exception as err:  # noqa: BLE001
+        raise TableError("bad_xlsx", file, detail=type(err).__name__) from None
+    plain = (str, float, int, bool)
+    grid = [[None if v == "" else (v if type(v) in plain else _cell(v)) for v in row] for row in rows]
+    ranges = [
+        (r0, r1 + 1, c0, c1 + 1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or []) if r0 < len(grid)
+    ]
+    return grid, _fill_merged(grid, ranges)
 
-    def cells(sh, limit: int | None = None) -> list[list[object]]:
-        grid = []
-        for r in range(min(sh.nrows, limit or sh.nrows)):
-            row = []
-            for c in range(sh.ncols):
-                cell = sh.cell(r, c)
-                if cell.ctype == xlrd.XL_CELL_DATE:
-                    try:
-                        row.append(xlrd.xldate_as_datetime(cell.value, book.datemode))
-                    except (ValueError, OverflowError):
-                        row.append(cell.value)
-                elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
-                    row.append(None)
-                else:
-                    row.append(cell.value)
-            grid.append(row)
-        return grid
 
-    chosen = _choose_sheet(
-        names,
-        sheet,
-        file,
-        lambda name: _rank_sheet(cells(book.sheet_by_name(name), HEADER_SCAN_ROWS + 30), score),
-    )
-    sh = book.sheet_by_name(chosen)
-    grid = cells(sh)
-    return grid, chosen, names, _fill_merged(grid, getattr(sh, "merged_cells", []))
+def _workbook_kind(data: bytes) -> str:
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        return "xls"
+    if b"opendocument.spreadsheet" in data[:200]:  # the ODF "mimetype" member comes first
+        return "ods"
+    return "xlsx"
 
 
 def _looks_like_html(data: bytes) -> bool:
@@ -572,29 +562,6 @@ def _html_grid(data: bytes, file: str) -> tuple[list[list[object]], str]:
     return [
         [str(int(v)) if isinstance(v, float) and v.is_integer() else v for v in row] for row in grid
     ], encoding
-
-
-def _xlsx_grid(
-    data: bytes, file: str, sheet: str | int | None
-) -> tuple[list[list[object]], str, list[str], set]:
-    """Cells of one sheet, merged ranges filled with their top-left value."""
-
-    import openpyxl
-
-    try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except Exception as err:  # noqa: BLE001 - openpyxl, lxml and zipfile raise many types
-        raise TableError("bad_xlsx", file, detail=type(err).__name__) from None
-    names = list(wb.sheetnames)
-    # without a sheet named: the first sheet that holds something
-    chosen = _choose_sheet(names, sheet, file, lambda n: wb[n].max_row > 1 or wb[n].max_column > 1)
-    ws = wb[chosen]
-    grid = [list(row) for row in ws.iter_rows(values_only=True)]
-    merged_rows = _fill_merged(
-        grid, [(r.min_row - 1, r.max_row, r.min_col - 1, r.max_col) for r in ws.merged_cells.ranges]
-    )
-    wb.close()
-    return grid, chosen, names, merged_rows
 
 
 # --------------------------------------------------------------------------- header
@@ -709,18 +676,33 @@ class Grid:
     delimiter: str | None = None
     text: str | None = None  # a CSV's decoded text (its long body is read from it)
     data: bytes = b""
+    hidden: bool = False  # a hidden sheet of a workbook
+    chosen: bool = True  # the sheet asked for, or the one that most looks like a table
 
 
-def _read_xlsx(data: bytes, file: str, sheet, score) -> Grid:
-    if sheet is None or sheet == "":
-        sheet = guess_sheet(data, score)
-    cells, chosen, names, merged = _xlsx_grid(data, file, sheet)
-    return Grid(cells, "xlsx", chosen, names, merged)
-
-
-def _read_xls(data: bytes, file: str, sheet, score) -> Grid:
-    cells, chosen, names, merged = _xls_grid(data, file, sheet, score)
-    return Grid(cells, "xls", chosen, names, merged)
+def workbook_grids(data: bytes, file: str, sheet: str | int | None = None, score=None) -> list[Grid]:
+    """Every worksheet of a workbook as a :class:`Grid` (only ``sheet`` when one is named), in
+    the workbook's order; ``Grid.chosen`` marks the one asked for, or the best ranked."""
+    score = score or (lambda text: 0)
+    book = _open_book(data, file)
+    metas = [m for m in book.sheets_metadata if _is_worksheet(m)]
+    names = [m.name for m in metas]
+    if not names:
+        raise TableError("empty_file", file)
+    kind = _workbook_kind(data)
+    hidden = {m.name for m in metas if "Visible" not in str(m.visible) or "VeryHidden" in str(m.visible)}
+    if sheet is not None and sheet != "":
+        wanted = [_choose_sheet(names, sheet, file)]
+    else:
+        wanted = names
+    grids = []
+    for name in wanted:
+        cells, merged = _sheet_cells(book, name, file)
+        grids.append(Grid(cells, kind, name, names, merged, hidden=name in hidden, chosen=False))
+    shown = [g for g in grids if not g.hidden] or grids
+    best = max(shown, key=lambda g: _rank_sheet(g.cells[: HEADER_SCAN_ROWS + 30], score))
+    best.chosen = True
+    return grids
 
 
 def _read_html(data: bytes, file: str, sheet, score) -> Grid:
@@ -834,13 +816,14 @@ def check_grid(cells: list[list[object]], file: str, *, complete: bool = True) -
         raise _over(file, "cell_chars", f"{longest:,}", lim.cell_chars)
 
 
-def read_grid(data: bytes, file: str, sheet: str | int | None = None, score=None) -> Grid:
-    """The format reader for ``data`` (by its first bytes, then its suffix) and its cells.
+def read_grids(data: bytes, file: str, sheet: str | int | None = None, score=None) -> list[Grid]:
+    """The format reader for ``data`` (by its first bytes, then its suffix) and its cells: one
+    :class:`Grid` per worksheet of a workbook (only ``sheet`` when named), one for other files.
 
-    Raises :class:`TableError` for a file that is no table (old binary formats, images, PDFs),
-    is damaged, or exceeds a limit of :mod:`loaders.limits` (checked before loading where the
-    format declares its size). Any other error of a reader becomes ``TableError("unreadable")``
-    naming its type, never a traceback.
+    Raises :class:`TableError` for a file that is no table (images, PDFs, an old binary format
+    that is no workbook), is damaged, or exceeds a limit of :mod:`loaders.limits` (checked
+    before loading where the format declares its size). Any other error of a reader becomes
+    ``TableError("unreadable")`` naming its type, never a traceback.
     """
     from loaders.limits import limits
 
@@ -849,11 +832,11 @@ def read_grid(data: bytes, file: str, sheet: str | int | None = None, score=None
     lim = limits()
     if len(data) > lim.file_mb * 1_000_000:
         raise _over(file, "file_mb", f"{len(data) / 1e6:,.1f}", lim.file_mb)
-    if data[:4] == b"PK\x03\x04" or suffix in (".xlsx", ".xlsm"):
+    if data[:4] == b"PK\x03\x04" or suffix in (".xlsx", ".xlsm", ".ods"):
         check_workbook(data, file)
-        reader = _read_xlsx
+        reader = workbook_grids
     elif data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        reader = _read_xls
+        reader = workbook_grids
     elif _looks_like_html(data):
         reader = _read_html
     elif suffix == ".xls":
@@ -863,14 +846,21 @@ def read_grid(data: bytes, file: str, sheet: str | int | None = None, score=None
     else:
         reader = _read_csv
     try:
-        grid = reader(data, file, sheet, score)
+        found = reader(data, file, sheet, score)
     except TableError:
         raise
     except (MemoryError, RecursionError, Exception) as err:  # noqa: BLE001 - a reader's own errors
         raise TableError("unreadable", file, detail=type(err).__name__) from None
-    grid.cells = [list(r) for r in grid.cells]
-    check_grid(grid.cells, file, complete=not (grid.kind == "csv" and len(grid.cells) >= CSV_HEAD_ROWS))
-    return grid
+    grids = found if isinstance(found, list) else [found]
+    for grid in grids:
+        grid.cells = [list(r) for r in grid.cells]
+        check_grid(grid.cells, file, complete=not (grid.kind == "csv" and len(grid.cells) >= CSV_HEAD_ROWS))
+    return grids
+
+
+def read_grid(data: bytes, file: str, sheet: str | int | None = None, score=None) -> Grid:
+    """The one grid of a file: the sheet asked for, or the one that most looks like a table."""
+    return next(g for g in read_grids(data, file, sheet, score) if g.chosen)
 
 
 @dataclass(frozen=True)
@@ -930,7 +920,7 @@ def read_table(
     grid = read_grid(data, file, sheet, score)
     if not any(_cell_text(v) for row in grid.cells for v in row):
         raise TableError("empty_file", file)
-    header = find_header(grid.cells, score, grid.merged, grid.kind in ("xlsx", "xls"))
+    header = find_header(grid.cells, score, grid.merged, grid.kind in ("xlsx", "xls", "ods"))
     return _table_body(grid, header, file)
 
 
