@@ -535,3 +535,90 @@ def match_points(lat: pd.Series, lon: pd.Series, polygons) -> pd.Series:
 def level_of(code: str) -> Level:
     """Level of a dotted code (helper for reports)."""
     return Level(code.count(".") + 1)
+
+
+# --------------------------------------------------------------------------- names in a title
+_AREA_WORDS = re.compile(r"\b(provinsi|prov|kabupaten|kab|kota)\b\.?", re.I)
+
+
+def _areas_index() -> _Index:
+    return _index(_gazetteer_indexed())
+
+
+def areas_named(text: str, *, whole: bool = False) -> dict[str, str]:
+    """The regency and the province a title line (or, with ``whole``, a sheet name) names.
+
+    In a title only a name after *Kabupaten*, *Kab.*, *Kota*, *Provinsi* counts, or a province
+    name of several words; a sheet name may be the bare name (*Lombok Barat*). A regency name
+    that is both a Kabupaten and a Kota (*Kediri*) is given as written, for the rows' districts
+    to decide. Returns ``{"regency": NAME, "province": NAME}`` (either may be absent).
+
+    >>> areas_named("REKAP PMI KABUPATEN LOMBOK TIMUR TAHUN 2023")
+    {'regency': 'Kabupaten Lombok Timur'}
+    >>> areas_named("Lombok Barat", whole=True), areas_named("Rekap", whole=True)
+    ({'regency': 'Kabupaten Lombok Barat'}, {})
+    """
+    text = re.sub(r"\s+", " ", str(text or "")).strip()
+    if not text or len(text) > 300:
+        return {}
+    ix = _areas_index()
+    words = re.sub(r"[^0-9A-Za-z.]+", " ", text).split()
+    out: dict[str, str] = {}
+    regencies: set[str] = set()
+    raw_regency = ""
+    provinces: set[str] = set()
+    by_regency: dict[str, list[tuple]] = {}
+    for reg in ix.regencies.values():
+        by_regency.setdefault(reg[2], []).append(reg)
+    by_province = {p[2]: p for p in ix.provinces.values()}
+    if whole:
+        key = normalise_name(text)
+        found = by_regency.get(key, [])
+        kind = area_kind(text)
+        if kind is not None:
+            found = [r for r in found if r[3] == kind]
+        if found:
+            regencies |= {r[0] for r in found}
+            raw_regency = text
+        key = _PROVINCE_ALIASES.get(key, key)
+        if key in by_province:
+            provinces.add(by_province[key][0])
+    for i, word in enumerate(words):
+        lower = word.lower().rstrip(".")
+        if lower not in ("provinsi", "prov", "kabupaten", "kab", "kota"):
+            continue
+        for n in (4, 3, 2, 1):
+            part = words[i + 1 : i + 1 + n]
+            if len(part) < n:
+                continue
+            key = normalise_name(" ".join(part))
+            if lower in ("provinsi", "prov"):
+                key = _PROVINCE_ALIASES.get(key, key)
+                if key in by_province:
+                    provinces.add(by_province[key][0])
+                    break
+            else:
+                found = [r for r in by_regency.get(key, []) if r[3] == (lower == "kota")]
+                if found:
+                    regencies |= {r[0] for r in found}
+                    raw_regency = f"{word} {' '.join(part)}"
+                    break
+    # a province written out without "Provinsi" ("JAWA TIMUR", "NUSA TENGGARA BARAT")
+    plain = f" {' '.join(w.lower() for w in words)} "
+    for code, name, _key, _ in ix.provinces.values():
+        if str(name).count(" ") >= 1 and f" {str(name).lower()} " in plain:
+            provinces.add(code)
+    if len(provinces) == 1:
+        out["province"] = ix.provinces[next(iter(provinces))][1]
+        regencies = {r for r in regencies if r[:2] in provinces} or regencies
+    if len(regencies) == 1:
+        out["regency"] = ix.regencies[next(iter(regencies))][1]
+    elif len(regencies) > 1 and len({ix.regencies[r][2] for r in regencies}) == 1:
+        out["regency"] = raw_regency  # Kab. and Kota of one name: the rows' districts decide
+    return out
+
+
+@lru_cache(maxsize=1)
+def village_keys() -> frozenset[str]:
+    """The comparable form of every gazetteer village name (is a cell a village's name?)."""
+    return frozenset(gazetteer_reference()["name"].map(normalise_name))

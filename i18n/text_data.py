@@ -226,6 +226,8 @@ TEXT = {
     "data.severity.info": ("info", "info"),
     "data.severity.skipped": ("dilewati", "skipped"),
     "data.severity.dropped": ("dibuang", "dropped"),
+    "data.severity.sheet": ("lembar", "sheet"),
+    "data.severity.column": ("kolom", "column"),
     # ---------------------------------------------------------------- fields (mapping table)
     "data.field.village_code": ("Kode desa (Kemendagri)", "Village code (Kemendagri)"),
     "data.field.bps_code": ("Kode BPS (tidak dipakai)", "BPS code (not used)"),
@@ -403,8 +405,8 @@ TEXT = {
         "Row {row}, column '{column}': outcome '{value}' is not recognised (prevented, returned, case handled); stored as 'other'.",
     ),
     "data.issue.programme_unknown": (
-        "Baris {row}, kolom '{column}': jenis program '{value}' tidak dikenal. Pakai salah satu: KKBM, Desmigratif, Kawan PMI, MRC/BP PIPA, Perdes PMI, Lainnya.",
-        "Row {row}, column '{column}': programme type '{value}' is not recognised. Use one of: KKBM, Desmigratif, Kawan PMI, MRC/BP PIPA, Perdes PMI, Other.",
+        "Baris {row}, kolom '{column}': jenis program '{value}' tidak dikenal. Pakai salah satu: KKBM, Desmigratif, Kawan PMI, MRC/BP PIPA, Perdes PMI, Perwira PMI, Lainnya (beberapa program dalam satu sel dipisah koma, '&' atau 'dan').",
+        "Row {row}, column '{column}': programme type '{value}' is not recognised. Use one of: KKBM, Desmigratif, Kawan PMI, MRC/BP PIPA, Perdes PMI, Perwira PMI, Other (several programmes in one cell separated by commas, '&' or 'dan').",
     ),
     "data.issue.programme_missing": (
         "Baris {row}, kolom '{column}': jenis program kosong. Isi jenis programnya.",
@@ -431,8 +433,8 @@ TEXT = {
         "Column '{column}' (total) is not used because the men and women columns are given.",
     ),
     "data.issue.duplicate": (
-        "Baris {row} mengulang baris {first} (kolom {column} sama). Hapus salah satu atau jumlahkan keduanya.",
-        "Row {row} repeats row {first} (same {column}). Delete one of them or add them up.",
+        "Baris {row} mengulang baris {first} (kolom {column} sama) dan tidak ada kolom lain yang membedakannya. Bila keduanya data yang berbeda, tambahkan kolom pembedanya (mis. skema, negara, sektor); bila baris tersalin dua kali, hapus salinannya.",
+        "Row {row} repeats row {first} (same {column}) and no other column tells them apart. If both are real, add the column that tells them apart (e.g. scheme, country, sector); if the row was copied twice, remove the copy.",
     ),
     "data.issue.duplicate_counted": (
         "Baris {row} mengulang desa dan jenis program baris {first}: dihitung sebagai dua program. Bila kelompoknya sama, hapus salah satu.",
@@ -670,5 +672,90 @@ TEXT = {
     "data.cli.imported": (
         "Tersimpan: {layer} versi {version}, {rows} baris ({mode}).",
         "Saved: {layer} version {version}, {rows} rows ({mode}).",
+    ),
+    # ---------------------------------------------------------------- sheets, columns, wide tables (issue 25)
+    "data.issue.sheet_read": (
+        "Lembar '{sheet}' dibaca: {rows} baris. {context}",
+        "Sheet '{sheet}' read: {rows} rows. {context}",
+    ),
+    "data.issue.sheet_not_read_empty": (
+        "Lembar '{sheet}' tidak dibaca: kosong atau tanpa tabel.",
+        "Sheet '{sheet}' not read: empty or no table.",
+    ),
+    "data.issue.sheet_not_read_hidden": (
+        "Lembar '{sheet}' tidak dibaca: lembar tersembunyi. Pilih namanya bila lembar ini yang diimpor.",
+        "Sheet '{sheet}' not read: a hidden sheet. Choose it by name if it is the one to import.",
+    ),
+    "data.issue.sheet_not_read_no_village_column": (
+        "Lembar '{sheet}' tidak dibaca: tidak ada kolom desa/kelurahan (rekap per wilayah?).",
+        "Sheet '{sheet}' not read: no village column (a recap per area?).",
+    ),
+    "data.issue.sheet_not_read_other_table": (
+        "Lembar '{sheet}' tidak dibaca: berisi tabel lain (kolomnya bukan kolom data file ini).",
+        "Sheet '{sheet}' not read: it holds another table (its columns are not this file's data columns).",
+    ),
+    "data.issue.sheet_not_read_not_chosen": (
+        "Lembar '{sheet}' tidak dibaca: lembar lain dipilih.",
+        "Sheet '{sheet}' not read: another sheet was chosen.",
+    ),
+    "data.issue.sheets_differ": (
+        '{file}: lembar {sheets} berisi baris desa dengan kolom yang berbeda, jadi tidak dibaca sekaligus. Pilih satu lembar (di baris perintah: --sheet "{first}"; di halaman Data: pilihan Lembar) dan impor lembar demi lembar, atau samakan kolomnya.',
+        '{file}: sheets {sheets} hold village rows with different columns, so they are not read together. Choose one sheet (command line: --sheet "{first}"; Data page: the Sheet choice) and import them one by one, or give them the same columns.',
+    ),
+    "data.issue.year_from_sheet": (
+        "Tidak ada kolom tahun: tahun tiap baris diambil dari nama atau judul lembarnya ({sheets}).",
+        "No year column: each row's year was taken from its sheet's name or title ({sheets}).",
+    ),
+    "data.issue.regency_from_sheet": (
+        "Tidak ada kolom kabupaten/kota: diambil dari nama atau judul lembar ({names}).",
+        "No regency column: taken from the sheet's name or title ({names}).",
+    ),
+    "data.issue.province_from_sheet": (
+        "Tidak ada kolom provinsi: diambil dari judul ({names}).",
+        "No province column: taken from the title ({names}).",
+    ),
+    "data.issue.column_not_used": (
+        "Kolom '{column}' tidak dipakai: lapisan ini tidak membaca kolom seperti itu.",
+        "Column '{column}' not used: this layer reads no such column.",
+    ),
+    "data.issue.column_numbers_not_names": (
+        "Kolom '{column}' berisi angka, bukan nama, jadi tidak dibaca sebagai kolom kategori (negara, sektor, jenis); angka tidak pernah disimpan sebagai nama.",
+        "Column '{column}' holds numbers, not names, so it is not read as a category column (country, sector, type); a number is never stored as a name.",
+    ),
+    "data.issue.value_is_number": (
+        "Baris {row}, kolom '{column}': '{value}' adalah angka, bukan nama; dibiarkan kosong.",
+        "Row {row}, column '{column}': '{value}' is a number, not a name; left empty.",
+    ),
+    "data.issue.flag_unknown": (
+        "Baris {row}, kolom '{column}': '{value}' bukan Ya/Tidak; dibiarkan kosong (tidak diketahui).",
+        "Row {row}, column '{column}': '{value}' is not yes/no; left empty (unknown).",
+    ),
+    "data.issue.coordinate_unreadable": (
+        "Baris {row}, kolom '{column}': koordinat '{value}' tidak terbaca (pakai -6,0123 atau 6°01'12\" LS); baris dicocokkan tanpa koordinat.",
+        "Row {row}, column '{column}': coordinate '{value}' cannot be read (write -6.0123 or 6°01'12\" LS); the row is matched without it.",
+    ),
+    "data.issue.rows_split_by_column": (
+        "Beberapa baris mengulang desa yang sama dan dibedakan oleh kolom '{column}', yang tidak dibaca lapisan ini: jumlahnya dijumlahkan per desa.",
+        "Some rows repeat a village and are told apart by column '{column}', which this layer does not read: their counts are added up per village.",
+    ),
+    "data.issue.total_differs": (
+        "Kolom '{column}' (total) berbeda dengan jumlah kolom rinciannya pada {n} baris (baris {rows}); rinciannya yang dihitung.",
+        "Column '{column}' (total) differs from the sum of its parts in {n} rows (rows {rows}); the parts are counted.",
+    ),
+    "data.issue.wide_destination": (
+        "Kolom {column} dibaca sebagai jumlah per negara tujuan ({n} kolom).",
+        "Columns {column} were read as counts per destination country ({n} columns).",
+    ),
+    "data.issue.wide_sector": (
+        "Kolom {column} dibaca sebagai jumlah per sektor ({n} kolom).",
+        "Columns {column} were read as counts per sector ({n} columns).",
+    ),
+    "data.issue.wide_scheme": (
+        "Kolom {column} dibaca sebagai jumlah per skema penempatan ({n} kolom).",
+        "Columns {column} were read as counts per placement scheme ({n} columns).",
+    ),
+    "data.issue.programmes_in_one_cell": (
+        "Kolom '{column}': {n} sel menyebut beberapa program (baris {rows}); satu baris per program, anggotanya dihitung sekali (pada program pertama).",
+        "Column '{column}': {n} cells name several programmes (rows {rows}); one row per programme, its members counted once (with the first programme).",
     ),
 }

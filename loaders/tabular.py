@@ -28,6 +28,7 @@ __all__ = [
     "read_table",
     "read_grid",
     "read_grids",
+    "table_body",
     "workbook_grids",
     "find_header",
     "Grid",
@@ -800,7 +801,7 @@ def check_workbook(data: bytes, file: str) -> None:
 
 def check_grid(cells: list[list[object]], file: str, *, complete: bool = True) -> None:
     """Refuse a grid beyond the limits: columns, cell length and (when ``complete``) rows and
-    cells. A long CSV's body is checked as it is read (:func:`_table_body`)."""
+    cells. A long CSV's body is checked as it is read (:func:`table_body`)."""
     from loaders.limits import limits
 
     lim = limits()
@@ -921,10 +922,10 @@ def read_table(
     if not any(_cell_text(v) for row in grid.cells for v in row):
         raise TableError("empty_file", file)
     header = find_header(grid.cells, score, grid.merged, grid.kind in ("xlsx", "xls", "ods"))
-    return _table_body(grid, header, file)
+    return table_body(grid, header, file)
 
 
-def _table_body(grid: Grid, header: Header, file: str) -> Table:
+def table_body(grid: Grid, header: Header, file: str) -> Table:
     """The rows under the header as a :class:`Table` (totals and notes rows reported)."""
     from loaders.limits import limits
 

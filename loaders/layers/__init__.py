@@ -10,7 +10,10 @@ The package, one module per concern:
 - :mod:`~loaders.layers.parsers`: one parser per layer, driven by its spec;
 - :mod:`~loaders.layers.reference`: the villages rows are matched against;
 - :mod:`~loaders.layers.aggregate`: one stored row per village and breakdown;
-- :mod:`~loaders.layers.pipeline`: :func:`analyse` (everything but writing) and :func:`commit`;
+- :mod:`~loaders.layers.stages`: the stages of an import, one function each;
+- :mod:`~loaders.layers.plan`: the :class:`ImportPlan` and the tables made from it;
+- :mod:`~loaders.layers.pipeline`: the stages in order (:data:`STAGES`), :func:`analyse`
+  (everything but writing) and :func:`commit`;
 - :mod:`~loaders.layers.cli`: the command line (``python -m loaders.layers``).
 """
 
@@ -24,6 +27,7 @@ from loaders.layers.pipeline import (
     MATCH_COLUMNS,
     MODES,
     REPORT_COLUMNS,
+    STAGES,
     ImportPlan,
     analyse,
     commit,
@@ -33,15 +37,20 @@ from loaders.layers.pipeline import (
     mapping_frame,
     match_frame,
     report_frame,
+    run_stages,
     status,
+    summary_messages,
     versions_frame,
 )
 from loaders.layers.reference import reference_for
 from loaders.layers.vocab import GENDER_VALUES, OUTCOME_VALUES, PROGRAMME_VALUES, SCHEME_VALUES
 
 __all__ = [
+    "STAGES",
     "ImportPlan",
     "analyse",
+    "run_stages",
+    "summary_messages",
     "commit",
     "delete_version",
     "import_file",

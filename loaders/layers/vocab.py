@@ -13,6 +13,8 @@ __all__ = [
     "PROGRAMME_VALUES",
     "SCHEME_VALUES",
     "OUTCOME_VALUES",
+    "COUNTRY_HEADERS",
+    "SECTOR_HEADERS",
 ]
 
 
@@ -69,8 +71,8 @@ OUTCOME_VALUES = _alias_map(
         "OTHER": ("other", "lainnya", "lain lain"),
     }
 )  # fmt: skip
-_TRUE = {_key(v) for v in ("ya", "y", "yes", "true", "1", "aktif", "active", "ada", "sudah", "v", "√", "✓", "x", "punya", "memiliki", "berjalan")}  # fmt: skip
-_FALSE = {_key(v) for v in ("tidak", "tdk", "no", "n", "false", "0", "tidak aktif", "non aktif", "nonaktif", "belum", "tidak ada", "inactive", "vakum", "bubar", "t")}  # fmt: skip
+_TRUE = {_key(v) for v in ("iya", "ada kur", "masih aktif", "masih", "aktif berjalan", "ya", "y", "yes", "true", "1", "aktif", "active", "ada", "sudah", "v", "√", "✓", "x", "punya", "memiliki", "berjalan")}  # fmt: skip
+_FALSE = {_key(v) for v in ("tidak", "tdk", "no", "n", "false", "0", "tidak aktif", "non aktif", "nonaktif", "belum", "tidak ada", "inactive", "vakum", "bubar", "t", "tdk aktif", "tdk ada", "tidak aktif lagi", "sudah tidak aktif", "belum aktif", "blm aktif", "blm", "non-aktif", "mati", "tidak berjalan", "tdk berjalan", "bukan", "x tidak", "tak", "enggak", "gak")}  # fmt: skip
 _DESTINATIONS = {
     "hongkong": "Hong Kong", "hong kong": "Hong Kong", "hk": "Hong Kong", "taiwan roc": "Taiwan",
     "taiwan r o c": "Taiwan", "hong kong sar": "Hong Kong", "hongkong sar": "Hong Kong", "hksar": "Hong Kong",
@@ -100,3 +102,26 @@ _ABBREVIATIONS = {
     "umkm",
     "bumdes",
 }
+
+
+#: Headers of a table with one count column per destination country (``Malaysia | Taiwan |
+#: Negara Lainnya``): the header's key → the destination stored.
+COUNTRY_HEADERS = {
+    **{k: v for k, v in _DESTINATIONS.items() if len(k) > 3},
+    **{_key(n): n for n in (
+        "Malaysia", "Taiwan", "Hong Kong", "Arab Saudi", "Singapura", "Brunei Darussalam", "Korea Selatan",
+        "Jepang", "Qatar", "Kuwait", "Oman", "Bahrain", "Uni Emirat Arab", "Persatuan Emirat Arab", "Turki",
+        "Polandia", "Italia", "Jerman", "Belanda", "Inggris", "Australia", "Selandia Baru", "Amerika Serikat",
+        "Thailand", "Filipina", "Maladewa", "Fiji", "Yordania", "Mesir", "Rumania", "Hongaria", "Spanyol",
+        "Slovakia", "Makau", "Kanada", "Perancis", "Prancis", "Zambia", "Afrika Selatan", "Nigeria",
+    )},
+    "uae": "Persatuan Emirat Arab", "lainnya": "Lainnya", "negara lainnya": "Lainnya", "negara lain": "Lainnya",
+    "lain lain": "Lainnya", "others": "Lainnya", "other": "Lainnya",
+}  # fmt: skip
+#: Headers of a table with one count column per sector (``Formal | Informal``, ``Domestik | …``).
+SECTOR_HEADERS = {
+    _key(n): n for n in (
+        "Formal", "Informal", "Domestik", "Manufaktur", "Perkebunan", "Pertanian", "Konstruksi", "Perikanan",
+        "Pelaut", "Jasa", "Kesehatan", "Caregiver", "Industri", "Perhotelan", "Pengolahan", "Peternakan",
+    )
+} | {"abk": "ABK", "plrt": "PLRT", "sektor formal": "Formal", "sektor informal": "Informal"}  # fmt: skip

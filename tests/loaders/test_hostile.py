@@ -191,12 +191,12 @@ def test_twenty_digit_count_is_too_large(tmp_path):
 
 
 def test_an_unforeseen_error_is_a_message_naming_the_file(tmp_path, monkeypatch):
-    import loaders.layers.pipeline as pipeline
+    import loaders.layers.stages as stages
 
     def boom(*args, **kwargs):
         raise RuntimeError("3604131207850003")  # a text that quotes a cell is never shown
 
-    monkeypatch.setattr(pipeline, "parse_rows", boom)
+    monkeypatch.setattr(stages, "parse_rows", boom)
     plan = analyse("placements", _xlsx(_valid_rows()), "x.xlsx", Store(tmp_path / "s"))
     assert [i.code for i in plan.errors] == ["file_unexpected"]
     message = plan.errors[0].message("en")

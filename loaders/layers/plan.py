@@ -1,0 +1,235 @@
+"""What an import found out, before anything is written: the :class:`ImportPlan`, and the
+tables made from it (the row report, the join, the column mapping)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+import i18n
+from geo.layers import LAYERS
+from loaders.pii import PersonalColumn, redact
+from loaders.validation import Issue
+
+__all__ = [
+    "ImportPlan",
+    "SheetNote",
+    "MATCH_COLUMNS",
+    "REPORT_COLUMNS",
+    "report_frame",
+    "match_frame",
+    "mapping_frame",
+    "summary_messages",
+]
+
+REPORT_COLUMNS = ["file", "row", "column", "severity", "problem", "message", "candidates"]
+MATCH_COLUMNS = ["row", "status", "method", "score", "village", "village_name", "district", "regency"]
+
+
+@dataclass(frozen=True)
+class SheetNote:
+    """A sheet of a workbook: read (with its rows and what its name or title said) or not, and why."""
+
+    sheet: str
+    read: bool
+    rows: int = 0
+    reason: str = ""  # not read: "empty" | "hidden" | "no_village_column" | "not_chosen"
+    context: str = ""  # read: "year 2023; regency Kabupaten Lombok Barat"
+
+
+@dataclass
+class ImportPlan:
+    """Everything an import found out, before anything is written."""
+
+    layer: str
+    file: str
+    sha256: str
+    sheet: str | None = None
+    sheets: list[str] = field(default_factory=list)
+    header_row: int | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+    mapping: dict[str, str] = field(default_factory=dict)  # field -> file header
+    ignored: list[str] = field(default_factory=list)
+    dropped: list[PersonalColumn] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    rows_read: int = 0
+    matched: int = 0
+    ambiguous: int = 0
+    unmatched: int = 0
+    invalid: int = 0
+    row_level: bool = False
+    frame: pd.DataFrame | None = None  # aggregated, stored columns
+    methods: dict[str, int] = field(default_factory=dict)
+    #: one line per file row: the village it matched and how (see :func:`match_frame`)
+    joins: pd.DataFrame | None = None
+    #: every sheet of a workbook, read or not (and why)
+    sheet_notes: list[SheetNote] = field(default_factory=list)
+
+    def columns_not_used(self) -> list[str]:
+        """The file's columns no field reads and no stage consumed (named in the summary)."""
+        return [c for c in self.ignored if not str(c).startswith("_sheet_")]
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def accepted(self) -> bool:
+        """True when the plan can be written (no error and at least one matched row)."""
+        return not self.errors and self.frame is not None and len(self.frame) > 0
+
+    @property
+    def rejected_rows(self) -> int:
+        return self.ambiguous + self.unmatched + self.invalid
+
+    def scope(self) -> dict:
+        """Provinces (and years) the file covers: what ``replace`` replaces."""
+        if self.frame is None or self.frame.empty:
+            return {"provinces": [], "years": []}
+        provinces = sorted(self.frame["village"].astype(str).str[:2].unique())
+        years = sorted(int(y) for y in self.frame["year"].unique()) if "year" in self.frame else []
+        return {"provinces": provinces, "years": years}
+
+    def summary(self) -> dict:
+        """Counts for the log, the CLI and the page (no cell values)."""
+        total = LAYERS[self.layer].count
+        return {
+            "layer": self.layer,
+            "file": self.file,
+            "sha256": self.sha256,
+            "sheet": self.sheet,
+            "rows_read": self.rows_read,
+            "rows_matched": self.matched,
+            "rows_ambiguous": self.ambiguous,
+            "rows_unmatched": self.unmatched,
+            "rows_invalid": self.invalid,
+            "rows_rejected": self.rejected_rows,
+            "row_level": self.row_level,
+            "stored_rows": 0 if self.frame is None else len(self.frame),
+            "total": 0 if self.frame is None or self.frame.empty else int(self.frame[total].fillna(0).sum()),
+            "dropped_columns": [d.column for d in self.dropped],
+            "sheets_read": [n.sheet for n in self.sheet_notes if n.read],
+            "sheets_not_read": [
+                {"sheet": n.sheet, "reason": n.reason} for n in self.sheet_notes if not n.read
+            ],
+            "columns_not_used": self.columns_not_used(),
+            "errors": len(self.errors),
+            "accepted": self.accepted,
+            **self.scope(),
+        }
+
+
+def match_frame(plan: ImportPlan, methods: list[str] | None = None) -> pd.DataFrame:
+    """The join the import found, one line per file row (:data:`MATCH_COLUMNS`), optionally only
+    the matched rows of ``methods`` (e.g. ``["fuzzy"]`` to check every fuzzy fix)."""
+    if plan.joins is None:
+        return pd.DataFrame({c: [] for c in MATCH_COLUMNS})
+    out = plan.joins
+    if methods is not None:
+        out = out[out["method"].isin(methods)]
+    return out.reset_index(drop=True)
+
+
+def report_frame(
+    plan: ImportPlan, lang: str = i18n.DEFAULT_LANGUAGE, *, matches: bool = False
+) -> pd.DataFrame:
+    """The import report: one line per problem, naming file, row, column and the fix."""
+    lines = [
+        {
+            "file": plan.file,
+            "row": issue.row,
+            "column": redact(issue.column) or "",
+            "severity": issue.severity,
+            "problem": issue.code,
+            "message": issue.message(lang),
+            "candidates": issue.params.get("candidates", "") if issue.params.get("candidates") != "-" else "",
+        }
+        for issue in plan.issues
+    ]
+    for dropped in plan.dropped:
+        lines.insert(
+            0,
+            {
+                "file": plan.file,
+                "row": None,
+                "column": redact(dropped.column),
+                "severity": "dropped",
+                "problem": f"personal_{dropped.kind}",
+                "message": i18n.t(
+                    "data.issue.personal_dropped",
+                    lang,
+                    column=dropped.column,
+                    kind=i18n.t(f"data.pii.{dropped.kind}", lang),
+                    by=i18n.t(f"data.pii.by_{dropped.by}", lang),
+                ),
+                "candidates": "",
+            },
+        )
+    lines[:0] = [_summary_line(plan, line, lang) for line in _summary_lines(plan)]
+    out = pd.DataFrame(lines, columns=REPORT_COLUMNS)
+    out["row"] = out["row"].astype("Int64")
+    if matches:  # the join table below the problems: one "match" line per file row
+        joins = match_frame(plan)
+        if len(joins):
+            extra = pd.DataFrame(
+                {
+                    "file": plan.file,
+                    "row": joins["row"].astype("Int64"),
+                    "column": "",
+                    "severity": "match",
+                    "problem": joins["status"],
+                    "message": "",
+                    "candidates": "",
+                    "method": joins["method"],
+                    "score": joins["score"],
+                    "village": joins["village"],
+                    "village_name": joins["village_name"],
+                    "district": joins["district"],
+                    "regency": joins["regency"],
+                }
+            )
+            out = pd.concat([out, extra], ignore_index=True)
+    return out
+
+
+def mapping_frame(plan: ImportPlan) -> pd.DataFrame:
+    """Field → file column of a plan, in the order of the file."""
+    order = {c: i for i, c in enumerate(plan.mapping.values())}
+    rows = sorted(plan.mapping.items(), key=lambda kv: order[kv[1]])
+    return pd.DataFrame(rows, columns=["field", "column"])
+
+
+def _summary_lines(plan: ImportPlan) -> list[tuple[str, str, dict]]:
+    """(kind, code, params) of every sheet read and not read, and every column not used."""
+    out = []
+    for note in plan.sheet_notes:
+        if note.read:
+            out.append(
+                ("sheet", "sheet_read", {"sheet": note.sheet, "rows": note.rows, "context": note.context})
+            )
+        else:
+            out.append(("sheet", f"sheet_not_read_{note.reason}", {"sheet": note.sheet}))
+    for column in plan.columns_not_used():
+        out.append(("column", "column_not_used", {"column": column}))
+    return out
+
+
+def _summary_line(plan: ImportPlan, line: tuple[str, str, dict], lang: str) -> dict:
+    kind, code, params = line
+    issue = Issue(code, kind, column=params.get("column"), params=params)
+    return {
+        "file": plan.file,
+        "row": None,
+        "column": redact(params.get("column")) or "",
+        "severity": kind,
+        "problem": code,
+        "message": issue.message(lang),
+        "candidates": "",
+    }
+
+
+def summary_messages(plan: ImportPlan, lang: str = i18n.DEFAULT_LANGUAGE) -> list[str]:
+    """The sheets read and not read and the columns not used, one sentence each (CLI, page)."""
+    return [_summary_line(plan, line, lang)["message"] for line in _summary_lines(plan)]
