@@ -28,6 +28,9 @@ __all__ = [
     "match_points",
     "MATCH_COLUMNS",
     "FUZZY_THRESHOLD",
+    "areas_named",
+    "split_village_cell",
+    "village_keys",
 ]
 
 REFERENCE_COLUMNS = ["code", "name", "district_name", "regency_name", "province_name"]
@@ -223,6 +226,36 @@ def _fmt(cands: list[tuple[str, str, float]]) -> str:
 
 
 _AREA_PREFIX = re.compile(r"^\s*(kec|kecamatan|kab|kabupaten|prov|provinsi|distrik)\b", re.I)
+_DISTRICT_WORD = r"(?:kec\.?|kecamatan|distrik)"
+_VILLAGE_CELL = (
+    re.compile(rf"^(?P<v>[^()]+?)\s*\(\s*(?:{_DISTRICT_WORD}\s*)?(?P<d>[^()]+?)\s*\)$", re.I),
+    re.compile(rf"^(?P<v>.+?)\s*[-–,;/]\s*{_DISTRICT_WORD}\s*(?P<d>.+)$", re.I),
+    re.compile(rf"^(?P<v>.+?)\s+{_DISTRICT_WORD}\s+(?P<d>.+)$", re.I),
+    re.compile(r"^(?P<v>[^/]+?)\s*/\s*(?P<d>[^/]+)$"),
+    re.compile(r"^(?P<v>.+?)\s+[-–]\s+(?P<d>.+)$"),
+)
+_KIND_ONLY = re.compile(r"^(?:kab|kabupaten|kota|kec|kecamatan|desa|ds|kel|kelurahan)\.?$", re.I)
+
+
+def split_village_cell(value: object) -> tuple[str, str] | None:
+    """A village cell that carries its district → (village, district), else None.
+
+    >>> split_village_cell("Lontar (Tirtayasa)"), split_village_cell("Ds. Lontar Kec. Tirtayasa")
+    (('Lontar', 'Tirtayasa'), ('Ds. Lontar', 'Tirtayasa'))
+    >>> split_village_cell("Lontar - Kec. Tirtayasa"), split_village_cell("Lontar / Tirtayasa")
+    (('Lontar', 'Kec. Tirtayasa'), ('Lontar', 'Tirtayasa'))
+    """
+    text = re.sub(r"\s+", " ", str(value or "")).strip()
+    if not text or _AREA_PREFIX.match(text):
+        return None
+    for pattern in _VILLAGE_CELL:
+        found = pattern.match(text)
+        if found and found["v"].strip() and found["d"].strip() and not _KIND_ONLY.match(found["d"].strip()):
+            district = found["d"].strip()
+            if pattern is _VILLAGE_CELL[1]:
+                district = "Kec. " + district
+            return found["v"].strip(), district
+    return None
 
 
 def _match_names(ix: _Index, loc: dict) -> _Result:
@@ -235,6 +268,12 @@ def _match_names(ix: _Index, loc: dict) -> _Result:
     reg: list[str] | None = None
     dist: list[str] | None = None
     method, score = "name", 100.0
+    # "Lontar (Tirtayasa)", "Ds. Lontar Kec. Tirtayasa": the district written in the village cell
+    split = split_village_cell(loc.get("village_name"))
+    if split and normalise_name(loc.get("village_name")) not in ix.by_key:
+        loc = {**loc, "village_name": split[0]}
+        if not normalise_name(loc.get("district_name")):
+            loc["district_name"] = split[1]
     ambiguous: tuple[str, str, float] | None = None
     if (code := loc.get("district_code")) and code in ix.by["district"]:
         dist, reg, prov = [code], [code[:5]], [code[:2]]

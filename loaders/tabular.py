@@ -94,15 +94,15 @@ class Table:
 MONTHS = {
     "januari": 1, "jan": 1, "january": 1,
     "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "february": 2,
-    "maret": 3, "mar": 3, "march": 3,
+    "maret": 3, "mar": 3, "mrt": 3, "march": 3,
     "april": 4, "apr": 4,
     "mei": 5, "may": 5,
     "juni": 6, "jun": 6, "june": 6,
     "juli": 7, "jul": 7, "july": 7,
-    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8, "august": 8,
+    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "agst": 8, "agus": 8, "aug": 8, "august": 8,
     "september": 9, "sep": 9, "sept": 9,
     "oktober": 10, "okt": 10, "oct": 10, "october": 10,
-    "november": 11, "nov": 11, "nop": 11, "nopember": 11,
+    "november": 11, "nov": 11, "nop": 11, "nopember": 11, "novemb": 11,
     "desember": 12, "des": 12, "dec": 12, "december": 12,
 }  # fmt: skip
 _NUM_CLEAN = re.compile(r"[\s\u00a0'’]")
@@ -168,11 +168,23 @@ def parse_number(value: object, *, dash: float | None = 0.0) -> float | None:
     return number if math.isfinite(number) else None
 
 
+_DMS = re.compile(
+    r"^\s*([-+])?\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:°|º|˚|o|'|\s|deg)\s*"
+    r"(?:(\d{1,2}(?:[.,]\d+)?)\s*(?:'|’|′|m|\s)\s*)?"
+    r"(?:(\d{1,2}(?:[.,]\d+)?)\s*(?:\"|”|″|''|’’|s)?\s*)?"
+    r"(LS|LU|BT|BB|[NSEW])?\s*$",
+    re.I,
+)
+
+
 def parse_coordinate(value: object) -> float | None:
     """A latitude or longitude; a comma is always the decimal mark (``-6,123`` → -6.123).
 
-    >>> parse_coordinate("-6,1234"), parse_coordinate("106.8")
-    (-6.1234, 106.8)
+    Degrees, minutes and seconds with hemisphere letters (``6°01'12" LS``, ``6 01 12 LS``,
+    ``6o01'12"LS``, ``106'12'30" BT``): LS/S and BB/W are negative, LU/N and BT/E positive.
+
+    >>> parse_coordinate("-6,1234"), parse_coordinate("106.8"), parse_coordinate("6°01'12\" LS")
+    (-6.1234, 106.8, -6.02)
     """
     if _is_missing(value) or isinstance(value, bool):
         return None
@@ -182,13 +194,26 @@ def parse_coordinate(value: object) -> float | None:
     try:
         number = float(text)
     except ValueError:
-        return None
+        return _dms(str(value))
     return number if math.isfinite(number) else None
+
+
+def _dms(text: str) -> float | None:
+    """Degrees, minutes, seconds and a hemisphere (``6°01'12" LS``) as signed decimal degrees."""
+    m = _DMS.match(text.replace("\u00a0", " "))
+    if not m or not (m[3] or m[4] or m[5]):
+        return None
+    degrees, minutes, seconds = (float(g.replace(",", ".")) if g else 0.0 for g in (m[2], m[3], m[4]))
+    if minutes >= 60 or seconds >= 60:
+        return None
+    number = degrees + minutes / 60 + seconds / 3600
+    negative = m[1] == "-" or (m[5] or "").upper() in ("LS", "BB", "S", "W")
+    return round(-number if negative else number, 6)
 
 
 _DATE_NUMERIC = re.compile(r"^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{2}|\d{4})$")
 _DATE_ISO = re.compile(r"^(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})(?:[T ].*)?$")
-_DATE_WORDS = re.compile(r"^(?:(\d{1,2})\s+)?([a-z]+)\.?\s+(\d{4})$")
+_DATE_WORDS = re.compile(r"^(?:(\d{1,2})[\s\-/.]+)?([a-z]+)\.?[\s\-/.]+(\d{4}|\d{2})$")
 _MONTH_YEAR = re.compile(r"^(\d{1,2})[/\-.](\d{4})$")
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 
@@ -196,7 +221,8 @@ _EXCEL_EPOCH = datetime(1899, 12, 30)
 def parse_date(value: object) -> date | None:
     """A date in any form Indonesian exports use, day first; None when it is not a date.
 
-    Accepts ``29 Desember 2023``, ``29 Des 2023``, ``Desember 2023`` (first day), ``29/12/2023``,
+    Accepts ``29 Desember 2023``, ``29 Des 2023``, ``15-Mar-2024``, ``08-Agst-2023``,
+    ``Desember 2023`` (first day), ``29/12/2023``,
     ``29-12-23``, ``2023-12-29``, ``12/2023``, Excel dates and Excel serial numbers.
 
     >>> parse_date("29 Desember 2023"), parse_date("29/12/2023")
@@ -227,8 +253,13 @@ def parse_date(value: object) -> date | None:
             return date(year, int(m[2]), int(m[1]))
         if m := _DATE_WORDS.match(text):
             month = MONTHS.get(m[2])
+            year = int(m[3])
+            if len(m[3]) == 2:  # 15-Mar-24
+                if not m[1]:
+                    return None
+                year += 2000 if year < 70 else 1900
             if month:
-                return date(int(m[3]), month, int(m[1] or 1))
+                return date(year, month, int(m[1] or 1))
         if m := _MONTH_YEAR.match(text):
             return date(int(m[2]), int(m[1]), 1)
     except ValueError:

@@ -49,7 +49,8 @@ class Issue:
         from loaders.pii import redact
 
         params = {k: redact(v) for k, v in self.params.items()}
-        values = _Blank({"row": self.row or "", "column": redact(self.column) or "", **params})
+        row = params.pop("row_label", None) or self.row or ""  # "5 ('Lombok Barat')" in a workbook read whole
+        values = _Blank({"row": row, "column": redact(self.column) or "", **params})
         entry = i18n.TABLE[f"data.issue.{self.code}"]
         return (entry.get(lang) or entry["id"]).format_map(values)
 

@@ -55,6 +55,16 @@ def _destination(value: object) -> str | None:
     return _DESTINATIONS.get(_key(text), _label(text))
 
 
+def _is_number(value: object) -> bool:
+    """True for a cell that is a number (``18``, ``1.210``), never a name."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return not (isinstance(value, float) and np.isnan(value))
+    text = _text(value)
+    return bool(text) and text not in ("-", "–", "—") and parse_number(text, dash=None) is not None
+
+
 def _bool(value: object) -> bool | None:
     if isinstance(value, bool):
         return value
@@ -106,13 +116,22 @@ def _by_value(raw: pd.Series, parse: Callable[[object], object]) -> pd.Series:
     return _parsed(raw, parse).series()
 
 
-def _issues_at(parsed: _Parsed, raw: pd.Series, rows: pd.Series, column: str, issues: list[Issue]) -> None:
+def _issues_at(
+    parsed: _Parsed,
+    raw: pd.Series,
+    rows: pd.Series,
+    column: str,
+    issues: list[Issue],
+    severity: str = "error",
+) -> None:
     """An issue for every row whose parse result is an error code (a str starting with '!')."""
     failed = parsed.cells(np.array([isinstance(r, str) and r.startswith("!") for r in parsed.results]))
     for pos in np.flatnonzero(failed):
         row = int(rows[raw.index[pos]])
         result = parsed.results[parsed.codes[pos]]
-        issues.append(Issue(result[1:], row=row, column=column, params={"value": _text(raw.iat[pos])}))
+        issues.append(
+            Issue(result[1:], severity, row=row, column=column, params={"value": _text(raw.iat[pos])})
+        )
 
 
 def _ints(parsed: _Parsed) -> pd.Series:
@@ -254,12 +273,24 @@ def _categorical(
 
 
 _COORD_NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
+_HEMISPHERE = re.compile(r"(?<=[\s\d°'\"’”])(LS|LU|BT|BB|[NSEW])\b", re.I)
 
 
 def _coordinate_pair(value: object) -> tuple[float | None, float | None]:
-    """``"-6.123, 106.456"``, ``"-6,123 106,456"`` or ``"-6.123;106.456"`` → (lat, lon)."""
+    """``"-6.123, 106.456"``, ``"-6,123 106,456"``, ``"-6.123;106.456"`` or in degrees, minutes
+    and seconds with hemisphere letters (``6°01'12" LS 106°12'30" BT``) → (lat, lon)."""
     text = _text(value)
-    numbers = _COORD_NUMBER.findall(text or "")
+    if not text:
+        return None, None
+    marks = list(_HEMISPHERE.finditer(text))
+    if len(marks) == 2:  # each coordinate ends at its hemisphere letters
+        first = text[: marks[0].end()]
+        second = text[marks[0].end() : marks[1].end()].lstrip(" ,;/")
+        a, b = parse_coordinate(first), parse_coordinate(second)
+        if marks[0][1].upper() in ("BT", "BB", "E", "W"):
+            a, b = b, a
+        return a, b
+    numbers = _COORD_NUMBER.findall(text)
     if len(numbers) != 2:
         return None, None
     return parse_coordinate(numbers[0]), parse_coordinate(numbers[1])

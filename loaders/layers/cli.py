@@ -10,7 +10,16 @@ from pathlib import Path
 import i18n
 from geo.cells import neutralise
 from geo.layers import LAYERS
-from loaders.layers.pipeline import MODES, ImportPlan, analyse, commit, delete_version, report_frame, status
+from loaders.layers.pipeline import (
+    MODES,
+    ImportPlan,
+    analyse,
+    commit,
+    delete_version,
+    report_frame,
+    status,
+    summary_messages,
+)
 from loaders.store import Store, open_store
 
 __all__ = ["main"]
@@ -19,6 +28,8 @@ __all__ = ["main"]
 def _print_plan(plan: ImportPlan, lang: str, out) -> None:
     t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
     print(t("data.cli.read", file=plan.file, rows=plan.rows_read, sheet=plan.sheet or "-"), file=out)
+    for line in summary_messages(plan, lang):  # every sheet read and not read, every column not used
+        print("  " + line, file=out)
     for dropped in plan.dropped:
         print(t("data.cli.dropped", column=dropped.column, kind=t(f"data.pii.{dropped.kind}")), file=out)
     print(

@@ -21,9 +21,12 @@ from loaders.layers.cells import (
     _by_value,
     _categorical,
     _destination,
+    _is_number,
+    _issues_at,
     _label,
     _months,
     _numbers,
+    _parsed,
     _text,
     _years,
 )
@@ -65,17 +68,34 @@ class Text:
     parse: Callable[[object], object] = _label
 
     def apply(self, ctx: _Context) -> None:
-        ctx.out[self.name] = _by_value(ctx.get[self.name], self.parse) if self.name in ctx.get else None
+        if self.name not in ctx.get:
+            ctx.out[self.name] = None
+            return
+        raw = ctx.get[self.name]
+        # a number is never stored as a name: named with its row and column, left empty
+        parsed = _parsed(raw, lambda v: "!value_is_number" if _is_number(v) else self.parse(v))
+        _issues_at(parsed, raw, ctx.rows, ctx.mapping[self.name], ctx.issues, severity="warning")
+        out = parsed.series()
+        ctx.out[self.name] = out.where(~out.map(lambda v: isinstance(v, str) and v.startswith("!")), None)
 
 
 @dataclass(frozen=True)
 class Flag:
-    """A yes/no column."""
+    """A yes/no column; a value that is neither is named with its row and column."""
 
     name: str
 
     def apply(self, ctx: _Context) -> None:
-        ctx.out[self.name] = _by_value(ctx.get[self.name], _bool) if self.name in ctx.get else None
+        if self.name not in ctx.get:
+            ctx.out[self.name] = None
+            return
+        raw = ctx.get[self.name]
+        parsed = _parsed(
+            raw, lambda v: "!flag_unknown" if _bool(v) is None and _text(v) is not None else _bool(v)
+        )
+        _issues_at(parsed, raw, ctx.rows, ctx.mapping[self.name], ctx.issues, severity="warning")
+        out = parsed.series()
+        ctx.out[self.name] = out.where(out.map(lambda v: isinstance(v, bool)), None)
 
 
 @dataclass(frozen=True)

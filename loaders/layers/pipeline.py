@@ -97,6 +97,7 @@ def run_stages(upload: Upload, plan: ImportPlan, steps=STAGES) -> ImportPlan:
         value = stage(value, plan)
         if value is None:
             break
+    plan.label_rows()
     return plan
 
 

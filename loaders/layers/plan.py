@@ -3,6 +3,7 @@ tables made from it (the row report, the join, the column mapping)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -17,11 +18,16 @@ __all__ = [
     "SheetNote",
     "MATCH_COLUMNS",
     "REPORT_COLUMNS",
+    "ROW_BASE",
     "report_frame",
     "match_frame",
     "mapping_frame",
     "summary_messages",
 ]
+
+#: Row numbers of the sheets of a workbook read whole: sheet k's row r is ``k * ROW_BASE + r``
+#: inside the import (every row its own number), written "r ('sheet')" in every message.
+ROW_BASE = 10_000_000
 
 REPORT_COLUMNS = ["file", "row", "column", "severity", "problem", "message", "candidates"]
 MATCH_COLUMNS = ["row", "status", "method", "score", "village", "village_name", "district", "regency"]
@@ -66,6 +72,34 @@ class ImportPlan:
     joins: pd.DataFrame | None = None
     #: every sheet of a workbook, read or not (and why)
     sheet_notes: list[SheetNote] = field(default_factory=list)
+    #: sheets read together: k -> name, for rows numbered ``k * ROW_BASE + row``
+    row_sheets: dict[int, str] = field(default_factory=dict)
+
+    def row_label(self, row: int) -> str:
+        """A row number as the user finds it: "5", or "5 ('Lombok Barat')" in a workbook read whole."""
+        row = int(row)
+        if row < ROW_BASE or not self.row_sheets:
+            return str(row)
+        return f"{row % ROW_BASE} ('{self.row_sheets.get(row // ROW_BASE, '?')}')"
+
+    def label_rows(self) -> None:
+        """Rows of a workbook read whole named with their sheet in every issue and in the join."""
+        if not self.row_sheets:
+            return
+        big = re.compile(rf"\b\d{{{len(str(ROW_BASE))},}}\b")
+        labelled = []
+        for issue in self.issues:
+            params = dict(issue.params)
+            for key in ("rows", "first"):
+                if key in params:
+                    params[key] = big.sub(lambda m: self.row_label(int(m[0])), str(params[key]))
+            if issue.row is not None and issue.row >= ROW_BASE:
+                params["row_label"] = self.row_label(issue.row)
+            labelled.append(Issue(issue.code, issue.severity, issue.row, issue.column, params))
+        self.issues = labelled
+        if self.joins is not None and len(self.joins):
+            rows = self.joins["row"].astype("int64")
+            self.joins = self.joins.assign(sheet=(rows // ROW_BASE).map(self.row_sheets), row=rows % ROW_BASE)
 
     def columns_not_used(self) -> list[str]:
         """The file's columns no field reads and no stage consumed (named in the summary)."""
@@ -169,7 +203,7 @@ def report_frame(
         )
     lines[:0] = [_summary_line(plan, line, lang) for line in _summary_lines(plan)]
     out = pd.DataFrame(lines, columns=REPORT_COLUMNS)
-    out["row"] = out["row"].astype("Int64")
+    out["row"] = out["row"].astype("Int64") % ROW_BASE
     if matches:  # the join table below the problems: one "match" line per file row
         joins = match_frame(plan)
         if len(joins):

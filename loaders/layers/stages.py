@@ -21,7 +21,7 @@ from loaders.columns import LOCATION_FIELDS, header_score, map_columns, normalis
 from loaders.layers.aggregate import aggregate
 from loaders.layers.cells import _coordinate_pair, _text
 from loaders.layers.parsers import parse_rows
-from loaders.layers.plan import ImportPlan, SheetNote
+from loaders.layers.plan import ROW_BASE, ImportPlan, SheetNote
 from loaders.layers.reference import reference_for, village_polygons
 from loaders.layers.reshape import RESHAPERS, split_programme_cells, without_year_count_columns
 from loaders.pii import (
@@ -33,7 +33,16 @@ from loaders.pii import (
     scrub,
 )
 from loaders.store import Store
-from loaders.tabular import Grid, Table, TableError, find_header, parse_coordinate, read_grids, table_body
+from loaders.tabular import (
+    Grid,
+    SkippedRow,
+    Table,
+    TableError,
+    find_header,
+    parse_coordinate,
+    read_grids,
+    table_body,
+)
 from loaders.validation import Issue, duplicate_rows, validate_rows
 
 __all__ = [
@@ -302,6 +311,11 @@ def _together(read: list[tuple[Grid, Table]], layer: str, plan: ImportPlan) -> T
     if len(tables) == 1:
         first.frame = tables[0][1]
         return first
+    # every row its own number: sheet k's row r is k * ROW_BASE + r (named "r ('sheet')")
+    plan.row_sheets = {k + 1: str(g.sheet) for k, (g, _) in enumerate(read)}
+    for k, (t, _) in enumerate(tables):
+        t.rows = t.rows + (k + 1) * ROW_BASE
+        t.skipped = [SkippedRow(s.row + (k + 1) * ROW_BASE, s.reason, s.text) for s in t.skipped]
     frames = [f for _, f in tables]
     columns = list(dict.fromkeys(c for f in frames for c in f.columns))
     return Table(
