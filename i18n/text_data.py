@@ -10,9 +10,9 @@ TEXT = {
     # ---------------------------------------------------------------- page
     "data.title": ("Data: impor dan status", "Data: import and status"),
     "data.intro": (
-        "Muat file Excel (XLSX/XLS) atau CSV apa adanya. Atlas mengenali kolom, membuang data pribadi, "
+        "Muat file Excel (XLSX/XLS), LibreOffice (ODS) atau CSV apa adanya. Atlas mengenali kolom, membuang data pribadi, "
         "mencocokkan setiap baris ke desa, dan menampilkan hasilnya sebelum Anda menyimpan.",
-        "Load Excel (XLSX/XLS) or CSV files as they are. The atlas recognises the columns, drops personal "
+        "Load Excel (XLSX/XLS), LibreOffice (ODS) or CSV files as they are. The atlas recognises the columns, drops personal "
         "data, matches every row to a village and shows you the result before you save.",
     ),
     "data.tab.import": ("Impor file", "Import a file"),
@@ -20,7 +20,7 @@ TEXT = {
     "data.tab.templates": ("Templat dan kamus data", "Templates and data dictionary"),
     "data.tab.log": ("Riwayat impor", "Import log"),
     "data.layer": ("Lapisan data", "Data layer"),
-    "data.upload": ("File (XLSX, XLS atau CSV)", "File (XLSX, XLS or CSV)"),
+    "data.upload": ("File (XLSX, XLS, ODS atau CSV)", "File (XLSX, XLS, ODS or CSV)"),
     "data.upload_help": (
         "CSV dengan koma, titik koma atau tab; UTF-8 atau Windows-1252. Baris judul, baris jumlah dan "
         "catatan di bawah tabel dikenali sendiri.",
@@ -28,6 +28,15 @@ TEXT = {
         "below the table are recognised automatically.",
     ),
     "data.sheet": ("Lembar (sheet)", "Sheet"),
+    "data.sheet_all": (
+        "Semua lembar yang berisi tabel yang sama",
+        "Every sheet that holds the same table",
+    ),
+    "data.sheet_help": (
+        "Tanpa pilihan, semua lembar berisi baris desa dengan kolom yang sama dibaca sekaligus; lembar lain disebut di ringkasan beserta alasannya.",
+        "Without a choice, every sheet of village rows with the same columns is read together; the other sheets are named in the summary with the reason.",
+    ),
+    "data.summary": ("Lembar dan kolom", "Sheets and columns"),
     "data.checking": ("Memeriksa file ...", "Checking the file ..."),
     "data.mode": ("Cara menyimpan", "How to save"),
     "data.mode.replace": (
@@ -57,7 +66,6 @@ TEXT = {
     "data.mapping": ("Pemetaan kolom", "Column mapping"),
     "data.col.field": ("Isian atlas", "Atlas field"),
     "data.col.column": ("Kolom di file", "Column in the file"),
-    "data.ignored": ("Kolom yang tidak dipakai: {columns}", "Columns not used: {columns}"),
     "data.rows_read": ("Baris dibaca", "Rows read"),
     "data.matched": ("Cocok ke desa", "Matched to a village"),
     "data.ambiguous": ("Ragu (beberapa calon)", "Ambiguous"),

@@ -13,7 +13,6 @@ from loaders.accounts import AccessDenied
 from loaders.boundaries import FetchError, fetch, fetch_choices, import_upload
 from loaders.boundaries import status as boundary_status
 from loaders.boundary_files import BoundaryFileError
-from loaders.columns import header_score
 from loaders.layers import (
     MODES,
     analyse,
@@ -24,11 +23,12 @@ from loaders.layers import (
     match_frame,
     report_frame,
     status,
+    summary_messages,
     versions_frame,
 )
 from loaders.settings import settings
 from loaders.store import StoreError
-from loaders.tabular import guess_sheet, sheet_names
+from loaders.tabular import sheet_names
 from loaders.templates import template_xlsx
 from ui import auth, t
 
@@ -123,7 +123,7 @@ with tab_import:
     layer = left.selectbox(t("data.layer"), list(LAYERS), format_func=layer_title, key=DataKeys.LAYER)
     upload = right.file_uploader(
         t("data.upload"),
-        type=["xlsx", "xlsm", "xls", "csv", "txt", "tsv", "htm", "html"],
+        type=["xlsx", "xlsm", "xls", "ods", "csv", "txt", "tsv", "htm", "html"],
         help=t("data.upload_help"),
         key=DataKeys.UPLOAD,
     )
@@ -132,9 +132,13 @@ with tab_import:
         sheets = sheet_names(data)
         sheet = None
         if len(sheets) > 1:
-            best = guess_sheet(data, header_score)
+            # by default every sheet holding the same table is read (named in the summary)
             sheet = st.selectbox(
-                t("data.sheet"), sheets, index=sheets.index(best) if best in sheets else 0, key=DataKeys.SHEET
+                t("data.sheet"),
+                [None, *sheets],
+                format_func=lambda s: t("data.sheet_all") if s is None else s,
+                help=t("data.sheet_help"),
+                key=DataKeys.SHEET,
             )
         mode = st.radio(
             t("data.mode"),
@@ -191,8 +195,10 @@ with tab_import:
                 st.caption(t("data.dropped_none"))
             if plan.row_level:
                 st.info(t("data.row_level"))
-            if plan.ignored:
-                st.caption(t("data.ignored", columns=", ".join(map(str, plan.ignored))))
+            # every sheet read and not read (and why), every column not used: never silent
+            lines = summary_messages(plan, ui.lang())
+            if lines:  # file text (sheet and column names) shown as data, never as markdown
+                st.dataframe({t("data.summary"): lines}, hide_index=True, width="stretch")
         st.markdown(f"**{t('data.report')}**")
         report = report_frame(plan, ui.lang())
         if report.empty:
