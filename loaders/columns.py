@@ -297,6 +297,7 @@ FIELDS: tuple[Field, ...] = (
             "mekanisme",
             "mekanisme penempatan",
             "program penempatan",
+            "jalur penempatan",
         ),
         _PLACE,
     ),

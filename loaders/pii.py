@@ -243,7 +243,9 @@ _PERSON_NAME = re.compile(r"^[A-Za-z][A-Za-z'`.]+(?: [A-Za-z][A-Za-z'`.]*){1,3}$
 _NOT_A_NAME_WORD = re.compile(
     r"\b(desa|kelurahan|kel|ds|kec|kecamatan|kab|kabupaten|kota|provinsi|prov|jumlah|total|jalan|jl|"
     r"rt|rw|dusun|kampung|blok|program|usaha|kelompok|komunitas|koperasi|pmi|tki|negara|laki|perempuan|"
-    r"ya|tidak|aktif|formal|informal|malaysia|taiwan|hong|kong|arab|saudi|korea|jepang|singapura|brunei)\b",
+    r"ya|tidak|aktif|formal|informal|malaysia|taiwan|hong|kong|arab|saudi|korea|jepang|singapura|brunei|"
+    r"lama|kontrak|status|keterangan|jalur|asal|sumber|kategori|bidang|umur|usia|pendidikan|gaji|upah|"
+    r"catatan|lokasi|nomor|skema|sektor|jabatan|tujuan|bulan|tahun|jumlah|keberangkatan|penempatan)\b",
     re.I,
 )
 
