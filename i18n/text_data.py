@@ -37,6 +37,11 @@ TEXT = {
         "Without a choice, every sheet of village rows with the same columns is read together; the other sheets are named in the summary with the reason.",
     ),
     "data.summary": ("Lembar dan kolom", "Sheets and columns"),
+    "data.sheet_context.year": ("tahun {value}", "year {value}"),
+    "data.sheet_context.regency": ("kabupaten/kota {value}", "regency {value}"),
+    "data.sheet_context.province": ("provinsi {value}", "province {value}"),
+    "data.col.from_sheet": ("(dari nama atau judul lembar)", "(from the sheet's name or title)"),
+    "data.col.match_sheet": ("Lembar", "Sheet"),
     "data.checking": ("Memeriksa file ...", "Checking the file ..."),
     "data.mode": ("Cara menyimpan", "How to save"),
     "data.mode.replace": (

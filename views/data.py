@@ -180,6 +180,9 @@ with tab_import:
             st.markdown(f"**{t('data.mapping')}**")
             mapping = mapping_frame(plan)
             mapping["field"] = mapping["field"].map(lambda f: t(f"data.field.{f}"))
+            mapping["column"] = mapping["column"].map(
+                lambda c: t("data.col.from_sheet") if str(c).startswith("_sheet_") else c
+            )
             st.dataframe(
                 mapping.rename(columns={"field": t("data.col.field"), "column": t("data.col.column")}),
                 hide_index=True,
@@ -244,6 +247,8 @@ with tab_import:
             shown["kind"] = shown["kind"].map(lambda m: t(f"data.method.{m}"))
             shown["score"] = shown["score"].map(lambda v: "" if v != v else f"{v:.0f}")
             shown_columns = ["row", "kind", "score", "village", "village_name", "district", "regency"]
+            if "sheet" in shown:  # a workbook read whole: the row's sheet first
+                shown_columns.insert(0, "sheet")
             shown = shown[shown_columns].rename(columns={c: t(f"data.col.match_{c}") for c in shown_columns})
             st.dataframe(shown, hide_index=True, width="stretch")
         st.download_button(

@@ -41,7 +41,7 @@ class SheetNote:
     read: bool
     rows: int = 0
     reason: str = ""  # not read: "empty" | "hidden" | "no_village_column" | "not_chosen"
-    context: str = ""  # read: "year 2023; regency Kabupaten Lombok Barat"
+    context: tuple[tuple[str, str], ...] = ()  # read: (("year", "2023"), ("regency", "Kab. X"))
 
 
 @dataclass
@@ -252,6 +252,9 @@ def _summary_lines(plan: ImportPlan) -> list[tuple[str, str, dict]]:
 
 def _summary_line(plan: ImportPlan, line: tuple[str, str, dict], lang: str) -> dict:
     kind, code, params = line
+    if "context" in params:  # what the sheet's name or title said, in the reader's language
+        said = [i18n.t(f"data.sheet_context.{k}", lang, value=v) for k, v in params["context"]]
+        params = {**params, "context": "; ".join(said)}
     issue = Issue(code, kind, column=params.get("column"), params=params)
     return {
         "file": plan.file,

@@ -303,7 +303,7 @@ def _together(read: list[tuple[Grid, Table]], layer: str, plan: ImportPlan) -> T
         frame = table.frame.copy() if context else table.frame
         for name, value in context.items():
             frame[CONTEXT_COLUMNS[name]] = value
-        said = "; ".join(f"{k.split('_')[0]} {v}" for k, v in context.items())
+        said = tuple((k.split("_")[0], v) for k, v in context.items())
         if grid.sheet is not None:
             plan.sheet_notes.append(SheetNote(str(grid.sheet), True, len(frame), "", said))
         tables.append((table, frame))
