@@ -580,8 +580,22 @@ def level_of(code: str) -> Level:
 _AREA_WORDS = re.compile(r"\b(provinsi|prov|kabupaten|kab|kota)\b\.?", re.I)
 
 
-def _areas_index() -> _Index:
-    return _index(_gazetteer_indexed())
+@lru_cache(maxsize=1)
+def _areas_index() -> tuple[dict[str, list[tuple]], dict[str, tuple], dict[str, str], dict[str, str]]:
+    """Regencies by name key ((code, name, key, is_city) tuples), provinces by key, and the
+    official name of every regency and province code (the 552 areas, not the 83k villages)."""
+    g = gazetteer()
+    regencies: dict[str, list[tuple]] = {}
+    names: dict[str, str] = {}
+    for code, name in g.loc[g["level"] == 2, ["code", "name"]].itertuples(index=False):
+        key = normalise_name(name)
+        regencies.setdefault(key, []).append((code, name, key, str(name).lower().startswith("kota")))
+        names[code] = name
+    provinces = {}
+    for code, name in g.loc[g["level"] == 1, ["code", "name"]].itertuples(index=False):
+        provinces[normalise_name(name)] = (code, name, normalise_name(name), None)
+        names[code] = name
+    return regencies, provinces, names, {p[0]: p[1] for p in provinces.values()}
 
 
 def areas_named(text: str, *, whole: bool = False) -> dict[str, str]:
@@ -600,16 +614,12 @@ def areas_named(text: str, *, whole: bool = False) -> dict[str, str]:
     text = re.sub(r"\s+", " ", str(text or "")).strip()
     if not text or len(text) > 300:
         return {}
-    ix = _areas_index()
+    by_regency, by_province, names, _ = _areas_index()
     words = re.sub(r"[^0-9A-Za-z.]+", " ", text).split()
     out: dict[str, str] = {}
     regencies: set[str] = set()
     raw_regency = ""
     provinces: set[str] = set()
-    by_regency: dict[str, list[tuple]] = {}
-    for reg in ix.regencies.values():
-        by_regency.setdefault(reg[2], []).append(reg)
-    by_province = {p[2]: p for p in ix.provinces.values()}
     if whole:
         key = normalise_name(text)
         found = by_regency.get(key, [])
@@ -644,15 +654,15 @@ def areas_named(text: str, *, whole: bool = False) -> dict[str, str]:
                     break
     # a province written out without "Provinsi" ("JAWA TIMUR", "NUSA TENGGARA BARAT")
     plain = f" {' '.join(w.lower() for w in words)} "
-    for code, name, _key, _ in ix.provinces.values():
+    for code, name, _key, _ in by_province.values():
         if str(name).count(" ") >= 1 and f" {str(name).lower()} " in plain:
             provinces.add(code)
     if len(provinces) == 1:
-        out["province"] = ix.provinces[next(iter(provinces))][1]
+        out["province"] = names[next(iter(provinces))]
         regencies = {r for r in regencies if r[:2] in provinces} or regencies
     if len(regencies) == 1:
-        out["regency"] = ix.regencies[next(iter(regencies))][1]
-    elif len(regencies) > 1 and len({ix.regencies[r][2] for r in regencies}) == 1:
+        out["regency"] = names[next(iter(regencies))]
+    elif len(regencies) > 1 and len({normalise_name(names[r]) for r in regencies}) == 1:
         out["regency"] = raw_regency  # Kab. and Kota of one name: the rows' districts decide
     return out
 

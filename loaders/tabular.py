@@ -183,7 +183,7 @@ def parse_coordinate(value: object) -> float | None:
     Degrees, minutes and seconds with hemisphere letters (``6°01'12" LS``, ``6 01 12 LS``,
     ``6o01'12"LS``, ``106'12'30" BT``): LS/S and BB/W are negative, LU/N and BT/E positive.
 
-    >>> parse_coordinate("-6,1234"), parse_coordinate("106.8"), parse_coordinate("6°01'12\" LS")
+    >>> parse_coordinate("-6,1234"), parse_coordinate("106.8"), parse_coordinate("6 01 12 LS")
     (-6.1234, 106.8, -6.02)
     """
     if _is_missing(value) or isinstance(value, bool):
