@@ -59,7 +59,7 @@ class Command:
 #: Subcommand name -> what runs it; the help lists them in this order.
 COMMANDS: dict[str, Command] = {
     "import": Command(
-        "import a layer file (CSV, XLSX, XLS) into the store", "loaders.layers.cli:main", ("import",)
+        "import a layer file (CSV, XLSX, XLS, ODS) into the store", "loaders.layers.cli:main", ("import",)
     ),
     "status": Command("what the store holds: provinces, villages, layers (JSON)", "cli:status_main"),
     "delete": Command("delete one version of a layer", "loaders.layers.cli:main", ("delete",)),

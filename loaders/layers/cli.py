@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--store", type=Path, default=None, help="store directory (default: $ATLAS_DATA_DIR)")
     parser.add_argument("--lang", choices=i18n.LANGUAGES, default=None)
     sub = parser.add_subparsers(dest="command", required=True)
-    imp = sub.add_parser("import", help="import a CSV or XLSX file into a layer")
+    imp = sub.add_parser("import", help="import a CSV, XLSX, XLS or ODS file into a layer")
     imp.add_argument("layer", choices=list(LAYERS))
     imp.add_argument("file", type=Path)
     imp.add_argument("--sheet", default=None)
