@@ -30,6 +30,7 @@ from loaders.layers.cells import (
     _text,
     _years,
 )
+from loaders.layers.reshape import total_differs
 from loaders.layers.vocab import GENDER_VALUES, OUTCOME_VALUES, PROGRAMME_VALUES, SCHEME_VALUES
 from loaders.tabular import Table, parse_date
 from loaders.validation import YEAR_MIN, Issue, max_year
@@ -172,8 +173,12 @@ class GenderCounts:
                 part["gender"] = gender
                 part["count"] = _numbers(ctx.get[name], ctx.mapping[name], ctx.rows, ctx.issues)
                 parts.append(part)
-        if "count" in ctx.get:
+        if "count" in ctx.get:  # the total beside L and P: checked against them, never counted
             ctx.issues.append(Issue("total_ignored", "info", column=ctx.mapping["count"]))
+            keys = [k for k in ("count_l", "count_p", "count") if k in ctx.get]
+            given = pd.DataFrame({ctx.mapping[k]: ctx.get[k] for k in keys})
+            genders = [ctx.mapping[k] for k in keys if k != "count"]
+            ctx.issues.extend(total_differs(given, genders, ctx.mapping["count"], ctx.rows))
         out = pd.concat(parts).sort_values("_row", kind="stable")
         ctx.out = out[out["count"].notna()]
 

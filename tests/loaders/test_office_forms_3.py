@@ -428,3 +428,14 @@ def test_refused_files_of_every_new_kind_leave_the_store_byte_identical(store, t
         code, out, _ = _import(store, tmp_path, layer, name, data, capsys=capsys)
         assert code == 1 and store_digest(store.root) == before, name
         assert name in out and "Traceback" not in out
+
+
+def test_a_total_beside_the_gender_columns_is_checked_and_never_counted(store):
+    v = _villages("35.71", 3)
+    rows = [["Kode Desa", "Tahun", "Laki-laki", "Perempuan", "Jumlah"]]
+    rows += [[c, 2023, 2, 3, total] for c, total in zip(v["code"], [5, 5, 50], strict=True)]
+    plan = analyse("placements", _csv(rows), "jk.csv", store)
+    assert plan.accepted and int(plan.frame["count"].sum()) == 15
+    assert plan.frame.groupby("gender")["count"].sum().to_dict() == {"L": 6, "P": 9}
+    differs = [i for i in plan.issues if i.code == "total_differs"]
+    assert len(differs) == 1 and differs[0].params["rows"] == "4"
