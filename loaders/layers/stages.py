@@ -425,15 +425,17 @@ NAME_FIELDS = (
 
 
 def _numbers_share(values: pd.Series) -> float:
-    from loaders.tabular import parse_number
+    """The share of a column's filled cells that are numbers (looked at once per distinct value)."""
+    from loaders.layers.cells import _is_number, _text
 
-    texts = values.dropna().astype(str).str.strip()
-    texts = texts[(texts != "") & ~texts.isin(["-", "–"])]
-    if not len(texts):
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    if not len(uniques):
         return 0.0
-    uniques = pd.Series(texts.unique())
-    numeric = {u for u in uniques if parse_number(u, dash=None) is not None}
-    return float(texts.isin(numeric).mean())
+    counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
+    filled = np.array([_text(u) not in (None, "-", "–") for u in uniques], dtype=bool)
+    numbers = np.array([_is_number(u) for u in uniques], dtype=bool)
+    total = counts[filled].sum()
+    return float(counts[filled & numbers].sum() / total) if total else 0.0
 
 
 def map_fields(sheets: Sheets, plan: ImportPlan) -> Mapped | None:
