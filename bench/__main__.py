@@ -11,6 +11,7 @@ Measures, on ``../shared/data`` (read in place):
   naive map of the same villages (``to_json`` + ``folium.GeoJson``), with the HTML each sends;
 * the national maps of all regencies and all districts (the page's whole-country zoom);
 * importing 1,000,000 row-level placement records over real village names (own process);
+* importing a 200,000-row placements workbook (.xlsx) over real gazetteer villages (own process);
 * in headless Chromium: app start to the map page's polygons drawn, and choosing Jawa Timur's
   villages to all of them drawn;
 * the national village exports: PNG map, PPTX and PDF of every village (``bench.exports``).
@@ -42,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"
 PROVINCE = "35"
 IMPORT_RECORD = ".bench-import.json"  # beside the store's own files, when the store is kept
-STAGES = ("maps", "placements", "browser", "national", "exports")
+STAGES = ("maps", "placements", "workbook", "browser", "national", "exports")
 NATIONAL_PLACEMENT_ROWS = 300_000  # placements over every village for the recolour figure
 #: Files of higher levels imported after the villages, and the level each holds.
 SHARED_LEVEL_FILES = {"kabupaten.parquet": "regency", "kecamatan.parquet": "district"}
@@ -304,6 +305,14 @@ def run(args: argparse.Namespace) -> dict:
             figures, detail = placements_figures(store_dir, work, args.rows)
             out.update(figures)
             meta.update(detail)
+        if "workbook" not in args.skip:
+            from bench.workbook import workbook_figures
+
+            log("importing a 200,000-row placements workbook (.xlsx)")
+            figures = workbook_figures(work)
+            meta.update(figures.pop("meta"))
+            out.update(figures)
+            log(f"  {figures['placements_import_xlsx_200k_s']:.1f} s")
         if "browser" not in args.skip:
             from bench.browser import browser_figures
 
