@@ -9,10 +9,12 @@ parsing to numbers and dates is done per column by :func:`parse_number` and :fun
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import itertools
 import math
 import re
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -32,6 +34,7 @@ __all__ = [
     "Header",
     "sheet_names",
     "guess_sheet",
+    "check_upload",
     "decode_text",
     "parse_number",
     "parse_date",
@@ -404,9 +407,12 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def sheet_names(data: bytes) -> list[str]:
-    """Names of the sheets of an XLSX file (empty for other files)."""
+    """Names of the sheets of an XLSX file (empty for other files, and for a workbook that
+    :func:`check_upload` refuses: it is never opened)."""
     import openpyxl
 
+    if not _passes_checks(data):
+        return []
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
     except Exception:  # noqa: BLE001 - openpyxl raises many types for a non-workbook
@@ -463,6 +469,8 @@ def guess_sheet(data: bytes, score: Callable[[str], int] | None = None) -> str |
     import openpyxl
 
     score = score or (lambda text: 0)
+    if not _passes_checks(data):
+        return None
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 - openpyxl raises many types for a non-workbook
@@ -759,15 +767,16 @@ def _column_number(letters: bytes) -> int:
 
 
 def check_workbook(data: bytes, file: str) -> None:
-    """Refuse a workbook before it is loaded: a damaged zip, XML with a DTD or entities, more
-    decompressed bytes, declared or held rows and cells, or a longer text than the limits.
+    """Refuse a workbook before it is loaded: a damaged zip, members beyond the limits (number,
+    decompressed bytes, packing ratio, unsafe names: ``limits.zip_problem``), XML with a DTD or
+    entities, declared or held rows and cells, or a longer text than the limits.
 
     Streams every XML member once (the decompressor's own checks find damaged members).
     """
     import zipfile
     import zlib
 
-    from loaders.limits import limits
+    from loaders.limits import limits, zip_problem
 
     lim = limits()
     try:
@@ -775,9 +784,10 @@ def check_workbook(data: bytes, file: str) -> None:
         infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as err:
         raise TableError("bad_xlsx", file, detail=type(err).__name__) from None
-    total = sum(i.file_size for i in infos)
-    if total > lim.unzipped_mb * 1_000_000:
-        raise _over(file, "unzipped_mb", f"{total / 1e6:,.0f}", lim.unzipped_mb)
+    problem = zip_problem(infos)
+    if problem is not None:
+        what, params = problem
+        raise TableError(what if what == "zip_unsafe" else f"limit_{what}", file, **params)
     try:
         for info in infos:
             if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
@@ -834,23 +844,66 @@ def check_grid(cells: list[list[object]], file: str, *, complete: bool = True) -
         raise _over(file, "cell_chars", f"{longest:,}", lim.cell_chars)
 
 
+def _is_zip(data: bytes, file: str) -> bool:
+    return data[:4] == b"PK\x03\x04" or Path(file).suffix.lower() in (".xlsx", ".xlsm")
+
+
+#: Verdicts of :func:`check_upload` by (sha256, limits): ``None`` (passed) or (code, params).
+_VERDICTS: OrderedDict[tuple, tuple[str, dict] | None] = OrderedDict()
+
+
+def check_upload(data: bytes, file: str) -> None:
+    """Every check a table file passes before any reader touches it: its size and, for a zip
+    (XLSX), its members and the rows, cells and text it declares (:func:`check_workbook`).
+
+    Raises :class:`TableError`. The verdict is kept per content (sha256, last 32 files), so a
+    page that reruns, or lists a workbook's sheets before reading it, pays for it once.
+    """
+    from loaders.limits import limits
+
+    lim = limits()
+    if len(data) > lim.file_mb * 1_000_000:
+        raise _over(file, "file_mb", f"{len(data) / 1e6:,.1f}", lim.file_mb)
+    if not _is_zip(data, file):
+        return
+    key = (hashlib.sha256(data).hexdigest(), lim)
+    if key not in _VERDICTS:
+        try:
+            check_workbook(data, file)
+        except TableError as err:
+            _VERDICTS[key] = (err.code, err.params)
+        else:
+            _VERDICTS[key] = None
+        while len(_VERDICTS) > 32:
+            _VERDICTS.popitem(last=False)
+    verdict = _VERDICTS[key]
+    if verdict is not None:
+        raise TableError(verdict[0], file, **verdict[1])
+
+
+def _passes_checks(data: bytes) -> bool:
+    """True for a workbook :func:`check_upload` lets through (the sheet listers open no other)."""
+    if data[:4] != b"PK\x03\x04":
+        return False
+    try:
+        check_upload(data, "upload.xlsx")
+    except TableError:
+        return False
+    return True
+
+
 def read_grid(data: bytes, file: str, sheet: str | int | None = None, score=None) -> Grid:
     """The format reader for ``data`` (by its first bytes, then its suffix) and its cells.
 
     Raises :class:`TableError` for a file that is no table (old binary formats, images, PDFs),
-    is damaged, or exceeds a limit of :mod:`loaders.limits` (checked before loading where the
-    format declares its size). Any other error of a reader becomes ``TableError("unreadable")``
-    naming its type, never a traceback.
+    is damaged, or exceeds a limit of :mod:`loaders.limits` (:func:`check_upload`, before any
+    reader touches it, where the format declares its size). Any other error of a reader becomes
+    ``TableError("unreadable")`` naming its type, never a traceback.
     """
-    from loaders.limits import limits
-
     score = score or (lambda text: 0)
     suffix = Path(file).suffix.lower()
-    lim = limits()
-    if len(data) > lim.file_mb * 1_000_000:
-        raise _over(file, "file_mb", f"{len(data) / 1e6:,.1f}", lim.file_mb)
-    if data[:4] == b"PK\x03\x04" or suffix in (".xlsx", ".xlsm"):
-        check_workbook(data, file)
+    check_upload(data, file)
+    if _is_zip(data, file):
         reader = _read_xlsx
     elif data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         reader = _read_xls
