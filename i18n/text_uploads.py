@@ -19,8 +19,8 @@ TEXT = {
         "{file}: the file is not GeoJSON (it does not start with a JSON object '{{'). Export the layer again as GeoJSON.",
     ),
     "boundaries.file.geojson_link": (
-        "{file}: GeoJSON ini meminta mengambil sistem koordinat atau data dari alamat lain (anggota \"url\"/\"href\"); tautan dalam unggahan tidak diikuti. Hapus tautan \"crs\" itu (atau ekspor ulang dalam EPSG:4326) lalu coba lagi.",
-        "{file}: this GeoJSON asks to fetch a coordinate system or data from another address (a \"url\"/\"href\" member); links in uploads are never followed. Remove that \"crs\" link (or export again in EPSG:4326) and retry.",
+        '{file}: GeoJSON ini meminta mengambil sistem koordinat atau data dari alamat lain (anggota "url"/"href"); tautan dalam unggahan tidak diikuti. Hapus tautan "crs" itu (atau ekspor ulang dalam EPSG:4326) lalu coba lagi.',
+        '{file}: this GeoJSON asks to fetch a coordinate system or data from another address (a "url"/"href" member); links in uploads are never followed. Remove that "crs" link (or export again in EPSG:4326) and retry.',
     ),
     "boundaries.file.not_gpkg": (
         "{file}: berkas bukan GeoPackage (bukan basis data SQLite). Ekspor ulang lapisan sebagai GeoPackage.",
