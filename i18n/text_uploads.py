@@ -15,8 +15,8 @@ TEXT = {
         "{file}: the file holds XML, not GeoJSON (e.g. an OGR VRT or GML, which can point at other files or servers); such files are never opened. Export the layer as GeoJSON, GeoPackage or zipped Shapefile.",
     ),
     "boundaries.file.not_geojson": (
-        "{file}: berkas bukan GeoJSON (tidak diawali objek JSON '{{'). Ekspor ulang lapisan sebagai GeoJSON.",
-        "{file}: the file is not GeoJSON (it does not start with a JSON object '{{'). Export the layer again as GeoJSON.",
+        "{file}: berkas bukan GeoJSON (bukan objek JSON berisi fitur GeoJSON). Ekspor ulang lapisan sebagai GeoJSON.",
+        "{file}: the file is not GeoJSON (not a JSON object holding GeoJSON features). Export the layer again as GeoJSON.",
     ),
     "boundaries.file.geojson_link": (
         '{file}: GeoJSON ini meminta mengambil sistem koordinat atau data dari alamat lain (anggota "url"/"href"); tautan dalam unggahan tidak diikuti. Hapus tautan "crs" itu (atau ekspor ulang dalam EPSG:4326) lalu coba lagi.',

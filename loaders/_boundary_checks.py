@@ -4,7 +4,7 @@ An upload is data, never instructions. Each check reads bytes only (SQLite's own
 for a GeoPackage, read-only) and returns the problem as ``(key, params)`` for
 ``BoundaryFileError``, or ``None``; the messages never quote what a file holds, only names.
 
-* GeoJSON: a JSON object (``{``); never XML (an OGR VRT or GML, which point at other files) and
+* GeoJSON: a JSON object (``{``) with GeoJSON features; never XML (an OGR VRT or GML, which point at other files) and
   never a ``"url"``/``"href"`` link (GDAL fetches a CRS ``link``);
 * GeoPackage: an SQLite database whose views and triggers name no other file, data source or
   file function, and whose virtual tables are R-tree indexes only;
@@ -40,6 +40,7 @@ Problem = tuple[str, dict] | None
 _ESCAPE = re.compile(rb"\\u00([2-7][0-9a-fA-F])")
 #: A member GDAL's GeoJSON reader would fetch (a CRS "link"/"url" with "href"/"url").
 _LINK = re.compile(rb'"(?:url|href)"\s*:\s*"\s*(?:https?|ftps?|file)\s*:', re.IGNORECASE)
+_FEATURE = re.compile(rb'"type"\s*:\s*"Feature(?:Collection)?"', re.IGNORECASE)
 #: What a view or trigger of a GeoPackage may not hold: a call of a function that opens another
 #: data source or file (GDAL's, SpatiaLite's, SQLite's extensions), or a path or URL of one.
 _SQL_REACH = re.compile(
@@ -89,6 +90,8 @@ def _geojson(path: Path) -> Problem:
         data = _ESCAPE.sub(lambda m: bytes([int(m[1], 16)]), data).replace(b"\\/", b"/")
     if _LINK.search(data):
         return "geojson_link", {}
+    if not _FEATURE.search(data):  # a GDALG pipeline, an Esri JSON, a TopoJSON: JSON, no GeoJSON
+        return "not_geojson", {}
     return None
 
 

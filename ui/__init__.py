@@ -147,17 +147,26 @@ def compact_frame() -> None:
     )
 
 
+#: Every ASCII character Markdown (CommonMark, GFM, Streamlit's ``:color[...]`` directives and
+#: ``$`` LaTeX) or HTML reads as markup; a backslash makes each one literal.
 _MARKDOWN_SPECIAL = set("\\`*_{}[]<>()#+-.!|~$&")
 
 
 def md_text(text: object) -> str:
-    """``text`` from a file (a village name, a source) as literal Markdown: every character that
-    Markdown or HTML would read as markup is escaped, so ``<img onerror=...>`` shows as written.
+    """``text`` from a file (a file, sheet, column or village name, a value, a message quoting
+    them) as literal Markdown for every Streamlit element that renders Markdown (``st.markdown``,
+    ``caption``, ``info``/``warning``/``error``/``success``, ``subheader``, widget labels and
+    help, ``st.table`` cells): each character Markdown or HTML would read as markup is
+    escaped, so ``![x](http://host/img.png)`` and ``<img src=...>`` show as written and nothing
+    is fetched. Line breaks become spaces (a value is one line; a break would start a block).
 
     >>> print(md_text("<b>Desa_1</b>"))
     \\<b\\>Desa\\_1\\</b\\>
+    >>> print(md_text("![x](http://h/i.png)"))
+    \\!\\[x\\]\\(http://h/i\\.png\\)
     """
-    return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in str(text))
+    flat = " ".join(str(text).splitlines())
+    return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in flat)
 
 
 def _css_string(text: str) -> str:
