@@ -104,9 +104,10 @@ def _gpkg(path: Path) -> Problem:
     except sqlite3.Error:
         return "not_gpkg", {}
     try:
+        con.text_factory = lambda raw: raw.decode("utf-8", "replace")  # a damaged schema is no error
         con.execute("PRAGMA trusted_schema = OFF")
         rows = con.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
-    except sqlite3.Error:
+    except (sqlite3.Error, ValueError):
         return "not_gpkg", {}
     finally:
         con.close()
