@@ -10,9 +10,9 @@ from __future__ import annotations
 import geopandas as gpd
 import numpy as np
 import shapely
+from fuzzing import summary
 from zfuzz import run_z_batch
 
-from fuzzing import summary
 from geo import maps
 from geo.codes import Level
 from geo.display import display_zoom
@@ -24,7 +24,9 @@ def test_a_polygonz_geopackage_of_real_villages_imports_and_draws(shared_data, t
     desa = gpd.read_parquet(shared_data / "boundaries" / "desa" / "desa_36.parquet")
     serang = desa[desa["kode"].str.startswith("36.04.")][["kode", "nama", "geometry"]].reset_index(drop=True)
     heights = np.linspace(0.0, 1_778.0, len(serang))  # metres, one per village, as official files carry
-    serang["geometry"] = [shapely.force_3d(g, z=float(h)) for g, h in zip(serang.geometry, heights, strict=True)]
+    serang["geometry"] = [
+        shapely.force_3d(g, z=float(h)) for g, h in zip(serang.geometry, heights, strict=True)
+    ]
     path = tmp_path / "desa_serang_3d.gpkg"
     serang.to_file(path, driver="GPKG", layer="desa")
     assert serang.geometry.has_z.all()

@@ -26,8 +26,9 @@ for entry in (ROOT, ROOT / "tests"):
     if str(entry) not in sys.path:
         sys.path.insert(0, str(entry))
 
-import loaders  # noqa: E402,F401  (locks GDAL down before pyogrio loads, as in the app)
 from fuzzing import Case, polygons, run_case, summary  # noqa: E402
+
+import loaders  # noqa: E402,F401  (locks GDAL down before pyogrio loads, as in the app)
 
 FORMATS = ("geojson", "gpkg", "gpkg multi", "shapefile zip", "parquet")
 DIMENSIONS = ("z", "m", "zm")
@@ -41,7 +42,11 @@ def _with_dimensions(geoms, dims: str, rng: random.Random):
 
     def ring(coords) -> str:
         base = rng.uniform(0, 900)
-        extra = {"z": lambda i: f"{base + i:.2f}", "m": lambda i: f"{i:.1f}", "zm": lambda i: f"{base + i:.2f} {i:.1f}"}
+        extra = {
+            "z": lambda i: f"{base + i:.2f}",
+            "m": lambda i: f"{i:.1f}",
+            "zm": lambda i: f"{base + i:.2f} {i:.1f}",
+        }
         return "(" + ", ".join(f"{x!r} {y!r} {extra[dims](i)}" for i, (x, y) in enumerate(coords)) + ")"
 
     def polygon(p) -> str:
@@ -53,7 +58,9 @@ def _with_dimensions(geoms, dims: str, rng: random.Random):
         if g.geom_type == "Polygon":
             out.append(shapely.from_wkt(f"POLYGON {tag} {polygon(g)}"))
         else:
-            out.append(shapely.from_wkt(f"MULTIPOLYGON {tag} (" + ", ".join(polygon(p) for p in g.geoms) + ")"))
+            out.append(
+                shapely.from_wkt(f"MULTIPOLYGON {tag} (" + ", ".join(polygon(p) for p in g.geoms) + ")")
+            )
     return out
 
 
