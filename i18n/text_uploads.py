@@ -78,6 +78,8 @@ TEXT = {
         "{file}: satu bagian file mengembang {found} kali ukurannya saat dibuka, melebihi batas {limit} ({variable}); file seperti ini (bom zip) tidak dibuka. Simpan ulang hanya tabelnya.",
         "{file}: a part of the file unpacks to {found} times its packed size, over the limit of {limit} ({variable}); such files (zip bombs) are not opened. Save only the table again.",
     ),
+    # ---------------------------------------------------------------- the audit log
+    "audit.outcome.refused": ("berkas ditolak", "file refused"),
     # ---------------------------------------------------------------- the Data page
     "data.upload_denied": (
         "Berkas tidak dibaca: {reason}",
