@@ -57,13 +57,13 @@ def test_a_vrt_boundary_upload_is_refused_and_no_hash_reaches_the_page(monkeypat
     assert store_digest(root) == before
 
 
-def _signed_in(monkeypatch, root, name: str) -> AppTest:
+def _signed_in(monkeypatch, root, name: str, lang: str = "en") -> AppTest:
     monkeypatch.setenv("ATLAS_AUTH", "local")
     monkeypatch.setenv("ATLAS_DATA_DIR", str(root))
-    monkeypatch.setenv("ATLAS_LANGUAGE", "en")
+    monkeypatch.setenv("ATLAS_LANGUAGE", lang)
     at = AppTest.from_file(APP, default_timeout=300)
     at.session_state["dataset"] = "store"
-    at.session_state["lang"] = "en"
+    at.session_state["lang"] = lang
     at.run()
     at.text_input(key="auth_name").input(name)
     at.text_input(key="auth_password").input(PASSWORD)
@@ -116,6 +116,26 @@ def test_a_granted_steward_still_imports_a_boundary_upload(monkeypatch, tmp_path
     assert ("steward36", "boundary-import", "ok") in [
         (e["user"], e["action"], e["outcome"]) for e in audit(root)
     ]
+
+
+def test_a_granted_stewards_hostile_upload_is_refused_and_logged_in_the_interface_language(
+    monkeypatch, tmp_path
+):
+    root = tmp_path / "store"
+    hashes = make_book(root)
+    at = _signed_in(monkeypatch, root, "steward36", lang="id")
+    data = vrt_reading(root / "accounts.sqlite")
+    at.file_uploader(key="data_bnd_upload").set_value(("desa.geojson", data, "application/geo+json"))
+    at.run()
+    at.button(key="data_bnd_import").click().run()
+    assert not at.exception, at.exception
+    assert [_plain(e.value).split(": ")[0] for e in at.error] == ["desa.geojson"]
+    assert not any(h in _page_text(at) for h in hashes.values())
+    admin = _signed_in(monkeypatch, root, "admin", lang="id")
+    log = admin.tabs[-1].dataframe[0].value
+    rows = log[log[i18n.t("audit.col.user", "id")] == "steward36"]
+    assert list(rows[i18n.t("audit.col.outcome", "id")])[:1] == [i18n.t("audit.outcome.refused", "id")]
+    assert list(rows[i18n.t("audit.col.file", "id")])[:1] == ["desa.geojson"]
 
 
 # --------------------------------------------------------------------------- the sheet-listing bomb
