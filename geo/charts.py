@@ -7,6 +7,7 @@ and returns a ``plotly.graph_objects.Figure``. Numbers use the language's separa
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 
 import pandas as pd
@@ -71,6 +72,16 @@ def _layout(fig: go.Figure, lang: str, title: str | None) -> go.Figure:
     return fig
 
 
+def _as_text(labels: pd.Series) -> pd.Series:
+    """Category names (a file's destinations, sectors, channels) as plotly text: ``<``, ``>`` and
+    ``&`` escaped, so plotly's own HTML (``<b>``, ``<br>``, ``<a href>``) in a value shows as written.
+
+    >>> _as_text(pd.Series(["<b>Taiwan</b>", None])).tolist()
+    ['&lt;b&gt;Taiwan&lt;/b&gt;', None]
+    """
+    return labels.map(lambda v: html.escape(v, quote=False) if isinstance(v, str) else v)
+
+
 def empty_figure(lang: str, title: str | None = None) -> go.Figure:
     """A blank chart that says there is no data (never an empty axis pretending to be zero)."""
     fig = go.Figure()
@@ -120,7 +131,7 @@ def stacked_trend_figure(
     totals = data.groupby(by)[value].sum().sort_values(ascending=False)
     keep = set(totals.index[:top])
     other = i18n.t("chart.other", lang)
-    data[by] = category_names(data[by], lang, names).where(data[by].isin(keep), other)
+    data[by] = _as_text(category_names(data[by], lang, names).where(data[by].isin(keep), other))
     data = data.groupby(["year", by], as_index=False)[value].sum()
     fig = px.bar(
         data,
@@ -155,7 +166,7 @@ def bar_figure(
     if frame.empty:
         return empty_figure(lang, title)
     data = frame.copy()
-    data[column] = category_names(data[column], lang, names)
+    data[column] = _as_text(category_names(data[column], lang, names))
     data = data.sort_values(value, ascending=True)
     fig = px.bar(
         data,
@@ -189,7 +200,7 @@ def share_figure(
         return empty_figure(lang, title)
     data = frame.copy()
     data[value] = pd.to_numeric(data[value], errors="coerce").fillna(0)
-    data[column] = category_names(data[column], lang, names)
+    data[column] = _as_text(category_names(data[column], lang, names))
     data = data.groupby(column, sort=False, as_index=False)[value].sum()
     data = data.sort_values(value, ascending=False, kind="stable")
     small = data[value] < SMALL_SLICE * data[value].sum()

@@ -154,8 +154,8 @@ class EncodedShapes:
 def encode_shapes(areas: gpd.GeoDataFrame, quantum: float = 1e4) -> EncodedShapes:
     """Encode ``areas`` (``code``, ``name``, polygonal ``geometry`` in EPSG:4326).
 
-    Areas without a polygon are left out. ``quantum`` is grid cells per degree: keep
-    ``1 / quantum`` well below the display simplification tolerance.
+    Areas without a polygon are left out; Z and M values are ignored. ``quantum`` is grid cells
+    per degree: keep ``1 / quantum`` well below the display simplification tolerance.
     """
     if areas.crs is not None and not areas.crs.equals("EPSG:4326"):
         raise ValueError(f"areas must be in EPSG:4326 (lon/lat), got {areas.crs}")
@@ -164,7 +164,8 @@ def encode_shapes(areas: gpd.GeoDataFrame, quantum: float = 1e4) -> EncodedShape
         return EncodedShapes([], [], (0.0, 0.0), quantum, "", [], [], [], (0.0, 0.0, 0.0, 0.0))
     geometry = drawn.geometry.values
     minx, miny, maxx, maxy = (float(v) for v in shapely.total_bounds(geometry))
-    kind, coords, offsets = shapely.to_ragged_array(geometry)
+    # x, y only: a Z or M value (3-D PolygonZ of official GeoPackages) is not drawn
+    kind, coords, offsets = shapely.to_ragged_array(geometry, include_z=False, include_m=False)
     if kind == shapely.GeometryType.POLYGON:  # no multipolygon among them: one part each
         offsets = (*offsets, np.arange(len(geometry) + 1))
     elif kind != shapely.GeometryType.MULTIPOLYGON:

@@ -80,16 +80,14 @@ TEXT = {
         "{file}: there is no column {column} (columns: {columns}). Check --code-column / --name-column.",
     ),
     "boundaries.file.no_known_codes": (
-        "{file}: tidak satu pun dari {count} kode di kolom {column} adalah kode Kemendagri dalam daftar resmi "
-        "(nilai pertama: {values}{hint}). Periksa kolom kode (--code-column) atau gunakan berkas berkode "
-        "Kemendagri (mis. 36.04.13.2007).",
-        "{file}: none of the {count} codes in column {column} is a Kemendagri code in the official gazetteer "
-        "(first values: {values}{hint}). Check the code column (--code-column) or use a file with Kemendagri "
-        "codes (e.g. 36.04.13.2007).",
+        "{file}: tidak satu pun dari {count} kode di kolom {column} adalah kode Kemendagri dalam daftar resmi"
+        "{hint}. Periksa kolom kode (--code-column) atau gunakan berkas berkode Kemendagri (mis. 36.04.13.2007).",
+        "{file}: none of the {count} codes in column {column} is a Kemendagri code in the official gazetteer"
+        "{hint}. Check the code column (--code-column) or use a file with Kemendagri codes (e.g. 36.04.13.2007).",
     ),
     "boundaries.file.bps_hint": (
-        "; {count} tampak seperti kode BPS, sistem yang berbeda",
-        "; {count} look like BPS codes, a different system",
+        " ({count} tampak seperti kode BPS, sistem yang berbeda)",
+        " ({count} look like BPS codes, a different system)",
     ),
     "boundaries.file.no_level_codes": (
         "{file}: tidak ada kode pada tingkat {level}. Periksa --level.",

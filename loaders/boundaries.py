@@ -399,15 +399,29 @@ def import_file(
 ) -> ImportResult:
     """Import a boundary file; each province it touches is rewritten atomically.
 
-    Raises ``BoundaryFileError`` (nothing written) when the file cannot be used. Village files
-    replace the villages of the regencies they cover; files of a higher level replace that
-    level's polygons. Row problems are reported in ``lang``.
+    With sign-in on, the user must be allowed to import boundaries somewhere (a steward with a
+    grant, an admin) before any byte of the file is read, and then for every province the file
+    holds; a refusal raises ``AccessDenied`` and is in the audit log. Raises
+    ``BoundaryFileError`` (nothing written, the refusal logged) when the file cannot be used.
+    Village files replace the villages of the regencies they cover; files of a higher level
+    replace that level's polygons. Row problems are reported in ``lang``.
     """
     path = Path(path)
-    read = read_boundary_file(
-        path, code_column=code_column, name_column=name_column, layer=layer, level=level
-    )
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    accounts.authorize(accounts.Action.BOUNDARY_IMPORT, [], file=path.name)
+    try:
+        read = read_boundary_file(
+            path, code_column=code_column, name_column=name_column, layer=layer, level=level
+        )
+    except BoundaryFileError as err:
+        accounts.record(
+            accounts.Action.BOUNDARY_IMPORT,
+            outcome="refused",
+            file=path.name,
+            sha256=_file_digest(path),
+            detail={"reason": err.key},
+        )
+        raise
+    digest = _file_digest(path)
     source = {"source": path.name, "sha256": digest}
     accounts.authorize(accounts.Action.BOUNDARY_IMPORT, read.provinces(), file=path.name)
     written = {}
@@ -442,6 +456,18 @@ def import_file(
     return ImportResult(written, read.level, read.problems(lang), read.rows)
 
 
+def _file_digest(path: Path) -> str | None:
+    """sha256 of a file within the upload size limit (None for a larger or unreadable one)."""
+    from loaders.limits import limits
+
+    try:
+        if not path.is_file() or path.stat().st_size > limits().file_mb * 1_000_000:
+            return None
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
 def import_upload(store: Store, name: str, data: bytes, **options: object) -> ImportResult:
     """``import_file`` on uploaded bytes, read from a temporary copy named ``name``.
 
@@ -449,7 +475,9 @@ def import_upload(store: Store, name: str, data: bytes, **options: object) -> Im
     recorded source name the file the user chose; it is removed afterwards. ``options`` are
     those of ``import_file``. Raises ``BoundaryFileError`` (nothing written) like it.
     """
-    filename = Path(str(name).replace("\\", "/")).name or "upload"
+    filename = Path(str(name).replace("\\", "/").replace("\x00", "")).name.strip()
+    if filename in ("", ".", "..") or len(filename.encode()) > 200:  # not a name a folder can hold
+        filename = "upload" + Path(filename).suffix[:20]
     with tempfile.TemporaryDirectory(prefix="atlas-boundaries-") as folder:
         path = Path(folder) / filename
         path.write_bytes(data)

@@ -9,6 +9,9 @@ problems with the whole file raise ``BoundaryFileError`` saying why and what to 
 from __future__ import annotations
 
 import os
+import re
+import shutil
+import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +29,7 @@ from geo.boundaries import repair_geometry
 from geo.codes import Level, normalise_codes
 from geo.gazetteer import gazetteer, normalise_name
 from i18n import DEFAULT_LANGUAGE, fmt_int, t
+from loaders._boundary_checks import DRIVERS, KINDS, SHAPEFILE_PARTS, check_content
 
 __all__ = ["BoundaryFileError", "BoundaryFile", "read_boundary_file", "CODE_COLUMN_NAMES", "SUFFIXES"]
 
@@ -72,6 +76,10 @@ class BoundaryFileError(ValueError):
             params["level"] = t(f"boundaries.level.{params['level']}", lang)
         if "cause" in params:
             params["cause"] = t(f"boundaries.cause.{params['cause']}", lang)
+        if "what" in params:
+            params["what"] = t(f"boundaries.file.gpkg_what.{params['what']}", lang)
+        if "name" in params:
+            params["name"] = repr(params["name"])
         if "hint" in params:
             params["hint"] = (
                 t("boundaries.file.bps_hint", lang, count=params["hint"]) if params["hint"] else ""
@@ -146,77 +154,126 @@ def _fail(path: Path, key: str, **params: object) -> BoundaryFileError:
     return BoundaryFileError(key, file=path.name, **params)
 
 
-def _unsafe_member(name: str) -> bool:
-    """An absolute path, a drive letter or a ``..`` part: a member that could land outside."""
-    parts = name.replace("\\", "/").split("/")
-    return name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":") or ".." in parts
+def _unpack_zip(path: Path, work: Path) -> Path:
+    """The one boundary file inside a zip, unpacked into ``work`` (raises when unusable).
 
-
-def _check_zip(path: Path) -> str:
-    """The ``/vsizip/`` path of the single Shapefile inside a zip (raises when unusable).
-
-    Members with an absolute or ``..`` path are refused, and so is a zip that unpacks to more
-    than the limit (``ATLAS_MAX_UNZIPPED_MB``) or whose members fail their checksum.
+    Only the zip's directory is read first: members beyond the limits (number, unpacked size,
+    packing ratio) or with an absolute or ``..`` path refuse the whole zip
+    (``limits.zip_problem``), and so does a ``.vrt`` (it points at other files). Then the
+    Shapefile's own parts (``.shp .shx .dbf .prj .cpg``), or the single GeoPackage, GeoJSON or
+    GeoParquet, are written under fixed names; nothing else of the zip reaches a reader.
     """
-    from loaders.limits import VARIABLES, limits
+    from loaders.limits import zip_problem
 
     if not zipfile.is_zipfile(path):
         raise _fail(path, "zip_corrupt")
     try:
         with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-            names = [i.filename for i in infos]
-            unsafe = [n for n in names if _unsafe_member(n)]
-            if unsafe:
-                raise _fail(path, "zip_unsafe", member=repr(unsafe[0]))
-            total = sum(i.file_size for i in infos)
-            lim = limits().unzipped_mb
-            if total > lim * 1_000_000:
-                raise _fail(
-                    path,
-                    "zip_too_large",
-                    found=f"{total / 1e6:,.0f}",
-                    limit=lim,
-                    variable=VARIABLES["unzipped_mb"],
-                )
+            infos = [i for i in archive.infolist() if not i.is_dir()]
+            problem = zip_problem(infos)
+            if problem is not None:
+                what, params = problem
+                if what == "zip_unsafe":
+                    raise _fail(path, "zip_unsafe", member=repr(params["member"]))
+                key = {"unzipped_mb": "zip_too_large", "zip_members": "zip_members", "zip_ratio": "zip_ratio"}
+                raise _fail(path, key[what], **params)
+            names = [i.filename for i in infos if not i.filename.startswith("__MACOSX")]
+            pointers = [n for n in names if n.lower().endswith((".vrt", ".gdalg.json", ".ovf"))]
+            if pointers:
+                raise _fail(path, "zip_vrt", member=repr(pointers[0][:120]))
             bad = archive.testzip()
+            if bad is not None:
+                raise _fail(path, "zip_member", member=repr(bad[:120]))
+            chosen = _zip_members(path, names)
+            target = None
+            for member, suffix in chosen:
+                out = work / f"upload{suffix}"
+                with archive.open(member) as source, out.open("wb") as sink:
+                    shutil.copyfileobj(source, sink, 1 << 20)
+                target = target or out
     except BoundaryFileError:
         raise
     except Exception as err:  # noqa: BLE001 - zlib, struct and zipfile errors of a damaged archive
         raise _fail(path, "zip_corrupt") from err
-    if bad is not None:
-        raise _fail(path, "zip_member", member=repr(bad))
-    shps = [n for n in names if n.lower().endswith(".shp") and not n.startswith("__MACOSX")]
+    return target
+
+
+def _zip_members(path: Path, names: list[str]) -> list[tuple[str, str]]:
+    """``(member, suffix)`` to unpack: the Shapefile's parts (the ``.shp`` first), or the one
+    other boundary file."""
+    shps = [n for n in names if n.lower().endswith(".shp")]
     if not shps:
-        geo = [n for n in names if n.lower().endswith((".gpkg", ".geojson", ".json"))]
+        geo = [
+            n for n in names if n.lower().endswith((".gpkg", ".geojson", ".json", ".parquet", ".geoparquet"))
+        ]
         if len(geo) == 1:
-            return f"/vsizip/{path}/{geo[0]}"
+            return [(geo[0], Path(geo[0]).suffix.lower())]
         raise _fail(path, "zip_no_shp")
     if len(shps) > 1:
         raise _fail(path, "zip_many_shp", count=len(shps), names=", ".join(shps))
-    stem = shps[0][:-4]
-    missing = [ext for ext in (".shx", ".dbf") if not any(n.lower() == (stem + ext).lower() for n in names)]
+    stem = shps[0][:-4].lower()
+    parts = {n[len(stem) :].lower(): n for n in names if n.lower().startswith(stem)}
+    missing = [ext for ext in (".shx", ".dbf") if ext not in parts]
     if missing:
         raise _fail(path, "zip_parts", parts=", ".join(missing))
-    return f"/vsizip/{path}/{shps[0]}"
+    return [(parts[ext], ext) for ext in SHAPEFILE_PARTS if ext in parts]
 
 
-def _read_frame(path: Path, layer: str | None) -> gpd.GeoDataFrame:
+def _local_shapefile(path: Path, work: Path) -> Path:
+    """A Shapefile named on the command line, its own parts copied into ``work`` (GDAL sees no
+    other file of its folder)."""
+    target = work / "upload.shp"
+    for ext in SHAPEFILE_PARTS:
+        for part in (path.with_suffix(ext), path.with_suffix(ext.upper())):
+            if part.is_file():
+                shutil.copyfile(part, target.with_suffix(ext))
+                break
+    return target
+
+
+def _checked(path: Path, work: Path) -> tuple[Path, str]:
+    """The file to read and its kind, after every check of its content (raises when unsafe)."""
     suffix = path.suffix.lower()
-    if suffix in (".parquet", ".geoparquet"):
+    if suffix == ".zip":
+        local = _unpack_zip(path, work)
+    elif suffix == ".shp":
+        local = _local_shapefile(path, work)
+    else:
+        local = path
+    kind = KINDS[local.suffix.lower()]
+    problem = check_content(local, kind)
+    if problem is not None:
+        key, params = problem
+        raise _fail(path, key, **params)
+    return local, kind
+
+
+def _read_frame(path: Path, layer: str | None, work: Path) -> gpd.GeoDataFrame:
+    """The layer of a checked file as a GeoDataFrame in 2-D (Z and M dropped)."""
+    local, kind = _checked(path, work)
+    if kind == "parquet":
         try:
-            return gpd.read_parquet(path)
+            frame = gpd.read_parquet(local)
         except ValueError as err:  # plain Parquet without geo metadata
             raise _fail(path, "parquet_plain") from err
         except OSError as err:
-            raise _fail(path, "unreadable", error=err) from err
-    source = _check_zip(path) if suffix == ".zip" else str(path)
+            raise _fail(path, "unreadable", error=type(err).__name__) from err
+        if isinstance(frame, gpd.GeoDataFrame) and frame.geometry.name in frame.columns:
+            frame = frame.set_geometry(shapely.force_2d(frame.geometry.values), crs=frame.crs)
+        return frame
+    driver = DRIVERS[kind]
+    # GeoJSON and GPKG take their driver as a prefix; a Shapefile's header admits no other
+    source = str(local.resolve())
+    source = source if kind == "shapefile" else f"{driver}:{source}"
     try:
         layers = pyogrio.list_layers(source)
-    except (DataSourceError, OSError) as err:
-        raise _fail(path, "unreadable", error=err) from err
+        opened = pyogrio.read_info(source, layer=str(layers[0][0]) if len(layers) else None).get("driver")
+    except (DataSourceError, DataLayerError, OSError, ValueError) as err:
+        raise _fail(path, "unreadable", error=type(err).__name__) from err
+    if opened != driver:
+        raise _fail(path, "wrong_driver", driver=str(opened), expected=driver)
     if layer is None:
-        spatial = [str(name) for name, kind in layers if kind]
+        spatial = [str(name) for name, kind_ in layers if kind_]
         if len(spatial) > 1:
             raise _fail(path, "many_layers", count=len(spatial), names=", ".join(spatial))
         if not spatial and len(layers):
@@ -230,7 +287,7 @@ def _read_frame(path: Path, layer: str | None) -> gpd.GeoDataFrame:
     try:
         features = pyogrio.read_info(source, layer=layer).get("features", 0)
     except (DataSourceError, DataLayerError, OSError, ValueError) as err:
-        raise _fail(path, "unreadable", error=err) from err
+        raise _fail(path, "unreadable", error=type(err).__name__) from err
     if features > limits().features:
         raise _fail(
             path,
@@ -240,18 +297,18 @@ def _read_frame(path: Path, layer: str | None) -> gpd.GeoDataFrame:
             variable=VARIABLES["features"],
         )
     try:
-        return pyogrio.read_dataframe(source, layer=layer)
+        return pyogrio.read_dataframe(source, layer=layer, force_2d=True)
     except shapely.errors.GEOSException:
         return _read_fixing_wkb(source, layer)
     except (DataSourceError, DataLayerError, OSError, ValueError) as err:
-        raise _fail(path, "unreadable", error=err) from err
+        raise _fail(path, "unreadable", error=type(err).__name__) from err
 
 
 def _read_fixing_wkb(source: str, layer: str | None) -> gpd.GeoDataFrame:
     """Read a layer whose geometry GEOS refuses as it stands (a ring that does not close, too
     few points): each geometry is parsed with ``on_invalid="fix"``; the rows that needed it are
     listed in ``attrs["wkb_fixed"]`` (0-based), those beyond repair have no geometry."""
-    meta, _, wkb, fields = pyogrio.raw.read(source, layer=layer)
+    meta, _, wkb, fields = pyogrio.raw.read(source, layer=layer, force_2d=True)
     strict = shapely.from_wkb(wkb, on_invalid="ignore")
     fixed = shapely.from_wkb(wkb, on_invalid="fix")
     frame = gpd.GeoDataFrame(
@@ -349,6 +406,17 @@ def read_boundary_file(
         raise _fail(path, "unreadable", error=type(err).__name__) from err
 
 
+#: A name GDAL would read as something else than a file: a driver prefix (``OGR_VRT:x``,
+#: ``GeoJSON:x``) or a virtual file system (``/vsicurl/``, ``/vsizip/``).
+_NOT_A_FILE = re.compile(r"^[A-Za-z][\w ]*:|(^|/)vsi[a-z0-9_]*(/|$)", re.IGNORECASE)
+
+
+def _check_name(path: Path) -> None:
+    """Refuse a path GDAL would not read as this file (a driver prefix, a ``/vsi`` path)."""
+    if _NOT_A_FILE.search(path.name) or _NOT_A_FILE.search(path.as_posix().lstrip("/").split("/", 1)[0]):
+        raise _fail(path, "not_a_file")
+
+
 def _read_boundary_file(path: Path, code_column, name_column, layer, level) -> BoundaryFile:
     if not path.exists():
         raise _fail(path, "missing")
@@ -358,7 +426,20 @@ def _read_boundary_file(path: Path, code_column, name_column, layer, level) -> B
         raise _fail(path, "empty")
     if path.suffix.lower() not in SUFFIXES:
         raise _fail(path, "suffix", suffix=path.suffix or "(-)")
-    frame = _read_frame(path, layer)
+    _check_name(path)
+    from loaders.limits import VARIABLES, limits
+
+    size = path.stat().st_size
+    if size > limits().file_mb * 1_000_000:
+        raise _fail(
+            path,
+            "too_large",
+            found=f"{size / 1e6:,.1f}",
+            limit=limits().file_mb,
+            variable=VARIABLES["file_mb"],
+        )
+    with tempfile.TemporaryDirectory(prefix="atlas-boundary-") as work:
+        frame = _read_frame(path, layer, Path(work))
     if not isinstance(frame, gpd.GeoDataFrame) or frame.geometry.name not in frame.columns:
         raise _fail(path, "table_only")
     if len(frame) == 0:
@@ -417,14 +498,7 @@ def _read_boundary_file(path: Path, code_column, name_column, layer, level) -> B
     result.unknown = [(int(rows[i]), str(codes[i])) for i in np.flatnonzero(ok & ~known)]
     if not known.any():
         bps = int((parsed["problem"] == "looks_like_bps").sum())
-        raise _fail(
-            path,
-            "no_known_codes",
-            count=len(frame),
-            column=repr(code_column),
-            values=", ".join(map(str, raw[:3])),
-            hint=bps,
-        )
+        raise _fail(path, "no_known_codes", count=len(frame), column=repr(code_column), hint=bps)
     levels = np.zeros(len(codes), dtype=int)
     levels[known] = [c.count(".") + 1 for c in codes[known]]
     if level is None:

@@ -9,10 +9,12 @@ parsing to numbers and dates is done per column by :func:`parse_number` and :fun
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import itertools
 import math
 import re
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -35,6 +37,7 @@ __all__ = [
     "Header",
     "sheet_names",
     "guess_sheet",
+    "check_upload",
     "decode_text",
     "parse_number",
     "parse_date",
@@ -438,7 +441,10 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def sheet_names(data: bytes) -> list[str]:
-    """Names of the worksheets of a workbook (XLSX, XLS, ODS; empty for other files)."""
+    """Names of the worksheets of a workbook (XLSX, XLS, ODS; empty for other files, and for a
+    workbook that :func:`check_upload` refuses: it is never opened)."""
+    if not _passes_checks(data):
+        return []
     try:
         return [m.name for m in _open_book(data, "").sheets_metadata if _is_worksheet(m)]
     except Exception:  # noqa: BLE001 - calamine raises many types for a non-workbook
@@ -488,6 +494,8 @@ def _fill_merged(grid: list[list[object]], ranges) -> set[tuple[int, int, int]]:
 def guess_sheet(data: bytes, score: Callable[[str], int] | None = None) -> str | None:
     """The sheet that most looks like a data table: most known column names in its first rows,
     then most filled rows. None for files that are not workbooks."""
+    if not _passes_checks(data):
+        return None
     try:
         book = _open_book(data, "")
         names = [m.name for m in book.sheets_metadata if _is_worksheet(m)]
@@ -773,15 +781,16 @@ def _column_number(letters: bytes) -> int:
 
 
 def check_workbook(data: bytes, file: str) -> None:
-    """Refuse a workbook before it is loaded: a damaged zip, XML with a DTD or entities, more
-    decompressed bytes, declared or held rows and cells, or a longer text than the limits.
+    """Refuse a workbook before it is loaded: a damaged zip, members beyond the limits (number,
+    decompressed bytes, packing ratio, unsafe names: ``limits.zip_problem``), XML with a DTD or
+    entities, declared or held rows and cells, or a longer text than the limits.
 
     Streams every XML member once (the decompressor's own checks find damaged members).
     """
     import zipfile
     import zlib
 
-    from loaders.limits import limits
+    from loaders.limits import limits, zip_problem
 
     lim = limits()
     try:
@@ -789,9 +798,10 @@ def check_workbook(data: bytes, file: str) -> None:
         infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as err:
         raise TableError("bad_xlsx", file, detail=type(err).__name__) from None
-    total = sum(i.file_size for i in infos)
-    if total > lim.unzipped_mb * 1_000_000:
-        raise _over(file, "unzipped_mb", f"{total / 1e6:,.0f}", lim.unzipped_mb)
+    problem = zip_problem(infos)
+    if problem is not None:
+        what, params = problem
+        raise TableError(what if what == "zip_unsafe" else f"limit_{what}", file, **params)
     try:
         for info in infos:
             if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
@@ -848,24 +858,72 @@ def check_grid(cells: list[list[object]], file: str, *, complete: bool = True) -
         raise _over(file, "cell_chars", f"{longest:,}", lim.cell_chars)
 
 
+def _is_zip(data: bytes, file: str) -> bool:
+    return data[:4] == b"PK\x03\x04" or Path(file).suffix.lower() in (".xlsx", ".xlsm", ".ods")
+
+
+#: Verdicts of :func:`check_upload` by (sha256, limits): ``None`` (passed) or (code, params).
+_VERDICTS: OrderedDict[tuple, tuple[str, dict] | None] = OrderedDict()
+
+
+def check_upload(data: bytes, file: str) -> None:
+    """Every check a table file passes before any reader touches it: its size and, for a zip
+    (XLSX), its members and the rows, cells and text it declares (:func:`check_workbook`).
+
+    Raises :class:`TableError`. The verdict is kept per content (sha256, last 32 files), so a
+    page that reruns, or lists a workbook's sheets before reading it, pays for it once.
+    """
+    from loaders.limits import limits
+
+    lim = limits()
+    if len(data) > lim.file_mb * 1_000_000:
+        raise _over(file, "file_mb", f"{len(data) / 1e6:,.1f}", lim.file_mb)
+    if not _is_zip(data, file):
+        return
+    key = (hashlib.sha256(data).hexdigest(), lim)
+    if key not in _VERDICTS:
+        try:
+            check_workbook(data, file)
+        except TableError as err:
+            _VERDICTS[key] = (err.code, err.params)
+        else:
+            _VERDICTS[key] = None
+        while len(_VERDICTS) > 32:
+            _VERDICTS.popitem(last=False)
+    verdict = _VERDICTS[key]
+    if verdict is not None:
+        raise TableError(verdict[0], file, **verdict[1])
+
+
+def _passes_checks(data: bytes) -> bool:
+    """True for a workbook (zip or old binary) that :func:`check_upload` lets through: the sheet
+    listers open no other."""
+    if data[:4] == b"PK\x03\x04":
+        name = "upload.xlsx"
+    elif data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        name = "upload.xls"
+    else:
+        return False
+    try:
+        check_upload(data, name)
+    except TableError:
+        return False
+    return True
+
+
 def read_grids(data: bytes, file: str, sheet: str | int | None = None, score=None) -> list[Grid]:
     """The format reader for ``data`` (by its first bytes, then its suffix) and its cells: one
     :class:`Grid` per worksheet of a workbook (only ``sheet`` when named), one for other files.
 
     Raises :class:`TableError` for a file that is no table (images, PDFs, an old binary format
-    that is no workbook), is damaged, or exceeds a limit of :mod:`loaders.limits` (checked
-    before loading where the format declares its size). Any other error of a reader becomes
+    that is no workbook), is damaged, or exceeds a limit of :mod:`loaders.limits` (:func:`check_upload`, before any
+    reader touches it, where the format declares its size). Any other error of a reader becomes
     ``TableError("unreadable")`` naming its type, never a traceback.
     """
-    from loaders.limits import limits
-
     score = score or (lambda text: 0)
     suffix = Path(file).suffix.lower()
-    lim = limits()
-    if len(data) > lim.file_mb * 1_000_000:
-        raise _over(file, "file_mb", f"{len(data) / 1e6:,.1f}", lim.file_mb)
-    if data[:4] == b"PK\x03\x04" or suffix in (".xlsx", ".xlsm", ".ods"):
-        check_workbook(data, file)
+    check_upload(data, file)
+    if _is_zip(data, file):
         reader = workbook_grids
     elif data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         reader = workbook_grids

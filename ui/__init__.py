@@ -5,6 +5,7 @@ Pages import from here; nothing here computes on data (that is ``geo``/``loaders
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 import streamlit as st
@@ -147,17 +148,30 @@ def compact_frame() -> None:
     )
 
 
-_MARKDOWN_SPECIAL = set("\\`*_{}[]<>()#+-.!|~$&")
+#: Every ASCII character Markdown (CommonMark, GFM, Streamlit's ``:color[...]`` directives and
+#: ``$`` LaTeX) or HTML reads as markup; a backslash makes each one literal.
+_MARKDOWN_SPECIAL = set("\\`*_{}[]<>()#+-.!|~$&:")
+#: Where GFM would make a link of plain text (``http://``, ``www.``, ``name@host``), even escaped:
+#: an invisible word joiner after the scheme or ``@`` keeps the text as written and unlinked.
+_AUTOLINK = re.compile(r"(https?|ftp|www)(?=[:.])|(@)", re.IGNORECASE)
 
 
 def md_text(text: object) -> str:
-    """``text`` from a file (a village name, a source) as literal Markdown: every character that
-    Markdown or HTML would read as markup is escaped, so ``<img onerror=...>`` shows as written.
+    """``text`` from a file (a file, sheet, column or village name, a value, a message quoting
+    them) as literal Markdown for every Streamlit element that renders Markdown (``st.markdown``,
+    ``caption``, ``info``/``warning``/``error``/``success``, ``subheader``, widget labels and
+    help, ``st.table`` cells): each character Markdown or HTML would read as markup is
+    escaped, so ``![x](http://host/img.png)`` and ``<img src=...>`` show as written and nothing
+    is fetched; a URL, ``www.`` or e-mail address is not made a link (an invisible word joiner,
+    U+2060, follows its scheme or ``@``). Line breaks become spaces (a value is one line).
 
     >>> print(md_text("<b>Desa_1</b>"))
     \\<b\\>Desa\\_1\\</b\\>
+    >>> print(md_text("![x](http://h/i.png)").replace("\\u2060", "+"))  # + marks the joiner
+    \\!\\[x\\]\\(http+\\://h/i\\.png\\)
     """
-    return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in str(text))
+    flat = _AUTOLINK.sub(lambda m: m.group() + "\u2060", " ".join(str(text).splitlines()))
+    return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in flat)
 
 
 def _css_string(text: str) -> str:

@@ -348,7 +348,7 @@ def audit_tab() -> None:
         shown = frame.drop(columns=["id", "sha256"]).copy()
         shown["action"] = shown["action"].map(lambda a: t(f"audit.action.{a}"))
         shown["outcome"] = shown["outcome"].map(
-            lambda o: t(f"audit.outcome.{o}") if o in ("ok", "denied", "expired") else o
+            lambda o: t(f"audit.outcome.{o}") if o in ("ok", "denied", "expired", "refused") else o
         )
         shown["role"] = shown["role"].map(lambda r: t(f"auth.role.{r}") if r in set(Role) else (r or ""))
         st.dataframe(

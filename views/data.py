@@ -9,6 +9,7 @@ import i18n
 import ui
 from geo.cells import neutralise
 from geo.layers import LAYERS
+from loaders import accounts
 from loaders.accounts import AccessDenied
 from loaders.boundaries import FetchError, fetch, fetch_choices, import_upload
 from loaders.boundaries import status as boundary_status
@@ -30,7 +31,7 @@ from loaders.settings import settings
 from loaders.store import StoreError
 from loaders.tabular import sheet_names
 from loaders.templates import template_xlsx
-from ui import auth, t
+from ui import auth, md_text, t
 
 
 class DataKeys(StrEnum):
@@ -56,6 +57,8 @@ class DataKeys(StrEnum):
     BND_LAYER = "data_bnd_layer"
     BND_IMPORT = "data_bnd_import"
     BND_IMPORTED = "data_bnd_imported"
+    SHEETS = "data_sheets"
+    UPLOAD_DENIED = "data_upload_denied"
 
 
 def layer_title(name: str) -> str:
@@ -91,13 +94,42 @@ def show_written(provinces: dict[str, dict]) -> None:
             t(
                 "data.boundaries.written",
                 code=code,
-                name=meta.get("name") or "",
+                name=md_text(meta.get("name") or ""),
                 villages=num(villages),
                 with_polygon=num(villages - without),
                 without=num(without),
             ),
             icon=":material/check_circle:",
         )
+
+
+def workbook_sheets(upload) -> list[str]:
+    """The sheets of an uploaded workbook, found once per upload (session state), never on a
+    rerun. A file that fails the size and member checks
+    (``check_upload``: a zip bomb, a huge declared sheet) lists none: it is never opened, and the
+    import's report says why."""
+    held = st.session_state.get(DataKeys.SHEETS)
+    if held and held[0] == upload.file_id:
+        return held[1]
+    sheets = sheet_names(upload.getvalue())
+    st.session_state[DataKeys.SHEETS] = (upload.file_id, sheets)
+    return sheets
+
+
+def may_upload(name: str) -> bool:
+    """With sign-in on, only a user who may import somewhere (a steward with a grant, an admin)
+    has a file read at all; a refusal is shown and recorded once per upload."""
+    if auth.may_write([]):
+        return True
+    held = st.session_state.get(DataKeys.UPLOAD_DENIED)
+    if held != name:
+        try:
+            accounts.authorize(accounts.Action.IMPORT, [], file=name)
+        except AccessDenied:
+            pass
+        st.session_state[DataKeys.UPLOAD_DENIED] = name
+    st.error(t("data.upload_denied", reason=auth.denied_text([])), icon=":material/block:")
+    return False
 
 
 ui.demo_banner()
@@ -127,9 +159,9 @@ with tab_import:
         help=t("data.upload_help"),
         key=DataKeys.UPLOAD,
     )
-    if upload is not None:
+    if upload is not None and may_upload(upload.name):
         data = upload.getvalue()
-        sheets = sheet_names(data)
+        sheets = workbook_sheets(upload)
         sheet = None
         if len(sheets) > 1:
             # by default every sheet holding the same table is read (named in the summary)
@@ -159,11 +191,11 @@ with tab_import:
         else:
             plan = held[1]
 
-        st.subheader(t("data.preview", file=plan.file))
+        st.subheader(t("data.preview", file=md_text(plan.file)))
         st.caption(
             t(
                 "data.read_info",
-                sheet=plan.sheet or "–",
+                sheet=md_text(plan.sheet or "–"),
                 header=plan.header_row or "–",
                 encoding=plan.encoding or "–",
                 delimiter={";": ";", ",": ",", "\t": "TAB"}.get(plan.delimiter or "", "–"),
@@ -191,7 +223,7 @@ with tab_import:
         with note_col:
             if plan.dropped:
                 st.warning(
-                    t("data.dropped", columns=", ".join(f"'{d.column}'" for d in plan.dropped)),
+                    t("data.dropped", columns=md_text(", ".join(f"'{d.column}'" for d in plan.dropped))),
                     icon=":material/lock:",
                 )
             else:
@@ -217,7 +249,8 @@ with tab_import:
                     "message": t("data.col.message"),
                 }
             )
-            if len(shown) <= 30:
+            if len(shown) <= 30:  # st.table renders Markdown in its cells: the messages quote files
+                shown[t("data.col.message")] = shown[t("data.col.message")].map(md_text)
                 st.table(shown.set_index(t("data.col.row")))
             else:
                 st.dataframe(
@@ -299,7 +332,7 @@ with tab_import:
                 try:
                     version = commit(plan, store, mode)
                 except StoreError as err:
-                    st.error(t("common.error", message=str(err)))
+                    st.error(t("common.error", message=md_text(str(err))))
                     st.stop()
                 st.session_state[DataKeys.SAVED] = (plan.sha256, version)
                 st.session_state.pop(DataKeys.PLAN, None)
@@ -365,7 +398,7 @@ with tab_status:
                     st.error(err.message(ui.lang()))
                     st.stop()
                 except StoreError as err:
-                    st.error(t("common.error", message=str(err)))
+                    st.error(t("common.error", message=md_text(str(err))))
                     st.stop()
                 st.session_state.pop(DataKeys.PLAN, None)
                 st.toast(t("data.deleted", layer=layer_title(name), version=version_id))
@@ -491,7 +524,7 @@ with tab_boundaries:
         key=DataKeys.BND_IMPORT,
     ):
         try:
-            with st.spinner(t("data.boundaries.importing", file=boundary_file.name)):
+            with st.spinner(t("data.boundaries.importing", file=md_text(boundary_file.name))):
                 imported = import_upload(
                     target,
                     boundary_file.name,
@@ -510,14 +543,16 @@ with tab_boundaries:
     if held := st.session_state.get(DataKeys.BND_IMPORTED):
         name, outcome = held
         if isinstance(outcome, (BoundaryFileError, AccessDenied)):
-            st.error(outcome.message(ui.lang()))
+            st.error(md_text(outcome.message(ui.lang())))
         else:
             level = t(f"boundaries.level.{outcome.level.key}")
-            st.caption(t("boundaries.cli.read", file=name, rows=num(outcome.rows), level=level))
+            st.caption(t("boundaries.cli.read", file=md_text(name), rows=num(outcome.rows), level=level))
             show_written(outcome.provinces)
             if outcome.problems:
                 st.warning(
-                    "\n".join([t("data.boundaries.problems"), *(f"- {line}" for line in outcome.problems)])
+                    "\n".join(
+                        [t("data.boundaries.problems"), *(f"- {md_text(line)}" for line in outcome.problems)]
+                    )
                 )
 
     st.subheader(t("data.boundaries.status_title"))

@@ -96,6 +96,23 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    from loaders.limits import VARIABLES, limits
+
+    size = args.file.stat().st_size  # the size is checked before a byte is read
+    if size > limits().file_mb * 1_000_000:
+        found, limit = f"{size / 1e6:,.1f}", limits().file_mb
+        print(
+            i18n.t(
+                "data.issue.file_limit_file_mb",
+                lang,
+                file=args.file.name,
+                found=found,
+                limit=limit,
+                variable=VARIABLES["file_mb"],
+            ),
+            file=sys.stderr,
+        )
+        return 1
     sheet = args.sheet
     plan = analyse(
         args.layer, args.file.read_bytes(), args.file.name, store, sheet=sheet, skip_invalid=args.skip_invalid

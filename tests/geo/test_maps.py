@@ -57,6 +57,31 @@ def test_encoding_round_trips_polygons_and_leaves_out_missing(rows):
     assert encoded.bounds == tuple(drawn.total_bounds)
 
 
+@pytest.mark.parametrize("dims", ["Z", "M", "ZM"])
+def test_encoding_draws_3d_and_measured_polygons_in_2d(dims):
+    """A Z or M value on every vertex (3-D PolygonZ of official GeoPackages) is left out: the same
+    encoding as the 2-D polygons (it raised a broadcasting ValueError before)."""
+    flat = _squares()
+    extra = {"Z": [12.5], "M": [3.0], "ZM": [12.5, 3.0]}[dims]
+
+    def lifted(geom):
+        if geom is None:
+            return None
+        polygons = list(geom.geoms) if geom.geom_type == "MultiPolygon" else [geom]
+
+        def ring(r):
+            return "(" + ", ".join(" ".join(map(repr, [*xy, *extra])) for xy in r.coords) + ")"
+
+        parts = ["(" + ", ".join(ring(r) for r in [p.exterior, *p.interiors]) + ")" for p in polygons]
+        if geom.geom_type == "MultiPolygon":
+            return shapely.from_wkt(f"MULTIPOLYGON {dims} ({', '.join(parts)})")
+        return shapely.from_wkt(f"POLYGON {dims} {parts[0]}")
+
+    raised = flat.set_geometry([lifted(g) for g in flat.geometry], crs=4326)
+    assert raised.geometry.dropna().map(lambda g: shapely.has_z(g) or shapely.has_m(g)).all()
+    assert maps.encode_shapes(raised, quantum=1000) == maps.encode_shapes(flat, quantum=1000)
+
+
 def test_encoding_refuses_other_crs_and_non_polygons():
     with pytest.raises(ValueError, match="EPSG:4326"):
         maps.encode_shapes(_squares().to_crs(3857))
