@@ -3,10 +3,10 @@ new points would reach the most people (the maximal covering location problem).
 
 Method
 ------
-*Land graph.* One node per village with a polygon, at its representative point (shapely
-``point_on_surface``, a point always inside the polygon, as :func:`geo.coverage.village_points`).
-Two villages are joined when their polygons (the part holding the point, so a village owning a
-small island does not join that island to the mainland) come within ``gap_m`` metres of each other
+*Land graph.* One node per village with a polygon, at the representative point (shapely
+``point_on_surface``, a point always inside the polygon) of its main part: the largest part
+lying next to another village (a village's islands do not join the mainland through it). Two
+villages are joined when their main parts come within ``gap_m`` metres of each other
 (100 m by default, measured in the UTM zone of the villages with a shapely ``STRtree``
 ``dwithin`` query): the store's polygons are cleaned as a coverage at import, but the public
 archive's simplified edges still leave gaps between some true neighbours that an exact-touch test
@@ -174,15 +174,33 @@ def _geodesic_km(lon1, lat1, lon2, lat2) -> np.ndarray:
     return np.asarray(metres, dtype=float) / 1000.0
 
 
-def _main_parts(geometry: np.ndarray, points: np.ndarray) -> np.ndarray:
-    """Each (multi)polygon's part that holds its representative point (the whole when one part)."""
+def _neighbours(geometry: np.ndarray, gap_m: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each village's main part, and the pairs of villages whose main parts lie within ``gap_m``.
+
+    The main part is the largest part that comes within ``gap_m`` of another village (the
+    largest part when none does): a coastal village that also holds an island larger than its
+    mainland part (Cikoneng and Pulau Sangiang, Kab. Serang) stays on the mainland, and a
+    village's islands never join the mainland through it.
+    """
     parts, row = shapely.get_parts(geometry, return_index=True)
-    polygonal = np.isin(shapely.get_type_id(parts), (3, 6))
-    holds = polygonal & shapely.intersects(parts, points[row])
+    polygonal = np.flatnonzero(shapely.get_type_id(parts) == 3)
+    parts, row = parts[polygonal], row[polygonal]
+    series = gpd.GeoSeries(parts, crs=4326)
+    metric = np.asarray(series.to_crs(series.estimate_utm_crs()).values, dtype=object)
+    a, b = shapely.STRtree(metric).query(metric, predicate="dwithin", distance=float(gap_m))
+    other = row[a] != row[b]
+    a, b = a[other], b[other]
+    touches = np.zeros(len(parts), dtype=bool)
+    touches[a] = True
+    # per village: parts that touch first, then the largest
+    order = np.lexsort((-shapely.area(metric), ~touches, row))
+    first = order[np.r_[True, row[order][1:] != row[order][:-1]]]
+    is_main = np.zeros(len(parts), dtype=bool)
+    is_main[first] = True
     main = geometry.copy()
-    # the first part holding the point wins (reverse so the first write is the last)
-    main[row[holds][::-1]] = parts[holds][::-1]
-    return main
+    main[row[first]] = parts[first]
+    both = is_main[a] & is_main[b] & (row[a] < row[b])
+    return main, row[a[both]], row[b[both]]
 
 
 def land_graph(
@@ -211,18 +229,13 @@ def land_graph(
     present = ~shapely.is_missing(geometry)
     present[present] = ~shapely.is_empty(geometry[present])
     geometry, node_codes = geometry[present], codes[present]
+    n = len(node_codes)
+    i = j = np.zeros(0, dtype=np.int64)
+    if n:
+        geometry, i, j = _neighbours(geometry, gap_m)
     points = shapely.point_on_surface(geometry)
     lon, lat = shapely.get_x(points), shapely.get_y(points)
-    n = len(node_codes)
-    index = {code: i for i, code in enumerate(node_codes)}
-    i = j = np.zeros(0, dtype=np.int64)
-    if n > 1:
-        frame = gpd.GeoSeries(_main_parts(geometry, points), crs=4326)
-        metric = np.asarray(frame.to_crs(frame.estimate_utm_crs()).values, dtype=object)
-        tree = shapely.STRtree(metric)
-        i, j = tree.query(metric, predicate="dwithin", distance=float(gap_m))
-        keep = i < j
-        i, j = i[keep], j[keep]
+    index = {code: k for k, code in enumerate(node_codes)}
     km = np.maximum(_geodesic_km(lon[i], lat[i], lon[j], lat[j]), _EPS_KM)
     used: list[str] = []
     extra_i, extra_j, extra_km = [], [], []
