@@ -104,10 +104,10 @@ def where_next(graph, demand, points, radius_km: float, n: int) -> dict:
     }
 
 
-def province_figures(province: str, grid: bool) -> tuple[dict, dict]:
+def province_figures(province: str, grid: bool, data: Path = SHARED_DATA) -> tuple[dict, dict]:
     from geo import reach
 
-    villages, _ = villages_of(province)
+    villages, _ = villages_of(province, data)
     started = time.perf_counter()
     graph = reach.land_graph(villages)
     graph_s = round(time.perf_counter() - started, 3)
@@ -147,6 +147,16 @@ def province_figures(province: str, grid: bool) -> tuple[dict, dict]:
         }
         worst = max(detail["grid"].items(), key=lambda item: item[1]["seconds"])
         log(f"{province}: slowest of the grid {worst[0]} {worst[1]['seconds']} s ({worst[1]['status']})")
+    return figures, detail
+
+
+def reach_figures(data: Path = SHARED_DATA, provinces=PROVINCES, grid: bool = False) -> tuple[dict, dict]:
+    """The figures of every province and their details (``python -m bench``'s ``reach`` stage)."""
+    figures: dict = {}
+    detail: dict = {"radius_km": RADIUS_KM, "new_sites": NEW_SITES, "points": POINTS}
+    for province in provinces:
+        found, detail[province] = province_figures(province, grid, data)
+        figures.update(found)
     return figures, detail
 
 
@@ -240,15 +250,12 @@ def main(argv: list[str] | None = None) -> int:
         "machine": machine(),
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
-        "radius_km": RADIUS_KM,
-        "new_sites": NEW_SITES,
-        "points": POINTS,
     }
-    for province in args.provinces:
-        figures, detail = province_figures(province, args.grid)
-        result.update(figures)
-        meta[province] = detail
-        if args.neighbours:
+    figures, detail = reach_figures(SHARED_DATA, args.provinces, args.grid)
+    result.update(figures)
+    meta.update(detail)
+    if args.neighbours:
+        for province in args.provinces:
             meta[province]["neighbours"] = neighbour_table(province)
     meta["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     result["meta"] = meta
