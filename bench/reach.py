@@ -31,6 +31,7 @@ import argparse
 import collections
 import json
 import os
+import platform
 import sys
 import time
 from datetime import UTC, datetime
@@ -243,11 +244,13 @@ def main(argv: list[str] | None = None) -> int:
     if not (SHARED_DATA / "boundaries" / "desa").is_dir():
         print(json.dumps({"skipped": f"real data not found at {SHARED_DATA}"}))
         return 0
-    from bench.__main__ import machine
-
     result: dict = {}
     meta: dict = {
-        "machine": machine(),
+        "machine": {
+            "cores": os.cpu_count(),
+            "cpu": platform.processor() or platform.machine(),
+            "python": platform.python_version(),
+        },
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
     }
