@@ -75,6 +75,10 @@ __all__ = [
     "Reach",
     "reach",
     "share_within",
+    "DISTANCE_LIMITS_KM",
+    "distance_classes",
+    "class_order",
+    "share_by_area",
     "CoverProblem",
     "cover_problem",
     "SitePlan",
@@ -390,6 +394,55 @@ def share_within(table: pd.DataFrame, demand: pd.Series, radius_km: float) -> di
         "share": inside / total if total > 0 else float("nan"),
         "villages_within": int(within.sum()),
     }
+
+
+#: Upper limits (km) of the distance classes of the reach map; the last class is beyond them.
+DISTANCE_LIMITS_KM = (5.0, 10.0, 25.0, 50.0)
+
+
+def distance_classes(table: pd.DataFrame, limits: Sequence[float] = DISTANCE_LIMITS_KM) -> pd.Series:
+    """Each village's class on the reach map, indexed by code: ``"0-5"``, ``"5-10"``, ... up to
+    ``"50+"`` by km (a class holds its upper limit), then :data:`NO_LAND_ROUTE` and
+    :data:`NO_DATA`, never a distance class. The order of :func:`class_order`.
+
+    >>> table = pd.DataFrame({"code": list("abcd"), "km": [0.0, 10.0, np.nan, np.nan],
+    ...                       "status": [REACHED, REACHED, NO_LAND_ROUTE, NO_DATA]})
+    >>> distance_classes(table, (5, 10)).tolist()
+    ['0-5', '5-10', 'no_land_route', 'no_data']
+    """
+    order = class_order(limits)
+    km = pd.to_numeric(table["km"], errors="coerce").to_numpy(float)
+    position = np.searchsorted(np.asarray(limits, float), km, side="left")
+    labels = np.asarray(order[: len(limits) + 1], dtype=object)[np.minimum(position, len(limits))]
+    status = table["status"].to_numpy()
+    labels = np.where(status == REACHED, labels, status)
+    return pd.Series(labels, index=table["code"].to_numpy(), name="class")
+
+
+def class_order(limits: Sequence[float] = DISTANCE_LIMITS_KM) -> tuple[str, ...]:
+    """The classes of :func:`distance_classes`, nearest first, then no land route and no data.
+
+    >>> class_order((5, 10))
+    ('0-5', '5-10', '10+', 'no_land_route', 'no_data')
+    """
+    bounds = [0, *limits]
+    ranges = [f"{a:g}-{b:g}" for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+    return (*ranges, f"{bounds[-1]:g}+", NO_LAND_ROUTE, NO_DATA)
+
+
+def share_by_area(table: pd.DataFrame, demand: pd.Series, radius_km: float, digits: int = 5) -> pd.DataFrame:
+    """:func:`share_within` per area of the codes' first ``digits`` characters (5: regency,
+    8: district): ``area, within, located, no_land_route, no_data, share, villages_within``,
+    one row per area holding a village of ``table``.
+    """
+    codes = table["code"].astype(str)
+    demand = pd.to_numeric(demand, errors="coerce")
+    rows = []
+    for area, part in table.groupby(codes.str[:digits].to_numpy(), sort=True):
+        mine = demand[demand.index.astype(str).str[:digits] == area]
+        rows.append({"area": area, **share_within(part, mine, radius_km)})
+    columns = ["area", "within", "located", "no_land_route", "no_data", "share", "villages_within"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 # --------------------------------------------------------------------------- where next

@@ -225,3 +225,36 @@ def test_where_next_on_ntb_covers_at_least_the_greedy_answer(ntb):
     # with every Lombok village covered-or-not, a new site is worth placing on Sumbawa too
     assert any(code[:5] in SUMBAWA for code in exact.sites["code"])
     assert exact.size[1] <= len(graph)
+
+
+def test_map_classes_keep_no_land_route_and_no_data_apart(ntb):
+    _, graph = ntb
+    table = reach.reach(graph, pd.DataFrame({"village": ["52.71.01.1004"]})).table
+    classes = reach.distance_classes(table)
+    assert list(classes.index) == list(table["code"])
+    by_status = table.set_index("code")["status"]
+    assert (classes[by_status == reach.NO_LAND_ROUTE] == reach.NO_LAND_ROUTE).all()
+    assert (classes[by_status == reach.NO_DATA] == reach.NO_DATA).all()
+    km = table.set_index("code")["km"]
+    assert (classes[km <= 5] == "0-5").all() and (classes[(km > 25) & (km <= 50)] == "25-50").all()
+    assert (classes[km > 50] == "50+").all()
+    assert set(classes) <= set(reach.class_order())
+
+
+def test_share_per_regency_adds_up_to_the_area(ntb):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from export_data import placements_frame
+
+    _, graph = ntb
+    table = reach.reach(graph, pd.DataFrame({"village": ["52.71.01.1004", "52.03.08.2007"]})).table
+    demand = placements_frame(pd.Series(graph.codes)).groupby("village")["count"].sum().astype(float)
+    whole = reach.share_within(table, demand, 25)
+    regencies = reach.share_by_area(table, demand, 25).set_index("area")
+    assert len(regencies) == 10
+    assert regencies["within"].sum() == whole["within"] and regencies["located"].sum() == whole["located"]
+    sumbawa = regencies.loc[list(SUMBAWA)]
+    assert (sumbawa["within"] == 0).all() and (sumbawa["share"] == 0).all()
+    assert regencies.loc["52.71", "share"] > 0.9  # Kota Mataram around its point
