@@ -279,13 +279,32 @@ def readme_note(result: dict) -> str:
     """The paragraph under the Performance table about these figures."""
     meta = result["meta"]
     load = ", ".join(f"{x:g}" for x in meta["load_average_at_start"])
-    return (
+    note = (
         f"Reach (`python -m bench.reach`, {meta['date'][:10]}): the land graph is built once per data "
         "version from the stored polygons; *where next* is one question as the page asks it from that "
         f"graph (distances to the existing points, the reduced problem, the greedy and the exact answer "
         f"by HiGHS), {NEW_SITES} new sites within {RADIUS_KM:g} km over land on generated placements, "
         f"the slower of no point yet and {POINTS} points. Load average when it started: {load}."
     )
+    grids = {p: meta[p]["grid"] for p in meta if isinstance(meta.get(p), dict) and "grid" in meta[p]}
+    if grids:
+        cases = [(p, key, q) for p, grid in grids.items() for key, q in grid.items()]
+        slowest = max(q["seconds"] for _, _, q in cases)
+        stopped = [(p, key, q) for p, key, q in cases if q["status"] != "optimal"]
+        note += (
+            f" Over N = 1, 3, 5, 10 and R = 10, 25, 50 km in {', '.join(grids)} every question answered in "
+            f"at most {slowest:.1f} s"
+        )
+        if stopped:
+            worst = max(q["gap"] or 0 for _, _, q in stopped)
+            names = ", ".join(f"{p} {key.replace('_', ' ')}" for p, key, _ in stopped)
+            note += (
+                f", proved optimal except {names}: there the time ran out and the best set found is "
+                f"within {100 * worst:.1f} % of the best possible (status `time_limit`, gap stated)."
+            )
+        else:
+            note += ", each proved optimal."
+    return note
 
 
 if __name__ == "__main__":
