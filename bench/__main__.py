@@ -14,7 +14,9 @@ Measures, on ``../shared/data`` (read in place):
 * importing a 200,000-row placements workbook (.xlsx) over real gazetteer villages (own process);
 * in headless Chromium: app start to the map page's polygons drawn, and choosing Jawa Timur's
   villages to all of them drawn;
-* the national village exports: PNG map, PPTX and PDF of every village (``bench.exports``).
+* the national village exports: PNG map, PPTX and PDF of every village (``bench.exports``);
+* distance over land and where the next service points go in NTB, Banten and Jawa Timur
+  (``bench.reach``, from the boundary files in place).
 
 Prints progress to stderr and one JSON object to stdout (also written to ``--json OUT``):
 seconds (``_s``), bytes (``_bytes``) and MiB (``_mib``), plus ``meta`` (machine, date, counts).
@@ -43,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"
 PROVINCE = "35"
 IMPORT_RECORD = ".bench-import.json"  # beside the store's own files, when the store is kept
-STAGES = ("maps", "placements", "workbook", "browser", "national", "exports")
+STAGES = ("maps", "placements", "workbook", "browser", "national", "exports", "reach")
 NATIONAL_PLACEMENT_ROWS = 300_000  # placements over every village for the recolour figure
 #: Files of higher levels imported after the villages, and the level each holds.
 SHARED_LEVEL_FILES = {"kabupaten.parquet": "regency", "kecamatan.parquet": "district"}
@@ -330,6 +332,13 @@ def run(args: argparse.Namespace) -> dict:
             out.update(figures)
             meta.update(detail)
             log("  " + ", ".join(f"{k} {v}" for k, v in figures.items()))
+        if "reach" not in args.skip:
+            from bench.reach import reach_figures
+
+            log("reach: land graphs and where next in 52, 36, 35")
+            figures, detail = reach_figures(Path(args.data))
+            out.update(figures)
+            meta["reach"] = detail
     meta["bench_s"] = round(time.perf_counter() - started, 1)
     meta["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     meta["repeat"] = args.repeat

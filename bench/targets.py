@@ -66,6 +66,18 @@ FIGURES: dict[str, Figure] = {
     "national_village_png_s": Figure("… static PNG map of 83,246 villages (1600×900)", "s"),
     "national_village_pptx_s": Figure("… PPTX deck (map and chart pictures, slides)", "s"),
     "national_village_pdf_s": Figure("… PDF brief (with its own map picture)", "s"),
+    # python -m bench.reach (issue 23): distance over land and where the next service points go
+    "reach_graph_35_s": Figure(
+        "Land graph of Jawa Timur's 8,492 villages (built once per data version)", "s"
+    ),
+    "reach_distances_35_s": Figure(
+        "… distance over land from every village to the nearest of 10 points", "s"
+    ),
+    "reach_where_next_35_s": Figure(
+        "Where next in Jawa Timur: 3 new sites within 25 km over land, exact (HiGHS) and greedy", "s", 10
+    ),
+    "reach_where_next_52_s": Figure("… the same in Nusa Tenggara Barat (1,166 villages)", "s", 10),
+    "reach_where_next_36_s": Figure("… the same in Banten (1,552 villages)", "s", 10),
     # python -m bench.load: sessions over app processes sharing one PostGIS database
     "load_p50_s": Figure("20 sessions over 2 app processes on one PostGIS: median interaction", "s"),
     "load_p95_s": Figure("… 95th percentile interaction", "s", 2),

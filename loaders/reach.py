@@ -1,0 +1,209 @@
+"""``atlas reach``: how far an area's villages are over land from the service points of a type,
+what share of placements (or of non-procedural reports) lives within a radius, and where new
+points would reach the most (JSON for scripts and tests).
+
+``atlas reach --area 52 --type LTSA --radius-km 25 [--new 3 --cover placements] --json``
+
+The land graph is the area's whole province (a point across a regency border still serves the
+area), built by :func:`geo.reach.land_graph` from the stored village polygons; the method and its
+limits are in :mod:`geo.reach`. Service points come from the store's ``service_points`` layer;
+until it is held the command says so and exits 1.
+
+Output keys: ``villages`` (the area's villages), ``share_within`` (of the covered measure, NaN as
+``null`` when nothing is located), ``no_land_route`` and ``no_data`` (village counts), and with
+``--new``: ``sites`` (each ``code``, ``name``, ``adds``), ``share_before``, ``share_after``,
+``solver_status`` (``optimal``, ``time_limit``, ``nothing_to_cover``), ``gap`` and ``greedy``
+(its ``sites`` and ``share_after``, for comparison).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from geo import reach
+from geo.codes import Level
+from geo.figures import default_year, period_rows
+from loaders.store import Store, open_store
+
+__all__ = ["COVER", "SERVICE_POINTS", "NoServicePoints", "reach_summary", "main"]
+
+#: What "where next" can cover: the layer and its column summed per village.
+COVER = {"placements": ("placements", "count"), "reports": ("reports", "persons")}
+#: The store's layer of service points (rows: ``type``, ``village``, ``lon``, ``lat``,
+#: ``year_opened``, ``year_closed``).
+SERVICE_POINTS = "service_points"
+
+
+class NoServicePoints(LookupError):
+    """The store holds no service-points layer."""
+
+
+def service_points(store: Store) -> pd.DataFrame:
+    """The stored service points; :class:`NoServicePoints` when the layer is not held."""
+    if SERVICE_POINTS not in store.layers():
+        raise NoServicePoints(f"the store holds no {SERVICE_POINTS!r} layer: import the service points first")
+    return store.read_layer(SERVICE_POINTS)
+
+
+def open_points(points: pd.DataFrame, kind: str, year: int | None) -> pd.DataFrame:
+    """The points of type ``kind`` open in ``year``: not opened after it, not closed by it
+    (an unknown year counts as open)."""
+    rows = points[points["type"].astype("string").str.upper() == kind.upper()]
+    if year is None or rows.empty:
+        return rows
+    unknown = pd.Series(float("nan"), index=rows.index)
+    opened = pd.to_numeric(rows["year_opened"], errors="coerce") if "year_opened" in rows else unknown
+    closed = pd.to_numeric(rows["year_closed"], errors="coerce") if "year_closed" in rows else unknown
+    return rows[~(opened > year) & ~(closed <= year)]
+
+
+def demand_of(store: Store, cover: str, area: str, year: int | None) -> tuple[pd.Series, int | None]:
+    """``cover``'s count per village of ``area`` in ``year`` (default: the latest held), and the year."""
+    if cover not in COVER:
+        raise ValueError(f"unknown measure {cover!r}; choose one of: {', '.join(COVER)}")
+    layer, column = COVER[cover]
+    if layer not in store.layers():
+        return pd.Series(dtype=float), year
+    rows = store.read_layer(layer)
+    year = default_year(rows["year"].dropna().unique(), year) if "year" in rows else year
+    rows = period_rows(layer, rows, year)
+    village = rows["village"].astype(str)
+    rows = rows[village.str.startswith(area + ".") | (village == area)]
+    return rows.groupby(rows["village"].astype(str))[column].sum().astype(float), year
+
+
+def _share(value: float) -> float | None:
+    return None if value is None or (isinstance(value, float) and math.isnan(value)) else round(value, 6)
+
+
+def reach_summary(
+    store: Store,
+    area: str,
+    kind: str,
+    radius_km: float,
+    *,
+    points: pd.DataFrame,
+    new: int | None = None,
+    cover: str = "placements",
+    year: int | None = None,
+    crossings: Iterable[str] = reach.DEFAULT_CROSSINGS,
+    time_limit_s: float = 8.0,
+) -> dict:
+    """The figures and suggestions of ``atlas reach`` for ``area`` as one dict (see the module)."""
+    province = area.split(".")[0]
+    villages = store.read_areas(Level.VILLAGE, province, columns=["code", "name", "geometry"])
+    graph = reach.land_graph(villages[["code", "geometry"]], crossings=crossings)
+    demand, year = demand_of(store, cover, area, year)
+    chosen = open_points(points, kind, year)
+    result = reach.reach(graph, chosen)
+    codes = villages["code"].astype(str)
+    in_area = codes.str.startswith(area + ".") | (codes == area)
+    table = result.table[result.table["code"].isin(set(codes[in_area]))]
+    figures = reach.share_within(table, demand, radius_km)
+    out = {
+        "area": area,
+        "type": kind.upper(),
+        "radius_km": radius_km,
+        "cover": cover,
+        "year": year,
+        "points": int(len(chosen)) - len(result.unplaced),
+        "points_unplaced": len(result.unplaced),
+        "villages": int(in_area.sum()),
+        "villages_within": int(((table["status"] == reach.REACHED) & (table["km"] <= radius_km)).sum()),
+        "no_land_route": int((table["status"] == reach.NO_LAND_ROUTE).sum()),
+        "no_data": int((table["status"] == reach.NO_DATA).sum()),
+        "share_within": _share(figures["share"]),
+        "demand_within": figures["within"],
+        "demand_located": figures["located"],
+        "demand_no_data": figures["no_data"],
+        "crossings": list(graph.crossings),
+    }
+    if new:
+        names = villages.set_index(codes)["name"]
+        exact, greedy = reach.plan_sites(
+            graph,
+            demand,
+            radius_km,
+            new,
+            existing_km=table.set_index("code")["km"],
+            candidates=codes[in_area],
+            time_limit_s=time_limit_s,
+        )
+
+        def sites(plan: reach.SitePlan) -> list[dict]:
+            return [
+                {"code": code, "name": str(names.get(code, "")), "adds": adds}
+                for code, adds in zip(plan.sites["code"], plan.sites["adds"], strict=True)
+            ]
+
+        out.update(
+            sites=sites(exact),
+            share_before=_share(exact.share_before),
+            share_after=_share(exact.share_after),
+            solver_status=exact.status,
+            gap=None if exact.gap is None else round(exact.gap, 6),
+            greedy={"sites": sites(greedy), "share_after": _share(greedy.share_after)},
+        )
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``atlas reach``; exit 0 done, 1 refused (no service points, unknown area), 2 usage."""
+    parser = argparse.ArgumentParser(prog="atlas reach", description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--area", required=True, help="province, regency, district or village code (52, 52.04)"
+    )
+    parser.add_argument("--type", required=True, dest="kind", help="service point type (LTSA, MRC, ...)")
+    parser.add_argument("--radius-km", type=float, default=25.0, help="within this many km over land (25)")
+    parser.add_argument("--new", type=int, default=None, help="suggest this many new sites")
+    parser.add_argument("--cover", choices=list(COVER), default="placements", help="what new sites cover")
+    parser.add_argument("--year", type=int, default=None, help="year of the covered measure (latest held)")
+    parser.add_argument(
+        "--crossing",
+        action="append",
+        choices=sorted(reach.CROSSINGS),
+        default=None,
+        help="a ferry or bridge that joins islands (repeat; default: bridges only)",
+    )
+    parser.add_argument("--time-limit", type=float, default=8.0, help="seconds for the solver (8)")
+    parser.add_argument("--json", action="store_true", help="print JSON (the only output for now)")
+    parser.add_argument("--store", type=Path, default=None, help="store directory (default: $ATLAS_DATA_DIR)")
+    args = parser.parse_args(argv)
+    if args.radius_km <= 0 or (args.new is not None and args.new < 1):
+        parser.error("--radius-km must be above 0 and --new at least 1")
+    store = Store(args.store) if args.store else open_store()
+    area = args.area.strip()
+    if area.split(".")[0] not in store.provinces():
+        print(f"atlas reach: the store holds no boundaries of province {area.split('.')[0]}", file=sys.stderr)
+        return 1
+    try:
+        points = service_points(store)
+    except NoServicePoints as missing:
+        print(f"atlas reach: {missing}", file=sys.stderr)
+        return 1
+    crossings = list(dict.fromkeys([*reach.DEFAULT_CROSSINGS, *(args.crossing or [])]))
+    summary = reach_summary(
+        store,
+        area,
+        args.kind,
+        args.radius_km,
+        points=points,
+        new=args.new,
+        cover=args.cover,
+        year=args.year,
+        crossings=crossings,
+        time_limit_s=args.time_limit,
+    )
+    print(json.dumps(summary, ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
