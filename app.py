@@ -52,14 +52,14 @@ with st.sidebar:
         i18n.LANGUAGES,
         key=Keys.LANG,
         format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
-        on_change=ui.keep_language_in_url,
+        on_change=auth.guarded(ui.keep_language_in_url),
     )
     st.selectbox(
         t("app.dataset"),
         ui.DATASETS,
         key=Keys.DATASET,
         format_func=lambda name: t(f"app.dataset.{name}"),
-        on_change=ui.keep_dataset_in_url,
+        on_change=auth.guarded(ui.keep_dataset_in_url),
     )
 
 try:

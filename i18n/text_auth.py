@@ -73,6 +73,34 @@ TEXT = {
         "ATLAS_AUTH is on: set ATLAS_USER (and ATLAS_PASSWORD, or type it when asked) to run this command.",
     ),
     "auth.cli.password_prompt": ("Kata sandi {name}: ", "Password of {name}: "),
+    "auth.cli.not_owner": (
+        "Hanya administrator yang masuk (ATLAS_USER dan ATLAS_PASSWORD akun admin, saat ATLAS_AUTH "
+        "aktif) atau pemilik penyimpanan ({owner}) yang boleh menjalankan perintah akun; Anda {user}. "
+        "Tidak ada yang diubah, dan percobaan ini dicatat.",
+        "Only a signed-in administrator (ATLAS_USER and ATLAS_PASSWORD of an admin account, with "
+        "ATLAS_AUTH on) or the owner of the store ({owner}) may run account commands; you are {user}. "
+        "Nothing was changed, and the attempt is recorded.",
+    ),
+    "auth.locked.seconds": (
+        "Terlalu banyak percobaan masuk yang gagal untuk akun ini atau dari perangkat ini. Coba lagi "
+        "dalam {seconds} detik; kata sandi tidak diperiksa sebelum itu.",
+        "Too many failed sign-ins for this account or from this device. Try again in {seconds} "
+        "seconds; no password is checked before then.",
+    ),
+    "auth.locked.minutes": (
+        "Terlalu banyak percobaan masuk yang gagal: akun ini atau perangkat ini dikunci sementara. "
+        "Coba lagi dalam {minutes} menit, atau minta administrator membukanya "
+        "(`python -m loaders.accounts unlock NAMA`).",
+        "Too many failed sign-ins: this account or this device is locked for a while. Try again in "
+        "{minutes} minutes, or ask an administrator to unlock it "
+        "(`python -m loaders.accounts unlock NAME`).",
+    ),
+    "auth.open_banner": (
+        "Atlas ini terbuka untuk siapa saja: masuk dimatikan (ATLAS_AUTH=off) pada basis data bersama. "
+        "Siapa pun yang membuka alamat ini melihat dan dapat mengubah datanya.",
+        "This atlas is open to anyone: sign-in is switched off (ATLAS_AUTH=off) on a shared database. "
+        "Whoever opens this address sees its data and can change it.",
+    ),
     "auth.protected.note": (
         "Peran pembaca: angka kecil selalu disembunyikan, seperti pada ekspor. Pilih wilayah, lapisan "
         "dan tahun di bawah.",
@@ -113,8 +141,10 @@ TEXT = {
     "audit.outcome.ok": ("berhasil", "done"),
     "audit.outcome.denied": ("ditolak", "refused"),
     "audit.outcome.expired": ("berakhir", "expired"),
+    "audit.outcome.locked": ("dikunci", "locked"),
     "audit.action.sign-in": ("masuk", "sign-in"),
     "audit.action.sign-in-failed": ("gagal masuk", "failed sign-in"),
+    "audit.action.sign-in-locked": ("masuk dikunci", "sign-in locked"),
     "audit.action.sign-out": ("keluar", "sign-out"),
     "audit.action.import": ("impor (tambah)", "import (append)"),
     "audit.action.replace": ("impor (ganti)", "import (replace)"),
@@ -128,4 +158,5 @@ TEXT = {
     "audit.action.audit-export": ("unduh catatan audit", "audit log download"),
     "audit.action.store-backup": ("cadangkan penyimpanan", "store backup"),
     "audit.action.store-restore": ("pulihkan penyimpanan", "store restore"),
+    "audit.action.user-list": ("daftar pengguna", "user list"),
 }

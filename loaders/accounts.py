@@ -1,8 +1,15 @@
 """Accounts, roles, per-province grants and the append-only audit log, behind one small interface.
 
-Sign-in is switched on by ``ATLAS_AUTH`` (``off``, the default, keeps the two-command demo as
-it was; ``local`` signs in against the user table here; ``oidc`` through the office identity
-provider with Streamlit's ``st.login``, the role and grants still coming from the table here).
+Sign-in is switched on by ``ATLAS_AUTH`` (``off``, the default on the embedded store, keeps the
+two-command demo as it was; ``local`` signs in against the user table here; ``oidc`` through the
+office identity provider with Streamlit's ``st.login``, the role and grants still coming from the
+table here). With ``ATLAS_DATABASE_URL`` set and ``ATLAS_AUTH`` unset, sign-in is ``local``.
+
+Failed sign-ins are counted per account and per client in the book (``atlas_signin``, so a
+restart forgets nothing): from the second failure each attempt waits a growing delay
+(``ATLAS_SIGNIN_DELAY_SECONDS``, doubled each time), and ``ATLAS_SIGNIN_LOCK_AFTER`` failures of
+an account (``ATLAS_SIGNIN_CLIENT_LOCK_AFTER`` from one client) lock it for
+``ATLAS_SIGNIN_LOCK_SECONDS``; every failure, lock and refused attempt is in the audit log.
 
 Roles, from least to most:
 
@@ -27,10 +34,15 @@ Command line::
     python -m loaders.accounts set-role NAME ROLE
     python -m loaders.accounts password NAME
     python -m loaders.accounts disable NAME
+    python -m loaders.accounts unlock NAME
     python -m loaders.accounts list [--json]
     python -m loaders.accounts audit [--csv FILE]
 
-The password comes from standard input (first line) or, on a terminal, from a prompt.
+The password comes from standard input (first line) or, on a terminal, from a prompt. Every
+command is for an administrator only (see ``OPERATOR_HELP``): an admin signed in through
+``ATLAS_USER`` / ``ATLAS_PASSWORD`` while sign-in is on, or the owner of the book (the
+operating-system user owning ``accounts.sqlite``, or the database role owning its tables), who
+adds the first admin. Anyone else is refused (exit 3) and the attempt is recorded.
 """
 
 from __future__ import annotations
@@ -41,10 +53,12 @@ import csv
 import getpass
 import io
 import json
+import math
 import os
 import re
 import sqlite3
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -67,6 +81,7 @@ __all__ = [
     "AccountBook",
     "SqliteBook",
     "PostgresBook",
+    "SignInLocked",
     "AUDIT_COLUMNS",
     "book",
     "enabled",
@@ -100,6 +115,7 @@ class Action(StrEnum):
 
     SIGN_IN = "sign-in"
     SIGN_IN_FAILED = "sign-in-failed"
+    SIGN_IN_LOCKED = "sign-in-locked"
     SIGN_OUT = "sign-out"
     IMPORT = "import"
     REPLACE = "replace"
@@ -113,6 +129,7 @@ class Action(StrEnum):
     AUDIT_EXPORT = "audit-export"
     BACKUP = "store-backup"
     RESTORE = "store-restore"
+    USER_LIST = "user-list"
 
 
 #: Actions that write the store: stewards (granted provinces) and admins only.
@@ -121,7 +138,15 @@ WRITES = frozenset(
 )
 #: Actions on users and grants, the audit log and the whole store (backup, restore): admins only.
 ADMIN_ONLY = frozenset(
-    {Action.USER_ADD, Action.USER_CHANGE, Action.GRANT, Action.AUDIT_EXPORT, Action.BACKUP, Action.RESTORE}
+    {
+        Action.USER_ADD,
+        Action.USER_CHANGE,
+        Action.GRANT,
+        Action.AUDIT_EXPORT,
+        Action.BACKUP,
+        Action.RESTORE,
+        Action.USER_LIST,
+    }
 )
 
 AUDIT_COLUMNS = ["id", "at", "user", "role", "action", "outcome", "provinces", "file", "sha256", "detail"]
@@ -151,8 +176,23 @@ class AccessDenied(StoreError, PermissionError):
         return i18n.t(self.key, lang, **values)
 
 
+class SignInLocked(AccessDenied):
+    """Too many failed sign-ins of this account or from this client: refused unchecked for ``wait`` s."""
+
+    def __init__(self, wait: float):
+        self.wait = max(1, math.ceil(wait))
+        if self.wait < 120:
+            super().__init__("auth.locked.seconds", seconds=self.wait)
+        else:
+            super().__init__("auth.locked.minutes", minutes=math.ceil(self.wait / 60))
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _iso(epoch: float) -> str:
+    return datetime.fromtimestamp(epoch, UTC).isoformat(timespec="seconds")
 
 
 def _province(value: object) -> str:
@@ -220,6 +260,12 @@ class AccountBook(Protocol):
     def set_active(self, name: str, active: bool) -> None: ...
     def append(self, entry: dict) -> int: ...
     def entries(self) -> list[dict]: ...
+    def signin_blocks(self, subjects: Sequence[str], at: float) -> dict[str, float]: ...
+    def signin_failed(
+        self, subject: str, at: float, forget_before: float, block: Callable[[int], float]
+    ) -> tuple[int, float]: ...
+    def signin_clear(self, subject: str) -> None: ...
+    def owner(self) -> tuple[bool, str]: ...
 
 
 _SQLITE_SCHEMA = """
@@ -246,6 +292,12 @@ CREATE TABLE IF NOT EXISTS atlas_audit (
   file TEXT,
   sha256 TEXT,
   detail TEXT
+);
+CREATE TABLE IF NOT EXISTS atlas_signin (
+  subject TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  last_at REAL NOT NULL,
+  blocked_until REAL NOT NULL
 );
 CREATE TRIGGER IF NOT EXISTS atlas_audit_no_update BEFORE UPDATE ON atlas_audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
@@ -278,6 +330,12 @@ CREATE TABLE IF NOT EXISTS atlas_audit (
   sha256 TEXT,
   detail TEXT
 );
+CREATE TABLE IF NOT EXISTS atlas_signin (
+  subject TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  last_at DOUBLE PRECISION NOT NULL,
+  blocked_until DOUBLE PRECISION NOT NULL
+);
 CREATE OR REPLACE FUNCTION atlas_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
 DROP TRIGGER IF EXISTS atlas_audit_no_change ON atlas_audit;
@@ -286,6 +344,24 @@ CREATE TRIGGER atlas_audit_no_change BEFORE UPDATE OR DELETE ON atlas_audit
 DROP TRIGGER IF EXISTS atlas_audit_no_truncate ON atlas_audit;
 CREATE TRIGGER atlas_audit_no_truncate BEFORE TRUNCATE ON atlas_audit
   FOR EACH STATEMENT EXECUTE FUNCTION atlas_audit_append_only();
+"""
+
+#: True when the PostgreSQL book is complete (its newest table and the log's last trigger exist):
+#: then a role without CREATE (the app's, see ``APP_ROLE_SQL``) uses it without running DDL.
+_POSTGRES_READY = (
+    "SELECT to_regclass('atlas_signin') IS NOT NULL AND EXISTS (SELECT 1 FROM pg_trigger"
+    " WHERE tgname = 'atlas_audit_no_truncate' AND tgrelid = to_regclass('atlas_audit'))"
+)
+
+#: What the app's own database role may do on the book: no UPDATE, DELETE or TRUNCATE of the
+#: audit log (the trigger refuses them to every role anyway), no DDL. ``{role}`` is quoted.
+APP_ROLE_SQL = """
+GRANT SELECT, INSERT, UPDATE ON atlas_users TO {role};
+GRANT SELECT, INSERT, DELETE ON atlas_grants TO {role};
+GRANT SELECT, INSERT, UPDATE, DELETE ON atlas_signin TO {role};
+REVOKE ALL ON atlas_audit FROM {role};
+GRANT SELECT, INSERT ON atlas_audit TO {role};
+GRANT USAGE, SELECT ON SEQUENCE atlas_audit_id_seq TO {role};
 """
 
 _AUDIT_SELECT = (
@@ -408,12 +484,67 @@ class _SqlBook:
             rows = self._all(con, _AUDIT_SELECT + " ORDER BY id")
         return [dict(zip(AUDIT_COLUMNS, row, strict=True)) for row in rows]
 
+    # ------------------------------------------------------------ failed sign-ins
+    def signin_blocks(self, subjects: Sequence[str], at: float) -> dict[str, float]:
+        """``{subject: blocked until}`` for the subjects (``account:NAME``, ``client:ADDR``) blocked at ``at``."""
+        if not subjects:
+            return {}
+        marks = ", ".join("?" for _ in subjects)
+        with self._db() as con:
+            rows = self._all(
+                con,
+                f"SELECT subject, blocked_until FROM atlas_signin WHERE subject IN ({marks}) AND blocked_until > ?",
+                (*subjects, at),
+            )
+        return {subject: float(until) for subject, until in rows}
+
+    def signin_failed(
+        self, subject: str, at: float, forget_before: float, block: Callable[[int], float]
+    ) -> tuple[int, float]:
+        """Count one failure of ``subject`` (failures before ``forget_before`` forgotten) and block
+        it until ``at + block(failures)``; returns ``(failures, blocked until)``. One transaction,
+        the count raised in the database, so parallel attempts each count."""
+        with self._db() as con:
+            self._run(
+                con, "DELETE FROM atlas_signin WHERE last_at <= ? AND blocked_until <= ?", (forget_before, at)
+            )
+            (failures,) = self._one(
+                con,
+                "INSERT INTO atlas_signin (subject, failures, last_at, blocked_until) VALUES (?, 1, ?, 0)"
+                " ON CONFLICT (subject) DO UPDATE SET failures = CASE WHEN atlas_signin.last_at <= ?"
+                " THEN 1 ELSE atlas_signin.failures + 1 END, last_at = excluded.last_at RETURNING failures",
+                (subject, at, forget_before),
+            )
+            until = at + block(int(failures))
+            self._run(con, "UPDATE atlas_signin SET blocked_until = ? WHERE subject = ?", (until, subject))
+        return int(failures), until
+
+    def signin_clear(self, subject: str) -> None:
+        """Forget the failures of ``subject`` (a successful sign-in, or an admin's ``unlock``)."""
+        with self._db() as con:
+            self._run(con, "DELETE FROM atlas_signin WHERE subject = ?", (subject,))
+
 
 class SqliteBook(_SqlBook):
     """The embedded book: one SQLite file beside the store, each change in a transaction."""
 
     def __init__(self, path: Path | str):
         self.path = Path(path)
+
+    def owner(self) -> tuple[bool, str]:
+        """Whether this process runs as the operating-system user owning the book (the file, or
+        before it exists the nearest folder above it), and who that is."""
+        import pwd
+
+        found = self.path
+        while not found.exists() and found != found.parent:
+            found = found.parent
+        uid = found.stat().st_uid
+        try:
+            name = pwd.getpwuid(uid).pw_name
+        except KeyError:
+            name = str(uid)
+        return os.geteuid() == uid, f"{name} ({found})"
 
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
@@ -446,11 +577,31 @@ class PostgresBook(_SqlBook):
 
         with psycopg.connect(self.url) as con:  # one transaction, committed on leaving the block
             if self.url not in _PG_READY:
-                con.execute("SELECT pg_advisory_xact_lock(4242001)")  # one schema creation at a time
-                con.execute(_POSTGRES_SCHEMA)
+                if not con.execute(_POSTGRES_READY).fetchone()[0]:  # the owner's first use
+                    con.execute("SELECT pg_advisory_xact_lock(4242001)")  # one schema creation at a time
+                    con.execute(_POSTGRES_SCHEMA)
                 con.commit()
                 _PG_READY.add(self.url)
             yield con
+
+    def owner(self) -> tuple[bool, str]:
+        """Whether the connected database role owns the book's tables (or is a superuser), and
+        which role owns them."""
+        with self._db() as con:
+            owner, mine = con.execute(
+                "SELECT tableowner, pg_has_role(current_user, tableowner, 'MEMBER') FROM pg_tables"
+                " WHERE tablename = 'atlas_users' AND schemaname = ANY (current_schemas(false))"
+                " ORDER BY array_position(current_schemas(false), schemaname) LIMIT 1"
+            ).fetchone()
+        return bool(mine), f"database role {owner}"
+
+    def grant_app_role(self, role: str) -> None:
+        """Give the app's database role ``role`` what it needs on the book and no more (``APP_ROLE_SQL``)."""
+        from psycopg import sql
+
+        with self._db() as con:
+            for statement in APP_ROLE_SQL.strip().splitlines():
+                con.execute(sql.SQL(statement.rstrip(";")).format(role=sql.Identifier(role)))
 
 
 def _user_name(name: str) -> str:
@@ -574,15 +725,57 @@ def hash_password(password: str) -> str:
 _DUMMY_HASH: list[str] = []
 
 
-def authenticate(name: str, password: str, *, books: AccountBook | None = None) -> Account | None:
+def _block_for(failures: int, lock_after: int) -> float:
+    """Seconds a subject with ``failures`` failed sign-ins waits: nothing after the first (a typo),
+    then ``ATLAS_SIGNIN_DELAY_SECONDS`` doubled at each failure, and the whole lock
+    (``ATLAS_SIGNIN_LOCK_SECONDS``) from ``lock_after`` failures on.
+
+    >>> [_block_for(n, 5) for n in range(1, 6)] == [0, 1, 2, 4, settings().signin_lock_seconds]
+    True
+    """
+    conf = settings()
+    if failures >= lock_after:
+        return conf.signin_lock_seconds
+    if failures < 2:
+        return 0
+    return min(conf.signin_delay_seconds * 2 ** (failures - 2), conf.signin_lock_seconds)
+
+
+def authenticate(
+    name: str, password: str, *, books: AccountBook | None = None, client: str | None = None
+) -> Account | None:
     """The account when ``name`` and ``password`` match an active local user, else ``None``.
 
-    Records the sign-in (or the failed attempt, with the name tried) in the audit log.
+    Raises ``SignInLocked`` without checking the password while the account, or ``client`` (the
+    remote address, or a session when none is known), waits after earlier failures or is locked.
+    Records the sign-in, the failed attempt (with the name tried), a lock and a refused attempt in
+    the audit log.
     """
     from argon2.exceptions import InvalidHashError, VerificationError
 
     held = books or book()
-    stored = held.password_hash(str(name).strip())
+    conf = settings()
+    name = str(name).strip()
+    tried = name[:200] or "-"
+    subjects = {"account": f"account:{tried}"}
+    if client:
+        subjects["client"] = f"client:{str(client)[:200]}"
+    detail = {"client": str(client)[:200]} if client else {}
+    at = time.time()
+    blocks = held.signin_blocks(list(subjects.values()), at)
+    if blocks:
+        until = max(blocks.values())
+        scopes = sorted(scope for scope, subject in subjects.items() if subject in blocks)
+        held.append(
+            {
+                "user": tried,
+                "action": Action.SIGN_IN_FAILED,
+                "outcome": "locked",
+                "detail": {**detail, "blocked": scopes, "until": _iso(until)},
+            }
+        )
+        raise SignInLocked(until - at)
+    stored = held.password_hash(name)
     hasher = _hasher()
     if not _DUMMY_HASH:
         _DUMMY_HASH.append(hasher.hash("not a password of anybody"))
@@ -591,16 +784,40 @@ def authenticate(name: str, password: str, *, books: AccountBook | None = None) 
         ok = hasher.verify(stored or _DUMMY_HASH[0], password) and stored is not None
     except (VerificationError, InvalidHashError):
         ok = False
-    account = held.account(str(name).strip()) if ok else None
+    account = held.account(name) if ok else None
     if account is None or not account.active:
+        limits = {"account": conf.signin_lock_after, "client": conf.signin_client_lock_after}
+        counts = {}
+        locks = []
+        for scope, subject in subjects.items():
+            failures, until = held.signin_failed(
+                subject, at, at - conf.signin_lock_seconds, lambda n, s=scope: _block_for(n, limits[s])
+            )
+            counts[scope] = failures
+            if failures >= limits[scope]:
+                locks.append({**detail, "scope": scope, "failures": failures, "until": _iso(until)})
         held.append(
-            {"user": str(name).strip()[:200] or "-", "action": Action.SIGN_IN_FAILED, "outcome": "denied"}
+            {
+                "user": tried,
+                "action": Action.SIGN_IN_FAILED,
+                "outcome": "denied",
+                "detail": {**detail, "failures": counts["account"]},
+            }
         )
+        for lock in locks:
+            held.append({"user": tried, "action": Action.SIGN_IN_LOCKED, "outcome": "locked", "detail": lock})
         return None
+    held.signin_clear(subjects["account"])  # a client's count stays: its own account must not reset it
     if hasher.check_needs_rehash(stored):
         held.set_password_hash(account.name, hasher.hash(password))
     held.append(
-        {"user": account.name, "role": account.role, "action": Action.SIGN_IN, "provinces": account.provinces}
+        {
+            "user": account.name,
+            "role": account.role,
+            "action": Action.SIGN_IN,
+            "provinces": account.provinces,
+            **({"detail": detail} if detail else {}),
+        }
     )
     return account
 
@@ -726,10 +943,17 @@ def cli_sign_in(lang: str) -> Account | None:
     password = os.environ.get("ATLAS_PASSWORD")
     if password is None and sys.stdin is not None and sys.stdin.isatty():
         password = getpass.getpass(i18n.t("auth.cli.password_prompt", lang, name=name))
-    account = authenticate(name, password or "")
+    account = authenticate(name, password or "", client=f"os:{_os_user()}")
     if account is None:
         raise AccessDenied("auth.wrong_password")
     return account
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # a uid without a name (containers)
+        return str(os.geteuid())
 
 
 def run_cli(main_function: Callable[[Sequence[str] | None], int], argv: Sequence[str] | None = None) -> int:
@@ -756,10 +980,65 @@ def _read_password(prompt: str) -> str:
     return sys.stdin.readline().rstrip("\r\n")
 
 
+OPERATOR_HELP = """\
+Who may run these commands (every one of them, the listing and the log included):
+
+* an administrator signed in: ATLAS_USER and ATLAS_PASSWORD (or a prompt) of an account with the
+  admin role, while sign-in is on (ATLAS_AUTH=local or oidc, or ATLAS_DATABASE_URL set); the
+  sign-in counts towards the lock of failed attempts like the app's;
+* without ATLAS_USER, the owner of the book: the operating-system user owning
+  $ATLAS_DATA_DIR/accounts.sqlite (before it exists, the nearest folder above it) -- the user the
+  app server runs as; run the command as that user (sudo -u USER), root included. With
+  ATLAS_DATABASE_URL, the database role owning the tables atlas_users etc. (the role that created
+  them or ran `python -m loaders.store migrate`), not the app's restricted role (`app-role`).
+  The owner adds the first admin.
+
+Anyone else is refused with exit 3 and the attempt is recorded in the audit log (as far as the
+refused user can write to the book). Every change is recorded with who made it: the admin's
+name, or cli:OSUSER for the owner.
+"""
+
+#: The audit action of each command (recorded when it is done, or refused).
+_COMMAND_ACTIONS = {
+    "add-user": Action.USER_ADD,
+    "grant": Action.GRANT,
+    "set-role": Action.USER_CHANGE,
+    "password": Action.USER_CHANGE,
+    "disable": Action.USER_CHANGE,
+    "unlock": Action.USER_CHANGE,
+    "list": Action.USER_LIST,
+    "audit": Action.AUDIT_EXPORT,
+}
+
+
+def _operator(held: AccountBook, command: str, lang: str) -> tuple[str, Role | None]:
+    """Who runs ``command`` (the audit log's user and role); ``AccessDenied`` (recorded) for anyone
+    but a signed-in admin or the owner of the book (``OPERATOR_HELP``)."""
+    action = _COMMAND_ACTIONS[command]
+    attempt = {"action": action, "outcome": "denied", "detail": {"command": command, "via": "cli"}}
+    if enabled() and (os.environ.get("ATLAS_USER") or "").strip():
+        account = cli_sign_in(lang)  # AccessDenied: wrong password, or locked
+        if account.role != Role.ADMIN:
+            held.append({**attempt, "user": account.name, "role": account.role})
+            raise AccessDenied("auth.denied.role", role=account.role.value, action=action.value)
+        return account.name, account.role
+    mine, owner = held.owner()
+    if mine:
+        return f"cli:{_os_user()}", None
+    try:
+        held.append({**attempt, "user": f"cli:{_os_user()}"})
+    except Exception:  # noqa: BLE001  (a user who may not write the book is refused all the same)
+        pass
+    raise AccessDenied("auth.cli.not_owner", user=_os_user(), owner=owner)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m loaders.accounts add-user|grant|set-role|password|disable|list|audit``."""
+    """``python -m loaders.accounts add-user|grant|set-role|password|disable|unlock|list|audit``."""
     parser = argparse.ArgumentParser(
-        prog="python -m loaders.accounts", description="Users, grants, audit log."
+        prog="python -m loaders.accounts",
+        description="Users, grants, audit log.",
+        epilog=OPERATOR_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = parser.add_subparsers(dest="command", required=True)
     add = sub.add_parser("add-user", help="add a user (password from standard input or a prompt)")
@@ -781,53 +1060,59 @@ def main(argv: Sequence[str] | None = None) -> int:
     pw.add_argument("name")
     off = sub.add_parser("disable", help="disable a user (kept in the log)")
     off.add_argument("name")
+    unlock = sub.add_parser("unlock", help="lift the lock of a user after failed sign-ins")
+    unlock.add_argument("name")
     listing = sub.add_parser("list", help="users, roles and grants")
     listing.add_argument("--json", action="store_true")
     audit = sub.add_parser("audit", help="print the audit log as CSV (or write it to --csv FILE)")
     audit.add_argument("--csv", type=Path, default=None)
     args = parser.parse_args(argv)
+    lang = settings().language if settings().language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
     held = book()
-    by = f"cli:{getpass.getuser()}"
+    try:
+        by, by_role = _operator(held, args.command, lang)
+    except AccessDenied as err:
+        print(err.message(lang), file=sys.stderr)
+        return 3
+
+    def log(action: Action, provinces: Iterable[str] = (), **detail: object) -> None:
+        held.append(
+            {
+                "user": by,
+                "role": by_role,
+                "action": action,
+                "provinces": list(provinces),
+                "detail": {**detail, "via": "cli", "os_user": _os_user()},
+            }
+        )
+
     try:
         if args.command == "add-user":
             password = None if args.oidc else hash_password(_read_password(f"password for {args.name}: "))
             account = held.add_user(args.name, args.role, password_hash=password, provinces=args.province)
-            held.append(
-                {
-                    "user": by,
-                    "action": Action.USER_ADD,
-                    "provinces": account.provinces,
-                    "detail": {"name": account.name, "role": account.role.value, "oidc": args.oidc},
-                }
+            log(
+                Action.USER_ADD, account.provinces, name=account.name, role=account.role.value, oidc=args.oidc
             )
             print(f"added {account.name} ({account.role}) provinces: {' '.join(account.provinces) or 'all'}")
         elif args.command == "grant":
             held.set_grants(args.name, args.province)
             account = held.account(args.name)
-            held.append(
-                {
-                    "user": by,
-                    "action": Action.GRANT,
-                    "provinces": account.provinces,
-                    "detail": {"name": args.name},
-                }
-            )
+            log(Action.GRANT, account.provinces, name=args.name)
             print(f"{args.name}: provinces {' '.join(account.provinces) or 'none'}")
         elif args.command == "set-role":
             held.set_role(args.name, args.role)
-            held.append(
-                {"user": by, "action": Action.USER_CHANGE, "detail": {"name": args.name, "role": args.role}}
-            )
+            log(Action.USER_CHANGE, name=args.name, role=args.role)
         elif args.command == "password":
             held.set_password_hash(args.name, hash_password(_read_password(f"password for {args.name}: ")))
-            held.append(
-                {"user": by, "action": Action.USER_CHANGE, "detail": {"name": args.name, "password": True}}
-            )
+            log(Action.USER_CHANGE, name=args.name, password=True)
         elif args.command == "disable":
             held.set_active(args.name, False)
-            held.append(
-                {"user": by, "action": Action.USER_CHANGE, "detail": {"name": args.name, "active": False}}
-            )
+            log(Action.USER_CHANGE, name=args.name, active=False)
+        elif args.command == "unlock":
+            if held.account(args.name) is None:
+                raise AccountError(f"no user named {args.name!r}")
+            held.signin_clear(f"account:{args.name}")
+            log(Action.USER_CHANGE, name=args.name, unlocked=True)
         elif args.command == "list":
             rows = [
                 {"name": a.name, "role": a.role.value, "provinces": list(a.provinces), "active": a.active}
@@ -840,6 +1125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     print(f"{r['name']:30} {r['role']:8} {' '.join(r['provinces']) or '-':20} {r['active']}")
         elif args.command == "audit":
             data = audit_csv(held)
+            log(Action.AUDIT_EXPORT, file=args.csv.name if args.csv else None)
             if args.csv:
                 args.csv.write_bytes(data)
             else:

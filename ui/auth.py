@@ -1,10 +1,18 @@
 """Sign-in before any data, the pages each role may open, and the audit hooks of the pages.
 
 ``gate(pages)`` is the one call app.py makes (in place of ``st.navigation``). With
-``ATLAS_AUTH=off`` (the default) it is ``st.navigation(pages)`` and nothing else changes. With
-``local`` or ``oidc`` it shows the sign-in (a form, or the identity provider through
+``ATLAS_AUTH=off`` (the default on the embedded store) it is ``st.navigation(pages)`` and nothing
+else changes, but on a shared database (``ATLAS_DATABASE_URL``) every page says it is open to
+anyone. With ``local`` or ``oidc`` it shows the sign-in (a form, or the identity provider through
 ``st.login``) and stops the script until the user is signed in; an expired session, a wrong
-password or an account without a role shows a translated message and nothing else.
+password, a locked account or an account without a role shows a translated message and nothing
+else.
+
+A callback or a fragment runs without the script above it, so without ``gate``: each one is
+wrapped in :func:`guarded` (callbacks), :func:`fragment` or :func:`dialog` (in place of
+``st.fragment`` / ``st.dialog``), which check the session again and refuse an expired or
+signed-out one (a test reads every ``on_click`` / ``on_change`` of ``ui/`` and ``views/``).
+Uploads and download files of the server are held to the session by ``ui.sessions``.
 
 Then the role decides the pages:
 
@@ -15,6 +23,7 @@ Then the role decides the pages:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import time
 from dataclasses import dataclass
@@ -25,9 +34,21 @@ import streamlit as st
 from loaders import accounts
 from loaders.accounts import Account, Action, Role
 from loaders.settings import settings
-from ui import t
+from ui import sessions, t
 
-__all__ = ["AuthKeys", "gate", "account", "may_write", "sees", "record_download", "audit_tab"]
+__all__ = [
+    "AuthKeys",
+    "gate",
+    "account",
+    "may_write",
+    "sees",
+    "record_download",
+    "audit_tab",
+    "guarded",
+    "fragment",
+    "dialog",
+    "session_alive",
+]
 
 
 class AuthKeys(StrEnum):
@@ -52,6 +73,14 @@ class _Session:
     name: str
     source: str  # "local" or "oidc"
     seen: float
+    ended: bool = False  # signed out: a callback or fragment still holding it is refused
+
+    def expired(self) -> bool:
+        """Inactive for longer than ``ATLAS_SESSION_MINUTES``."""
+        return time.time() - self.seen > settings().session_minutes * 60
+
+    def alive(self) -> bool:
+        return not self.ended and not self.expired()
 
 
 #: Layer pages a viewer sees through the protected export view: url path -> layer.
@@ -114,9 +143,16 @@ def sees(province: str) -> bool:
     return held is None or held.role != Role.VIEWER or held.sees(province)
 
 
+def _expired_text() -> str:
+    return t("auth.expired", minutes=settings().session_minutes)
+
+
 def _sign_out(message: str | None = None, outcome: str = "ok") -> None:
+    """End this session: recorded, its uploads and download files deleted from the server now."""
     held = st.session_state.pop(AuthKeys.SESSION, None)
+    sessions.dismiss(sessions.current_id())
     if isinstance(held, _Session):
+        held.ended = True
         found = accounts.book().account(held.name)
         with accounts.acting_as(found or Account(held.name, Role.VIEWER)):
             accounts.record(Action.SIGN_OUT, outcome=outcome, detail={"via": held.source})
@@ -148,6 +184,18 @@ def _heading() -> None:
         st.warning(message, icon=":material/lock_clock:")
 
 
+def _client() -> str:
+    """Who is signing in, for the lock of failed attempts: the address in the header named by
+    ``ATLAS_SIGNIN_CLIENT_HEADER`` (behind a proxy that sets it), else the connection's remote
+    address, else (on the server itself, where Streamlit gives none) this browser session."""
+    header = settings().signin_client_header
+    if header:
+        value = (st.context.headers.get(header) or "").split(",")[0].strip()
+        if value:
+            return value
+    return st.context.ip_address or f"session:{sessions.current_id() or '-'}"
+
+
 def _local_sign_in() -> None:
     _heading()
     with st.form(AuthKeys.FORM, clear_on_submit=True):
@@ -155,7 +203,11 @@ def _local_sign_in() -> None:
         password = st.text_input(t("auth.password"), type="password", key=AuthKeys.PASSWORD)
         submitted = st.form_submit_button(t("auth.submit"), type="primary", icon=":material/login:")
     if submitted:
-        found = accounts.authenticate(name, password)
+        try:
+            found = accounts.authenticate(name, password, client=_client())
+        except accounts.SignInLocked as err:
+            st.error(err.message(_lang()), icon=":material/lock_clock:")
+            st.stop()
         if found is None:
             st.error(t("auth.wrong_password"), icon=":material/key_off:")
         else:
@@ -214,9 +266,8 @@ def _oidc_sign_in() -> None:
 def _signed_in() -> Account:
     """The signed-in account; shows the sign-in and stops the script until there is one."""
     held = st.session_state.get(AuthKeys.SESSION)
-    minutes = settings().session_minutes
-    if isinstance(held, _Session) and time.time() - held.seen > minutes * 60:
-        _sign_out(t("auth.expired", minutes=minutes), outcome="expired")
+    if isinstance(held, _Session) and held.expired():
+        _sign_out(_expired_text(), outcome="expired")
         if held.source == "oidc":  # the provider's cookie would sign straight back in
             _heading()
             st.button(t("auth.oidc_again"), type="primary", icon=":material/login:", on_click=st.login)
@@ -230,7 +281,78 @@ def _signed_in() -> Account:
             _sign_out(t("auth.no_account", name=held.name))
         _local_sign_in()
     held.seen = time.time()
+    sessions.admit(sessions.current_id(), held.alive, uploads=found.role in (Role.STEWARD, Role.ADMIN))
     return found
+
+
+def _lang() -> str:
+    import ui
+
+    return ui.lang()
+
+
+def session_alive() -> bool:
+    """True when sign-in is off, or this browser session is signed in, active and not expired
+    (its activity time is then renewed). An expired session is signed out here (recorded, its
+    files deleted, the reason kept for the sign-in page). Outside a browser session (no script
+    run: a direct call) there is no session to check; ``accounts`` still checks the actor."""
+    if not accounts.enabled() or sessions.current_id() is None:
+        return True
+    held = st.session_state.get(AuthKeys.SESSION)
+    if not isinstance(held, _Session) or held.ended:
+        return False
+    if held.expired():
+        _sign_out(_expired_text(), outcome="expired")
+        return False
+    if _session_account() is None:
+        _sign_out(t("auth.no_account", name=held.name))
+        return False
+    held.seen = time.time()
+    return True
+
+
+def guarded(callback):
+    """``callback`` run only for a live session (:func:`session_alive`): the ``on_click`` /
+    ``on_change`` of every widget, which Streamlit runs before the script, so before ``gate``.
+    Refused, it does nothing; the rerun that follows shows the sign-in."""
+
+    @functools.wraps(callback)
+    def checked(*args, **kwargs):
+        if session_alive():
+            return callback(*args, **kwargs)
+        return None
+
+    checked.atlas_guarded = True
+    return checked
+
+
+def _checked_body(body):
+    @functools.wraps(body)
+    def checked(*args, **kwargs):
+        if not session_alive():
+            st.rerun()  # the whole app: gate shows the sign-in and why
+        return body(*args, **kwargs)
+
+    return checked
+
+
+def fragment(func=None, *, run_every=None):
+    """``st.fragment`` whose every run (a click inside it reruns it alone, without ``gate``, and
+    a replayed run after sign-out too) first checks the session (:func:`session_alive`)."""
+
+    def wrap(body):
+        return st.fragment(_checked_body(body), run_every=run_every)
+
+    return wrap(func) if func is not None else wrap
+
+
+def dialog(title: str, **options):
+    """``st.dialog`` (a fragment too) whose body first checks the session."""
+
+    def wrap(body):
+        return st.dialog(title, **options)(_checked_body(body))
+
+    return wrap
 
 
 class _ProtectedPage:
@@ -318,8 +440,11 @@ def gate(pages: list):
     Returns the page to run (``.run()``), as ``st.navigation`` does.
     """
     if not accounts.enabled():
+        if settings().database_url:  # a shared database with sign-in switched off on purpose
+            st.warning(t("auth.open_banner"), icon=":material/lock_open:")
         return st.navigation(pages)
     accounts.set_resolver(_session_account)
+    sessions.guard_uploads(settings().session_minutes * 60)
     found = _signed_in()
     allowed = [p for p in pages if found.role in (Role.STEWARD, Role.ADMIN) or p.url_path not in WRITERS_ONLY]
     current = st.navigation(allowed)
@@ -330,6 +455,7 @@ def gate(pages: list):
 
 
 # --------------------------------------------------------------------------- page hooks
+@guarded
 def record_download(file_name: str, data: bytes, area: str | None = None) -> None:
     """``on_click`` of an export download button: one audit entry (file name, sha256, province)."""
     digest = hashlib.sha256(data if isinstance(data, bytes) else str(data).encode()).hexdigest()
@@ -348,7 +474,7 @@ def audit_tab() -> None:
         shown = frame.drop(columns=["id", "sha256"]).copy()
         shown["action"] = shown["action"].map(lambda a: t(f"audit.action.{a}"))
         shown["outcome"] = shown["outcome"].map(
-            lambda o: t(f"audit.outcome.{o}") if o in ("ok", "denied", "expired", "refused") else o
+            lambda o: t(f"audit.outcome.{o}") if o in ("ok", "denied", "expired", "refused", "locked") else o
         )
         shown["role"] = shown["role"].map(lambda r: t(f"auth.role.{r}") if r in set(Role) else (r or ""))
         st.dataframe(
@@ -363,7 +489,7 @@ def audit_tab() -> None:
         "text/csv",
         icon=":material/download:",
         key="audit.csv",
-        on_click=accounts.record,
+        on_click=guarded(accounts.record),
         args=(Action.AUDIT_EXPORT,),
         kwargs={"file": "atlas-pmi_audit.csv"},
     )

@@ -19,6 +19,7 @@ from geo.codes import Level
 from geo.layers import LAYERS
 from loaders.store import StoreError
 from ui import Keys, demo_banner, is_demo, lang, md_text, store, t
+from ui.auth import dialog, guarded
 from ui.maps import choropleth, current_area, shown_level, side_by_side
 from ui.reads import (
     analysis_areas,
@@ -65,6 +66,7 @@ def _query_year(years: Sequence[int]) -> int:
     return current if current in years else years[-1]
 
 
+@guarded
 def _write_year() -> None:
     st.query_params[Keys.YEAR] = str(st.session_state[Keys.YEAR])
 
@@ -220,6 +222,7 @@ def no_boundaries(text_key: str = "dash.no_boundaries") -> None:
         st.switch_page("views/data.py", query_params=target)
 
 
+@guarded
 def _use_demo() -> None:
     st.session_state[Keys.DATASET] = "demo"
     st.query_params["data"] = "demo"
@@ -247,6 +250,7 @@ PRESENTED = {
 }
 
 
+@guarded
 def _present_switched() -> None:
     from ui import present
 
@@ -373,6 +377,7 @@ def _close_panel() -> None:
     st.session_state[Keys.PANEL] = None
 
 
+@guarded
 def _open_panel(code: str) -> None:
     st.session_state[Keys.PANEL] = code
 
@@ -407,7 +412,7 @@ def village_panel(code: str | None, layers: dict[str, pd.DataFrame]) -> None:
             st.rerun()
 
     # not dismissible: Streamlit's own close cross is labelled in English ("Close") only
-    st.dialog(t("panel.dialog"), width="large", dismissible=False)(body)()
+    dialog(t("panel.dialog"), width="large", dismissible=False)(body)()
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:

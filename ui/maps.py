@@ -22,6 +22,7 @@ from geo.codes import Level, code_level
 from geo.display import display_zoom, quantum_for
 from loaders.store import Store, StoreError
 from ui import Keys, is_demo, lang, store, t
+from ui.auth import guarded
 from ui.reads import area_names, encoded_shapes, village_points
 
 __all__ = [
@@ -71,6 +72,7 @@ def set_area(code: str | None) -> None:
         del st.query_params["area"]
 
 
+@guarded
 def _pick_area(widget: str, parent: str | None) -> None:
     set_area(st.session_state[widget] or parent)
 
@@ -98,6 +100,7 @@ def selected_village(area: str | None) -> str | None:
     return code or None
 
 
+@guarded
 def _pick_village(widget: str) -> None:
     select_village(st.session_state[widget] or None)
 

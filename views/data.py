@@ -299,7 +299,7 @@ with tab_import:
                 bad_rows = len({i.row for i in row_errors})
                 st.button(
                     t("data.keep_other_rows", n=num(bad_rows), rest=num(max(plan.rows_read - bad_rows, 0))),
-                    on_click=lambda: st.session_state.update({DataKeys.SKIP: True}),
+                    on_click=auth.guarded(lambda: st.session_state.update({DataKeys.SKIP: True})),
                     icon=":material/playlist_remove:",
                 )
         else:
@@ -413,7 +413,7 @@ with tab_boundaries:
         note.info(t("data.boundaries.demo_target", store=target.label), icon=":material/info:")
         switch.button(
             t("data.boundaries.switch"),
-            on_click=ui.use_store,
+            on_click=auth.guarded(ui.use_store),
             key=DataKeys.BND_SWITCH,
             icon=":material/swap_horiz:",
         )

@@ -53,7 +53,7 @@ present.remember(area=area, layer=layer, year=year)
 st.toggle(
     t("export.present.switch"),
     key=Keys.EXPORT_PRESENT,
-    on_change=present.toggle_from_switch,
+    on_change=auth.guarded(present.toggle_from_switch),
     help=t("export.present.help"),
 )
 
@@ -102,7 +102,7 @@ job = present.current_job(key, chosen)
 running = job is not None and not job.finished
 
 
-@st.fragment(run_every=1.0 if running else None)
+@auth.fragment(run_every=1.0 if running else None)
 def build_panel() -> None:
     """Build button, progress of the background build, then the download buttons."""
     job = present.current_job(key, chosen)

@@ -18,6 +18,11 @@ python -m loaders.store upgrade [--store TARGET] [--backup-dir DIR]
     upgrade a store written by an earlier release now (the app does it at first open when it
     may write the store), keeping a backup in DIR (default: backups/ of the store folder or of
     $ATLAS_DATA_DIR).
+python -m loaders.store app-role ROLE [--to URL]
+    run by the database owner: give the existing login role ROLE (``CREATE ROLE atlas_app LOGIN
+    PASSWORD '...'``) what the app servers need and no more: read and write the data, append to
+    the import log and the audit log but never change or delete them, no DDL. Point the app
+    servers' ``ATLAS_DATABASE_URL`` at that role; run it again after an upgrade adds tables.
 
 With sign-in on (ATLAS_AUTH), backup, restore and upgrade are for an admin (ATLAS_USER and
 ATLAS_PASSWORD) or the server's own operating-system user, and are recorded in the audit log.
@@ -59,10 +64,19 @@ def main(argv: list[str] | None = None) -> int:
         sub.add_argument(
             "--store", default=None, help="folder or postgresql:// URL (default: the configured store)"
         )
+    role = commands.add_parser(
+        "app-role", help="give the app's database role what it needs: no UPDATE/DELETE of the logs, no DDL"
+    )
+    role.add_argument("role", help="an existing login role (CREATE ROLE atlas_app LOGIN PASSWORD '...')")
+    role.add_argument(
+        "--to", dest="target", help="postgresql:// URL of the owner (default: $ATLAS_DATABASE_URL)"
+    )
     args = parser.parse_args(argv)
     conf = settings()
     if args.command in ("backup", "restore", "upgrade"):
         return _keep(args)
+    if args.command == "app-role":
+        return _app_role(args.role, args.target or conf.database_url)
     if args.command == "info":
         held = open_store()
         try:
@@ -129,6 +143,32 @@ def _keep(args: argparse.Namespace) -> int:
         print(f"{args.command}: {text}", file=sys.stderr)
         return 1
     print(json.dumps(done, ensure_ascii=False))
+    return 0
+
+
+def _app_role(role: str, url: str | None) -> int:
+    """Create the store's and the accounts' tables as the owner, then grant ``role`` the app's share."""
+    import psycopg
+
+    from loaders.accounts import PostgresBook
+
+    if not url or not is_database_url(url):
+        print(
+            "app-role needs the database: set ATLAS_DATABASE_URL or pass --to URL (as its owner)",
+            file=sys.stderr,
+        )
+        return 2
+    database = Store(url)
+    book = PostgresBook(url)
+    try:
+        database.create_schema()
+        book.accounts()  # the accounts tables exist before they are granted
+        database.grant_app_role(role)
+        book.grant_app_role(role)
+    except (StoreError, psycopg.Error) as err:
+        print(f"app-role failed: {err}", file=sys.stderr)
+        return 1
+    print(json.dumps({"role": role, "database": database.label, "granted": "app"}))
     return 0
 
 

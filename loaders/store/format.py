@@ -885,7 +885,8 @@ def _restore_postgis(src: Path, work: Path, held: Store, manifest: dict, make_bo
     try:
         with _connect(held.key, held.label) as conn, conn.transaction():
             conn.execute("UPDATE atlas.state SET version = version + 1 WHERE id = 1")  # the writers' lock
-            for table in ("atlas.provinces", "atlas.layer_versions", "atlas.import_log"):
+            # the import log is append-only (a trigger): it keeps its entries and gains the backup's
+            for table in ("atlas.provinces", "atlas.layer_versions"):
                 conn.execute(f"DELETE FROM {table}")
             Store(held.key).bound(conn).copy_from(staged)
             carried = _book.load_pg(conn, tables)

@@ -12,7 +12,12 @@ the schema ``atlas`` (created on first use, or by ``python -m loaders.store migr
     packs           province, zoom, data (the national view's village packs, ``geo.tiles``)
     layer_versions  layer, id, entry (jsonb: the version's import log entry), columns
     layer_rows      layer, version, ord, row (jsonb)
-    import_log      id, entry (jsonb), append-only
+    import_log      id, entry (jsonb), append-only: a trigger refuses UPDATE, DELETE and TRUNCATE
+                    to every role, the owner's included
+
+The app's own database role needs no more than ``APP_ROLE_SQL`` (``python -m loaders.store
+app-role ROLE``, run by the owner): it reads and writes the data tables, only appends to the log,
+and runs no DDL (a role without CREATE uses the schema as its owner made it).
 
 Display geometry is written once, at import, as rows of ``areas`` with their zoom name. Every
 write is one transaction that first takes the row lock of ``state`` (writers queue, so two app
@@ -40,9 +45,9 @@ import shapely
 
 from geo.codes import Level
 from loaders.store.base import Areas, Display, Store, StoreError, now
-from loaders.store.format import CURRENT, SCHEMA_LOCK, ensure_postgis
+from loaders.store.format import CURRENT, SCHEMA_LOCK, ensure_postgis, postgis_format
 
-__all__ = ["PostgisStore", "SCHEMA_SQL", "close_pools"]
+__all__ = ["PostgisStore", "SCHEMA_SQL", "APP_ROLE_SQL", "close_pools"]
 
 #: The store format written into ``atlas.state.schema_version`` of a new schema.
 SCHEMA_VERSION = CURRENT
@@ -105,6 +110,30 @@ CREATE TABLE IF NOT EXISTS atlas.import_log (
     id bigserial PRIMARY KEY,
     entry jsonb NOT NULL
 );
+CREATE OR REPLACE FUNCTION atlas.append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'atlas.% is append-only: % refused', TG_TABLE_NAME, TG_OP; END $$;
+DROP TRIGGER IF EXISTS import_log_append_only ON atlas.import_log;
+CREATE TRIGGER import_log_append_only BEFORE UPDATE OR DELETE ON atlas.import_log
+    FOR EACH ROW EXECUTE FUNCTION atlas.append_only();
+DROP TRIGGER IF EXISTS import_log_no_truncate ON atlas.import_log;
+CREATE TRIGGER import_log_no_truncate BEFORE TRUNCATE ON atlas.import_log
+    FOR EACH STATEMENT EXECUTE FUNCTION atlas.append_only();
+"""
+
+#: True when the schema is complete (its last statement's trigger exists): then the app's role,
+#: which may not run DDL, uses it as it is.
+SCHEMA_READY_SQL = (
+    "SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'import_log_no_truncate'"
+    " AND tgrelid = to_regclass('atlas.import_log'))"
+)
+
+#: The app's database role: reads and writes the data, appends to the log, nothing else
+#: (no UPDATE, DELETE or TRUNCATE of ``atlas.import_log``, no DDL). ``{role}`` is quoted.
+APP_ROLE_SQL = """
+GRANT USAGE ON SCHEMA atlas TO {role};
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA atlas TO {role};
+REVOKE UPDATE, DELETE, TRUNCATE ON atlas.import_log FROM {role};
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA atlas TO {role};
 """
 
 #: Lock taken while creating or upgrading the schema, so two processes starting together do not collide.
@@ -270,15 +299,30 @@ class PostgisStore(Store):
 
     def _create_schema(self, conn) -> None:
         with conn.transaction():
-            conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
-            ensure_postgis(self.url, self.label, conn)
-            conn.execute(SCHEMA_SQL)
+            if not self._schema_ready(conn):  # the owner's first use, or an upgrade
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
+                ensure_postgis(self.url, self.label, conn)
+                conn.execute(SCHEMA_SQL)
         _ready.add(self.url)
+
+    @staticmethod
+    def _schema_ready(conn) -> bool:
+        """The schema is complete and of this release's format: nothing to create or upgrade, so
+        a role without CREATE (the app's, ``APP_ROLE_SQL``) uses it without running DDL."""
+        return bool(conn.execute(SCHEMA_READY_SQL).fetchone()[0]) and postgis_format(conn) == CURRENT
 
     def create_schema(self) -> None:
         """Create the schema (idempotent); every other method also does it on first use."""
         with self._conn():
             pass
+
+    def grant_app_role(self, role: str) -> None:
+        """Give the existing database role ``role`` what the app needs and no more (``APP_ROLE_SQL``)."""
+        from psycopg import sql
+
+        with self._conn() as conn, conn.transaction():
+            for statement in APP_ROLE_SQL.strip().splitlines():
+                conn.execute(sql.SQL(statement.rstrip(";")).format(role=sql.Identifier(role)))
 
     @contextmanager
     def _write(self) -> Iterator[Any]:
