@@ -148,9 +148,16 @@ def _expired_text() -> str:
 
 
 def _sign_out(message: str | None = None, outcome: str = "ok") -> None:
-    """End this session: recorded, its uploads and download files deleted from the server now."""
+    """End this session: recorded, its uploads and download files deleted from the server now,
+    and everything it kept (choices, a finished export job) forgotten but the language and the
+    dataset, so whoever signs in next in this tab starts afresh."""
+    import ui
+
     held = st.session_state.pop(AuthKeys.SESSION, None)
     sessions.dismiss(sessions.current_id())
+    for key in list(st.session_state.keys()):
+        if key not in (ui.Keys.LANG, ui.Keys.DATASET, AuthKeys.EXPIRED):
+            del st.session_state[key]
     if isinstance(held, _Session):
         held.ended = True
         found = accounts.book().account(held.name)

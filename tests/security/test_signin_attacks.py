@@ -71,17 +71,23 @@ def _submit(page, name: str, password: str) -> None:
     settle(page)
 
 
-def _sign_in(page, url: str, name: str, path: str = "") -> None:
-    page.goto(f"{url}/{path}")
+def _sign_in(page, url: str, name: str, title: str | None = None) -> None:
+    """Sign in through the form, then open the page titled ``title`` (a translation key) from the menu."""
+    page.goto(url)
     page.get_by_text(T("auth.title")).wait_for(timeout=60_000)
     _submit(page, name, PASSWORD)
     page.get_by_role("button", name=T("auth.sign_out")).wait_for(timeout=60_000)
     settle(page)
+    if title:
+        page.get_by_role("link", name=T(title)).click()
+        settle(page)
 
 
-def _locked_shown(page) -> bool:
+def _assert_locked(page) -> None:
+    """The right password was refused: still the sign-in, saying the account or device is locked."""
     body = page.inner_text("body")
-    return T("auth.locked.minutes", minutes=15)[:40] in body and T("auth.sign_out") not in body
+    assert T("auth.sign_out") not in body and T("auth.title") in body  # not signed in
+    assert T("auth.locked.minutes", minutes=15)[:40] in body
 
 
 @in_chromium[0]
@@ -104,7 +110,7 @@ def test_guessing_passwords_in_the_form_locks_the_account_and_the_client(browser
         for _ in range(25):
             _submit(page, "steward52", "tebakan-salah")
         _submit(page, "steward52", PASSWORD)
-        assert _locked_shown(page)
+        _assert_locked(page)
         page.screenshot(path=str(ARTIFACTS / "security_locked.png"))
         # another browser (another client), many names: the client is locked, the right password too
         other = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
@@ -113,13 +119,13 @@ def test_guessing_passwords_in_the_form_locks_the_account_and_the_client(browser
         for n in range(8):
             _submit(other, f"tebak{n}", "tebakan-salah")
         _submit(other, "budi", PASSWORD)
-        assert _locked_shown(other)
+        _assert_locked(other)
     with running_app(store, env=env) as url:  # a restart remembers the account's lock
         page = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
         page.goto(url)
         page.get_by_text(T("auth.title")).wait_for(timeout=60_000)
         _submit(page, "steward52", PASSWORD)
-        assert _locked_shown(page)
+        _assert_locked(page)
     entries = book.entries()
     locks = [e["detail"] for e in entries if e["action"] == "sign-in-locked"]
     assert len(locks) == 2 and '"scope": "account"' in locks[0] and '"scope": "client"' in locks[1]
@@ -153,10 +159,10 @@ def _idle_past_expiry(media: str | None = None) -> None:
 def test_download_files_leave_media_once_the_session_expired(short_app, browser):
     url, _ = short_app
     page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-    _sign_in(page, url, "siti", "perencanaan")
+    _sign_in(page, url, "siti", "page.planner")
     with page.expect_download(timeout=60_000) as download:
         page.get_by_role("button", name=T("dash.download_csv")).click()
-    media = url + download.value.url.split(url, 1)[-1]
+    media = download.value.url
     settle(page)
     assert fetch_status(media)[0] == 200
     _idle_past_expiry(media)  # no click, the tab still open
@@ -165,25 +171,30 @@ def test_download_files_leave_media_once_the_session_expired(short_app, browser)
 
 @in_chromium[0]
 @in_chromium[1]
-def test_a_click_in_the_export_fragment_after_expiry_asks_to_sign_in(short_app, browser):
+def test_a_click_in_the_export_download_panel_after_expiry_asks_to_sign_in(short_app, browser):
     url, book = short_app
     page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-    _sign_in(page, url, "siti", "ekspor")
-    build = page.get_by_role("button", name=T("export.page.build"))
-    build.wait_for(timeout=120_000)
+    _sign_in(page, url, "siti", "page.export")
+    page.get_by_role("button", name=T("export.page.build")).wait_for(timeout=120_000)
+    for kind in ("xlsx", "html", "png", "pptx", "pdf"):  # the CSV table only: quick to build
+        page.get_by_role("button", name=T(f"export.format.{kind}"), exact=True).click()
+        settle(page)
+    page.get_by_role("button", name=T("export.page.build")).click()
+    page.get_by_text(T("export.page.done")).wait_for(timeout=120_000)
     settle(page)
+    download = page.locator('[data-testid="stDownloadButton"] button')
+    assert download.count() == 1 and T("export.format.csv") in download.inner_text()
+    before = sum(e["action"] == "export-download" for e in book.entries())
     _idle_past_expiry()
-    build.click()  # inside the export fragment: Streamlit reruns the fragment alone
+    download.click()  # inside the export fragment: Streamlit reruns the fragment alone, no gate
     page.get_by_text(EXPIRED).wait_for(timeout=60_000)
     assert T("auth.title") in page.inner_text("body")
-    assert not page.query_selector('[data-testid="stProgress"]')  # no export was started
+    assert T("export.page.done") not in page.inner_text("body")
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "security_fragment_expired.png"))
-    assert [(e["user"], e["action"], e["outcome"]) for e in book.entries()][-1] == (
-        "siti",
-        "sign-out",
-        "expired",
-    )
+    entries = book.entries()
+    assert sum(e["action"] == "export-download" for e in entries) == before
+    assert [(e["user"], e["action"], e["outcome"]) for e in entries][-1] == ("siti", "sign-out", "expired")
 
 
 @in_chromium[0]
@@ -191,7 +202,7 @@ def test_a_click_in_the_export_fragment_after_expiry_asks_to_sign_in(short_app, 
 def test_a_download_callback_after_expiry_does_not_run(short_app, browser):
     url, book = short_app
     page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-    _sign_in(page, url, "siti", "perencanaan")
+    _sign_in(page, url, "siti", "page.planner")
     button = page.get_by_role("button", name=T("dash.download_csv"))
     button.wait_for(timeout=60_000)
     before = sum(e["action"] == "export-download" for e in book.entries())
@@ -217,10 +228,10 @@ def app(tmp_path_factory):
 def test_download_files_are_gone_at_sign_out(app, browser):
     url, _ = app
     page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-    _sign_in(page, url, "siti", "perencanaan")
+    _sign_in(page, url, "siti", "page.planner")
     with page.expect_download(timeout=60_000) as download:
         page.get_by_role("button", name=T("dash.download_csv")).click()
-    media = url + download.value.url.split(url, 1)[-1]
+    media = download.value.url
     status, body = fetch_status(media)  # no cookie, no session: anyone with the URL
     assert status == 200 and b"," in body
     settle(page)
