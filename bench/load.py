@@ -63,7 +63,15 @@ def app_process(database_url: str, timeout: float = 180):
     from tests.browser.harness import free_port
 
     port = free_port()
-    env = {**os.environ, "ATLAS_DATABASE_URL": database_url, "ATLAS_LANGUAGE": "id"}
+    # With a database, sign-in is on unless ATLAS_AUTH says otherwise: the sessions here open
+    # pages without signing in, so the atlas is opened on purpose (ATLAS_AUTH=off), unless the
+    # caller set ATLAS_AUTH.
+    env = {
+        **os.environ,
+        "ATLAS_DATABASE_URL": database_url,
+        "ATLAS_LANGUAGE": "id",
+        "ATLAS_AUTH": os.environ.get("ATLAS_AUTH") or "off",
+    }
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true"]
     command += [
         "--server.port",
