@@ -988,7 +988,7 @@ Who may run these commands (every one of them, the listing and the log included)
   sign-in counts towards the lock of failed attempts like the app's;
 * without ATLAS_USER, the owner of the book: the operating-system user owning
   $ATLAS_DATA_DIR/accounts.sqlite (before it exists, the nearest folder above it) -- the user the
-  app server runs as; run the command as that user (sudo -u USER), root included. With
+  app server runs as; root is no exception: run the command as that user (sudo -u USER). With
   ATLAS_DATABASE_URL, the database role owning the tables atlas_users etc. (the role that created
   them or ran `python -m loaders.store migrate`), not the app's restricted role (`app-role`).
   The owner adds the first admin.

@@ -144,7 +144,11 @@ def sees(province: str) -> bool:
 
 
 def _expired_text() -> str:
-    return t("auth.expired", minutes=settings().session_minutes)
+    import i18n
+
+    minutes = settings().session_minutes
+    shown = i18n.fmt_num(minutes, _lang(), 0 if float(minutes).is_integer() else 2)
+    return t("auth.expired", minutes=shown)
 
 
 def _sign_out(message: str | None = None, outcome: str = "ok") -> None:

@@ -141,7 +141,7 @@ def short_app(tmp_path_factory):
         yield url, book
 
 
-EXPIRED = T("auth.expired", minutes=0.25)[:30]
+EXPIRED = T("auth.expired", minutes="0,25")
 
 
 def _idle_past_expiry(media: str | None = None) -> None:
