@@ -293,17 +293,20 @@ CREATE TABLE IF NOT EXISTS atlas_audit (
   sha256 TEXT,
   detail TEXT
 );
-CREATE TABLE IF NOT EXISTS atlas_signin (
-  subject TEXT PRIMARY KEY,
-  failures INTEGER NOT NULL,
-  last_at REAL NOT NULL,
-  blocked_until REAL NOT NULL
-);
 CREATE TRIGGER IF NOT EXISTS atlas_audit_no_update BEFORE UPDATE ON atlas_audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS atlas_audit_no_delete BEFORE DELETE ON atlas_audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 """
+
+#: Failed sign-ins, per ``account:NAME`` and ``client:ADDRESS``. In SQLite made at the first
+#: failure, so a book of an earlier release is read without being changed.
+_SQLITE_SIGNIN = """CREATE TABLE IF NOT EXISTS atlas_signin (
+  subject TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  last_at REAL NOT NULL,
+  blocked_until REAL NOT NULL
+)"""
 
 _POSTGRES_SCHEMA = """
 CREATE TABLE IF NOT EXISTS atlas_users (
@@ -389,6 +392,10 @@ class _SqlBook:
 
     def _run(self, con, sql: str, params: tuple = ()) -> None:
         con.execute(self._sql(sql), params)
+
+    def _signin_table(self, con, *, create: bool) -> bool:
+        """Whether the table of failed sign-ins exists (made when ``create``)."""
+        return True
 
     def _require(self, con, name: str) -> None:
         if self._one(con, "SELECT 1 FROM atlas_users WHERE name = ?", (name,)) is None:
@@ -491,6 +498,8 @@ class _SqlBook:
             return {}
         marks = ", ".join("?" for _ in subjects)
         with self._db() as con:
+            if not self._signin_table(con, create=False):
+                return {}
             rows = self._all(
                 con,
                 f"SELECT subject, blocked_until FROM atlas_signin WHERE subject IN ({marks}) AND blocked_until > ?",
@@ -505,6 +514,7 @@ class _SqlBook:
         it until ``at + block(failures)``; returns ``(failures, blocked until)``. One transaction,
         the count raised in the database, so parallel attempts each count."""
         with self._db() as con:
+            self._signin_table(con, create=True)
             self._run(
                 con, "DELETE FROM atlas_signin WHERE last_at <= ? AND blocked_until <= ?", (forget_before, at)
             )
@@ -522,7 +532,8 @@ class _SqlBook:
     def signin_clear(self, subject: str) -> None:
         """Forget the failures of ``subject`` (a successful sign-in, or an admin's ``unlock``)."""
         with self._db() as con:
-            self._run(con, "DELETE FROM atlas_signin WHERE subject = ?", (subject,))
+            if self._signin_table(con, create=False):
+                self._run(con, "DELETE FROM atlas_signin WHERE subject = ?", (subject,))
 
 
 class SqliteBook(_SqlBook):
@@ -531,9 +542,16 @@ class SqliteBook(_SqlBook):
     def __init__(self, path: Path | str):
         self.path = Path(path)
 
+    def _signin_table(self, con, *, create: bool) -> bool:
+        if create:
+            con.execute(_SQLITE_SIGNIN)
+            return True
+        found = con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'atlas_signin'")
+        return found.fetchone() is not None
+
     def owner(self) -> tuple[bool, str]:
         """Whether this process runs as the operating-system user owning the book (the file, or
-        before it exists the nearest folder above it), and who that is."""
+        before it exists the nearest folder above it) or as root, and who that is."""
         import pwd
 
         found = self.path
@@ -544,7 +562,7 @@ class SqliteBook(_SqlBook):
             name = pwd.getpwuid(uid).pw_name
         except KeyError:
             name = str(uid)
-        return os.geteuid() == uid, f"{name} ({found})"
+        return os.geteuid() in (0, uid), f"{name} ({found})"
 
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
@@ -950,9 +968,13 @@ def cli_sign_in(lang: str) -> Account | None:
 
 
 def _os_user() -> str:
+    """The operating-system user this process runs as (its uid's name, never ``$USER``, which
+    anyone can set)."""
+    import pwd
+
     try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # a uid without a name (containers)
+        return pwd.getpwuid(os.geteuid()).pw_name
+    except KeyError:  # a uid without a name (containers)
         return str(os.geteuid())
 
 
@@ -988,7 +1010,7 @@ Who may run these commands (every one of them, the listing and the log included)
   sign-in counts towards the lock of failed attempts like the app's;
 * without ATLAS_USER, the owner of the book: the operating-system user owning
   $ATLAS_DATA_DIR/accounts.sqlite (before it exists, the nearest folder above it) -- the user the
-  app server runs as; root is no exception: run the command as that user (sudo -u USER). With
+  app server runs as (sudo -u USER) -- or root, as for `python -m loaders.store backup`. With
   ATLAS_DATABASE_URL, the database role owning the tables atlas_users etc. (the role that created
   them or ran `python -m loaders.store migrate`), not the app's restricted role (`app-role`).
   The owner adds the first admin.
@@ -1016,8 +1038,10 @@ def _operator(held: AccountBook, command: str, lang: str) -> tuple[str, Role | N
     but a signed-in admin or the owner of the book (``OPERATOR_HELP``)."""
     action = _COMMAND_ACTIONS[command]
     attempt = {"action": action, "outcome": "denied", "detail": {"command": command, "via": "cli"}}
-    if enabled() and (os.environ.get("ATLAS_USER") or "").strip():
+    account = current()  # signed in already (``atlas`` commands that sign in first)
+    if account is None and enabled() and (os.environ.get("ATLAS_USER") or "").strip():
         account = cli_sign_in(lang)  # AccessDenied: wrong password, or locked
+    if account is not None:
         if account.role != Role.ADMIN:
             held.append({**attempt, "user": account.name, "role": account.role})
             raise AccessDenied("auth.denied.role", role=account.role.value, action=action.value)
