@@ -9,13 +9,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["LayerSpec", "LAYERS", "PROGRAMME_TYPES", "layer_spec"]
+__all__ = [
+    "LayerSpec",
+    "LAYERS",
+    "PROBLEM_REASONS",
+    "PROGRAMME_TYPES",
+    "RETURN_PROBLEMS",
+    "RETURN_REASONS",
+    "ROUTES",
+    "layer_spec",
+]
 
 #: Community-programme types, in display order.
 PROGRAMME_TYPES = ("KKBM", "DESMIGRATIF", "KAWAN_PMI", "MRC", "PERDES", "PERWIRA", "OTHER")
 GENDERS = ("L", "P")  # laki-laki (men), perempuan (women)
 SCHEMES = ("G2G", "P2P", "MANDIRI", "OTHER")  # government, private agency, individual
 REPORT_OUTCOMES = ("PREVENTED", "RETURNED", "CASE_HANDLED", "OTHER")
+#: Why a worker came home (returns layer), in display order: end of contract, deported,
+#: repatriated as a problem case, sick, died, other.
+RETURN_REASONS = ("END_OF_CONTRACT", "DEPORTED", "PROBLEM", "SICK", "DIED", "OTHER")
+#: The problem of a problem case, where the list gives it: unpaid wages, violence, trafficking
+#: (TPPO), undocumented, other.
+RETURN_PROBLEMS = ("UNPAID_WAGES", "VIOLENCE", "TRAFFICKING", "UNDOCUMENTED", "OTHER")
+#: Returns "in trouble" (the *problem returns* figure): deported, repatriated as a problem case,
+#: sick or dead. End of contract, other and not recorded are not counted.
+PROBLEM_REASONS = ("DEPORTED", "PROBLEM", "SICK", "DIED")
+#: How the worker had left: through the procedure (registered placement) or outside it.
+ROUTES = ("PROCEDURAL", "NON_PROCEDURAL")
 
 
 @dataclass(frozen=True)
@@ -91,6 +111,24 @@ LAYERS: dict[str, LayerSpec] = {
         keys=("village", "year", "month", "destination", "channel", "outcome"),
         count="persons",
         title_key="layer.reports",
+    ),
+    "returns": LayerSpec(
+        name="returns",
+        columns={
+            "village": "string",
+            "year": "int16",  # year of the return (arrival)
+            "month": "Int8",
+            "gender": "string",  # L / P / missing
+            "country": "string",  # country returned from, Indonesian name as written (normalised)
+            "reason": "string",  # one of RETURN_REASONS or missing (not recorded)
+            "problem": "string",  # one of RETURN_PROBLEMS or missing (not given)
+            "route": "string",  # one of ROUTES or missing
+            "entry_point": "string",  # debarkation port or airport, as written (normalised)
+            "persons": "int64",  # workers returned
+        },
+        keys=("village", "year", "month", "gender", "country", "reason", "problem", "route", "entry_point"),
+        count="persons",
+        title_key="layer.returns",
     ),
     "population": LayerSpec(
         name="population",

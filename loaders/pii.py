@@ -245,7 +245,9 @@ _NOT_A_NAME_WORD = re.compile(
     r"rt|rw|dusun|kampung|blok|program|usaha|kelompok|komunitas|koperasi|pmi|tki|negara|laki|perempuan|"
     r"ya|tidak|aktif|formal|informal|malaysia|taiwan|hong|kong|arab|saudi|korea|jepang|singapura|brunei|"
     r"lama|kontrak|status|keterangan|jalur|asal|sumber|kategori|bidang|umur|usia|pendidikan|gaji|upah|"
-    r"catatan|lokasi|nomor|skema|sektor|jabatan|tujuan|bulan|tahun|jumlah|keberangkatan|penempatan)\b",
+    r"catatan|lokasi|nomor|skema|sektor|jabatan|tujuan|bulan|tahun|jumlah|keberangkatan|penempatan|"
+    r"kepulangan|pemulangan|habis|deportasi|bermasalah|masalah|kasus|sakit|meninggal|dunia|wafat|jenazah|"
+    r"kekerasan|tppo|dokumen|berdokumen|prosedural|debarkasi|pelabuhan|bandara)\b",
     re.I,
 )
 

@@ -90,6 +90,26 @@ DICTIONARY: dict[str, tuple[Column, ...]] = {
         Column("Jumlah Orang", "persons", "tidak***", "Jumlah orang dalam laporan", "Persons in the report",
                "bilangan bulat ≥ 0", 3),
     ),
+    "returns": (
+        *_LOCATION,
+        Column("Tanggal Kepulangan", "date", "ya**", "Tanggal tiba di Indonesia (debarkasi)",
+               "Date of arrival in Indonesia (debarkation)", "29/12/2023, 29 Desember 2023", "14/08/2023"),
+        Column("Jumlah PMI", "persons", "tidak***", "Jumlah PMI yang pulang", "Workers returned",
+               "bilangan bulat ≥ 0 (atau kolom L dan P)", 2),
+        Column("Jenis Kelamin", "gender", "tidak", "Jenis kelamin", "Gender",
+               "L/P, Laki-laki/Perempuan, Pria/Wanita, M/F", "P"),
+        Column("Negara Asal Kepulangan", "country", "tidak", "Negara tempat bekerja sebelum pulang",
+               "Country returned from", "", "Malaysia"),
+        Column("Alasan Kepulangan", "reason", "disarankan", "Alasan pulang", "Reason for the return",
+               "Habis kontrak, Deportasi, PMI bermasalah, Sakit, Meninggal, Lainnya", "Deportasi"),
+        Column("Masalah", "problem", "tidak", "Masalah PMI bermasalah (bila ada)",
+               "The problem of a problem case (where given)",
+               "Gaji tidak dibayar, Kekerasan, TPPO, Tidak berdokumen, Lainnya", "Tidak berdokumen"),
+        Column("Jalur Keberangkatan", "route", "tidak", "Berangkat lewat jalur prosedural atau tidak",
+               "Left through the procedure or outside it", "Prosedural, Non-prosedural", "Non-prosedural"),
+        Column("Debarkasi", "entry_point", "tidak", "Pelabuhan/bandara debarkasi", "Debarkation port or airport",
+               "mis. Nunukan, Tanjung Pinang, Batam, Dumai, Tanjung Priok, Juanda, Soekarno-Hatta", "Nunukan"),
+    ),
     "population": (
         *_LOCATION,
         Column("Tahun", "year", "ya**", "Tahun data", "Year", "", 2023),
@@ -100,13 +120,13 @@ DICTIONARY: dict[str, tuple[Column, ...]] = {
 NOTES_ID = (
     "* Kode desa ATAU nama desa (dengan kecamatan/kabupaten) wajib; laporan boleh memakai lintang/bujur.",
     "** Tahun boleh diganti kolom tanggal; bila keduanya tidak ada, satu tahun di judul tabel dipakai.",
-    "*** Tanpa kolom jumlah, setiap baris dihitung satu (satu orang/usaha/laporan per baris).",
+    "*** Tanpa kolom jumlah, setiap baris dihitung satu (satu orang/usaha/laporan/kepulangan per baris).",
     "Kolom data pribadi (nama, NIK, paspor, telepon, alamat, tanggal lahir, e-mail) dibuang saat impor.",
 )
 NOTES_EN = (
     "* A village code OR a village name (with district/regency) is required; reports may use latitude/longitude.",
     "** A date column may stand in for the year; without both, a single year in the table title is used.",
-    "*** Without a count column every row counts as one (one person/enterprise/report per row).",
+    "*** Without a count column every row counts as one (one person/enterprise/report/return per row).",
     "Personal-data columns (name, NIK, passport, phone, address, birth date, e-mail) are dropped at import.",
 )
 
@@ -174,6 +194,7 @@ def dictionary_markdown() -> str:
         "programmes": "Cakupan komunitas (community programmes)",
         "enterprises": "Usaha PMI purna (returnee enterprises)",
         "reports": "Laporan non-prosedural (non-procedural departure reports)",
+        "returns": "Kepulangan PMI (returns)",
         "population": "Penduduk (population, optional)",
     }
     lines = [
@@ -189,10 +210,12 @@ def dictionary_markdown() -> str:
         "title where the rows lack it; a regency or province named only in the title line places the",
         "rows); sheets of village rows in other shapes refuse the file until one is chosen with `--sheet`.",
         "The import summary names every sheet and column read and not read, with the reason.",
-        "Wide tables (one count column per year, month, destination country, sector or scheme, or one",
-        "column per programme type marked Ya/✓) are turned into rows; a total column is checked against",
-        "its parts and never counted. A column is read as a category only when it holds names: a",
-        "number is never stored as a name.",
+        "Wide tables (one count column per year, month, destination country, sector, scheme or reason of",
+        "return, or one column per programme type marked Ya/✓) are turned into rows; a total column is",
+        "checked against its parts and never counted. A column is read as a category only when it holds",
+        "names: a number is never stored as a name. A reason of return may name the problem of a problem",
+        "case (`PMI bermasalah - gaji tidak dibayar`, `TPPO`: a problem case with that problem), and",
+        "debarkation points are written one way (`Tg. Pinang` → Tanjung Pinang, `Soetta` → Soekarno-Hatta).",
         "Column names are matched case- and punctuation-insensitively against the names below.",
         "Numbers may be written the Indonesian way (`1.210`, `1.210,5`), dates as `29/12/2023`,",
         "`29 Desember 2023` or `08-Agst-2023` (Jan, Peb, Mar, Apr, Mei, Jun, Jul, Agt/Agu/Agst, Sep/Sept,",

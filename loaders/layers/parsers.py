@@ -31,7 +31,17 @@ from loaders.layers.cells import (
     _years,
 )
 from loaders.layers.reshape import total_differs
-from loaders.layers.vocab import GENDER_VALUES, OUTCOME_VALUES, PROGRAMME_VALUES, SCHEME_VALUES
+from loaders.layers.vocab import (
+    ENTRY_POINTS,
+    GENDER_VALUES,
+    OUTCOME_VALUES,
+    PROBLEM_VALUES,
+    PROGRAMME_VALUES,
+    REASON_VALUES,
+    ROUTE_VALUES,
+    SCHEME_VALUES,
+    _key,
+)
 from loaders.tabular import Table, parse_date
 from loaders.validation import YEAR_MIN, Issue, max_year
 
@@ -160,27 +170,128 @@ class Count:
 
 @dataclass(frozen=True)
 class GenderCounts:
-    """Placements: a count per gender (``L | P`` columns) → one row per gender, else one count."""
+    """A count per gender (``L | P`` columns) → one row per gender, else one count (``name``:
+    the stored count, ``count`` for placements, ``persons`` for returns)."""
+
+    name: str = "count"
 
     def apply(self, ctx: _Context) -> None:
         if "count_l" not in ctx.get and "count_p" not in ctx.get:
-            Count("count").apply(ctx)
+            Count(self.name).apply(ctx)
             return
         parts = []
         for name, gender in (("count_l", "L"), ("count_p", "P")):
             if name in ctx.get:
                 part = ctx.out.copy()
                 part["gender"] = gender
-                part["count"] = _numbers(ctx.get[name], ctx.mapping[name], ctx.rows, ctx.issues)
+                part[self.name] = _numbers(ctx.get[name], ctx.mapping[name], ctx.rows, ctx.issues)
                 parts.append(part)
-        if "count" in ctx.get:  # the total beside L and P: checked against them, never counted
-            ctx.issues.append(Issue("total_ignored", "info", column=ctx.mapping["count"]))
-            keys = [k for k in ("count_l", "count_p", "count") if k in ctx.get]
+        if self.name in ctx.get:  # the total beside L and P: checked against them, never counted
+            ctx.issues.append(Issue("total_ignored", "info", column=ctx.mapping[self.name]))
+            keys = [k for k in ("count_l", "count_p", self.name) if k in ctx.get]
             given = pd.DataFrame({ctx.mapping[k]: ctx.get[k] for k in keys})
-            genders = [ctx.mapping[k] for k in keys if k != "count"]
-            ctx.issues.extend(total_differs(given, genders, ctx.mapping["count"], ctx.rows))
+            genders = [ctx.mapping[k] for k in keys if k != self.name]
+            ctx.issues.extend(total_differs(given, genders, ctx.mapping[self.name], ctx.rows))
         out = pd.concat(parts).sort_values("_row", kind="stable")
-        ctx.out = out[out["count"].notna()]
+        ctx.out = out[out[self.name].notna()]
+
+
+def _vocabulary_hit(text: str, values: dict[str, str]) -> str | None:
+    """The one canonical value a text names, whole or inside a longer text; None for none or several."""
+    key = _key(text)
+    if key in values:
+        return values[key]
+    words = f" {key} "
+    hits = {c for alias, c in values.items() if len(alias) >= 3 and f" {alias} " in words}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def reason_of(value: object) -> tuple[str | None, str | None] | str:
+    """``(reason, problem)`` a returns cell gives, or ``"!reason_unknown"``.
+
+    A problem named alone is a problem case with that problem; a reason and a problem may share
+    a cell (``PMI Bermasalah - Gaji tidak dibayar``, ``Deportasi (tidak berdokumen)``).
+
+    >>> reason_of("Habis Kontrak"), reason_of("TPPO"), reason_of("Deportasi (tidak berdokumen)")
+    (('END_OF_CONTRACT', None), ('PROBLEM', 'TRAFFICKING'), ('DEPORTED', 'UNDOCUMENTED'))
+    """
+    text = _text(value)
+    if text is None or text in ("-", "–"):
+        return None, None
+    key = _key(text)
+    if key in REASON_VALUES:
+        return REASON_VALUES[key], None
+    if key in PROBLEM_VALUES and PROBLEM_VALUES[key] != "OTHER":
+        return "PROBLEM", PROBLEM_VALUES[key]
+    reason, problem = _vocabulary_hit(text, REASON_VALUES), _vocabulary_hit(text, PROBLEM_VALUES)
+    if reason is None and problem is None:
+        return "!reason_unknown"
+    return reason or "PROBLEM", problem
+
+
+@dataclass(frozen=True)
+class ReturnReason:
+    """Returns: the reason (and the problem of a problem case) from a reason column, a problem
+    column, or both; an unknown reason or problem is named with its row and stored as OTHER."""
+
+    def apply(self, ctx: _Context) -> None:
+        index = ctx.out.index
+        reason = pd.Series(None, index=index, dtype=object)
+        problem = pd.Series(None, index=index, dtype=object)
+        if "reason" in ctx.get:
+            raw, column = ctx.get["reason"], ctx.mapping["reason"]
+            parsed = _parsed(raw, reason_of)
+            _issues_first(parsed, raw, ctx.rows, column, ctx.issues)
+            pairs = parsed.series()
+            unknown = pairs.map(lambda p: isinstance(p, str))
+            reason = pairs.map(lambda p: "OTHER" if isinstance(p, str) else p[0])
+            problem = pairs.map(lambda p: None if isinstance(p, str) else p[1])
+            reason = reason.where(~unknown, "OTHER")
+        if "problem" in ctx.get:
+            raw, column = ctx.get["problem"], ctx.mapping["problem"]
+
+            def problem_of(value: object) -> object:
+                text = _text(value)
+                if text is None or text in ("-", "–"):
+                    return None
+                return _vocabulary_hit(text, PROBLEM_VALUES) or "!problem_unknown"
+
+            parsed = _parsed(raw, problem_of)
+            _issues_first(parsed, raw, ctx.rows, column, ctx.issues)
+            given = parsed.series()
+            given = given.where(~given.map(lambda v: isinstance(v, str) and v.startswith("!")), "OTHER")
+            problem = given.where(given.notna(), problem)
+            # a problem given without a reason: a problem case
+            reason = reason.where(reason.notna() | given.isna(), "PROBLEM")
+        ctx.out["reason"] = reason
+        ctx.out["problem"] = problem
+
+
+def _issues_first(parsed, raw: pd.Series, rows: pd.Series, column: str, issues: list[Issue]) -> None:
+    """A warning for the first row of each value that could not be read (the rest are alike)."""
+    seen: set[object] = set()
+    for pos, code in enumerate(parsed.codes):
+        result = parsed.results[code]
+        if isinstance(result, str) and result.startswith("!") and code not in seen:
+            seen.add(code)
+            issues.append(
+                Issue(
+                    result[1:],
+                    "warning",
+                    row=int(rows[raw.index[pos]]),
+                    column=column,
+                    params={"value": _text(raw.iat[pos])},
+                )
+            )
+
+
+def _entry_point(value: object) -> str | None:
+    """A debarkation port or airport as written, the usual spellings made one (``Tg. Pinang``
+    → ``Tanjung Pinang``)."""
+    text = _text(value)
+    if text is None or text in ("-", "–"):
+        return None
+    return ENTRY_POINTS.get(_key(text), _label(text))
 
 
 @dataclass(frozen=True)
@@ -254,6 +365,19 @@ PARSERS: dict[str, LayerParser] = {
             Flag("kur_credit"),
             Flag("cooperative"),
             Count("count", source="enterprises"),
+        ),
+    ),
+    "returns": LayerParser(
+        year=True,
+        month=True,
+        dates=True,
+        rules=(
+            Category("gender", GENDER_VALUES, "gender_unknown", other_is_missing=True),
+            Text("country", _destination),
+            ReturnReason(),
+            Category("route", ROUTE_VALUES, "route_unknown", other_is_missing=True),
+            Text("entry_point", _entry_point),
+            GenderCounts("persons"),
         ),
     ),
     "population": LayerParser(

@@ -15,7 +15,14 @@ import pandas as pd
 
 from loaders.columns import normalise_header
 from loaders.layers.cells import _bool
-from loaders.layers.vocab import COUNTRY_HEADERS, PROGRAMME_VALUES, SCHEME_VALUES, SECTOR_HEADERS, _key
+from loaders.layers.vocab import (
+    COUNTRY_HEADERS,
+    PROGRAMME_VALUES,
+    REASON_HEADERS,
+    SCHEME_VALUES,
+    SECTOR_HEADERS,
+    _key,
+)
 from loaders.tabular import parse_number
 from loaders.validation import Issue
 
@@ -30,7 +37,12 @@ __all__ = [
 ]
 
 _YEAR_HEADER = re.compile(r"^(?:tahun |thn |th |year )?((?:19[5-9]|20\d)\d)$")
-_MAIN_COUNT_FIELD = {"placements": "count", "reports": "persons", "population": "residents"}
+_MAIN_COUNT_FIELD = {
+    "placements": "count",
+    "reports": "persons",
+    "population": "residents",
+    "returns": "persons",
+}
 
 
 @dataclass(frozen=True)
@@ -142,7 +154,7 @@ def melt_month_columns(
     """One count column per month (Indonesian or English names, with or without a year) → rows
     with a month (and the year the header names) and a count; a total column is left out."""
     count_field = _MAIN_COUNT_FIELD.get(layer)
-    if layer not in ("placements", "reports"):
+    if layer not in ("placements", "reports", "returns"):
         return None
     months = month_count_columns(
         [c for c in frame.columns if c not in fields.values()]
@@ -226,6 +238,10 @@ def _category_headers(layer: str, field: str) -> dict[str, str]:
         return SECTOR_HEADERS
     if field == "scheme" and layer == "placements":
         return {k: k for k in SCHEME_VALUES if SCHEME_VALUES[k] != "OTHER" and len(k) > 1}
+    if field == "country" and layer == "returns":
+        return COUNTRY_HEADERS
+    if field == "reason" and layer == "returns":
+        return REASON_HEADERS
     return {}
 
 
@@ -233,13 +249,14 @@ def melt_category_columns(
     layer: str, frame: pd.DataFrame, rows: pd.Series, fields: dict[str, str]
 ) -> Reshaped | None:
     """One count column per destination, sector or scheme (``Desa | Malaysia | Taiwan | Negara
-    Lainnya | Jumlah``) → one row per value with its count; the total column is checked against
-    the parts and never counted; empty cells are no rows."""
+    Lainnya | Jumlah``), or per country or reason of return (``Habis Kontrak | Deportasi | Sakit``)
+    → one row per value with its count; the total column is checked against the parts and never
+    counted; empty cells are no rows."""
     count_field = _MAIN_COUNT_FIELD.get(layer)
     if count_field is None:
         return None
     locations = {"village_code", "village_name", "district_name", "regency_name", "province_name"}
-    for name in ("destination", "sector", "scheme"):
+    for name in ("destination", "sector", "scheme", "country", "reason"):
         known = _category_headers(layer, name)
         if not known or name in fields and fields[name] not in frame:
             continue

@@ -13,6 +13,11 @@ __all__ = [
     "PROGRAMME_VALUES",
     "SCHEME_VALUES",
     "OUTCOME_VALUES",
+    "REASON_VALUES",
+    "PROBLEM_VALUES",
+    "ROUTE_VALUES",
+    "ENTRY_POINTS",
+    "REASON_HEADERS",
     "COUNTRY_HEADERS",
     "SECTOR_HEADERS",
 ]
@@ -71,6 +76,81 @@ OUTCOME_VALUES = _alias_map(
         "OTHER": ("other", "lainnya", "lain lain"),
     }
 )  # fmt: skip
+#: Why a worker came home (returns layer). A cell naming a problem (``Gaji tidak dibayar``,
+#: ``TPPO``) is a problem case with that problem (:data:`PROBLEM_VALUES`).
+REASON_VALUES = _alias_map(
+    {
+        "END_OF_CONTRACT": ("habis kontrak", "kontrak habis", "selesai kontrak", "kontrak selesai", "kontrak berakhir",
+                            "berakhir kontrak", "purna kontrak", "akhir kontrak", "pmi purna", "purna", "end of contract",
+                            "contract ended", "contract completed", "finished contract", "selesai masa kontrak",
+                            "habis masa kontrak", "pulang habis kontrak", "normal"),
+        "DEPORTED": ("deportasi", "dideportasi", "deportan", "deported", "deportation", "pmi deportasi",
+                     "pmib deportasi", "di deportasi", "deportee", "deportees"),
+        "PROBLEM": ("pmi bermasalah", "pmib", "bermasalah", "repatriasi", "direpatriasi", "repatriated",
+                    "repatriation", "problem case", "kasus", "pmi kasus", "pemulangan bermasalah",
+                    "dipulangkan bermasalah", "dipulangkan", "pemulangan kasus", "pmi bermasalah kasus"),
+        "SICK": ("sakit", "sick", "ill", "illness", "pmi sakit", "sakit fisik", "sakit jiwa", "gangguan jiwa",
+                 "depresi", "dirawat", "perawatan", "sakit keras", "sakit berat"),
+        "DIED": ("meninggal", "meninggal dunia", "md", "wafat", "jenazah", "died", "dead", "deceased", "death",
+                 "pmi meninggal", "pmi meninggal dunia", "pemulangan jenazah"),
+        "OTHER": ("other", "others", "lainnya", "lain lain", "lain", "cuti", "pulang cuti", "lain nya"),
+    }
+)  # fmt: skip
+#: The problem of a problem case (returns layer).
+PROBLEM_VALUES = _alias_map(
+    {
+        "UNPAID_WAGES": ("gaji tidak dibayar", "gaji tidak dibayarkan", "gaji belum dibayar", "upah tidak dibayar",
+                         "upah tidak dibayarkan", "gaji tdk dibayar", "unpaid wages", "unpaid salary", "wage theft",
+                         "gaji", "upah", "gaji tidak sesuai", "pemotongan gaji"),
+        "VIOLENCE": ("kekerasan", "kekerasan fisik", "kekerasan seksual", "penganiayaan", "pelecehan",
+                     "pelecehan seksual", "penyiksaan", "violence", "abuse", "physical abuse", "sexual abuse",
+                     "korban kekerasan"),
+        "TRAFFICKING": ("tppo", "perdagangan orang", "tindak pidana perdagangan orang", "trafficking",
+                        "human trafficking", "korban tppo", "perdagangan manusia", "trafficking in persons"),
+        "UNDOCUMENTED": ("tidak berdokumen", "tanpa dokumen", "tdk berdokumen", "undocumented", "ilegal",
+                         "illegal", "unprosedural", "non prosedural", "nonprosedural", "tidak resmi",
+                         "dokumen tidak lengkap", "overstay", "tanpa izin kerja", "visa tidak sesuai"),
+        "OTHER": ("other", "lainnya", "lain lain", "lain", "masalah lain", "kasus lain"),
+    }
+)  # fmt: skip
+#: Whether the worker had left through the procedure (returns layer).
+ROUTE_VALUES = _alias_map(
+    {
+        "PROCEDURAL": ("prosedural", "procedural", "resmi", "legal", "berdokumen", "documented", "sesuai prosedur",
+                       "jalur resmi", "p3mi", "regular", "reguler", "terdaftar", "ya"),
+        "NON_PROCEDURAL": ("non prosedural", "nonprosedural", "non procedural", "non-procedural", "unprosedural",
+                           "tidak prosedural", "tidak sesuai prosedur", "ilegal", "illegal", "tidak resmi",
+                           "jalur tidak resmi", "tidak berdokumen", "undocumented", "irregular", "non reguler",
+                           "tidak terdaftar", "tidak", "np"),
+    }
+)  # fmt: skip
+#: Debarkation ports and airports written the usual ways → one name each; others are kept
+#: as written (title-cased).
+ENTRY_POINTS = {
+    _key(alias): name
+    for name, aliases in {
+        "Nunukan": ("nunukan", "pelabuhan nunukan", "tunon taka", "pelabuhan tunon taka", "debarkasi nunukan",
+                    "p4mi nunukan"),
+        "Tanjung Pinang": ("tanjung pinang", "tanjungpinang", "tg pinang", "tg. pinang", "tgpinang",
+                           "pelabuhan tanjung pinang", "sri bintan pura", "pelabuhan sri bintan pura"),
+        "Batam": ("batam", "pelabuhan batam", "batam centre", "batam center", "sekupang", "hang nadim",
+                  "bandara hang nadim"),
+        "Dumai": ("dumai", "pelabuhan dumai"),
+        "Tanjung Priok": ("tanjung priok", "tanjungpriok", "tg priok", "tg. priok", "pelabuhan tanjung priok"),
+        "Juanda": ("juanda", "bandara juanda", "juanda surabaya", "surabaya juanda", "bandara juanda surabaya"),
+        "Soekarno-Hatta": ("soekarno hatta", "soekarno-hatta", "soetta", "cgk", "bandara soekarno hatta",
+                           "bandara soetta", "bandara soekarno-hatta", "sukarno hatta", "bandara internasional soekarno hatta"),
+        "Kualanamu": ("kualanamu", "kuala namu", "bandara kualanamu"),
+        "Entikong": ("entikong", "plbn entikong", "pos lintas batas entikong"),
+        "Ngurah Rai": ("ngurah rai", "bandara ngurah rai", "denpasar"),
+        "Tanjung Perak": ("tanjung perak", "tg perak", "pelabuhan tanjung perak"),
+        "Belawan": ("belawan", "pelabuhan belawan"),
+        "Tanjung Balai Karimun": ("tanjung balai karimun", "tanjungbalai karimun", "tg balai karimun", "karimun"),
+        "Zainuddin Abdul Madjid": ("zainuddin abdul madjid", "bizam", "lombok", "bandara lombok", "bil"),
+        "Yogyakarta International Airport": ("yia", "yogyakarta international airport", "kulon progo"),
+    }.items()
+    for alias in (name, *aliases)
+}  # fmt: skip
 _TRUE = {_key(v) for v in ("iya", "ada kur", "masih aktif", "masih", "aktif berjalan", "ya", "y", "yes", "true", "1", "aktif", "active", "ada", "sudah", "v", "√", "✓", "x", "punya", "memiliki", "berjalan")}  # fmt: skip
 _FALSE = {_key(v) for v in ("tidak", "tdk", "no", "n", "false", "0", "tidak aktif", "non aktif", "nonaktif", "belum", "tidak ada", "inactive", "vakum", "bubar", "t", "tdk aktif", "tdk ada", "tidak aktif lagi", "sudah tidak aktif", "belum aktif", "blm aktif", "blm", "non-aktif", "mati", "tidak berjalan", "tdk berjalan", "bukan", "x tidak", "tak", "enggak", "gak")}  # fmt: skip
 _DESTINATIONS = {
@@ -125,3 +205,8 @@ SECTOR_HEADERS = {
         "Pelaut", "Jasa", "Kesehatan", "Caregiver", "Industri", "Perhotelan", "Pengolahan", "Peternakan",
     )
 } | {"abk": "ABK", "plrt": "PLRT", "sektor formal": "Formal", "sektor informal": "Informal"}  # fmt: skip
+#: Headers of a returns table with one count column per reason (``Habis Kontrak | Deportasi |
+#: PMI Bermasalah | Sakit | Meninggal``): the header's key → the reason stored.
+REASON_HEADERS = {k: v for k, v in REASON_VALUES.items() if len(k) > 3 and k not in ("kasus", "normal")} | {
+    "md": "DIED"
+}
