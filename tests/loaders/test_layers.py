@@ -267,7 +267,14 @@ def test_cli_exit_codes_report_and_status(tmp_path):
     assert st.returncode == 0
     info = json.loads(st.stdout)
     assert info["layers"]["placements"] == {"versions": 1, "rows": 4, "villages": 4, "total": 18}
-    assert set(info["layers"]) == {"placements", "programmes", "enterprises", "reports", "returns", "population"}
+    assert set(info["layers"]) == {
+        "placements",
+        "programmes",
+        "enterprises",
+        "reports",
+        "returns",
+        "population",
+    }
     assert info["layers"]["reports"] == {"versions": 0, "rows": 0, "villages": 0, "total": 0}
     empty = tmp_path / "kosong.csv"
     empty.write_text("Nama;Umur\nAni;30\n")
