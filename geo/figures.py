@@ -22,6 +22,8 @@ Examples
 ('reports', 'in_year')
 >>> [f.name for f in FIGURES.values() if f.suppression == "public"]
 ['origin_villages', 'programme_villages']
+>>> FIGURES["problem_per_100"].sources
+('returns', 'placements')
 """
 
 from __future__ import annotations
@@ -34,12 +36,16 @@ import pandas as pd
 
 import i18n
 from geo.codes import Level
+from geo.layers import PROBLEM_REASONS
 from geo.metrics import PREFIX_LENGTH, in_area
 
 __all__ = [
     "COMPONENTS",
     "FIGURES",
     "HEADLINES",
+    "JOURNEY",
+    "REASON_PARTS",
+    "figure_set",
     "PERIOD_RULES",
     "SUPPRESSION_RULES",
     "Figure",
@@ -79,6 +85,14 @@ class Figure:
     period: str
     suppression: str
     share: bool = False
+    #: Decimals of a rate (``problem_per_100``: 1); counts have none.
+    digits: int = 0
+    #: Every layer the figure reads (default: its own ``layer``).
+    also: tuple[str, ...] = ()
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return (self.layer, *self.also)
 
     @property
     def label_key(self) -> str:
@@ -107,16 +121,108 @@ FIGURES: dict[str, Figure] = {
         Figure("programme_villages", "programmes", "villages", "count", "by_year", "public"),
         Figure("enterprises", "enterprises", "enterprises", "count", "by_year", "small_count"),
         Figure("reports", "reports", "reports", "count", "in_year", "small_count"),
+        # the journey (issue 24): returns (kepulangan) and what they mean; see geo.journey
+        Figure(
+            "returns", "returns", "workers returned home, every reason", "persons", "in_year", "small_count"
+        ),
+        Figure(
+            "problem_returns",
+            "returns",
+            "workers returned deported, repatriated as a problem case, sick or dead",
+            "persons",
+            "in_year",
+            "small_count",
+        ),
+        Figure(
+            "problem_per_100",
+            "returns",
+            "problem returns per 100 placements of the same area and year (no placements: no rate)",
+            None,
+            "in_year",
+            "derived",
+            digits=1,
+            also=("placements",),
+        ),
+        Figure("deported", "returns", "workers returned deported", "persons", "in_year", "small_count"),
+        Figure(
+            "died",
+            "returns",
+            "workers who died abroad and were brought home",
+            "persons",
+            "in_year",
+            "small_count",
+        ),
+        Figure(
+            "non_procedural_share",
+            "reports",
+            "persons outside the procedure (non-procedural reports + non-procedural returns) as a share "
+            "of that sum plus placements",
+            None,
+            "in_year",
+            "derived",
+            share=True,
+            also=("returns", "placements"),
+        ),
+        Figure(
+            "returnees_without_support",
+            "returns",
+            "workers returned alive to a village with no returnee enterprise running and no community "
+            "programme active by the year",
+            "persons",
+            "in_year",
+            "small_count",
+            also=("enterprises", "programmes"),
+        ),
     )
 }
-HEADLINES = tuple(FIGURES)
-#: Counts the figures are computed from (protected with them): placements by gender.
-COMPONENTS = ("women", "men", "gender_unknown")
+#: The Ringkasan cards and every export of a layer's map (in display order).
+HEADLINES = ("placements", "share_women", "origin_villages", "programme_villages", "enterprises", "reports")
+#: The journey (Perjalanan PMI): its page, the Ringkasan's second row and the returns export.
+JOURNEY = (
+    "placements",
+    "returns",
+    "problem_returns",
+    "problem_per_100",
+    "deported",
+    "died",
+    "non_procedural_share",
+    "returnees_without_support",
+)
+#: Returns by reason, the parts of ``returns`` (deported and died are figures of their own).
+REASON_PARTS = {
+    "END_OF_CONTRACT": "reason.END_OF_CONTRACT",
+    "DEPORTED": "deported",
+    "PROBLEM": "reason.PROBLEM",
+    "SICK": "reason.SICK",
+    "DIED": "died",
+    "OTHER": "reason.OTHER",
+    "none": "reason.none",
+}
+#: Counts the figures are computed from (protected with them): placements by gender, returns by
+#: reason, and the persons outside the procedure (reports' persons + non-procedural returns).
+COMPONENTS = (
+    "women",
+    "men",
+    "gender_unknown",
+    *(part for part in REASON_PARTS.values() if part.startswith("reason.")),
+    "non_procedural",
+)
+
+
+def figure_set(layer: str) -> tuple[str, ...]:
+    """The figures an export of ``layer`` states: the journey for returns, the headlines otherwise.
+
+    >>> figure_set("returns")[:3], figure_set("reports") == HEADLINES
+    (('placements', 'returns', 'problem_returns'), True)
+    """
+    return JOURNEY if layer == "returns" else HEADLINES
+
 
 #: Period rule of each layer's rows (population is read as the latest figure, not here).
 _LAYER_PERIOD = {
     "placements": "in_year",
     "reports": "in_year",
+    "returns": "in_year",
     "programmes": "by_year",
     "enterprises": "by_year",
 }
@@ -186,14 +292,25 @@ def values_by_year(
 ) -> dict[int | None, dict[str, float]]:
     """:func:`values` for several years at once (each layer is cut to ``area`` once)."""
     empty = pd.DataFrame()
-    frames = {name: layers.get(name) for name in ("placements", "programmes", "enterprises", "reports")}
+    names = ("placements", "programmes", "enterprises", "reports", "returns")
+    frames = {name: layers.get(name) for name in names}
     frames = {name: f if f is not None else empty for name, f in frames.items()}
     inside = {name: in_area(f, area) if not f.empty else f for name, f in frames.items()}
     covers = {
         "programmes": inside["programmes"].empty and _covers(frames["programmes"], area, Level.PROVINCE),
         "reports": inside["reports"].empty and _covers(frames["reports"], area, Level.REGENCY),
+        "returns": inside["returns"].empty and _covers(frames["returns"], area, Level.REGENCY),
+        # the lists "home again" reads: the province's enterprises and programmes, both
+        "support": _listed(frames["programmes"], area) and _listed(frames["enterprises"], area),
     }
     return {year: _values(frames, inside, covers, year) for year in years}
+
+
+def _listed(frame: pd.DataFrame, area: str | None) -> bool:
+    """True when ``frame`` lists anything in the province of ``area`` (anything at all: None)."""
+    if frame.empty:
+        return False
+    return True if not area else _covers(frame, area, Level.PROVINCE)
 
 
 def _values(
@@ -202,7 +319,7 @@ def _values(
     covers: Mapping[str, bool],
     year: int | None,
 ) -> dict[str, float]:
-    out: dict[str, float] = dict.fromkeys((*HEADLINES, *COMPONENTS), np.nan)
+    out: dict[str, float] = dict.fromkeys((*FIGURES, *COMPONENTS), np.nan)
     if not inside["placements"].empty and _holds_year(frames["placements"], year):
         rows = period_rows("placements", inside["placements"], year)
         gender = rows["gender"].astype("string") if "gender" in rows else pd.Series(pd.NA, index=rows.index)
@@ -220,12 +337,59 @@ def _values(
         out["programme_villages"] = 0.0  # the province's programme list names none here
     if not inside["enterprises"].empty:
         out["enterprises"] = _sum(period_rows("enterprises", inside["enterprises"], year), "count")
+    np_reports = np.nan
     if not frames["reports"].empty and _holds_year(frames["reports"], year):
         if not inside["reports"].empty:
-            out["reports"] = _sum(period_rows("reports", inside["reports"], year), "count")
+            rows = period_rows("reports", inside["reports"], year)
+            out["reports"] = _sum(rows, "count")
+            np_reports = _sum(rows, "persons")
         elif covers["reports"]:
             out["reports"] = 0.0  # as on the reports map: a reporting regency's other areas had none
+            np_reports = 0.0
+    _journey(out, frames, inside, covers, year, np_reports)
     return out
+
+
+def _journey(
+    out: dict[str, float],
+    frames: Mapping[str, pd.DataFrame],
+    inside: Mapping[str, pd.DataFrame],
+    covers: Mapping[str, bool],
+    year: int | None,
+    np_reports: float,
+) -> None:
+    """The journey figures (see :mod:`geo.journey` for the definitions), into ``out``."""
+    from geo.journey import NOT_RECORDED, supported_villages
+
+    returns = frames["returns"]
+    if returns.empty or not _holds_year(returns, year) or (inside["returns"].empty and not covers["returns"]):
+        return  # no data: every journey figure stays NaN (placements has its own)
+    rows = period_rows("returns", inside["returns"], year)
+    reason = (
+        rows["reason"].astype("string").fillna(NOT_RECORDED) if not rows.empty else pd.Series(dtype="string")
+    )
+    persons = (
+        pd.to_numeric(rows["persons"], errors="coerce") if not rows.empty else pd.Series(dtype="float64")
+    )
+    by_reason = persons.groupby(reason.to_numpy()).sum() if not rows.empty else pd.Series(dtype="float64")
+    for key, part in REASON_PARTS.items():
+        out[part] = float(by_reason.get(key, 0.0))
+    out["returns"] = float(persons.sum()) if not rows.empty else 0.0
+    out["problem_returns"] = float(sum(by_reason.get(r, 0.0) for r in PROBLEM_REASONS))
+    placed = out["placements"]
+    out["problem_per_100"] = out["problem_returns"] / placed * 100.0 if placed > 0 else np.nan
+    route = rows["route"].astype("string") if not rows.empty else pd.Series(dtype="string")
+    np_returns = float(persons[(route == "NON_PROCEDURAL").fillna(False).to_numpy(dtype=bool)].sum())
+    out["non_procedural"] = np_reports + np_returns  # NaN when the reports do not cover the area
+    whole = out["non_procedural"] + placed
+    out["non_procedural_share"] = out["non_procedural"] / whole if whole > 0 else np.nan
+    if covers["support"]:
+        alive = rows[(reason != "DIED").to_numpy(dtype=bool)] if not rows.empty else rows
+        covered = supported_villages(frames["programmes"], frames["enterprises"], year)
+        lone = ~alive["village"].astype(str).isin(covered) if not alive.empty else None
+        out["returnees_without_support"] = (
+            _sum(alive[lone.to_numpy(dtype=bool)], "persons") if lone is not None else 0.0
+        )
 
 
 @dataclass(frozen=True)
@@ -236,21 +400,30 @@ class Headline:
     value: float
     previous: float
     is_share: bool = False
+    digits: int = 0
 
     @property
     def change(self) -> float:
         return self.value - self.previous
 
 
-def headlines(layers: Mapping[str, pd.DataFrame], area: str | None, year: int | None) -> list[Headline]:
-    """The headline figures of :data:`FIGURES` for ``area`` in ``year``, each with the previous year's
-    value (NaN when that year has no data, so no change is shown)."""
+def headlines(
+    layers: Mapping[str, pd.DataFrame],
+    area: str | None,
+    year: int | None,
+    names: Sequence[str] = HEADLINES,
+) -> list[Headline]:
+    """The figures ``names`` (default :data:`HEADLINES`; :data:`JOURNEY` for the journey) for
+    ``area`` in ``year``, each with the previous year's value (NaN when that year has no data, so
+    no change is shown)."""
     if year is None:
-        now, before = values(layers, area, None), dict.fromkeys((*HEADLINES, *COMPONENTS), np.nan)
+        now, before = values(layers, area, None), dict.fromkeys((*FIGURES, *COMPONENTS), np.nan)
     else:
         both = values_by_year(layers, area, [year, year - 1])
         now, before = both[year], both[year - 1]
-    return [Headline(name, now[name], before[name], FIGURES[name].share) for name in HEADLINES]
+    return [
+        Headline(name, now[name], before[name], FIGURES[name].share, FIGURES[name].digits) for name in names
+    ]
 
 
 def change_text(
@@ -274,7 +447,7 @@ def change_text(
     if item.is_share:
         text = i18n.fmt_num(abs(change) * 100, lang, 1) + " " + i18n.t("figure.points", lang)
     else:
-        text = i18n.fmt_int(abs(change), lang)
+        text = i18n.fmt_num(abs(change), lang, item.digits)
     sign = "+" if change > 0 else minus if change < 0 else ""
     return i18n.t("figure.change_vs", lang, change=sign + text, year=year - 1)
 

@@ -7,17 +7,28 @@ import pytest
 from test_metrics import A, B, layers, placements
 
 import i18n
-from geo.figures import FIGURES, HEADLINES, Headline, change_text, headlines, label, period_rows, values
+from geo.figures import (
+    FIGURES,
+    HEADLINES,
+    JOURNEY,
+    Headline,
+    change_text,
+    headlines,
+    label,
+    period_rows,
+    values,
+)
 
 
 def test_every_figure_states_layer_count_period_and_suppression_in_both_languages():
     for figure in FIGURES.values():
-        assert figure.layer in ("placements", "programmes", "enterprises", "reports")
+        assert set(figure.sources) <= {"placements", "programmes", "enterprises", "reports", "returns"}
         assert figure.counts and figure.period in ("in_year", "by_year")
         assert figure.suppression in ("small_count", "derived", "public")
         for lang in i18n.LANGUAGES:
             assert i18n.t(figure.label_key, lang) and i18n.t(figure.help_key, lang)
-    assert HEADLINES == tuple(FIGURES)
+    # every figure is on the Ringkasan cards or on the journey's (issue 24), each once
+    assert set(HEADLINES) | set(JOURNEY) == set(FIGURES)
     assert label("reports", "id") == "Laporan non-prosedural"
 
 
