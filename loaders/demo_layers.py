@@ -2,8 +2,8 @@
 imported through the same pipeline as a user's files.
 
 :func:`build` reads the demo store's villages (written before by ``python -m loaders.demo
-build``), invents placements, programmes, enterprises, non-procedural reports and population
-with a fixed seed, writes them to ``files_dir`` in real shapes — a tidy XLSX, a messy
+build``), invents placements, programmes, enterprises, non-procedural reports, population and
+returns with a fixed seed, writes them to ``files_dir`` in real shapes — a tidy XLSX, a messy
 semicolon CSV in Windows-1252 with title rows, name variants, one row per worker and personal
 columns, a report sheet with some coordinates instead of names — and imports each one. Every
 figure is invented: nothing here describes a real village.
@@ -50,6 +50,22 @@ DEMO_FILES = {
     "usaha_pmi_purna.csv": ("enterprises", "append"),
     "laporan_non_prosedural_2023-2024.xlsx": ("reports", "append"),
     "penduduk_2023.csv": ("population", "append"),
+    "kepulangan_pmi_2021-2023.xlsx": ("returns", "append"),
+    "debarkasi_pmi_2024_MENTAH.csv": ("returns", "append"),
+}
+#: Why workers came home in the demo (invented shares) and the problem of a problem case.
+RETURN_REASONS = (("Habis Kontrak", 0.62), ("Deportasi", 0.12), ("PMI Bermasalah", 0.12), ("Sakit", 0.07),
+                  ("Meninggal Dunia", 0.02), ("Lainnya", 0.05))  # fmt: skip
+PROBLEMS = (("Gaji tidak dibayar", 0.4), ("Kekerasan", 0.2), ("TPPO", 0.15), ("Tidak berdokumen", 0.25))
+#: Debarkation points by country returned from, written the many ways lists write them.
+ENTRY_POINTS = {
+    "Malaysia": ("Nunukan", "Tanjung Pinang", "Tg. Pinang", "Batam", "Dumai", "Pelabuhan Tunon Taka"),
+    "other": ("Soekarno-Hatta", "Bandara Soekarno Hatta", "Juanda", "Soetta"),
+}
+#: The recap's debarkation points: one name each (a tidy table).
+TIDY_PORTS = {
+    "Malaysia": ("Nunukan", "Tanjung Pinang", "Batam", "Dumai"),
+    "other": ("Soekarno-Hatta", "Juanda"),
 }
 
 
@@ -261,6 +277,74 @@ def _population_csv(v: pd.DataFrame, rng: np.random.Generator, path: Path) -> No
     path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
 
 
+def _return_reasons(rng: np.random.Generator, n: int) -> list[tuple[str, str, str, str]]:
+    """``n`` invented returns: (reason, problem, route, country)."""
+    out = []
+    for reason in _choice(rng, RETURN_REASONS, n):
+        problem = _choice(rng, PROBLEMS, 1)[0] if reason == "PMI Bermasalah" and rng.random() < 0.85 else ""
+        odds = {"Deportasi": 0.8, "PMI Bermasalah": 0.5}.get(reason, 0.08)
+        route = "Non Prosedural" if rng.random() < odds else "Prosedural"
+        country = (
+            "Malaysia" if reason == "Deportasi" and rng.random() < 0.85 else _choice(rng, DESTINATIONS, 1)[0]
+        )
+        out.append((str(reason), str(problem), route, str(country)))
+    return out
+
+
+def _returns_recap_xlsx(v: pd.DataFrame, w: np.ndarray, rng: np.random.Generator, path: Path) -> None:
+    """BP3MI recap per village, year, country, reason, problem, route and debarkation, with L and P
+    columns (codes without dots), as a province office sends it."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Kepulangan"
+    ws.append(["REKAP KEPULANGAN PMI MENURUT DESA ASAL 2021-2023 (DATA DEMO, KARANGAN)"])
+    ws.append([])
+    ws.append(["Kode Desa", "Nama Desa", "Tahun", "Negara Asal Kepulangan", "Alasan Kepulangan", "Masalah",
+               "Jalur Keberangkatan", "Debarkasi", "L", "P"])  # fmt: skip
+    for year in YEARS:
+        counts = rng.poisson(w * 1.1 * (1.0 + 0.1 * (year - YEARS[0])))
+        for i in np.flatnonzero(counts):
+            groups: dict[tuple, list[int]] = {}
+            for reason, problem, route, country in _return_reasons(rng, int(counts[i])):
+                port = rng.choice(TIDY_PORTS["Malaysia" if country == "Malaysia" else "other"])
+                key = (country, reason, problem, route, str(port))
+                groups.setdefault(key, [0, 0])[0 if rng.random() < 0.3 else 1] += 1
+            for (country, reason, problem, route, port), (men, women) in groups.items():
+                ws.append([v["code"].iat[i].replace(".", ""), v["name"].iat[i], year, country, reason, problem or None,
+                           route, port, men, women])  # fmt: skip
+    wb.save(path)
+
+
+def _returns_debarkation_csv(v: pd.DataFrame, w: np.ndarray, rng: np.random.Generator, path: Path) -> None:
+    """One row per returning worker (P4MI debarkation list, 2024): names only (variants), personal
+    columns (name, NIK, passport, birth date, address), semicolons, Windows-1252."""
+    counts = rng.poisson(w * 1.3)
+    lines = [
+        f"DATA DEBARKASI PMI TIBA TAHUN {MESSY_YEAR} – DATA DEMO (KARANGAN)",
+        "",
+        "No;Nama;NIK;No Paspor;Tgl Lahir;Alamat;Desa;Kecamatan;Kabupaten;Negara;Tgl Tiba;Debarkasi;"
+        "Alasan;Kasus;Jalur;JK",
+    ]
+    n = 0
+    for i in np.flatnonzero(counts):
+        for reason, problem, route, country in _return_reasons(rng, int(counts[i])):
+            n += 1
+            month, day = int(rng.integers(1, 13)), int(rng.integers(1, 29))
+            port = rng.choice(ENTRY_POINTS["Malaysia" if country == "Malaysia" else "other"])
+            lines.append(
+                ";".join(
+                    [str(n), f"{rng.choice(FIRST)} {rng.choice(LAST)}", f"99{rng.integers(10**13, 10**14 - 1)}",
+                     f"C{rng.integers(10**6, 10**7 - 1)}", f"{day:02d}-{month:02d}-19{rng.integers(70, 100)}",
+                     f"Dusun {rng.choice(LAST)} RT 0{rng.integers(1, 9)}", _name_variant(v["name"].iat[i], rng),
+                     str(v["district_name"].iat[i]), str(v["regency_name"].iat[i]),
+                     country.upper() if rng.random() < 0.3 else country, f"{day:02d}/{month:02d}/{MESSY_YEAR}",
+                     str(port), reason.upper() if rng.random() < 0.2 else reason, problem,
+                     route if rng.random() < 0.9 else "", "P" if rng.random() < 0.7 else "L"]
+                )
+            )  # fmt: skip
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252", errors="replace"))
+
+
 def build(store: Store, files_dir: Path | str | None = None) -> dict[str, ImportPlan]:
     """Write the demo layer files into ``files_dir`` and import them into ``store``.
 
@@ -286,6 +370,9 @@ def build(store: Store, files_dir: Path | str | None = None) -> dict[str, Import
     _enterprises_csv(v, w, rng, files_dir / "usaha_pmi_purna.csv")
     _reports_xlsx(v, w, rng, files_dir / "laporan_non_prosedural_2023-2024.xlsx")
     _population_csv(v, rng, files_dir / "penduduk_2023.csv")
+    # the returns last, so the other layers' numbers stay as they were before returns existed
+    _returns_recap_xlsx(v, w, rng, files_dir / "kepulangan_pmi_2021-2023.xlsx")
+    _returns_debarkation_csv(v, w, rng, files_dir / "debarkasi_pmi_2024_MENTAH.csv")
     for layer in {layer for layer, _ in DEMO_FILES.values()}:
         for version in store.layer_meta(layer)["versions"]:
             store.delete_layer_version(layer, version["id"])

@@ -166,9 +166,11 @@ def duplicate_rows(
     if not dup.any():
         return []
     issues = []
-    groups = frame[dup].groupby(present, dropna=False, sort=False).groups
-    for _, index in groups.items():
-        file_rows = sorted(int(rows.loc[i]) for i in index)
+    # by position: a file row split in two (one row per gender column) repeats its index label
+    file_row = rows.to_numpy()[dup.to_numpy(dtype=bool)]
+    groups = frame[dup].groupby(present, dropna=False, sort=False).indices
+    for _, positions in groups.items():
+        file_rows = sorted(int(file_row[p]) for p in positions)
         for r in file_rows[1:]:
             issues.append(
                 Issue(

@@ -26,7 +26,7 @@ def test_every_layer_has_data_and_every_file_was_accepted(built):
     store, files, plans = built
     assert set(plans) == set(demo_layers.DEMO_FILES)
     info = status(store)["layers"]
-    for layer in ("placements", "programmes", "enterprises", "reports", "population"):
+    for layer in ("placements", "programmes", "enterprises", "reports", "population", "returns"):
         assert info[layer]["rows"] > 0 and info[layer]["villages"] > 0, layer
     assert all(store.read_layer(layer)["village"].str.startswith("99.").all() for layer in info)
 
@@ -50,6 +50,33 @@ def test_the_messy_file_is_messy_and_still_matches(built):
         + "".join(store.read_layer(layer).astype(str).to_csv() for layer in store.layers()).encode()
     )
     assert not any(n.encode() in blob for n in niks.dropna().head(200))
+
+
+def test_the_returns_come_from_a_recap_and_a_debarkation_list_without_persons(built):
+    store, files, plans = built
+    recap, listed = plans["kepulangan_pmi_2021-2023.xlsx"], plans["debarkasi_pmi_2024_MENTAH.csv"]
+    assert not recap.row_level and listed.row_level
+    assert {d.column for d in listed.dropped} >= {"Nama", "NIK", "No Paspor", "Tgl Lahir", "Alamat"}
+    assert listed.matched == listed.rows_read  # name variants (Ds., upper case, oe) all placed
+    returns = store.read_layer("returns")
+    assert set(returns["year"]) == {2021, 2022, 2023, 2024}
+    assert int(returns.loc[returns["year"] == 2024, "persons"].sum()) == listed.rows_read
+    assert set(returns["reason"].dropna()) == {
+        "END_OF_CONTRACT",
+        "DEPORTED",
+        "PROBLEM",
+        "SICK",
+        "DIED",
+        "OTHER",
+    }
+    assert {"Nunukan", "Tanjung Pinang", "Soekarno-Hatta"} <= set(returns["entry_point"].dropna())
+    assert not {"Tg. Pinang", "Soetta", "Pelabuhan Tunon Taka"} & set(returns["entry_point"].dropna())
+    niks = pd.read_csv(
+        files / "debarkasi_pmi_2024_MENTAH.csv", sep=";", skiprows=2, encoding="cp1252", dtype=str
+    )
+    blob = b"".join((Path(d) / f).read_bytes() for d, _, fs in os.walk(store.root) for f in fs)
+    assert not any(n.encode() in blob for n in niks["NIK"].dropna().head(200))
+    assert not any(n.encode() in blob for n in niks["Nama"].dropna().head(50))
 
 
 def test_reports_use_coordinates_for_some_rows(built):
