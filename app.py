@@ -34,6 +34,7 @@ PAGES = [
     ("views/coverage.py", "page.coverage", ":material/diversity_3:", "cakupan"),
     ("views/enterprises.py", "page.enterprises", ":material/storefront:", "usaha-purna"),
     ("views/reports.py", "page.reports", ":material/report:", "laporan"),
+    ("views/journey.py", "page.journey", ":material/route:", "perjalanan"),
     ("views/planner.py", "page.planner", ":material/checklist:", "perencanaan"),
     ("views/export.py", "page.export", ":material/ios_share:", "ekspor"),
     ("views/data.py", "page.data", ":material/upload_file:", "data"),

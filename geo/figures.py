@@ -59,6 +59,7 @@ __all__ = [
     "period_text",
     "values",
     "values_by_year",
+    "figure_by_year",
 ]
 
 #: How a figure picks the rows of a period.
@@ -89,6 +90,9 @@ class Figure:
     digits: int = 0
     #: Every layer the figure reads (default: its own ``layer``).
     also: tuple[str, ...] = ()
+    #: Which change is good news: ``higher``, ``lower`` (non-procedural reports, problem returns:
+    #: a fall is shown green) or ``neither`` (returns: the change is shown without a colour).
+    better: str = "higher"
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -120,10 +124,16 @@ FIGURES: dict[str, Figure] = {
         Figure("origin_villages", "placements", "villages", "count", "in_year", "public"),
         Figure("programme_villages", "programmes", "villages", "count", "by_year", "public"),
         Figure("enterprises", "enterprises", "enterprises", "count", "by_year", "small_count"),
-        Figure("reports", "reports", "reports", "count", "in_year", "small_count"),
+        Figure("reports", "reports", "reports", "count", "in_year", "small_count", better="lower"),
         # the journey (issue 24): returns (kepulangan) and what they mean; see geo.journey
         Figure(
-            "returns", "returns", "workers returned home, every reason", "persons", "in_year", "small_count"
+            "returns",
+            "returns",
+            "workers returned home, every reason",
+            "persons",
+            "in_year",
+            "small_count",
+            better="neither",
         ),
         Figure(
             "problem_returns",
@@ -132,6 +142,7 @@ FIGURES: dict[str, Figure] = {
             "persons",
             "in_year",
             "small_count",
+            better="lower",
         ),
         Figure(
             "problem_per_100",
@@ -142,8 +153,17 @@ FIGURES: dict[str, Figure] = {
             "derived",
             digits=1,
             also=("placements",),
+            better="lower",
         ),
-        Figure("deported", "returns", "workers returned deported", "persons", "in_year", "small_count"),
+        Figure(
+            "deported",
+            "returns",
+            "workers returned deported",
+            "persons",
+            "in_year",
+            "small_count",
+            better="lower",
+        ),
         Figure(
             "died",
             "returns",
@@ -151,6 +171,7 @@ FIGURES: dict[str, Figure] = {
             "persons",
             "in_year",
             "small_count",
+            better="lower",
         ),
         Figure(
             "non_procedural_share",
@@ -162,6 +183,7 @@ FIGURES: dict[str, Figure] = {
             "derived",
             share=True,
             also=("returns", "placements"),
+            better="lower",
         ),
         Figure(
             "returnees_without_support",
@@ -172,6 +194,7 @@ FIGURES: dict[str, Figure] = {
             "in_year",
             "small_count",
             also=("enterprises", "programmes"),
+            better="lower",
         ),
     )
 }
@@ -304,6 +327,17 @@ def values_by_year(
         "support": _listed(frames["programmes"], area) and _listed(frames["enterprises"], area),
     }
     return {year: _values(frames, inside, covers, year) for year in years}
+
+
+def figure_by_year(by_year: Mapping[int | None, Mapping[str, float]], name: str) -> pd.DataFrame:
+    """One figure of :func:`values_by_year` as ``year, value`` (years without data left out).
+
+    >>> figure_by_year({2023: {"returns": 4.0}, 2024: {"returns": float("nan")}}, "returns")
+       year  value
+    0  2023    4.0
+    """
+    rows = [(int(y), float(v[name])) for y, v in by_year.items() if y is not None and not pd.isna(v[name])]
+    return pd.DataFrame(rows, columns=["year", "value"]).sort_values("year").reset_index(drop=True)
 
 
 def _listed(frame: pd.DataFrame, area: str | None) -> bool:

@@ -50,6 +50,8 @@ __all__ = [
     "unsupported_values",
     "journey_by_year",
     "reason_table",
+    "problem_table",
+    "home_again_table",
 ]
 
 #: The reason key of returns whose reason was not recorded.
@@ -264,6 +266,18 @@ def reason_table(returns: pd.DataFrame, value: str = "persons") -> pd.DataFrame:
     return pd.DataFrame({"reason": order, value: sums.reindex(order).to_numpy()})
 
 
+def problem_table(returns: pd.DataFrame) -> pd.DataFrame:
+    """Persons per problem of the problem cases where the list gives it (``problem, persons``)."""
+    from geo.layers import RETURN_PROBLEMS
+
+    if returns.empty or "problem" not in returns:
+        return pd.DataFrame(columns=["problem", "persons"])
+    given = returns[returns["problem"].notna().to_numpy(dtype=bool)]
+    sums = pd.to_numeric(given["persons"], errors="coerce").groupby(given["problem"].astype(str)).sum()
+    order = [p for p in RETURN_PROBLEMS if p in sums.index]
+    return pd.DataFrame({"problem": order, "persons": sums.reindex(order).to_numpy()})
+
+
 def journey_by_year(
     layers: Mapping[str, pd.DataFrame], area: str | None, years: Sequence[int] | None = None
 ) -> pd.DataFrame:
@@ -305,3 +319,30 @@ def journey_by_year(
         frame = frame[frame["year"].isin(list(years))]
     frame["persons"] = pd.to_numeric(frame["persons"], errors="coerce").astype("float64")
     return frame.sort_values(["year", "stage"], kind="stable").reset_index(drop=True)
+
+
+def home_again_table(
+    returns: pd.DataFrame,
+    programmes: pd.DataFrame,
+    enterprises: pd.DataFrame,
+    *,
+    years: tuple[int, int] | None,
+    area: str | None,
+    n: int = 10,
+) -> pd.DataFrame:
+    """The ``n`` villages with the most returnees and nothing to return to: ``code, unsupported,
+    returned`` (returned: every return of the period, the dead included), largest first."""
+    lone = unsupported_by_village(returns, programmes, enterprises, years=years, area=area)
+    lone = lone[lone > 0]
+    if lone.empty:
+        return pd.DataFrame(columns=["code", "unsupported", "returned"])
+    rows = metrics.filter_layer(returns, metrics.Filters(years=years), area)
+    returned = pd.to_numeric(rows["persons"], errors="coerce").groupby(rows["village"].astype(str)).sum()
+    out = pd.DataFrame(
+        {
+            "code": lone.index,
+            "unsupported": lone.to_numpy(),
+            "returned": returned.reindex(lone.index).to_numpy(),
+        }
+    )
+    return out.sort_values(["unsupported", "code"], ascending=[False, True]).head(n).reset_index(drop=True)

@@ -61,6 +61,14 @@ class Keys(StrEnum):
     COVERAGE_SHARE = "coverage.share"
     REPORTS_HOT_LEVEL = "reports.hot_level"
     REPORTS_CORRECTION = "reports.correction"
+    JOURNEY_MAP = "journey.map"
+    JOURNEY_WHAT = "journey.what"
+    JOURNEY_HOW = "journey.how"
+    JOURNEY_BROKER = "journey.broker"
+    JOURNEY_TOP = "journey.top"
+    JOURNEY_FINER = "journey.finer"
+    JOURNEY_FLOW = "journey.flow"
+    JOURNEY_CSV = "journey.csv"
 
 
 DATASETS = ("demo", "store")

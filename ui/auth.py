@@ -90,6 +90,7 @@ PROTECTED_LAYER = {
     "cakupan": "programmes",
     "usaha-purna": "enterprises",
     "laporan": "reports",
+    "perjalanan": "returns",  # deaths, deportations, problem returns: only protected
     "perencanaan": "placements",
     "peta": "placements",  # the area map's village panel shows exact counts
 }

@@ -154,11 +154,13 @@ def _delta(item: figures.Headline, year: int) -> str | None:
 def delta_style(item: figures.Headline) -> tuple[str, str]:
     """Colour and arrow of a headline's change: none when unknown or unchanged (0 is no rise).
 
-    Fewer non-procedural departures is good news: a fall in reports is shown green.
+    Fewer non-procedural departures (or problem returns) is good news: such a fall is shown
+    green (``Figure.better``); a change that is neither (returns) has no colour.
     """
     if pd.isna(item.change) or item.change == 0:
         return "off", "off"
-    return ("inverse" if item.name == "reports" else "normal"), "auto"
+    better = figures.FIGURES[item.name].better
+    return {"lower": "inverse", "neither": "off"}.get(better, "normal"), "auto"
 
 
 def headline_cards(items: Iterable[figures.Headline], year: int, per_row: int = 3) -> None:
@@ -170,7 +172,7 @@ def headline_cards(items: Iterable[figures.Headline], year: int, per_row: int = 
             colour, arrow = delta_style(item)
             col.metric(
                 t(figures.FIGURES[item.name].label_key),
-                fmt_value(item.value, share=item.is_share),
+                fmt_value(item.value, share=item.is_share, digits=item.digits),
                 delta=_delta(item, year),
                 delta_color=colour,
                 delta_arrow=arrow,
@@ -245,6 +247,7 @@ PRESENTED = {
     "coverage": "programmes",
     "enterprises": "enterprises",
     "reports": "reports",
+    "journey": "returns",
     "planner": "placements",
     "map": "placements",
 }
