@@ -64,11 +64,12 @@ def build_brief(view: ExportView, map_png: bytes | None = None, top: int = 5) ->
     pdf.cell(width, 5, subtitle, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
 
-    # Headline figures: three per row.
-    cols = 3
+    # Headline figures: three per row (the journey's eight: four per row).
+    cols = 3 if len(view.key_figures) <= 6 else 4
+    shown = view.key_figures[: 2 * cols]
     box_w = width / cols
     y0 = pdf.get_y()
-    for i, figure in enumerate(view.key_figures[:6]):
+    for i, figure in enumerate(shown):
         x = pdf.l_margin + box_w * (i % cols)
         y = y0 + 17 * (i // cols)
         pdf.set_xy(x, y)
@@ -84,16 +85,20 @@ def build_brief(view: ExportView, map_png: bytes | None = None, top: int = 5) ->
             pdf.set_font("DejaVu", "", 7.5)
             pdf.set_text_color(*GREY)
             pdf.cell(box_w - 2, 4, _fit(pdf, figure.change, box_w - 2))
-    rows = (min(len(view.key_figures), 6) + cols - 1) // cols
+    rows = (len(shown) + cols - 1) // cols
     pdf.set_xy(pdf.l_margin, y0 + 17 * rows + 1)
 
     # Map
     with Image.open(io.BytesIO(map_png)) as picture:
         map_w_px, map_h_px = picture.size
-    map_h = min(width * map_h_px / map_w_px, 110.0)
+    map_h = min(width * map_h_px / map_w_px, 80.0 if view.flows else 110.0)
     map_w = map_h * map_w_px / map_h_px
     pdf.image(io.BytesIO(map_png), x=pdf.l_margin + (width - map_w) / 2, y=pdf.get_y(), w=map_w, h=map_h)
     pdf.set_y(pdf.get_y() + map_h + 2)
+
+    # Where they go (the journey): per country, left, returned, problem returns
+    if view.flows:
+        _countries(pdf, view, width)
 
     # Top villages
     pdf.set_text_color(0, 0, 0)
@@ -132,6 +137,34 @@ def build_brief(view: ExportView, map_png: bytes | None = None, top: int = 5) ->
     )
     pdf.multi_cell(width, 3.4, footer)
     return bytes(pdf.output())
+
+
+def _countries(pdf: FPDF, view: ExportView, width: float) -> None:
+    """The journey's countries as the flow tables show them (protected): left, returned, problem."""
+    from exports.journey import country_table
+
+    table = country_table(view.flows, view.lang)
+    if table.empty:
+        return
+    pdf.set_text_color(0, 0, 0)
+    pdf.set_font("DejaVu", "B", 11)
+    pdf.cell(width, 6, view.t("export.flows.title"), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 8)
+    headers = [view.t(f"export.flows.{k}") for k in ("country", "left", "returned", "problem")]
+    with pdf.table(
+        col_widths=[width * 0.4, width * 0.2, width * 0.2, width * 0.2],
+        text_align="LEFT",
+        line_height=4.2,
+        first_row_as_headings=True,
+    ) as grid:
+        row = grid.row()
+        for name in headers:
+            row.cell(name)
+        for _, values in table.iterrows():
+            row = grid.row()
+            for value in values:
+                row.cell(str(value))
+    pdf.ln(2)
 
 
 def _fit(pdf: FPDF, text: str, width: float) -> str:

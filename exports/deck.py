@@ -1,7 +1,8 @@
 """A PowerPoint deck of the current view (python-pptx), small counts already protected.
 
 Slides, in order: title (area, period, data sources), map, key figures, top villages, then one
-slide per chart. Pictures are the static PNGs of :mod:`exports.static_map` and
+slide per chart, and for the journey (returns) the flows: a Sankey out and back and the flow
+maps. Pictures are the static PNGs of :mod:`exports.static_map` and
 :mod:`exports.static_chart`, so the deck opens anywhere without internet.
 """
 
@@ -39,12 +40,32 @@ def render_images(
     }
     for chart in view.charts:
         images[f"chart-{chart.key}"] = render_chart(chart, view.lang, size=size, note=view.suppression_note)
+    if view.flows:
+        from exports.static_flows import flow_map_png, sankey_png
+
+        for flow in view.flows:
+            if flow.kind in ("left", "back"):
+                images[f"flows-{flow.kind}"] = sankey_png(
+                    flow, view.lang, size=size, note=view.suppression_note
+                )
+        for flow in view.flows:
+            if flow.kind in ("left", "problem") and len(flow.points):
+                images[f"flowmap-{flow.kind}"] = flow_map_png(
+                    flow, view.lang, size=size, note=view.suppression_note
+                )
     return images
+
+
+def _flow_pictures(view: ExportView) -> list[str]:
+    """The flow pictures of ``view``, in slide order (the keys :func:`render_images` makes)."""
+    out = [f"flows-{f.kind}" for f in view.flows if f.kind in ("left", "back")]
+    return out + [f"flowmap-{f.kind}" for f in view.flows if f.kind in ("left", "problem") and len(f.points)]
 
 
 def slide_kinds(view: ExportView) -> list[str]:
     """The slides :func:`build_deck` makes for ``view``, in order (for tests and the page)."""
-    return ["title", "map", "key_figures", "top_villages", *(f"chart-{c.key}" for c in view.charts)]
+    charts = [f"chart-{c.key}" for c in view.charts]
+    return ["title", "map", "key_figures", "top_villages", *charts, *_flow_pictures(view)]
 
 
 def _text(
@@ -166,7 +187,7 @@ def build_deck(view: ExportView, images: Mapping[str, bytes] | None = None, top:
     # 3. Key figures: a grid of three columns.
     slide = deck.slides.add_slide(deck.slide_layouts[6])
     _title(slide, f"{view.t('export.deck.key_figures')} — {view.area_name}, {view.period}")
-    cols = 3
+    cols = 3 if len(view.key_figures) <= 6 else 4  # the journey's eight figures: two rows of four
     box_w = (width - Inches(0.8)) / cols
     for i, figure in enumerate(view.key_figures):
         left = Inches(0.4) + Emu(int(box_w * (i % cols)))
@@ -218,9 +239,11 @@ def build_deck(view: ExportView, images: Mapping[str, bytes] | None = None, top:
                     run.font.size = Pt(12 if i else 11)
     _footer(slide, view)
 
-    # 5+. Charts
+    # 5+. Charts, then the journey's flows
     for chart in view.charts:
         _picture_slide(deck, view, images[f"chart-{chart.key}"])
+    for key in _flow_pictures(view):
+        _picture_slide(deck, view, images[key])
 
     out = io.BytesIO()
     deck.save(out)

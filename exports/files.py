@@ -36,6 +36,7 @@ __all__ = [
     "images_zip",
     "html_map",
     "key_figures_table",
+    "flow_table",
 ]
 
 #: Export formats the page offers (registry: name -> file extension).
@@ -92,6 +93,10 @@ def tables_xlsx(view: ExportView) -> bytes:
             data = chart.data.for_export().rename(columns={"value": chart.value_label})
             data.index.name = view.t("export.category")
             neutralise(data).to_excel(writer, sheet_name=_sheet(chart.title))
+        for flow in view.flows:  # the journey: where they go and from where they come back
+            neutralise(flow_table(view, flow)).to_excel(
+                writer, sheet_name=_sheet(view.t(f"export.flows.sheet.{flow.kind}"))
+            )
         note = pd.DataFrame(
             {
                 view.t("export.sheet.note"): [
@@ -105,6 +110,17 @@ def tables_xlsx(view: ExportView) -> bytes:
         )
         neutralise(note).to_excel(writer, sheet_name=_sheet(view.t("export.sheet.note")), index=False)
     return buf.getvalue()
+
+
+def flow_table(view: ExportView, flow) -> pd.DataFrame:
+    """A protected flow table (:class:`exports.journey.FlowData`) with names for its rows and
+    columns: origins down, destinations across, totals last; hidden cells as their label."""
+    from exports.journey import TOTAL
+
+    names = {**flow.names, TOTAL: view.t("export.flows.total"), "problem": view.t("export.flows.problem")}
+    table = flow.table.for_export().rename(index=names, columns=names)
+    table.index.name = view.t("export.flows.from")
+    return table
 
 
 def _sheet(name: str) -> str:

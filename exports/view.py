@@ -27,6 +27,9 @@ import i18n
 from geo import figures
 from geo.classify import classify
 from geo.codes import Level
+from geo.journey import reason_rows, unsupported_by_village
+from geo.journey_charts import reason_label
+from geo.layers import PROBLEM_REASONS
 from geo.suppression import Group, Protected, hidden_label, protect, protect_series
 
 __all__ = [
@@ -49,6 +52,7 @@ MAP_MEASURES: dict[str, tuple[str, bool]] = {
     "reports": ("count", True),
     "enterprises": ("count", True),
     "programmes": ("count", False),
+    "returns": ("persons", True),
 }
 #: The village table's name columns, finest first: a village's own, then the areas above it that
 #: the table spans (regency in a province's table, regency and province in Indonesia's).
@@ -119,6 +123,8 @@ class ExportView:
     extra: dict = field(default_factory=dict)
     #: Boundaries drawn as lines over the map (the provinces of a national map), or None.
     map_outlines: gpd.GeoDataFrame | None = None
+    #: The journey's protected flow tables (:class:`exports.journey.FlowData`; returns exports).
+    flows: list = field(default_factory=list)
 
     def t(self, key: str, **values: object) -> str:
         return i18n.t(key, self.lang, **values)
@@ -158,6 +164,18 @@ class ExportView:
         Indonesia), then this layer first and the other figures."""
         present = self.villages.values.columns
         areas = [c for c in NAME_COLUMNS[1:] if c in present][-2:]
+        if self.layer == "returns":  # the journey: who came back, in trouble, to nothing
+            order = [
+                "name",
+                *areas,
+                "returns",
+                "problem_returns",
+                "unsupported",
+                "placements",
+                "deported",
+                "died",
+            ]
+            return [c for c in order if c in present]
         order = [
             "name",
             *areas,
@@ -168,6 +186,8 @@ class ExportView:
             "reports",
             "enterprises",
             "programmes",
+            "problem_returns",
+            "unsupported",
         ]
         return [c for c in dict.fromkeys(order) if c in present]
 
@@ -215,12 +235,15 @@ def _village_table(
     threshold: int,
     lang: str,
     group_length: int | None = None,
+    support: bool = False,
 ) -> tuple[Protected, pd.Series, dict[str, str]]:
     """The protected village table (total row last) and the hidden mask of the map's areas.
 
     With ``group_length`` (the code length of the areas the map draws, when above village
     level), each map area's sum is protected together with its villages: the map shows those
     sums, so a lone hidden village could otherwise be worked out as area sum minus the others.
+    The journey export (``layer="returns"``) adds problem returns, deported, died and, with
+    ``support`` (the enterprise and programme lists are loaded), the returnees with neither.
     """
     placements = _year_rows(layers.get("placements", pd.DataFrame()), year, "placements")
     table = pd.DataFrame(index=pd.Index(villages["code"].astype(str), name="code"))
@@ -248,6 +271,23 @@ def _village_table(
             table[name] = _by_village(rows, column)
             if MAP_MEASURES[name][1]:
                 counts.append(name)
+    returns = _year_rows(layers.get("returns", pd.DataFrame()), year, "returns")
+    if not returns.empty:
+        table["returns"] = _by_village(returns, "persons")
+        counts.append("returns")
+        if layer == "returns":  # the journey export: what came back, and who has nothing there
+            for column, what in (("problem_returns", "problem"), ("deported", "DEPORTED"), ("died", "DIED")):
+                table[column] = _by_village(reason_rows(returns, what), "persons")
+                counts.append(column)
+            if support:
+                lone = unsupported_by_village(
+                    returns,
+                    layers.get("programmes", pd.DataFrame()),
+                    layers.get("enterprises", pd.DataFrame()),
+                    years=(year, year) if year is not None else None,
+                )
+                table["unsupported"] = lone
+                counts.append("unsupported")
     numeric = [c for c in table.columns if c not in names]
     table[numeric] = table[numeric].fillna(0).astype("int64")
     if numeric:
@@ -320,12 +360,20 @@ def _village_table(
 
 
 def _key_figures(
-    layers: Mapping[str, pd.DataFrame], area: str | None, year: int | None, threshold: int, lang: str
-) -> list[KeyFigure]:
-    """The headline figures of :mod:`geo.figures` for ``area``, protected, with their change.
+    layers: Mapping[str, pd.DataFrame],
+    area: str | None,
+    year: int | None,
+    threshold: int,
+    lang: str,
+    names: Sequence[str] = figures.HEADLINES,
+) -> tuple[list[KeyFigure], dict[str, KeyFigure], Protected]:
+    """The figures ``names`` of :mod:`geo.figures` for ``area``, protected, with their change;
+    also every figure by name (for the sentences) and the protection (for the reason chart).
 
     ``layers`` are the unfiltered stored layers (the registry decides what is inside the area
-    and what counts as zero or as no data); the previous year is protected together with this one.
+    and what counts as zero or as no data); every figure is protected in one table with the
+    counts it adds up from (placements by gender, returns by reason, problem returns), and the
+    previous year together with this one.
     """
     if year is None:
         now = figures.values(layers, area, None)
@@ -335,15 +383,26 @@ def _key_figures(
         now, before = both[year], both[year - 1]
     frame = pd.DataFrame.from_dict({"now": now, "before": before}, orient="index")
     counts = [n for n, f in figures.FIGURES.items() if f.suppression == "small_count"]
+    trouble = [figures.REASON_PARTS[r] for r in PROBLEM_REASONS]
     p = protect(
         frame,
         [*counts, *figures.COMPONENTS],
         threshold,
-        row_totals={"placements": list(figures.COMPONENTS)},
-        derived={"share_women": ["women", "men"]},
+        row_totals={
+            "placements": list(figures.COMPONENTS[:3]),
+            "returns": list(figures.REASON_PARTS.values()),
+        },
+        derived={
+            "share_women": ["women", "men"],
+            "problem_per_100": ["problem_returns", "placements"],
+            "non_procedural_share": ["non_procedural", "placements"],
+        },
+        groups=[
+            Group(tuple((row, c) for c in trouble), (row, "problem_returns")) for row in ("now", "before")
+        ],
     )
     labels = p.labels()
-    out = []
+    every: dict[str, KeyFigure] = {}
     for name, figure in figures.FIGURES.items():
         value = frame.loc["now", name]
         if pd.isna(value):
@@ -354,13 +413,15 @@ def _key_figures(
         elif figure.share:
             text = i18n.fmt_pct(float(value), lang)
         else:
-            text = i18n.fmt_int(float(value), lang)
+            text = i18n.fmt_num(float(value), lang, figure.digits)
         change = ""
         if not hidden and not p.hidden.loc["before", name]:
-            headline = figures.Headline(name, float(value), float(frame.loc["before", name]), figure.share)
+            headline = figures.Headline(
+                name, float(value), float(frame.loc["before", name]), figure.share, figure.digits
+            )
             change = figures.change_text(headline, year, lang)
-        out.append(KeyFigure(name, figures.label(name, lang), text, change, hidden))
-    return out
+        every[name] = KeyFigure(name, figures.label(name, lang), text, change, hidden)
+    return [every[n] for n in names if n in every], every, p
 
 
 #: Charts per layer: (key, kind, breakdown column or "year", protect against shown total).
@@ -378,11 +439,20 @@ CHARTS: dict[str, list[tuple[str, str, str]]] = {
     ],
     "enterprises": [("enterprise_type", "barh", "enterprise_type")],
     "programmes": [("programme", "barh", "programme")],
+    # the reasons of the year come from the key figures' protection (deported and died are
+    # figures too: one protection, so a chart never shows what the strip hides)
+    "returns": [("trend", "line", "year"), ("reason", "barh", "reason")],
 }
 
 
 def _charts(
-    layers: Mapping[str, pd.DataFrame], layer: str, year: int | None, threshold: int, lang: str, top: int = 8
+    layers: Mapping[str, pd.DataFrame],
+    layer: str,
+    year: int | None,
+    threshold: int,
+    lang: str,
+    top: int = 8,
+    figures_protected: Protected | None = None,
 ) -> list[ChartData]:
     frame = layers.get(layer, pd.DataFrame())
     if frame.empty:
@@ -391,6 +461,11 @@ def _charts(
     out = []
     for key, kind, by in CHARTS.get(layer, []):
         if by not in frame:
+            continue
+        if by == "reason":
+            chart = _reason_chart(figures_protected, year, lang)
+            if chart is not None:
+                out.append(chart)
             continue
         rows = _year_rows(frame, None, layer) if by == "year" else _year_rows(frame, year, layer)
         if rows.empty:
@@ -424,8 +499,34 @@ def _charts(
     return out
 
 
+def _reason_chart(p: Protected | None, year: int | None, lang: str) -> ChartData | None:
+    """Returns by reason in the export's year, cut from the key figures' protection."""
+    if p is None:
+        return None
+    parts = [(reason, part) for reason, part in figures.REASON_PARTS.items() if part in p.values.columns]
+    values = pd.to_numeric(p.values.loc["now", [part for _, part in parts]], errors="coerce")
+    keep = [(r, c) for r, c in parts if values[c] > 0]
+    if not keep:
+        return None
+    index = [reason_label(r, lang) for r, _ in keep]
+    columns = [c for _, c in keep]
+
+    def cut(frame: pd.DataFrame) -> pd.DataFrame:
+        return pd.DataFrame({"value": frame.loc["now", columns].to_numpy()}, index=index)
+
+    data = Protected(cut(p.values).astype("float64"), cut(p.primary), cut(p.hidden), p.threshold, ("value",))
+    period = figures.period_text(year, lang)
+    title = i18n.t("export.chart.reason", lang, layer=i18n.t("export.layer.returns", lang)) + f", {period}"
+    return ChartData("reason", title, "barh", data, i18n.t("export.unit.returns", lang))
+
+
 #: The headline figure each layer's sentence states (programmes: the programme villages).
-_SENTENCE_FIGURE = {"placements": "placements", "reports": "reports", "enterprises": "enterprises"}
+_SENTENCE_FIGURE = {
+    "placements": "placements",
+    "reports": "reports",
+    "enterprises": "enterprises",
+    "returns": "returns",
+}
 
 
 def _sentences(
@@ -573,7 +674,7 @@ def build_view(
     else:
         sums = frame.groupby(frame["village"].astype(str).str.slice(0, length))[column].sum()
         values = sums.reindex(codes.to_numpy())
-        if layer in ("placements", "reports"):
+        if layer in ("placements", "reports", "returns"):
             # Areas the layer covers but with nothing this year are zero, not "no data".
             known = in_area[layer]["village"].astype(str).str.slice(0, length).unique()
             values = values.where(values.notna() | ~values.index.isin(known), 0)
@@ -582,11 +683,31 @@ def build_view(
     table_layers = (
         in_area if table_area in (None, area) else {n: _in_area(f, table_area) for n, f in layers.items()}
     )
-    villages_p, table_hidden, headers = _village_table(
-        table_layers, villages, year, layer, threshold, lang, group_length
-    )
     scope = None if is_national(area) else area  # the registry's "every area held"
-    key_figures = _align_key_figures(_key_figures(layers, scope, year, threshold, lang), villages_p, area)
+    shown, every, protected_figures = _key_figures(
+        layers, scope, year, threshold, lang, figures.figure_set(layer)
+    )
+    villages_p, table_hidden, headers = _village_table(
+        table_layers,
+        villages,
+        year,
+        layer,
+        threshold,
+        lang,
+        group_length,
+        support="returnees_without_support" in every,
+    )
+    key_figures = _align_key_figures(shown, villages_p, area)
+    every.update({f.key: f for f in key_figures})
+    flows = []
+    if layer == "returns":  # the journey: where they go and from where they come back
+        from exports.journey import journey_flows, origins_of
+
+        level, names, points = origins_of(scope, map_areas, villages)
+        flows = journey_flows(
+            layers, scope, year, level=level, area_names=names, points=points, threshold=threshold,
+            lang=lang, period=period,
+        )  # fmt: skip
     if protected_layer:
         hidden = table_hidden.reindex(values.index, fill_value=False).astype(bool)
     else:
@@ -612,10 +733,11 @@ def build_view(
         key_figures=key_figures,
         villages=villages_p,
         village_headers=headers,
-        charts=_charts(in_area, layer, year, threshold, lang),
-        sentences=_sentences(in_area, villages_p, year, threshold, lang, period, key_figures, area),
+        charts=_charts(in_area, layer, year, threshold, lang, figures_protected=protected_figures),
+        sentences=_sentences(in_area, villages_p, year, threshold, lang, period, list(every.values()), area),
         bins=list(bins) if bins is not None else list(classify(values[~hidden], scheme, k).limits),
         colours=list(colours) if colours is not None else None,
         extra={"hidden_label": hidden_label(threshold)},
         map_outlines=map_outlines,
+        flows=flows,
     )

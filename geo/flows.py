@@ -10,6 +10,8 @@ points and the countries' capitals (:mod:`geo.countries`) for a flow map drawn o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
@@ -30,6 +32,7 @@ __all__ = [
     "origin_level",
     "area_points",
     "flow_lines",
+    "journey_countries",
 ]
 
 #: The countries beyond the top N, grouped.
@@ -46,8 +49,10 @@ def _countries(frame: pd.DataFrame, column: str) -> pd.Series:
 
 
 def top_countries(frame: pd.DataFrame, column: str, value: str, top: int) -> list[str]:
-    """The ``top`` countries by ``value`` (largest first; ties by name); not recorded never counts."""
-    if frame.empty:
+    """The ``top`` countries by ``value`` (largest first; ties by name); not recorded never counts.
+
+    ``frame`` may hold both layers' rows (``column`` then names each row's country)."""
+    if frame.empty or column not in frame:
         return []
     names = _countries(frame, column)
     sums = pd.to_numeric(frame[value], errors="coerce").groupby(names.to_numpy()).sum()
@@ -57,8 +62,8 @@ def top_countries(frame: pd.DataFrame, column: str, value: str, top: int) -> lis
     return [str(c) for c in order[: max(int(top), 0)]]
 
 
-def _grouped(frame: pd.DataFrame, column: str, value: str, top: int) -> pd.Series:
-    keep = set(top_countries(frame, column, value, top))
+def _grouped(frame: pd.DataFrame, column: str, value: str, top: int, keep=None) -> pd.Series:
+    keep = set(top_countries(frame, column, value, top) if keep is None else keep)
     names = _countries(frame, column)
     return names.where(names.isin(keep) | (names == NOT_RECORDED), OTHER)
 
@@ -70,15 +75,16 @@ def placement_flows(
     level: Level | int,
     years: tuple[int, int] | None,
     top: int = 6,
+    keep: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Workers placed from each ``level`` area inside ``area`` to each country (``origin,
-    destination, value``), the ``top`` countries kept and the rest :data:`OTHER`; the values add
-    up to the area's placements of ``years``. Largest flows first."""
+    destination, value``), the ``top`` countries (or those in ``keep``) kept and the rest
+    :data:`OTHER`; the values add up to the area's placements of ``years``. Largest flows first."""
     rows = metrics.filter_layer(placements, metrics.Filters(years=years), area)
     if rows.empty:
         return pd.DataFrame(columns=FLOW_COLUMNS)
     origin = metrics.area_code(rows["village"], level).astype(object)
-    destination = _grouped(rows, "destination", "count", top)
+    destination = _grouped(rows, "destination", "count", top, keep)
     values = pd.to_numeric(rows["count"], errors="coerce")
     out = values.groupby([origin.to_numpy(), destination.to_numpy()]).sum()
     return _tidy(out)
@@ -92,6 +98,7 @@ def return_flows(
     what: str = "all",
     top: int = 6,
     level: Level | int | None = None,
+    keep: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Workers who came back, as flows: from each country to each reason (``level`` None), or
     from each country to each ``level`` area of origin; ``what`` as :func:`geo.journey.reason_rows`.
@@ -99,7 +106,7 @@ def return_flows(
     rows = reason_rows(metrics.filter_layer(returns, metrics.Filters(years=years), area), what)
     if rows.empty:
         return pd.DataFrame(columns=FLOW_COLUMNS)
-    country = _grouped(rows, "country", "persons", top)
+    country = _grouped(rows, "country", "persons", top, keep)
     if level is None:
         target = rows["reason"].astype("string").fillna(REASON_NOT_RECORDED).astype(object)
     else:
@@ -183,3 +190,43 @@ def _curve(start, end, steps: int) -> tuple[np.ndarray, np.ndarray]:
     lon = (1 - s) ** 2 * x0 + 2 * (1 - s) * s * cx + s**2 * x1
     lat = (1 - s) ** 2 * y0 + 2 * (1 - s) * s * cy + s**2 * y1
     return lon, lat
+
+
+def journey_countries(
+    placements: pd.DataFrame,
+    returns: pd.DataFrame,
+    *,
+    area: str | None,
+    years: tuple[int, int] | None,
+    top: int = 6,
+) -> list[str]:
+    """The ``top`` countries of the whole journey (placements + returns) of ``area``: one set for
+    the flows out and back, so a table of both names the same countries."""
+    filters = metrics.Filters(years=years)
+    left = metrics.filter_layer(placements, filters, area)
+    back = metrics.filter_layer(returns, filters, area)
+    both = (
+        pd.concat(
+            [
+                pd.DataFrame(
+                    {
+                        "country": _countries(left, "destination"),
+                        "n": pd.to_numeric(left.get("count"), errors="coerce"),
+                    }
+                )
+                if not left.empty
+                else None,
+                pd.DataFrame(
+                    {
+                        "country": _countries(back, "country"),
+                        "n": pd.to_numeric(back.get("persons"), errors="coerce"),
+                    }
+                )
+                if not back.empty
+                else None,
+            ]
+        )
+        if not (left.empty and back.empty)
+        else pd.DataFrame(columns=["country", "n"])
+    )
+    return top_countries(both, "country", "n", top)

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 import i18n
+from geo.journey_charts import reason_label
 from geo.metrics import village_profile
 from ui import lang, md_text, t
 
@@ -57,6 +58,24 @@ SECTIONS = (
     ),
     ("channels", "reports", "panel.channels", {"channel": "dash.channel", "count": "dash.count"}),
     ("population", "population", "panel.population", {"year": "common.year", "residents": "panel.residents"}),
+    (
+        "returns",
+        "returns",
+        "panel.returns",
+        {
+            "year": "common.year",
+            "persons": "figure.returns",
+            "problem": "figure.problem_returns",
+            "deported": "figure.deported",
+            "died": "figure.died",
+        },
+    ),
+    (
+        "return_reasons",
+        "returns",
+        "panel.return_reasons",
+        {"reason": "data.field.reason", "persons": "panel.persons"},
+    ),
 )
 
 
@@ -67,6 +86,8 @@ def _display(frame: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
     for col in out.columns:
         if col == "programme":
             out[col] = out[col].map(lambda v: t(f"programme.{v}") if f"programme.{v}" in i18n.TABLE else v)
+        elif col == "reason":
+            out[col] = out[col].map(lambda v: reason_label(v, code))
         elif col in ("active", "kur_credit", "cooperative"):
             out[col] = out[col].map(lambda v: "–" if pd.isna(v) else t("common.yes") if v else t("common.no"))
         elif col in ("year", "start_year"):

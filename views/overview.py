@@ -19,6 +19,9 @@ year = dash.year_picker(years)
 area = dash.current_area()
 
 dash.headline_cards(figures.headlines(layers, area, year), year)
+if "returns" in layers:  # the journey's own figures (placements is already above)
+    st.caption(t("overview.journey"))
+    dash.headline_cards(figures.headlines(layers, area, year, figures.JOURNEY[1:]), year, per_row=4)
 
 st.subheader(t("overview.map_title", year=year))
 rows = metrics.filter_layer(placements, metrics.Filters(years=(year, year)))
