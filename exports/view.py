@@ -366,6 +366,18 @@ def _key_figures(
     threshold: int,
     lang: str,
     names: Sequence[str] = figures.HEADLINES,
+) -> list[KeyFigure]:
+    """The figures ``names`` for ``area`` in ``year``, protected (see :func:`_protected_figures`)."""
+    return _protected_figures(layers, area, year, threshold, lang, names)[0]
+
+
+def _protected_figures(
+    layers: Mapping[str, pd.DataFrame],
+    area: str | None,
+    year: int | None,
+    threshold: int,
+    lang: str,
+    names: Sequence[str] = figures.HEADLINES,
 ) -> tuple[list[KeyFigure], dict[str, KeyFigure], Protected]:
     """The figures ``names`` of :mod:`geo.figures` for ``area``, protected, with their change;
     also every figure by name (for the sentences) and the protection (for the reason chart).
@@ -548,6 +560,8 @@ def _sentences(
     hidden = villages.hidden.loc[inside]
     shown = {f.key: f for f in key_figures}
     for name, (column, protected_layer) in MAP_MEASURES.items():
+        if name == "returns" and name not in layers:
+            continue  # a store without the journey's layer: the brief as it was before it existed
         title = i18n.t(f"export.layer.{name}", lang)
         frame = layers.get(name, pd.DataFrame())
         if frame is None or frame.empty:
@@ -684,7 +698,7 @@ def build_view(
         in_area if table_area in (None, area) else {n: _in_area(f, table_area) for n, f in layers.items()}
     )
     scope = None if is_national(area) else area  # the registry's "every area held"
-    shown, every, protected_figures = _key_figures(
+    shown, every, protected_figures = _protected_figures(
         layers, scope, year, threshold, lang, figures.figure_set(layer)
     )
     villages_p, table_hidden, headers = _village_table(

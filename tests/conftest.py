@@ -44,6 +44,16 @@ def national_export_store(shared_data, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def journey_store(shared_data, tmp_path_factory):
+    """Real Cilacap and Banyumas boundaries with every layer imported from files, returns included
+    (tests/journey_data.py): ``(store, what the files held)``."""
+    from journey_data import build_journey_store
+
+    root = tmp_path_factory.mktemp("journey")
+    return build_journey_store(root / "store", shared_data, root / "files")
+
+
+@pytest.fixture(scope="session")
 def pg_server():
     """A PostgreSQL + PostGIS server for the whole session (``tests/pg_server.py``), stopped after."""
     from pg_server import PgServer, missing_reason
