@@ -132,7 +132,7 @@ def build_journey_store(
         parts = [int(rng.integers(0, 6)), int(rng.integers(0, 3)), int(rng.integers(0, 3)), int(rng.integers(0, 2)),
                  int(rng.random() < 0.1)]  # fmt: skip
         ws.append([code.replace(".", ""), v.at[code, "name"], country, *parts, sum(parts)])
-        for (cell, reason), n in zip(REASONS.items(), parts, strict=True):
+        for reason, n in zip(REASONS.values(), parts, strict=True):
             if n:
                 rows.append((code, 2023, country, reason, None, None, n, ""))
     wb.save(files / "rekap_kepulangan_2023.xlsx")

@@ -65,9 +65,8 @@ def test_flows_add_up_to_the_placements_and_the_returns(journey):
             assert (out["destination"] != flows.OTHER).groupby(out["destination"]).any().sum() <= 3 + 1
             # per origin: each regency's (district's) own placements
             per_origin = out.groupby("origin")["value"].sum()
-            codes = files.placements.assign(
-                origin=lambda f: f["village"].str.slice(0, 5 if level == 2 else 8)
-            )
+            width = 5 if level == Level.REGENCY else 8
+            codes = files.placements.assign(origin=files.placements["village"].str.slice(0, width))
             codes = codes[codes["village"].str.startswith(area + ".") & (codes["year"] == year)]
             assert per_origin.to_dict() == codes.groupby("origin")["count"].sum().astype(float).to_dict()
             back = flows.return_flows(layers["returns"], area=area, years=(year, year), top=3)
