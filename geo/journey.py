@@ -257,11 +257,13 @@ def unsupported_values(
 
 
 def reason_table(returns: pd.DataFrame, value: str = "persons") -> pd.DataFrame:
-    """Persons per reason (``reason, persons``) in :data:`RETURN_REASONS` order, not recorded last."""
+    """Persons per reason (``reason, persons``) in :data:`RETURN_REASONS` order, not recorded last;
+    reasons with no one left out."""
     if returns.empty:
         return pd.DataFrame(columns=["reason", value])
     reason = returns["reason"].astype("string").fillna(NOT_RECORDED)
     sums = pd.to_numeric(returns[value], errors="coerce").groupby(reason.to_numpy()).sum()
+    sums = sums[sums > 0]  # a recap's 0 in a reason's column is no return of that reason
     order = [r for r in (*RETURN_REASONS, NOT_RECORDED) if r in sums.index]
     return pd.DataFrame({"reason": order, value: sums.reindex(order).to_numpy()})
 

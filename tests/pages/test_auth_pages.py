@@ -19,7 +19,7 @@ from tests.loaders.test_layers import placements_csv
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 PASSWORD = "kata-sandi-rahasia"
-LAYER_PAGES = ["overview", "placements", "coverage", "enterprises", "reports", "planner", "map"]
+LAYER_PAGES = ["overview", "placements", "coverage", "enterprises", "reports", "journey", "planner", "map"]
 
 
 @pytest.fixture()

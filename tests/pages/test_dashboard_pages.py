@@ -16,13 +16,14 @@ from loaders.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
-PAGES = ["overview", "placements", "coverage", "enterprises", "reports", "planner"]
+PAGES = ["overview", "placements", "coverage", "enterprises", "reports", "journey", "planner"]
 TITLES = {
     "overview": "overview.title",
     "placements": "placements.title",
     "coverage": "coverage.title",
     "enterprises": "enterprises.title",
     "reports": "reports.title",
+    "journey": "journey.title",
     "planner": "planner.title",
 }
 
@@ -86,6 +87,9 @@ def test_page_on_banten_store(page, banten_store, monkeypatch):
         assert "celah" in body.lower() or at.warning or at.success
     if page == "reports":
         assert len(at.get("plotly_chart")) == 3
+    if page == "journey":  # a store without returns: says so, still shows where workers go
+        assert i18n.t("dash.no_layer", "id", layer=i18n.t("layer.returns", "id")) in [i.value for i in at.info]
+        assert len(at.get("plotly_chart")) == 7
     if page == "planner":
         table = at.dataframe[0].value
         assert i18n.t("planner.score", "id") in table.columns
@@ -146,7 +150,7 @@ def test_page_on_empty_store_says_what_to_do(page, store_dir):
 
 
 # --------------------------------------------------------------------- translations
-DASHBOARD_MODULES = ("text_dashboard", "text_pages", "text_maps")
+DASHBOARD_MODULES = ("text_dashboard", "text_pages", "text_maps", "text_journey")
 ENGLISH_WORDS = {
     "the",
     "and",
