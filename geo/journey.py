@@ -52,6 +52,7 @@ __all__ = [
     "reason_table",
     "problem_table",
     "home_again_table",
+    "village_returns",
 ]
 
 #: The reason key of returns whose reason was not recorded.
@@ -348,3 +349,21 @@ def home_again_table(
         }
     )
     return out.sort_values(["unsupported", "code"], ascending=[False, True]).head(n).reset_index(drop=True)
+
+
+def village_returns(code: str, layers: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The returns sections of a village's panel (as :func:`geo.metrics.village_profile`):
+    ``returns`` per year (persons, problem returns, deported, died) and ``return_reasons``;
+    nothing when the layer is not loaded, empty tables when it holds nothing for the village."""
+    frame = layers.get("returns")
+    if frame is None or frame.empty:
+        return {}
+    rows = frame[(frame["village"].astype("string") == code).fillna(False).to_numpy(dtype=bool)]
+    if rows.empty:
+        return {"returns": pd.DataFrame(), "return_reasons": pd.DataFrame()}
+    per_year = pd.to_numeric(rows["persons"], errors="coerce").groupby(rows["year"].astype(int)).sum()
+    out = pd.DataFrame({"year": per_year.index, "persons": per_year.to_numpy()})
+    for name, what in (("problem", "problem"), ("deported", "DEPORTED"), ("died", "DIED")):
+        part = reason_rows(rows, what).groupby("year")["persons"].sum()
+        out[name] = out["year"].map(part).fillna(0).astype(int)
+    return {"returns": out, "return_reasons": reason_table(rows)}

@@ -374,8 +374,8 @@ def village_profile(code: str, layers: Mapping[str, pd.DataFrame]) -> dict[str, 
     Sections (only for loaded layers that mention the village): ``placements`` (per year:
     count and women), ``destinations`` (top 5), ``programmes`` (type, start year, members,
     active), ``enterprises`` (type, members, KUR, cooperative, count), ``reports`` (per year:
-    reports, persons), ``channels`` (top 5), ``population`` (per year), ``returns`` (per year:
-    persons, problem returns, deported, died) and ``return_reasons``. A layer that is loaded
+    reports, persons), ``channels`` (top 5), ``population`` (per year); the returns' sections are
+    :func:`geo.journey.village_returns`. A layer that is loaded
     but has no row for the village gives an empty table, so the panel can say "none recorded".
     """
     out: dict[str, pd.DataFrame] = {}
@@ -413,19 +413,4 @@ def village_profile(code: str, layers: Mapping[str, pd.DataFrame]) -> dict[str, 
         out["channels"] = top_values(rows["reports"], "channel", n=5)
     if "population" in rows:
         out["population"] = _table(rows["population"], ["year"], ["residents"])
-    if "returns" in rows:
-        out.update(_returns_profile(rows["returns"]))
     return out
-
-
-def _returns_profile(rows: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """A village's returns: per year (persons, problem returns, deported, died) and by reason."""
-    from geo.journey import reason_rows, reason_table
-
-    if rows.empty:
-        return {"returns": pd.DataFrame(), "return_reasons": pd.DataFrame()}
-    per_year = _table(rows, ["year"], ["persons"])
-    for name, what in (("problem", "problem"), ("deported", "DEPORTED"), ("died", "DIED")):
-        part = reason_rows(rows, what).groupby("year")["persons"].sum()
-        per_year[name] = per_year["year"].map(part).fillna(0).astype(int)
-    return {"returns": per_year, "return_reasons": reason_table(rows)}

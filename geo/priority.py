@@ -1,8 +1,9 @@
 """Planner: a priority score per village from normalised indicators and user weights.
 
 Need: placements, non-procedural reports, distance to the nearest programme village (farther =
-more need). Capacity: returnee enterprises, existing groups (community programmes and
-cooperatives in the village). Each indicator is scaled to 0–1 over the villages being ranked
+more need), returnees with no enterprise or programme in the village (:func:`geo.journey.
+unsupported_by_village`). Capacity: returnee enterprises, existing groups (community programmes
+and cooperatives in the village). Each indicator is scaled to 0–1 over the villages being ranked
 (min–max; all equal → 0), multiplied by its weight, and the weighted sum is divided by the sum
 of weights and expressed as 0–100. Each component is kept so the ranking can be explained:
 the components of a row add up to its score. Raising one weight moves villages that are high
@@ -18,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from geo.cells import neutralise
+from geo.journey import unsupported_by_village
 from geo.metrics import Filters, filter_layer, in_area
 from geo.suppression import HIDDEN_DERIVED, hidden_label, is_small
 
@@ -38,17 +40,25 @@ __all__ = [
     "to_xlsx_bytes",
 ]
 
-NEED = ("placements", "reports", "distance_km")
+NEED = ("placements", "reports", "distance_km", "returnees_unsupported")
 CAPACITY = ("enterprises", "groups")
 INDICATORS = NEED + CAPACITY
 #: Default weights (0–5 sliders on the page).
-DEFAULT_WEIGHTS = {"placements": 3, "reports": 2, "distance_km": 2, "enterprises": 1, "groups": 1}
+DEFAULT_WEIGHTS = {
+    "placements": 3,
+    "reports": 2,
+    "distance_km": 2,
+    "returnees_unsupported": 2,
+    "enterprises": 1,
+    "groups": 1,
+}
 #: Translation keys of the plain-words explanation, in reading order.
 EXPLAIN_KEYS = (
     "planner.explain.intro",
     "planner.explain.placements",
     "planner.explain.reports",
     "planner.explain.distance_km",
+    "planner.explain.returnees_unsupported",
     "planner.explain.enterprises",
     "planner.explain.groups",
     "planner.explain.scale",
@@ -60,11 +70,12 @@ SOURCES = {
     "placements": ("placements",),
     "reports": ("reports",),
     "distance_km": ("programmes",),
+    "returnees_unsupported": ("returns",),  # and the enterprise and programme lists (empty_indicators)
     "enterprises": ("enterprises",),
     "groups": ("programmes", "enterprises"),
 }
 #: Count columns that exports show as "<threshold" when small.
-COUNT_COLUMNS = ("placements", "reports", "enterprises", "groups")
+COUNT_COLUMNS = ("placements", "reports", "returnees_unsupported", "enterprises", "groups")
 
 
 def _per_village(frame: pd.DataFrame, value: str = "count") -> pd.Series:
@@ -83,10 +94,11 @@ def indicators(
 ) -> pd.DataFrame:
     """Raw indicators per candidate village (index: village code).
 
-    Candidates are the villages in ``area`` with placements or reports in ``years``.
+    Candidates are the villages in ``area`` with placements, reports or returns in ``years``.
     ``distances`` is :func:`geo.coverage.nearest_distance_km` over the area's villages (``code,
     nearest, km``). With ``exclude_covered`` villages that already have a programme are dropped.
-    Columns: ``placements, reports, distance_km, enterprises, groups, has_programme``.
+    Columns: ``placements, reports, distance_km, returnees_unsupported, enterprises, groups,
+    has_programme``.
     """
     filters = Filters(years=years)
     placements = filter_layer(layers.get("placements", pd.DataFrame()), filters, area)
@@ -95,12 +107,20 @@ def indicators(
     enterprises = in_area(layers.get("enterprises", pd.DataFrame()), area)
     programmes = _active(programmes)
     p, r = _per_village(placements), _per_village(reports)
-    candidates = p.index.union(r.index)
+    lone = unsupported_by_village(
+        layers.get("returns", pd.DataFrame()),
+        layers.get("programmes", pd.DataFrame()),
+        layers.get("enterprises", pd.DataFrame()),
+        years=years,
+        area=area,
+    )
+    candidates = p.index.union(r.index).union(lone.index)
     out = pd.DataFrame(index=pd.Index(candidates, name="code"))
     out["placements"] = p.reindex(out.index).fillna(0.0)
     out["reports"] = r.reindex(out.index).fillna(0.0)
     dist = distances.set_index("code")["km"] if not distances.empty else pd.Series(dtype="float64")
     out["distance_km"] = dist.reindex(out.index)
+    out["returnees_unsupported"] = lone.reindex(out.index).fillna(0.0)
     out["enterprises"] = _per_village(enterprises).reindex(out.index).fillna(0.0)
     groups = _per_village(programmes).reindex(out.index).fillna(0.0)
     if not enterprises.empty and "cooperative" in enterprises:
@@ -129,22 +149,26 @@ def covered_villages(layers: Mapping[str, pd.DataFrame], area: str | None = None
 def empty_indicators(
     layers: Mapping[str, pd.DataFrame], *, area: str | None = None, years: tuple[int, int] | None = None
 ) -> list[str]:
-    """Indicators whose layers hold no row for ``area`` (and ``years`` for placements and reports).
+    """Indicators whose layers hold no row for ``area`` (and ``years`` for placements, reports
+    and returns); returnees with nothing to return to also need the enterprise and programme
+    lists (without them no one can say what the village has).
 
     Such an indicator is 0 for every village: :func:`score` leaves it out of the weights so it
     does not dilute the others, and the page names it.
 
     >>> empty_indicators({"placements": pd.DataFrame({"village": ["36.01.01.2001"], "year": [2024]})})
-    ['reports', 'distance_km', 'enterprises', 'groups']
+    ['reports', 'distance_km', 'returnees_unsupported', 'enterprises', 'groups']
     """
     filters = Filters(years=years)
     held = {}
-    for name in ("placements", "reports", "programmes", "enterprises"):
+    for name in ("placements", "reports", "returns", "programmes", "enterprises"):
         frame = layers.get(name, pd.DataFrame())
-        frame = (
-            filter_layer(frame, filters, area) if name in ("placements", "reports") else in_area(frame, area)
-        )
+        dated = name in ("placements", "reports", "returns")
+        frame = filter_layer(frame, filters, area) if dated else in_area(frame, area)
         held[name] = not frame.empty
+    held["returns"] = held["returns"] and all(
+        not layers.get(name, pd.DataFrame()).empty for name in ("programmes", "enterprises")
+    )
     return [key for key in INDICATORS if not any(held[layer] for layer in SOURCES[key])]
 
 
@@ -182,6 +206,8 @@ def score(
     out["missing"] = np.where(out["distance_km"].isna(), "distance_km", "")
     normalised = {}
     for key in INDICATORS:
+        if key not in out:  # a table made before the indicator existed: it counts 0
+            out[key] = 0.0
         values = out[key].astype("float64")
         fill = values.max() if key == "distance_km" and values.notna().any() else 0.0
         normalised[key] = _minmax(values.fillna(fill))

@@ -235,9 +235,9 @@ TEXT = {
     "planner.part": ("Skor {name}", "{name} score"),
     "planner.missing": ("Data kurang", "Missing data"),
     "planner.explain.intro": (
-        "Skor prioritas (0–100) menjumlahkan lima indikator desa setelah masing-masing diskalakan "
+        "Skor prioritas (0–100) menjumlahkan indikator desa setelah masing-masing diskalakan "
         "ke 0–1 di antara desa yang diperingkat, dikalikan bobotnya, lalu dibagi jumlah bobot.",
-        "The priority score (0–100) adds five village indicators, each scaled to 0–1 across the "
+        "The priority score (0–100) adds the village indicators, each scaled to 0–1 across the "
         "villages being ranked, times its weight, divided by the sum of the weights.",
     ),
     "planner.explain.placements": (

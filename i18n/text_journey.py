@@ -164,6 +164,14 @@ TEXT = {
         "Tidak ada PMI purna di desa tanpa usaha atau program.",
         "No returnee in a village without an enterprise or programme.",
     ),
+    "planner.ind.returnees_unsupported": (
+        "PMI purna tanpa usaha/program",
+        "Returnees, no enterprise or programme",
+    ),
+    "planner.explain.returnees_unsupported": (
+        "PMI purna tanpa usaha/program (kebutuhan): makin banyak PMI yang pulang hidup pada {period} ke desa yang belum punya usaha PMI purna maupun program komunitas, makin tinggi. Desa yang sudah punya salah satunya bernilai 0. Perlu lapisan kepulangan serta daftar usaha dan program.",
+        "Returnees with nothing to return to (need): the more workers came home alive in {period} to a village with neither a returnee enterprise nor a community programme, the higher. A village with either counts 0. Needs the returns layer and the enterprise and programme lists.",
+    ),
     "panel.returns": ("Kepulangan per tahun", "Returns per year"),
     "panel.return_reasons": ("Alasan kepulangan (semua tahun)", "Reasons for the return (all years)"),
     "overview.journey": (

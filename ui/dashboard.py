@@ -465,7 +465,7 @@ def ranked_table(ranked: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     code = lang()
     for col in ["score", *[f"c_{k}" for k in INDICATORS], "distance_km"]:
         shown[col] = shown[col].map(lambda v: i18n.fmt_num(v, code, 1))
-    for col in ("placements", "reports", "enterprises", "groups"):
+    for col in ("placements", "reports", "returnees_unsupported", "enterprises", "groups"):
         shown[col] = shown[col].map(lambda v: i18n.fmt_int(v, code))
     order = ["rank", "name", "score", *[f"c_{k}" for k in INDICATORS], *INDICATORS, "code", "missing"]
     return shown[order].rename(columns=labels), labels

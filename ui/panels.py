@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 import i18n
+from geo.journey import village_returns
 from geo.journey_charts import reason_label
 from geo.metrics import village_profile
 from ui import lang, md_text, t
@@ -101,7 +102,7 @@ def village_panel(code: str, name: str, place: str, layers: Mapping[str, pd.Data
     """Render the panel of village ``code`` (``place``: district, regency) from all loaded layers."""
     st.subheader(t("panel.title", name=md_text(name)))
     st.caption(f"{md_text(place)} · {t('common.code')} {md_text(code)}")
-    profile = village_profile(code, layers)
+    profile = {**village_profile(code, layers), **village_returns(code, layers)}
     columns = st.columns(2, gap="medium")
     for i, (key, layer, title, labels) in enumerate(SECTIONS):
         with columns[i % 2]:

@@ -75,7 +75,7 @@ selected = dash.choropleth(
     village_only=True,
 )
 dash.about_note(
-    ["placements", "reports", "programmes", "enterprises"],
+    ["placements", "reports", "programmes", "enterprises", *(["returns"] if "returns" in layers else [])],
     "planner.about",
     n=len(shortlist),
     threshold=settings().small_count_threshold,

@@ -144,3 +144,18 @@ def test_the_journey_by_year_puts_departures_returns_and_reports_side_by_side():
     }
     table = journey.reason_table(returns()[returns()["year"] == 2023])
     assert table["reason"].tolist() == ["END_OF_CONTRACT", "DEPORTED", "PROBLEM", "SICK", "DIED", "none"]
+
+
+def test_the_planner_weighs_returnees_with_nothing_to_return_to():
+    from geo.priority import empty_indicators, indicators, score
+
+    distances = pd.DataFrame({"code": [A, B, C, E], "nearest": [A, A, A, A], "km": [0.0, 0.5, 2.0, 2.0]})
+    table = indicators(journey_layers(), distances, area="36.04", years=(2023, 2023), exclude_covered=False)
+    assert table["returnees_unsupported"].to_dict() == {A: 0.0, B: 0.0, C: 4.0, E: 6.0}
+    assert E in table.index  # a village with returnees only is a candidate too
+    ranked = score(table, {"placements": 1, "returnees_unsupported": 5})
+    assert ranked["code"].iloc[0] == E
+    assert score(table, {"placements": 5, "returnees_unsupported": 0})["code"].iloc[0] == A
+    assert "returnees_unsupported" not in empty_indicators(journey_layers(), area="36.04", years=(2023, 2023))
+    no_lists = {k: v for k, v in journey_layers().items() if k != "enterprises"}
+    assert "returnees_unsupported" in empty_indicators(no_lists, area="36.04", years=(2023, 2023))

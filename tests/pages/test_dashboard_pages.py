@@ -88,7 +88,9 @@ def test_page_on_banten_store(page, banten_store, monkeypatch):
     if page == "reports":
         assert len(at.get("plotly_chart")) == 3
     if page == "journey":  # a store without returns: says so, still shows where workers go
-        assert i18n.t("dash.no_layer", "id", layer=i18n.t("layer.returns", "id")) in [i.value for i in at.info]
+        assert i18n.t("dash.no_layer", "id", layer=i18n.t("layer.returns", "id")) in [
+            i.value for i in at.info
+        ]
         assert len(at.get("plotly_chart")) == 7
     if page == "planner":
         table = at.dataframe[0].value
