@@ -101,7 +101,7 @@ def journey_year_figure(frame: pd.DataFrame, lang: str, *, title: str | None = N
     fig.update_xaxes(dtick=1, tickformat="d", title_text="")
     fig.update_yaxes(tickformat=VALUE_TICKS, rangemode="tozero", automargin=True)
     fig = _layout(_unit_on_top(fig, i18n.t("journey.persons", lang)), lang, title)
-    fig.update_layout(height=380, legend={"yref": "container", "y": 0, "yanchor": "bottom"})
+    fig.update_layout(height=460, legend={"yref": "container", "y": 0, "yanchor": "bottom"})
     return fig
 
 
