@@ -85,7 +85,7 @@ def offline(browser, app_url):
     assert held.outside == [], f"requests that left the machine: {sorted(set(held.outside))}"
 
 
-def _wait(predicate, timeout: float = 90) -> bool:
+def _wait(predicate, timeout: float = 180) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
