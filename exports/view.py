@@ -42,6 +42,8 @@ __all__ = [
 
 #: The area of an export of the whole store (every village of every province held).
 NATIONAL = "indonesia"
+#: Index label of the village table's total row (never shown: files leave its code cell empty).
+TOTAL_ROW = "__total__"
 
 #: The column each layer's map and ranking count, and whether it is protected.
 MAP_MEASURES: dict[str, tuple[str, bool]] = {
@@ -69,13 +71,21 @@ def code_length(level: Level | int) -> int:
 
 @dataclass(frozen=True)
 class KeyFigure:
-    """One headline figure, already formatted and protected (``text`` may be ``"<5"``)."""
+    """One headline figure, already formatted and protected (``text`` may be ``"<5"``).
+
+    ``value`` and ``delta`` (the change from the year before; NaN when unknown or hidden) are the
+    numbers behind ``text`` and ``change``, for files that keep numbers as numbers; ``share``
+    says the value is a share (0–1) and the delta a difference of shares.
+    """
 
     key: str
     label: str
     text: str
     change: str = ""
     hidden: bool = False
+    value: float = float("nan")
+    delta: float = float("nan")
+    share: bool = False
 
 
 @dataclass(frozen=True)
@@ -131,11 +141,13 @@ class ExportView:
         return i18n.fmt_int(_num(value), self.lang)
 
     def village_table(self, top: int | None = None) -> pd.DataFrame:
-        """The village table for export: hidden cells as labels, total row last, headers translated."""
+        """The village table for export: hidden cells as labels, total row last (its code cell
+        empty, its name *Total*), headers translated."""
         table = self.villages.for_export()
         if top is not None:
-            body = table.iloc[:-1].head(top)
-            table = body
+            table = table.iloc[:-1].head(top)
+        else:
+            table.index = ["" if i == TOTAL_ROW else i for i in table.index]
         return table.rename(columns=self.village_headers)
 
     def village_table_text(
@@ -355,11 +367,15 @@ def _key_figures(
             text = i18n.fmt_pct(float(value), lang)
         else:
             text = i18n.fmt_int(float(value), lang)
-        change = ""
+        change, delta = "", float("nan")
         if not hidden and not p.hidden.loc["before", name]:
             headline = figures.Headline(name, float(value), float(frame.loc["before", name]), figure.share)
             change = figures.change_text(headline, year, lang)
-        out.append(KeyFigure(name, figures.label(name, lang), text, change, hidden))
+            delta = float(headline.change) if year is not None else float("nan")
+        shown = float("nan") if hidden else float(value)
+        out.append(
+            KeyFigure(name, figures.label(name, lang), text, change, hidden, shown, delta, bool(figure.share))
+        )
     return out
 
 
@@ -512,7 +528,7 @@ def _align_key_figures(figures: list[KeyFigure], villages: Protected, area: str)
     for figure in figures:
         column = figure.key
         if column in row.index and row[column] and not figure.hidden:
-            figure = KeyFigure(figure.key, figure.label, labels[column], "", True)
+            figure = KeyFigure(figure.key, figure.label, labels[column], "", True, share=figure.share)
         out.append(figure)
     return out
 

@@ -235,10 +235,12 @@ TEXT = {
     "planner.part": ("Skor {name}", "{name} score"),
     "planner.missing": ("Data kurang", "Missing data"),
     "planner.explain.intro": (
-        "Skor prioritas (0–100) menjumlahkan lima indikator desa setelah masing-masing diskalakan "
-        "ke 0–1 di antara desa yang diperingkat, dikalikan bobotnya, lalu dibagi jumlah bobot.",
-        "The priority score (0–100) adds five village indicators, each scaled to 0–1 across the "
-        "villages being ranked, times its weight, divided by the sum of the weights.",
+        "Skor prioritas (0–100) menjumlahkan lima indikator desa setelah masing-masing dibagi "
+        "nilai terbesarnya di antara desa yang diperingkat (0 tetap 0, terbesar 1), dikalikan "
+        "bobotnya, lalu dibagi jumlah bobot.",
+        "The priority score (0–100) adds five village indicators, each divided by its largest "
+        "value across the villages being ranked (0 stays 0, the largest is 1), times its weight, "
+        "divided by the sum of the weights.",
     ),
     "planner.explain.placements": (
         "Penempatan (kebutuhan): makin banyak warga berangkat pada {period} (jumlah semua tahun), "
@@ -274,10 +276,12 @@ TEXT = {
         "in the Missing data column.",
     ),
     "planner.about": (
-        "Peta menandai {n} desa dengan skor tertinggi. Unduhan menyembunyikan angka kecil (<{threshold}); "
-        "desa dengan angka tersembunyi dicantumkan di akhir, tanpa skor dan peringkat.",
-        "The map marks the {n} highest-scoring villages. Downloads hide small counts (<{threshold}); "
-        "villages with a hidden count are listed at the end, without score or rank.",
+        "Peta menandai {n} desa dengan skor tertinggi. Unduhan memuat peringkat dan skor yang sama "
+        "dengan halaman ini; angka kecil (<{threshold}) disembunyikan, begitu pula bagian skornya dan, "
+        "bila perlu, satu indikator lain di desa itu (x), agar angka kecil tidak dapat dihitung dari skor.",
+        "The map marks the {n} highest-scoring villages. Downloads hold the same ranks and scores as "
+        "this page; small counts (<{threshold}) are hidden, and so are their score parts and, where "
+        "needed, another indicator of that village (x), so no small count can be worked out from the score.",
     ),
     # ------------------------------------------------------------------ village panel
     "panel.title": ("Desa {name}", "Village {name}"),
