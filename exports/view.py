@@ -397,6 +397,14 @@ CHARTS: dict[str, list[tuple[str, str, str]]] = {
 }
 
 
+#: Breakdowns stored as codes, and the translation key of each code's name.
+_CATEGORY_TEXT = {
+    "gender": lambda code: f"export.gender.{code}",
+    "programme": lambda code: f"programme.{code}",
+    "outcome": lambda code: f"outcome.{code}",
+}
+
+
 def _charts(
     layers: Mapping[str, pd.DataFrame], layer: str, year: int | None, threshold: int, lang: str, top: int = 8
 ) -> list[ChartData]:
@@ -412,8 +420,9 @@ def _charts(
         if rows.empty:
             continue
         labels = pd.Series(figures.category_names(rows[by], lang), index=rows.index)
-        if by == "gender":
-            labels = labels.map(lambda g: i18n.t(f"export.gender.{g}", lang) if g in ("L", "P") else g)
+        if by in _CATEGORY_TEXT:  # a code (KAWAN_PMI, L) in words, never the code itself
+            key = _CATEGORY_TEXT[by]
+            labels = labels.map(lambda c, key=key: i18n.t(key(c), lang) if key(c) in i18n.TABLE else c)
         series = rows.groupby(labels.to_numpy())[column].sum()
         if by == "year":
             series = series.sort_index()
