@@ -21,6 +21,7 @@ TEXT = {
     "dash.destination": ("Negara tujuan", "Destination country"),
     "dash.sector": ("Sektor / jabatan", "Sector / occupation"),
     "dash.scheme": ("Skema", "Scheme"),
+    "dash.agency": ("Perusahaan penempatan (P3MI)", "Recruitment agency (P3MI)"),
     "dash.channel": ("Jalur / modus", "Channel"),
     "dash.village": ("Desa/Kelurahan", "Village"),
     "dash.villages": ("Desa", "Villages"),
@@ -89,6 +90,13 @@ TEXT = {
     "placements.trend": ("Tren penempatan", "Placements trend"),
     "placements.destinations": ("Negara tujuan teratas", "Top destination countries"),
     "placements.sectors": ("Sektor", "Sector mix"),
+    "placements.agencies": ("Perusahaan penempatan (P3MI) teratas", "Top recruitment agencies (P3MI)"),
+    "placements.agencies_none": (
+        "Data penempatan ini tidak mencatat perusahaan penempatan (P3MI); impor berkas dengan kolom "
+        "P3MI/PPTKIS untuk melihat rinciannya.",
+        "These placement data do not record the recruitment agency (P3MI); import a file with a "
+        "P3MI/PPTKIS column to see the breakdown.",
+    ),
     "placements.top_villages": ("Desa asal teratas", "Top villages of origin"),
     "placements.about": (
         "Dihitung: pekerja yang ditempatkan (satu orang satu kali), menurut desa asal dan tahun "

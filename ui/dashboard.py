@@ -94,8 +94,8 @@ def year_range_picker(years: Sequence[int], key: str, *, where=st.sidebar) -> tu
 
 
 def placement_filters(placements: pd.DataFrame, key: str, *, where=st.sidebar) -> metrics.Filters:
-    """Year range, gender, destination, sector and scheme filters over the placements layer (the
-    stored one: its choices are counted once per data version)."""
+    """Year range, gender, destination, sector, scheme and recruitment-agency filters over the
+    placements layer (the stored one: its choices are counted once per data version)."""
     years = year_range_picker(metrics.years_of(placements), f"{key}.years", where=where)
     gender = where.radio(
         t("dash.gender"),
@@ -111,18 +111,28 @@ def placement_filters(placements: pd.DataFrame, key: str, *, where=st.sidebar) -
             layer_options("placements", "destination"),
             key=f"{key}.dest",
             placeholder=choose,
+            select_all=False,  # Streamlit's own "Select all" speaks only English
         )
         sectors = st.multiselect(
             t("dash.sector"),
             layer_options("placements", "sector"),
             key=f"{key}.sector",
             placeholder=choose,
+            select_all=False,  # Streamlit's own "Select all" speaks only English
         )
         schemes = st.multiselect(
             t("dash.scheme"),
             layer_options("placements", "scheme"),
             key=f"{key}.scheme",
             placeholder=choose,
+            select_all=False,  # Streamlit's own "Select all" speaks only English
+        )
+        agencies = st.multiselect(
+            t("dash.agency"),
+            layer_options("placements", "agency"),
+            key=f"{key}.agency",
+            placeholder=choose,
+            select_all=False,  # Streamlit's own "Select all" speaks only English
         )
     return metrics.Filters(
         years=years,
@@ -130,6 +140,7 @@ def placement_filters(placements: pd.DataFrame, key: str, *, where=st.sidebar) -
         destinations=tuple(destinations),
         sectors=tuple(sectors),
         schemes=tuple(schemes),
+        agencies=tuple(agencies),
     )
 
 
