@@ -740,8 +740,8 @@ def find_subtotals(placed: Placed, plan: ImportPlan) -> Placed:
     """
     parsed = placed.parsed
     rows, match = placed.rows, placed.match
-    if rows.empty:
-        return placed
+    if rows.empty or (parsed.row_level and plan.unmatched + plan.ambiguous == 0):
+        return placed  # one row per person, every one in its village (place_rows counted): no total
     first = ~rows["_row"].duplicated().to_numpy()
     lines = rows[first].reset_index(drop=True)  # one line per file row, in file order
     status = match["status"].to_numpy(dtype=object)[first]
