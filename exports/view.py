@@ -421,8 +421,8 @@ def _charts(
             continue
         labels = pd.Series(figures.category_names(rows[by], lang), index=rows.index)
         if by in _CATEGORY_TEXT:  # a code (KAWAN_PMI, L) in words, never the code itself
-            key = _CATEGORY_TEXT[by]
-            labels = labels.map(lambda c, key=key: i18n.t(key(c), lang) if key(c) in i18n.TABLE else c)
+            text_key = _CATEGORY_TEXT[by]
+            labels = labels.map(lambda c, k=text_key: i18n.t(k(c), lang) if k(c) in i18n.TABLE else c)
         series = rows.groupby(labels.to_numpy())[column].sum()
         if by == "year":
             series = series.sort_index()
