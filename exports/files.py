@@ -12,7 +12,7 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import folium
@@ -23,7 +23,10 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 import i18n
-from exports.view import ExportView
+from exports.sheets import Sheet, csv_text, xlsx_bytes
+from exports.view import NAME_COLUMNS, TOTAL_ROW, ExportView
+from geo import figures as registry
+from geo import priority
 from geo.cells import neutralise
 from geo.classify import HIDDEN_COLOUR, classify
 from geo.suppression import HIDDEN_DERIVED, hidden_label, is_small
@@ -33,10 +36,13 @@ __all__ = [
     "ExportError",
     "tables_csv",
     "tables_xlsx",
+    "ranking_csv",
+    "ranking_xlsx",
+    "key_figures_sheet",
     "images_zip",
     "html_map",
     "key_figures_table",
-    "flow_table",
+    "flow_sheet",
 ]
 
 #: Export formats the page offers (registry: name -> file extension).
@@ -48,7 +54,7 @@ class ExportError(Exception):
 
 
 def key_figures_table(view: ExportView) -> pd.DataFrame:
-    """Key figures as a two/three-column table (label, value, change), protected."""
+    """Key figures as a two/three-column table (label, value, change), protected, as text."""
     return neutralise(
         pd.DataFrame(
             {
@@ -57,6 +63,56 @@ def key_figures_table(view: ExportView) -> pd.DataFrame:
                 view.t("export.change"): [f.change for f in view.key_figures],
             }
         )
+    )
+
+
+def _kind(figure) -> str:
+    """The number format of a key figure: a share, a figure with decimals (per 100), or a count."""
+    if figure.share:
+        return "share"
+    known = registry.FIGURES.get(figure.key)
+    return "decimal" if known is not None and known.digits else "int"
+
+
+def key_figures_sheet(view: ExportView) -> Sheet:
+    """Key figures for a workbook: each value (and its change from the year before) a number
+    with its format, a hidden one its label; the change's words in the header."""
+    figures = view.key_figures
+    name, value = view.t("common.name"), view.t("common.value")
+    values = pd.DataFrame(
+        {name: [f.label for f in figures], value: [np.nan if f.hidden else f.value for f in figures]},
+        dtype=object,
+    )
+    labels = pd.DataFrame({name: "", value: [f.text if f.hidden else "" for f in figures]}, dtype=object)
+    kinds = pd.DataFrame({name: "text", value: [_kind(f) for f in figures]})
+    if view.year is not None:
+        change = view.t("export.change_from", year=view.year - 1)
+        # a known change is a number; an unknown one says why ("no data for 2023"); hidden: empty
+        values[change] = [
+            (f.delta * 100 if f.share else f.delta) if np.isfinite(f.delta) else (f.change or np.nan)
+            for f in figures
+        ]
+        labels[change] = ""
+        kinds[change] = ["change_points" if f.share else "change" for f in figures]
+    return Sheet(view.t("export.deck.key_figures"), values, labels, kinds)
+
+
+def _village_sheet(view: ExportView) -> Sheet:
+    table = view.villages
+    kinds = {c: "int" for c in table.values.columns if c not in NAME_COLUMNS}
+    if "share_women" in kinds:
+        kinds["share_women"] = "share"
+    headers = view.village_headers
+    values = table.values.rename(columns=headers)
+    values.index = ["" if i == TOTAL_ROW else i for i in values.index]  # the total row: no code
+    labels = table.labels().rename(columns=headers)
+    labels.index = values.index
+    return Sheet(
+        view.t("export.sheet.villages"),
+        values,
+        labels,
+        {headers.get(c, c): k for c, k in kinds.items()},
+        index=view.t("common.code"),
     )
 
 
@@ -78,54 +134,97 @@ def tables_csv(view: ExportView) -> bytes:
 
 
 def tables_xlsx(view: ExportView) -> bytes:
-    """An Excel workbook: key figures, villages, one sheet per chart's numbers, and a note sheet."""
-    buf = io.BytesIO()
-    # Text from files is never a formula: neutralised cells, and xlsxwriter told not to convert.
-    options = {"strings_to_formulas": False, "strings_to_urls": False}
-    with pd.ExcelWriter(buf, engine="xlsxwriter", engine_kwargs={"options": options}) as writer:
-        key_figures_table(view).to_excel(
-            writer, sheet_name=_sheet(view.t("export.deck.key_figures")), index=False
+    """An Excel workbook: key figures, villages, one sheet per chart's numbers, and a note sheet.
+
+    Numbers are numbers with a number format of the view's language; hidden cells hold their
+    label (``"<5"``, ``"x"``); see :mod:`exports.sheets`.
+    """
+    sheets = [key_figures_sheet(view), _village_sheet(view)]
+    for chart in view.charts:
+        values = chart.data.values.rename(columns={"value": chart.value_label})
+        labels = chart.data.labels().rename(columns={"value": chart.value_label})
+        sheets.append(
+            Sheet(chart.title, values, labels, {chart.value_label: "int"}, index=view.t("export.category"))
         )
-        villages = view.village_table()
-        villages.index.name = view.t("common.code")
-        neutralise(villages).to_excel(writer, sheet_name=_sheet(view.t("export.sheet.villages")))
-        for chart in view.charts:
-            data = chart.data.for_export().rename(columns={"value": chart.value_label})
-            data.index.name = view.t("export.category")
-            neutralise(data).to_excel(writer, sheet_name=_sheet(chart.title))
-        for flow in view.flows:  # the journey: where they go and from where they come back
-            neutralise(flow_table(view, flow)).to_excel(
-                writer, sheet_name=_sheet(view.t(f"export.flows.sheet.{flow.kind}"))
-            )
-        note = pd.DataFrame(
-            {
-                view.t("export.sheet.note"): [
-                    f"{view.layer_title} — {view.area_name}, {view.period}",
-                    view.t("export.deck.sources", sources=", ".join(view.sources) or "–"),
-                    view.t("export.deck.made", date=i18n.fmt_date(view.as_of, view.lang)),
-                    view.suppression_note,
-                    *([view.t("export.deck.demo")] if view.demo else []),
-                ]
-            }
-        )
-        neutralise(note).to_excel(writer, sheet_name=_sheet(view.t("export.sheet.note")), index=False)
-    return buf.getvalue()
+    for flow in view.flows:  # the journey: where they go and from where they come back
+        sheets.append(flow_sheet(view, flow))
+    note = [
+        f"{view.layer_title} — {view.area_name}, {view.period}",
+        view.t("export.deck.sources", sources=", ".join(view.sources) or "–"),
+        view.t("export.deck.made", date=i18n.fmt_date(view.as_of, view.lang)),
+        view.suppression_note,
+        *([view.t("export.deck.demo")] if view.demo else []),
+    ]
+    sheets.append(Sheet(view.t("export.sheet.note"), pd.DataFrame({view.t("export.sheet.note"): note})))
+    return xlsx_bytes(sheets, view.lang)
 
 
-def flow_table(view: ExportView, flow) -> pd.DataFrame:
-    """A protected flow table (:class:`exports.journey.FlowData`) with names for its rows and
-    columns: origins down, destinations across, totals last; hidden cells as their label."""
+def flow_sheet(view: ExportView, flow) -> Sheet:
+    """A protected flow table (:class:`exports.journey.FlowData`) as a sheet: origins down,
+    destinations across, totals last, named in the view's language; hidden cells as their label."""
     from exports.journey import TOTAL
 
     names = {**flow.names, TOTAL: view.t("export.flows.total"), "problem": view.t("export.flows.problem")}
-    table = flow.table.for_export().rename(index=names, columns=names)
-    table.index.name = view.t("export.flows.from")
-    return table
+    values = flow.table.values.rename(index=names, columns=names)
+    labels = flow.table.labels().rename(index=names, columns=names)
+    return Sheet(
+        view.t(f"export.flows.sheet.{flow.kind}"),
+        values,
+        labels,
+        dict.fromkeys(values.columns, "int"),
+        index=view.t("export.flows.from"),
+    )
 
 
-def _sheet(name: str) -> str:
-    """A valid, unique-enough Excel sheet name (max 31 characters, no []:*?/\\)."""
-    return re.sub(r"[\[\]:*?/\\]", " ", name)[:31]
+def _ranking(
+    ranked: pd.DataFrame, lang: str, threshold: int | None
+) -> tuple[pd.DataFrame, pd.DataFrame | None, dict[str, str]]:
+    """The planner's ranking as the page shows it, protected when ``threshold`` is given."""
+    headers = priority.ranking_headers(lang)
+    if threshold:
+        protected = priority.protect_ranking(ranked, threshold, lang)
+        values, labels = protected.values, protected.labels()
+    else:
+        values, labels = priority.ranking_values(ranked, lang), None
+    kinds = {
+        "rank": "int",
+        **dict.fromkeys(priority.DECIMAL_COLUMNS, "decimal"),
+        **dict.fromkeys(priority.COUNT_COLUMNS, "int"),
+    }
+    values = values.rename(columns=headers)
+    labels = labels.rename(columns=headers) if labels is not None else None
+    return values, labels, {headers[c]: k for c, k in kinds.items()}
+
+
+def ranking_csv(
+    ranked: pd.DataFrame,
+    lang: str = i18n.DEFAULT_LANGUAGE,
+    threshold: int | None = None,
+    note: Sequence[str] = (),
+) -> bytes:
+    """The planner's ranking (:func:`geo.priority.score`) as the page shows it: the same rows in
+    the same order, rank and score, headers and words in ``lang``; with ``threshold`` protected by
+    :func:`geo.priority.protect_ranking`. ``note`` lines (the period) come first as ``# `` lines.
+    UTF-8 with a BOM, so Excel reads the names right."""
+    values, labels, _ = _ranking(ranked, lang, threshold)
+    head = "".join(f"# {line}\n" for line in note)
+    return (head + csv_text(values, labels)).encode("utf-8-sig")
+
+
+def ranking_xlsx(
+    ranked: pd.DataFrame,
+    lang: str = i18n.DEFAULT_LANGUAGE,
+    threshold: int | None = None,
+    note: Sequence[str] = (),
+) -> bytes:
+    """The planner's ranking as a workbook (as :func:`ranking_csv`), numbers formatted, and the
+    ``note`` lines on a sheet of their own."""
+    values, labels, kinds = _ranking(ranked, lang, threshold)
+    sheets = [Sheet(i18n.t("planner.ranked", lang), values, labels, kinds)]
+    if note:
+        title = i18n.t("export.sheet.note", lang)
+        sheets.append(Sheet(title, pd.DataFrame({title: list(note)})))
+    return xlsx_bytes(sheets, lang)
 
 
 def images_zip(images: Mapping[str, bytes]) -> bytes:

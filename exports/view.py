@@ -45,6 +45,8 @@ __all__ = [
 
 #: The area of an export of the whole store (every village of every province held).
 NATIONAL = "indonesia"
+#: Index label of the village table's total row (never shown: files leave its code cell empty).
+TOTAL_ROW = "__total__"
 
 #: The column each layer's map and ranking count, and whether it is protected.
 MAP_MEASURES: dict[str, tuple[str, bool]] = {
@@ -73,13 +75,21 @@ def code_length(level: Level | int) -> int:
 
 @dataclass(frozen=True)
 class KeyFigure:
-    """One headline figure, already formatted and protected (``text`` may be ``"<5"``)."""
+    """One headline figure, already formatted and protected (``text`` may be ``"<5"``).
+
+    ``value`` and ``delta`` (the change from the year before; NaN when unknown or hidden) are the
+    numbers behind ``text`` and ``change``, for files that keep numbers as numbers; ``share``
+    says the value is a share (0–1) and the delta a difference of shares.
+    """
 
     key: str
     label: str
     text: str
     change: str = ""
     hidden: bool = False
+    value: float = float("nan")
+    delta: float = float("nan")
+    share: bool = False
 
 
 @dataclass(frozen=True)
@@ -137,11 +147,13 @@ class ExportView:
         return i18n.fmt_int(_num(value), self.lang)
 
     def village_table(self, top: int | None = None) -> pd.DataFrame:
-        """The village table for export: hidden cells as labels, total row last, headers translated."""
+        """The village table for export: hidden cells as labels, total row last (its code cell
+        empty, its name *Total*), headers translated."""
         table = self.villages.for_export()
         if top is not None:
-            body = table.iloc[:-1].head(top)
-            table = body
+            table = table.iloc[:-1].head(top)
+        else:
+            table.index = ["" if i == TOTAL_ROW else i for i in table.index]
         return table.rename(columns=self.village_headers)
 
     def village_table_text(
@@ -426,13 +438,17 @@ def _protected_figures(
             text = i18n.fmt_pct(float(value), lang)
         else:
             text = i18n.fmt_num(float(value), lang, figure.digits)
-        change = ""
+        change, delta = "", float("nan")
         if not hidden and not p.hidden.loc["before", name]:
             headline = figures.Headline(
                 name, float(value), float(frame.loc["before", name]), figure.share, figure.digits
             )
             change = figures.change_text(headline, year, lang)
-        every[name] = KeyFigure(name, figures.label(name, lang), text, change, hidden)
+            delta = float(headline.change) if year is not None else float("nan")
+        shown = float("nan") if hidden else float(value)
+        every[name] = KeyFigure(
+            name, figures.label(name, lang), text, change, hidden, shown, delta, bool(figure.share)
+        )
     return [every[n] for n in names if n in every], every, p
 
 
@@ -454,6 +470,14 @@ CHARTS: dict[str, list[tuple[str, str, str]]] = {
     # the reasons of the year come from the key figures' protection (deported and died are
     # figures too: one protection, so a chart never shows what the strip hides)
     "returns": [("trend", "line", "year"), ("reason", "barh", "reason")],
+}
+
+
+#: Breakdowns stored as codes, and the translation key of each code's name.
+_CATEGORY_TEXT = {
+    "gender": lambda code: f"export.gender.{code}",
+    "programme": lambda code: f"programme.{code}",
+    "outcome": lambda code: f"outcome.{code}",
 }
 
 
@@ -483,8 +507,9 @@ def _charts(
         if rows.empty:
             continue
         labels = pd.Series(figures.category_names(rows[by], lang), index=rows.index)
-        if by == "gender":
-            labels = labels.map(lambda g: i18n.t(f"export.gender.{g}", lang) if g in ("L", "P") else g)
+        if by in _CATEGORY_TEXT:  # a code (KAWAN_PMI, L) in words, never the code itself
+            text_key = _CATEGORY_TEXT[by]
+            labels = labels.map(lambda c, k=text_key: i18n.t(k(c), lang) if k(c) in i18n.TABLE else c)
         series = rows.groupby(labels.to_numpy())[column].sum()
         if by == "year":
             series = series.sort_index()
@@ -627,7 +652,7 @@ def _align_key_figures(figures: list[KeyFigure], villages: Protected, area: str)
     for figure in figures:
         column = figure.key
         if column in row.index and row[column] and not figure.hidden:
-            figure = KeyFigure(figure.key, figure.label, labels[column], "", True)
+            figure = KeyFigure(figure.key, figure.label, labels[column], "", True, share=figure.share)
         out.append(figure)
     return out
 

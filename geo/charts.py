@@ -208,5 +208,7 @@ def share_figure(
         other = pd.DataFrame({column: [i18n.t("chart.other", lang)], value: [data.loc[small, value].sum()]})
         data = pd.concat([data[~small], other], ignore_index=True)
     fig = px.pie(data, names=column, values=value, hole=0.5, color_discrete_sequence=PALETTE)
-    fig.update_traces(textinfo="percent", texttemplate="%{percent:.1%}", sort=False)
+    # the hover names the slice and its count, never the frame's column names ("sector=", "count=")
+    hover = "%{label}<br>%{value:,.0f} (%{percent:.1%})<extra></extra>"
+    fig.update_traces(textinfo="percent", texttemplate="%{percent:.1%}", sort=False, hovertemplate=hover)
     return _layout(fig, lang, title)

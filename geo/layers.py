@@ -3,11 +3,17 @@
 Every stored layer table has one row per village and breakdown (already aggregated), keyed by
 ``village`` (dotted Kemendagri code) and ``year``. Importers map the many column names real
 exports use onto these; pages and metrics read only these names.
+
+A column added to a layer later (placements' ``agency``) is missing from versions stored
+before it: the store's reads give every column of :data:`LAYERS` (:func:`with_columns`), the
+older rows with it empty, never an error.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+import pandas as pd
 
 __all__ = [
     "LayerSpec",
@@ -18,6 +24,7 @@ __all__ = [
     "RETURN_REASONS",
     "ROUTES",
     "layer_spec",
+    "with_columns",
 ]
 
 #: Community-programme types, in display order.
@@ -61,9 +68,10 @@ LAYERS: dict[str, LayerSpec] = {
             "destination": "string",  # country, Indonesian name as written (normalised case)
             "sector": "string",
             "scheme": "string",  # one of SCHEMES or missing
+            "agency": "string",  # recruitment agency (P3MI/PPTKIS), a company's name as written
             "count": "int64",  # workers placed
         },
-        keys=("village", "year", "month", "gender", "destination", "sector", "scheme"),
+        keys=("village", "year", "month", "gender", "destination", "sector", "scheme", "agency"),
         count="count",
         title_key="layer.placements",
     ),
@@ -146,3 +154,23 @@ def layer_spec(name: str) -> LayerSpec:
         return LAYERS[name]
     except KeyError:
         raise ValueError(f"unknown layer {name!r}; choose one of: {', '.join(LAYERS)}") from None
+
+
+def with_columns(layer: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (rows of ``layer`` as stored) with every column of the layer's spec: a column
+    an older version lacks is added empty (missing, never 0), in its dtype.
+
+    >>> old = pd.DataFrame({"village": ["36.04.13.2007"], "year": [2023], "count": [4]})
+    >>> bool(with_columns("placements", old)["agency"].isna().all())
+    True
+    """
+    spec = LAYERS.get(layer)
+    if spec is None or frame.empty and not len(frame.columns):
+        return frame
+    missing = [c for c in spec.columns if c not in frame.columns]
+    if not missing:
+        return frame
+    out = frame.copy()
+    for column in missing:
+        out[column] = pd.Series(pd.NA, index=out.index, dtype=spec.columns[column])
+    return out

@@ -40,6 +40,8 @@ __all__ = [
     "started_by",
     "years_of",
     "options_of",
+    "recorded",
+    "recorded_rows",
     "village_profile",
     "top_values",
     "trend",
@@ -62,6 +64,7 @@ class Filters:
     sectors: tuple[str, ...] = field(default_factory=tuple)
     schemes: tuple[str, ...] = field(default_factory=tuple)
     channels: tuple[str, ...] = field(default_factory=tuple)
+    agencies: tuple[str, ...] = field(default_factory=tuple)
 
 
 def every_year(filters: Filters) -> Filters:
@@ -125,7 +128,36 @@ def filter_layer(
     keep &= _isin(out, "sector", filters.sectors)
     keep &= _isin(out, "scheme", filters.schemes)
     keep &= _isin(out, "channel", filters.channels)
+    keep &= _isin(out, "agency", filters.agencies)
     return out[keep]
+
+
+#: The breakdown filters and the column each reads.
+_BREAKDOWNS = (
+    ("destinations", "destination"),
+    ("sectors", "sector"),
+    ("schemes", "scheme"),
+    ("channels", "channel"),
+    ("agencies", "agency"),
+)
+
+
+def recorded_rows(frame: pd.DataFrame, filters: Filters | None) -> pd.DataFrame:
+    """The rows of ``frame`` that record every breakdown ``filters`` choose from: the rows that can
+    say whether an area had none. Filtered by agency, an area whose placements were stored without
+    any agency (an older file) is *no data*, never 0.
+
+    >>> p = pd.DataFrame({"village": ["a", "b"], "agency": ["PT X", None], "count": [3, 4]})
+    >>> recorded_rows(p, Filters(agencies=("PT Y",)))["village"].tolist()
+    ['a']
+    """
+    if filters is None or frame.empty:
+        return frame
+    keep = pd.Series(True, index=frame.index)
+    for name, column in _BREAKDOWNS:
+        if getattr(filters, name) and column in frame:
+            keep &= frame[column].notna()
+    return frame if keep.all() else frame[keep]
 
 
 def known_areas(frame: pd.DataFrame, level: Level | int) -> pd.Index:
@@ -269,17 +301,18 @@ def measure_values(
     if measure not in MEASURES:
         raise ValueError(f"unknown measure {measure!r}; choose one of: {', '.join(MEASURES)}")
     codes = list(codes)
+    full = recorded_rows(placements, filters)  # where a filtered breakdown is not recorded: no data
     if measure == "change":
-        yearless = Filters(None, filters.gender, filters.destinations, filters.sectors, filters.schemes)
+        yearless = dataclasses.replace(filters, years=None)
         rows = filter_layer(placements, yearless)
         if year_a is None or year_b is None:
             raise ValueError("the change measure needs two years (year_a, year_b)")
-        return change_between(placements, rows, level, year_a, year_b, codes=codes)
+        return change_between(full, rows, level, year_a, year_b, codes=codes)
     rows = filter_layer(placements, filters)
     if measure == "share_women":
-        women_filter = Filters(filters.years, None, filters.destinations, filters.sectors, filters.schemes)
+        women_filter = dataclasses.replace(filters, gender=None)
         return share_women(filter_layer(placements, women_filter), level, codes)
-    counts = area_values(placements, rows, level, codes=codes)
+    counts = area_values(full, rows, level, codes=codes)
     if measure == "per_1000":
         end = filters.years[1] if filters.years else None
         return rate_per_1000(counts, population if population is not None else pd.DataFrame(), level, end)
@@ -291,6 +324,12 @@ def years_of(frame: pd.DataFrame, column: str = "year") -> list[int]:
     if frame.empty or column not in frame:
         return []
     return sorted(int(y) for y in pd.to_numeric(frame[column], errors="coerce").dropna().unique())
+
+
+def recorded(frame: pd.DataFrame, column: str) -> bool:
+    """True when some row of ``frame`` records ``column`` (a breakdown not recorded anywhere is
+    no breakdown: a page says so instead of drawing a chart of *not recorded*)."""
+    return column in frame and bool(frame[column].notna().any())
 
 
 def options_of(frame: pd.DataFrame, column: str, value: str = "count") -> list[str]:

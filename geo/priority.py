@@ -2,26 +2,31 @@
 
 Need: placements, non-procedural reports, distance to the nearest programme village (farther =
 more need), returnees with no enterprise or programme in the village (:func:`geo.journey.
-unsupported_by_village`). Capacity: returnee enterprises, existing groups (community programmes
-and cooperatives in the village). Each indicator is scaled to 0–1 over the villages being ranked
-(min–max; all equal → 0), multiplied by its weight, and the weighted sum is divided by the sum
-of weights and expressed as 0–100. Each component is kept so the ranking can be explained:
-the components of a row add up to its score. Raising one weight moves villages that are high
-on that indicator up the ranking (tested).
+unsupported_by_village`). Capacity: returnee enterprises, existing groups (community programmes and
+cooperatives in the village). Each indicator is divided by its largest value over the villages
+being ranked (0 stays 0, the largest is 1; all zero → 0), multiplied by its weight, and the
+weighted sum is divided by the sum of weights and expressed as 0–100. Each component is kept so
+the ranking can be explained: the components of a row add up to its score. Raising one weight
+moves villages that are high on that indicator up the ranking (tested).
+
+Scaling from zero rather than from the smallest value keeps "none" at 0 and keeps a small count
+out of every other village's score: with min–max scaling the smallest count (often a hidden
+one) would be the zero of the scale and could be read back from any shown village.
+
+:func:`protect_ranking` is what a file leaving the office shows (see its rule).
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
-from geo.cells import neutralise
+import i18n
 from geo.journey import unsupported_by_village
 from geo.metrics import Filters, filter_layer, in_area
-from geo.suppression import HIDDEN_DERIVED, hidden_label, is_small
+from geo.suppression import Protected, is_small
 
 __all__ = [
     "INDICATORS",
@@ -35,9 +40,13 @@ __all__ = [
     "empty_indicators",
     "score",
     "area_scores",
-    "hide_small",
-    "to_csv_bytes",
-    "to_xlsx_bytes",
+    "RANKING_COLUMNS",
+    "DECIMAL_COLUMNS",
+    "COUNT_COLUMNS",
+    "ranking_headers",
+    "ranking_values",
+    "missing_text",
+    "protect_ranking",
 ]
 
 NEED = ("placements", "reports", "distance_km", "returnees_unsupported")
@@ -172,11 +181,12 @@ def empty_indicators(
     return [key for key in INDICATORS if not any(held[layer] for layer in SOURCES[key])]
 
 
-def _minmax(values: pd.Series) -> pd.Series:
-    lo, hi = values.min(), values.max()
-    if not np.isfinite(lo) or not np.isfinite(hi) or hi <= lo:
+def _scaled(values: pd.Series) -> pd.Series:
+    """``values`` divided by the largest (0 stays 0); all zero or empty → 0."""
+    hi = values.max()
+    if not np.isfinite(hi) or hi <= 0:
         return pd.Series(0.0, index=values.index)
-    return (values - lo) / (hi - lo)
+    return values.clip(lower=0) / hi
 
 
 def score(
@@ -210,7 +220,7 @@ def score(
             out[key] = 0.0
         values = out[key].astype("float64")
         fill = values.max() if key == "distance_km" and values.notna().any() else 0.0
-        normalised[key] = _minmax(values.fillna(fill))
+        normalised[key] = _scaled(values.fillna(fill))
     for key in INDICATORS:
         w = float(weights.get(key, 0))
         out[f"c_{key}"] = normalised[key] * w / total * 100.0 if total > 0 else 0.0
@@ -236,77 +246,128 @@ def area_scores(ranked: pd.DataFrame, level: int, codes: Iterable[str]) -> pd.Se
     return best.reindex(pd.Index(codes, dtype="object")).rename("score")
 
 
-def hide_small(table: pd.DataFrame, threshold: int, columns: Iterable[str] = COUNT_COLUMNS) -> pd.DataFrame:
-    """Counts from 1 to ``threshold - 1`` shown as ``"<threshold"`` (for exports leaving the office)."""
-    out = table.copy()
-    for col in columns:
-        if col not in out:
-            continue
-        values = pd.to_numeric(out[col], errors="coerce")
-        small = is_small(values, threshold)
-        text = values.map(lambda v: "" if pd.isna(v) else f"{v:.0f}")
-        out[col] = text.where(~small, hidden_label(threshold))
+#: The ranked table's columns as the page shows them and every file writes them, in order.
+RANKING_COLUMNS = ("rank", "name", "score", *[f"c_{k}" for k in INDICATORS], *INDICATORS, "code", "missing")
+#: Columns holding a score or a part of one, and the distance: shown to one decimal.
+DECIMAL_COLUMNS = ("score", *[f"c_{k}" for k in INDICATORS], "distance_km")
+#: The score's rounding as shown (one decimal): a reader knows it to ± half a step.
+_SHOWN_STEP = 0.1
+
+
+def ranking_headers(lang: str = i18n.DEFAULT_LANGUAGE) -> dict[str, str]:
+    """The translated header of every column of :data:`RANKING_COLUMNS` (page and files)."""
+    return {
+        "rank": i18n.t("planner.rank", lang),
+        "code": i18n.t("common.code", lang),
+        "name": i18n.t("dash.village", lang),
+        "score": i18n.t("planner.score", lang),
+        **{f"c_{k}": i18n.t("planner.part", lang, name=i18n.t(f"planner.ind.{k}", lang)) for k in INDICATORS},
+        **{k: i18n.t(f"planner.ind.{k}", lang) for k in INDICATORS},
+        "missing": i18n.t("planner.missing", lang),
+    }
+
+
+def missing_text(value: object, lang: str = i18n.DEFAULT_LANGUAGE) -> str:
+    """The *missing data* cell in words (the indicator's name), never its key."""
+    return i18n.t(f"planner.ind.{value}", lang) if isinstance(value, str) and value else ""
+
+
+def ranking_values(ranked: pd.DataFrame, lang: str = i18n.DEFAULT_LANGUAGE) -> pd.DataFrame:
+    """The ranked table as shown: the page's columns and order, scores, parts and distances to
+    one decimal, the *missing data* cell in words. Numbers stay numbers (files format them)."""
+    out = ranked.reindex(columns=list(RANKING_COLUMNS)).reset_index(drop=True)
+    for col in DECIMAL_COLUMNS:
+        out[col] = pd.to_numeric(out[col], errors="coerce").astype("float64").round(1)
+    for col in COUNT_COLUMNS:
+        out[col] = pd.to_numeric(out[col], errors="coerce").round().astype("Int64")
+    out["missing"] = out["missing"].map(lambda m: missing_text(m, lang))
     return out
 
 
-def _export_frame(table: pd.DataFrame, labels: Mapping[str, str], threshold: int | None) -> pd.DataFrame:
-    out = hide_small(table, threshold) if threshold else table.copy()
-    for col in out.columns:
-        if col == "score" or col.startswith("c_") or col == "distance_km":
-            out[col] = pd.to_numeric(out[col], errors="coerce").round(1)
-    if threshold:
-        # a hidden count could be worked back from its score component, or from the score and
-        # the other (shown) indicators: both are suppressed ("x") in that village's row
-        hidden_row = pd.Series(False, index=out.index)
-        for col in COUNT_COLUMNS:
-            if col not in table:
-                continue
-            small = np.asarray(is_small(pd.to_numeric(table[col], errors="coerce"), threshold), dtype=bool)
-            if f"c_{col}" in out:
-                out[f"c_{col}"] = out[f"c_{col}"].astype(object).where(~small, HIDDEN_DERIVED)
-            hidden_row |= small
-        if "score" in out:
-            out["score"] = out["score"].astype(object).where(~hidden_row.to_numpy(), HIDDEN_DERIVED)
-        # so is its place in the ranking (between two shown scores, or a gap in the ranks):
-        # those villages follow the others, in code order, unranked; the others are ranked 1, 2…
-        hidden = hidden_row.to_numpy()
-        if hidden.any() and "rank" in out:
-            ranks = np.cumsum(~hidden).astype(object)
-            out["rank"] = np.where(hidden, HIDDEN_DERIVED, ranks)
-            tail = out[hidden]
-            out = pd.concat([out[~hidden], tail.sort_values("code") if "code" in tail else tail])
-    return out.rename(columns=dict(labels))
+def protect_ranking(ranked: pd.DataFrame, threshold: int, lang: str = i18n.DEFAULT_LANGUAGE) -> Protected:
+    """The ranked table for a file that leaves the office: hidden cells and their labels.
+
+    The rule. Every village keeps the page's rank, its place in the page's order and the page's
+    score (to one decimal, as shown): the ranking is the page's. What is protected are the counts
+    of people and cases (placements, reports, enterprises, groups):
+
+    1. a count from 1 to ``threshold - 1`` is hidden (``"<5"``), and so is its part of the score
+       (``"x"``): the part is the count divided by the column's largest value, times its weight;
+    2. the score is the sum of the parts, and a reader who knows the weights can work out every
+       shown part from its indicator. So in a village with a hidden count, the file also hides,
+       as a complement (``"x"``), another weighted indicator of that village and its part (the
+       distance first, which counts no one, then the count with the largest weight), until the
+       shown score is consistent with at least two of the values 1 … ``threshold - 1`` for each
+       hidden count of the village (checked over the score's rounding, every possible value of
+       the other hidden counts and the full range of each complement);
+    3. only when nothing is left to hide and the score still pins a hidden count (it rests on
+       hidden counts alone, e.g. every other weight is 0: the score would be the count
+       rescaled) is that village's score hidden (``"x"``); its rank and place stay the page's.
+
+    Scaling from zero (see the module) keeps each shown village's parts free of the hidden counts
+    of other villages. ``values`` are :func:`ranking_values`; ``primary`` marks rule 1's counts.
+    """
+    values = ranking_values(ranked, lang)
+    raw = ranked.reset_index(drop=True)
+    primary = pd.DataFrame(False, index=values.index, columns=values.columns)
+    for col in COUNT_COLUMNS:
+        primary[col] = is_small(values[col], threshold)
+    hidden = primary.copy()
+    for col in COUNT_COLUMNS:
+        hidden[f"c_{col}"] = primary[col]
+    filled = raw[list(INDICATORS)].astype("float64").copy()
+    largest = {k: float(filled[k].max()) if filled[k].notna().any() else 0.0 for k in INDICATORS}
+    filled["distance_km"] = filled["distance_km"].fillna(largest["distance_km"])
+    # each indicator's weight share in score points: the part of the village with the largest value
+    weight = {k: float(pd.to_numeric(raw[f"c_{k}"], errors="coerce").max() or 0.0) for k in INDICATORS}
+    active = [k for k in INDICATORS if weight[k] > 0 and largest[k] > 0]
+    values_of = {k: list(range(1, max(1, min(threshold - 1, int(largest[k]))) + 1)) for k in COUNT_COLUMNS}
+    for i in np.flatnonzero(primary[list(COUNT_COLUMNS)].any(axis=1).to_numpy()):
+        small = [k for k in COUNT_COLUMNS if primary.at[i, k] and k in active]
+        if not small:
+            continue  # a hidden count that weighs nothing: the score says nothing of it
+        shown = {k: weight[k] * filled.at[i, k] / largest[k] for k in active if k not in small}
+        spare: list[float] = []
+        order = ["distance_km"] if raw.at[i, "missing"] != "distance_km" else []
+        order += sorted((k for k in COUNT_COLUMNS if k not in small), key=lambda k: -weight[k])
+        candidates = [k for k in order if k in active]
+        score_shown = float(values.at[i, "score"])
+        while not _covered(
+            score_shown, shown, spare, {k: (weight[k] / largest[k], values_of[k]) for k in small}
+        ):
+            if not candidates:
+                hidden.at[i, "score"] = True
+                break
+            k = candidates.pop(0)
+            hidden.at[i, k] = hidden.at[i, f"c_{k}"] = True
+            spare.append(weight[k])
+            shown.pop(k)
+    return Protected(values=values, primary=primary, hidden=hidden, threshold=threshold, counts=COUNT_COLUMNS)
 
 
-def to_csv_bytes(
-    table: pd.DataFrame,
-    labels: Mapping[str, str] | None = None,
-    threshold: int | None = None,
-    note: Sequence[str] = (),
-) -> bytes:
-    """The ranked table as UTF-8 CSV (with BOM so Excel reads the names right); ``note`` lines
-    (the period, the method) come first, each as a ``# `` comment line."""
-    head = "".join(f"# {line}\n" for line in note)
-    body = neutralise(_export_frame(table, labels or {}, threshold)).to_csv(index=False)
-    return (head + body).encode("utf-8-sig")
+def _covered(
+    score_shown: float, shown: Mapping[str, float], spare: Sequence[float], small: Mapping[str, tuple]
+) -> bool:
+    """True when, for each hidden count, at least two of its possible values fit the shown score.
 
-
-def to_xlsx_bytes(
-    table: pd.DataFrame,
-    labels: Mapping[str, str] | None = None,
-    threshold: int | None = None,
-    sheet: str = "ranking",
-    note: Sequence[str] = (),
-    note_sheet: str = "note",
-) -> bytes:
-    """The ranked table as an Excel workbook (openpyxl); ``note`` lines on a sheet of their own."""
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        neutralise(_export_frame(table, labels or {}, threshold)).to_excel(
-            writer, sheet_name=sheet[:31], index=False
-        )
-        if note:
-            neutralise(pd.DataFrame({note_sheet: list(note)})).to_excel(
-                writer, sheet_name=note_sheet[:31], index=False
-            )
-    return buffer.getvalue()
+    ``shown`` are the parts a reader can work out, ``spare`` the weights (widest parts) of the
+    complements, ``small`` each hidden count's part per unit and possible values.
+    """
+    lo = score_shown - _SHOWN_STEP / 2 - 1e-9 - sum(shown.values())
+    hi = score_shown + _SHOWN_STEP / 2 + 1e-9 - sum(shown.values())
+    room = float(sum(spare))
+    names = list(small)
+    for name in names:
+        unit, options = small[name]
+        others = [small[o] for o in names if o != name]
+        fits = 0
+        for value in options:
+            base = unit * value
+            sums = {0.0}
+            for other_unit, other_options in others:
+                sums = {s + other_unit * v for s in sums for v in other_options}
+            if any(lo - base - s <= room and hi - base - s >= 0 for s in sums):
+                fits += 1
+        if fits < min(2, len(options)):
+            return False
+    return True

@@ -21,6 +21,7 @@ TEXT = {
     "dash.destination": ("Negara tujuan", "Destination country"),
     "dash.sector": ("Sektor / jabatan", "Sector / occupation"),
     "dash.scheme": ("Skema", "Scheme"),
+    "dash.agency": ("Perusahaan penempatan (P3MI)", "Recruitment agency (P3MI)"),
     "dash.channel": ("Jalur / modus", "Channel"),
     "dash.village": ("Desa/Kelurahan", "Village"),
     "dash.villages": ("Desa", "Villages"),
@@ -89,6 +90,13 @@ TEXT = {
     "placements.trend": ("Tren penempatan", "Placements trend"),
     "placements.destinations": ("Negara tujuan teratas", "Top destination countries"),
     "placements.sectors": ("Sektor", "Sector mix"),
+    "placements.agencies": ("Perusahaan penempatan (P3MI) teratas", "Top recruitment agencies (P3MI)"),
+    "placements.agencies_none": (
+        "Data penempatan ini tidak mencatat perusahaan penempatan (P3MI); impor berkas dengan kolom "
+        "P3MI/PPTKIS untuk melihat rinciannya.",
+        "These placement data do not record the recruitment agency (P3MI); import a file with a "
+        "P3MI/PPTKIS column to see the breakdown.",
+    ),
     "placements.top_villages": ("Desa asal teratas", "Top villages of origin"),
     "placements.about": (
         "Dihitung: pekerja yang ditempatkan (satu orang satu kali), menurut desa asal dan tahun "
@@ -235,10 +243,12 @@ TEXT = {
     "planner.part": ("Skor {name}", "{name} score"),
     "planner.missing": ("Data kurang", "Missing data"),
     "planner.explain.intro": (
-        "Skor prioritas (0–100) menjumlahkan indikator desa setelah masing-masing diskalakan "
-        "ke 0–1 di antara desa yang diperingkat, dikalikan bobotnya, lalu dibagi jumlah bobot.",
-        "The priority score (0–100) adds the village indicators, each scaled to 0–1 across the "
-        "villages being ranked, times its weight, divided by the sum of the weights.",
+        "Skor prioritas (0–100) menjumlahkan indikator desa setelah masing-masing dibagi "
+        "nilai terbesarnya di antara desa yang diperingkat (0 tetap 0, terbesar 1), dikalikan "
+        "bobotnya, lalu dibagi jumlah bobot.",
+        "The priority score (0–100) adds the village indicators, each divided by its largest "
+        "value across the villages being ranked (0 stays 0, the largest is 1), times its weight, "
+        "divided by the sum of the weights.",
     ),
     "planner.explain.placements": (
         "Penempatan (kebutuhan): makin banyak warga berangkat pada {period} (jumlah semua tahun), "
@@ -274,10 +284,12 @@ TEXT = {
         "in the Missing data column.",
     ),
     "planner.about": (
-        "Peta menandai {n} desa dengan skor tertinggi. Unduhan menyembunyikan angka kecil (<{threshold}); "
-        "desa dengan angka tersembunyi dicantumkan di akhir, tanpa skor dan peringkat.",
-        "The map marks the {n} highest-scoring villages. Downloads hide small counts (<{threshold}); "
-        "villages with a hidden count are listed at the end, without score or rank.",
+        "Peta menandai {n} desa dengan skor tertinggi. Unduhan memuat peringkat dan skor yang sama "
+        "dengan halaman ini; angka kecil (<{threshold}) disembunyikan, begitu pula bagian skornya dan, "
+        "bila perlu, satu indikator lain di desa itu (x), agar angka kecil tidak dapat dihitung dari skor.",
+        "The map marks the {n} highest-scoring villages. Downloads hold the same ranks and scores as "
+        "this page; small counts (<{threshold}) are hidden, and so are their score parts and, where "
+        "needed, another indicator of that village (x), so no small count can be worked out from the score.",
     ),
     # ------------------------------------------------------------------ village panel
     "panel.title": ("Desa {name}", "Village {name}"),

@@ -75,6 +75,7 @@ TEXT = {
     "data.matched": ("Cocok ke desa", "Matched to a village"),
     "data.ambiguous": ("Ragu (beberapa calon)", "Ambiguous"),
     "data.unmatched": ("Tidak cocok", "Not matched"),
+    "data.subtotals": ("Baris jumlah (tidak dihitung)", "Subtotal rows (not counted)"),
     "data.invalid": ("Dilewati (nilai salah)", "Skipped (wrong values)"),
     "data.row_level": (
         "File ini berisi satu baris per orang/laporan: baris dijumlahkan per desa, tahun dan rincian.",
@@ -238,6 +239,7 @@ TEXT = {
     "data.severity.warning": ("peringatan", "warning"),
     "data.severity.info": ("info", "info"),
     "data.severity.skipped": ("dilewati", "skipped"),
+    "data.severity.subtotal": ("baris jumlah", "subtotal"),
     "data.severity.dropped": ("dibuang", "dropped"),
     "data.severity.sheet": ("lembar", "sheet"),
     "data.severity.column": ("kolom", "column"),
@@ -264,6 +266,7 @@ TEXT = {
     "data.field.destination": ("Negara penempatan", "Destination country"),
     "data.field.sector": ("Sektor/jabatan", "Sector/occupation"),
     "data.field.scheme": ("Skema penempatan", "Placement scheme"),
+    "data.field.agency": ("Perusahaan penempatan (P3MI)", "Recruitment agency (P3MI)"),
     "data.field.programme": ("Jenis program", "Programme type"),
     "data.field.start_year": ("Tahun mulai", "Start year"),
     "data.field.members": ("Jumlah anggota", "Members"),
@@ -354,8 +357,24 @@ TEXT = {
         "Column '{column}' is used as the village code because it holds Kemendagri codes.",
     ),
     "data.issue.skipped_totals": (
-        "Baris {row} ('{text}') adalah baris jumlah dan dilewati.",
-        "Row {row} ('{text}') is a totals row and was skipped.",
+        "Baris {row} ('{text}') adalah baris jumlah; tidak dihitung dan tidak disimpan.",
+        "Row {row} ('{text}') is a totals row; it is not counted or stored.",
+    ),
+    "data.issue.subtotal_word": (
+        "Baris {row} ('{place}') adalah baris jumlah/subtotal; tidak dihitung dan tidak disimpan.",
+        "Row {row} ('{place}') is a total or subtotal row; it is not counted or stored.",
+    ),
+    "data.issue.subtotal_area": (
+        "Baris {row} ('{place}') menyebut kecamatan atau kabupaten tanpa desa: baris subtotal, "
+        "tidak dihitung dan tidak disimpan.",
+        "Row {row} ('{place}') names a district or regency without a village: a subtotal row, "
+        "not counted or stored.",
+    ),
+    "data.issue.subtotal_sum": (
+        "Baris {row} ('{place}'): angkanya sama dengan jumlah baris di atasnya dalam kelompoknya, "
+        "jadi dianggap subtotal dan tidak dihitung. Bila ini sebuah desa, tulis nama atau kode desanya.",
+        "Row {row} ('{place}'): its count equals the sum of the rows above it in its group, so it "
+        "is taken as a subtotal and not counted. If it is a village, write its name or code.",
     ),
     "data.issue.skipped_notes": (
         "Baris {row} ('{text}') adalah catatan dan dilewati.",
@@ -655,6 +674,7 @@ TEXT = {
     "data.method.point": ("titik dalam poligon", "point in polygon"),
     "data.method.unmatched": ("tidak cocok", "unmatched"),
     "data.method.ambiguous": ("ragu", "ambiguous"),
+    "data.method.subtotal": ("baris jumlah", "subtotal"),
     "data.method.": ("–", "–"),
     "data.keep_other_rows": (
         "Simpan {rest} baris lainnya (lewati {n} baris bermasalah)",
@@ -673,6 +693,10 @@ TEXT = {
     "data.cli.matched": (
         "  cocok: {matched}, ragu: {ambiguous}, tidak cocok: {unmatched}",
         "  matched: {matched}, ambiguous: {ambiguous}, unmatched: {unmatched}",
+    ),
+    "data.cli.subtotals": (
+        "  baris jumlah/subtotal (tidak dihitung): {n}",
+        "  total and subtotal rows (not counted): {n}",
     ),
     "data.cli.more": (
         "  ... dan {n} masalah lain (lihat laporan)",

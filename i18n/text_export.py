@@ -85,6 +85,7 @@ TEXT = {
     "export.chart.enterprise_type": ("{layer} menurut jenis usaha", "{layer} by type of enterprise"),
     "export.chart.programme": ("{layer} menurut jenis program", "{layer} by programme type"),
     "export.change": ("Perubahan", "Change"),
+    "export.change_from": ("Perubahan dari {year}", "Change from {year}"),
     "export.category": ("Kategori", "Category"),
     "export.sheet.villages": ("Desa", "Villages"),
     "export.sheet.note": ("Catatan", "Note"),

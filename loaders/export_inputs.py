@@ -17,6 +17,7 @@ import i18n
 from exports.view import MAP_MEASURES, NATIONAL, ExportView, build_view, is_national
 from geo.codes import Level, code_level
 from geo.gazetteer import name_of
+from geo.layers import with_columns
 from loaders.store import Store, StoreError
 
 __all__ = ["map_level", "load_view", "sources_of", "NATIONAL"]
@@ -131,7 +132,10 @@ def load_view(
             )
         except StoreError:
             outlines = None  # a map without province lines rather than no map
-    layers = {name: store.read_layer(name) for name in store.layers() if name in MAP_MEASURES}
+    # a version stored before a column existed reads with it empty (geo.layers.with_columns)
+    layers = {
+        name: with_columns(name, store.read_layer(name)) for name in store.layers() if name in MAP_MEASURES
+    }
     area_name = _area_name(store, area, lang)
     return build_view(
         layers,

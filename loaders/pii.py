@@ -24,6 +24,7 @@ __all__ = [
     "redact",
     "looks_personal",
     "person_name_column",
+    "is_company_name",
     "KINDS",
 ]
 
@@ -52,7 +53,7 @@ _HEADER_KINDS: tuple[tuple[str, re.Pattern], ...] = (
 _NOT_PERSONAL = re.compile(
     r"^nama (desa|kelurahan|desa kelurahan|kel desa|desa kel|kecamatan|kec|kabupaten|kab|kab kota|kabupaten kota|"
     r"kota|provinsi|prov|kel|ds|negara|negara tujuan|program|"
-    r"programme|usaha|komunitas|kegiatan|kelompok|koperasi|wilayah|daerah|perusahaan|p3mi|pptkis|lembaga|"
+    r"programme|usaha|komunitas|kegiatan|kelompok|koperasi|wilayah|daerah|perusahaan|p3mi|pptkis|pjtki|agensi|lembaga|"
     r"sektor|jabatan|jenis)\b|\b(village|district|sub district|regency|city|province|country|programme|program|"
     r"enterprise|business|group|company|agency|sheet|file) name\b|^(jumlah|jml|total)\b"
 )
@@ -252,6 +253,28 @@ _NOT_A_NAME_WORD = re.compile(
 )
 
 
+#: A company's name, not a person's: a legal form (PT, PT., P.T., CV, Tbk, Persero), an agency
+#: kind (P3MI, PPTKIS, PJTKI) or a word of company names that no Indonesian personal name uses.
+_COMPANY_WORD = re.compile(
+    r"(?:^|[\s,.(])(?:p\.?\s?t|c\.?\s?v|tbk|persero|p3mi|pptkis|pjtki|ppmi)(?:$|[\s,.)])|"
+    r"\b(sejahtera|sentosa|santosa|persada|perkasa|nusantara|internasional|international|global|"
+    r"group|grup|makmur|manpower|recruitment|services|service|agency|agensi|overseas|corpora|"
+    r"corporation|company|mandiri|bersama|abadi jaya|jaya abadi|mitra)\b",
+    re.I,
+)
+
+
+def is_company_name(text: object) -> bool:
+    """True when a cell names a company (a recruitment agency), never a person.
+
+    >>> is_company_name("PT. Mitra Sejahtera Insani"), is_company_name("CV Karya Bersama")
+    (True, True)
+    >>> is_company_name("Siti Aminah"), is_company_name("Sugeng Riyadi")
+    (False, False)
+    """
+    return isinstance(text, str) and bool(_COMPANY_WORD.search(text))
+
+
 def looks_personal(text: object) -> bool:
     """True when a header or a label is itself a personal value (a NIK, phone, passport or
     e-mail by shape, or a person's name: two to four words that are no area of the gazetteer),
@@ -278,7 +301,7 @@ def _area_names() -> set[str]:
 def _name_not_area(text: str) -> bool:
     from geo.gazetteer import normalise_name
 
-    if _NOT_A_NAME_WORD.search(text):
+    if _NOT_A_NAME_WORD.search(text) or is_company_name(text):
         return False
     return normalise_name(text) not in _area_names()
 

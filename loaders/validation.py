@@ -8,6 +8,7 @@ columns, we report every row involved).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -156,10 +157,20 @@ def validate_rows(
 
 
 def duplicate_rows(
-    frame: pd.DataFrame, keys: list[str], rows: pd.Series, *, severity: str = "error"
+    frame: pd.DataFrame,
+    keys: list[str],
+    rows: pd.Series,
+    *,
+    severity: str = "error",
+    names: Mapping[str, str] | None = None,
 ) -> list[Issue]:
-    """Rows of an aggregated file (one with a count column) that repeat the same key."""
+    """Rows of an aggregated file (one with a count column) that repeat the same key.
+
+    ``names`` are the file's columns behind the keys (the message names them, never the keys);
+    without it the keys themselves are named.
+    """
     present = [k for k in keys if k in frame]
+    shown = ", ".join(dict.fromkeys(names[k] for k in present if k in names)) if names else ", ".join(present)
     if not present:
         return []
     dup = frame.duplicated(present, keep=False)
@@ -177,7 +188,7 @@ def duplicate_rows(
                     "duplicate" if severity == "error" else "duplicate_counted",
                     severity,
                     row=r,
-                    column=", ".join(present),
+                    column=shown,
                     params={"first": file_rows[0]},
                 )
             )

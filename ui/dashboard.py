@@ -94,8 +94,8 @@ def year_range_picker(years: Sequence[int], key: str, *, where=st.sidebar) -> tu
 
 
 def placement_filters(placements: pd.DataFrame, key: str, *, where=st.sidebar) -> metrics.Filters:
-    """Year range, gender, destination, sector and scheme filters over the placements layer (the
-    stored one: its choices are counted once per data version)."""
+    """Year range, gender, destination, sector, scheme and recruitment-agency filters over the
+    placements layer (the stored one: its choices are counted once per data version)."""
     years = year_range_picker(metrics.years_of(placements), f"{key}.years", where=where)
     gender = where.radio(
         t("dash.gender"),
@@ -111,18 +111,28 @@ def placement_filters(placements: pd.DataFrame, key: str, *, where=st.sidebar) -
             layer_options("placements", "destination"),
             key=f"{key}.dest",
             placeholder=choose,
+            select_all=False,  # Streamlit's own "Select all" speaks only English
         )
         sectors = st.multiselect(
             t("dash.sector"),
             layer_options("placements", "sector"),
             key=f"{key}.sector",
             placeholder=choose,
+            select_all=False,  # Streamlit's own "Select all" speaks only English
         )
         schemes = st.multiselect(
             t("dash.scheme"),
             layer_options("placements", "scheme"),
             key=f"{key}.scheme",
             placeholder=choose,
+            select_all=False,  # Streamlit's own "Select all" speaks only English
+        )
+        agencies = st.multiselect(
+            t("dash.agency"),
+            layer_options("placements", "agency"),
+            key=f"{key}.agency",
+            placeholder=choose,
+            select_all=False,  # Streamlit's own "Select all" speaks only English
         )
     return metrics.Filters(
         years=years,
@@ -130,6 +140,7 @@ def placement_filters(placements: pd.DataFrame, key: str, *, where=st.sidebar) -
         destinations=tuple(destinations),
         sectors=tuple(sectors),
         schemes=tuple(schemes),
+        agencies=tuple(agencies),
     )
 
 
@@ -447,28 +458,18 @@ def score_values(ranked: pd.DataFrame, level: Level | int, codes: Iterable[str])
     return area_scores(ranked, int(level), codes)
 
 
-def ranked_table(ranked: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
-    """The ranked planner table with translated headers (and the header labels for exports)."""
-    from geo.priority import INDICATORS
+def ranked_table(ranked: pd.DataFrame) -> pd.DataFrame:
+    """The ranked planner table as the page shows it: the files' columns, order and headers
+    (:func:`geo.priority.ranking_values`), numbers in the reader's format."""
+    from geo.priority import COUNT_COLUMNS, DECIMAL_COLUMNS, ranking_headers, ranking_values
 
-    labels = {
-        "rank": t("planner.rank"),
-        "code": t("common.code"),
-        "name": t("dash.village"),
-        "score": t("planner.score"),
-        **{f"c_{k}": t("planner.part", name=t(f"planner.ind.{k}")) for k in INDICATORS},
-        **{k: t(f"planner.ind.{k}") for k in INDICATORS},
-        "missing": t("planner.missing"),
-    }
-    shown = ranked.copy()
-    shown["missing"] = shown["missing"].map(lambda m: t(f"planner.ind.{m}") if m else "")
     code = lang()
-    for col in ["score", *[f"c_{k}" for k in INDICATORS], "distance_km"]:
+    shown = ranking_values(ranked, code).astype(object)
+    for col in DECIMAL_COLUMNS:
         shown[col] = shown[col].map(lambda v: i18n.fmt_num(v, code, 1))
-    for col in ("placements", "reports", "returnees_unsupported", "enterprises", "groups"):
+    for col in COUNT_COLUMNS:
         shown[col] = shown[col].map(lambda v: i18n.fmt_int(v, code))
-    order = ["rank", "name", "score", *[f"c_{k}" for k in INDICATORS], *INDICATORS, "code", "missing"]
-    return shown[order].rename(columns=labels), labels
+    return shown.rename(columns=ranking_headers(code))
 
 
 HOTSPOT_COLOURS = {"hot": "#d7301f", "cold": "#2b8cbe", "not_significant": "#f4f4f4", "no_data": "#d9d9d9"}

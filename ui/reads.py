@@ -20,7 +20,7 @@ import streamlit as st
 from geo import distances, hotspots, maps, metrics
 from geo.codes import Level
 from geo.display import display_zoom, quantum_for
-from geo.layers import LAYERS
+from geo.layers import LAYERS, with_columns
 from geo.reports import report_values
 from loaders.store import Store, StoreError
 from ui import store
@@ -102,9 +102,10 @@ def frames_read(fn: Callable[..., dict[str, pd.DataFrame]]) -> FramesRead:
 # ---------------------------------------------------------------------- the reads
 @frames_read
 def load_layers(held: Store) -> dict[str, pd.DataFrame]:
-    """Every loaded layer of the chosen dataset (missing layers are absent from the dict)."""
+    """Every loaded layer of the chosen dataset (missing layers are absent from the dict); a
+    version stored before a column existed reads with it empty (:func:`geo.layers.with_columns`)."""
     names = held.layers()
-    return {name: held.read_layer(name) for name in LAYERS if name in names}
+    return {name: with_columns(name, held.read_layer(name)) for name in LAYERS if name in names}
 
 
 @store_read

@@ -201,12 +201,13 @@ with tab_import:
                 delimiter={";": ";", ",": ",", "\t": "TAB"}.get(plan.delimiter or "", "–"),
             )
         )
-        cols = st.columns(5)
+        cols = st.columns(6)
         cols[0].metric(t("data.rows_read"), num(plan.rows_read))
         cols[1].metric(t("data.matched"), num(plan.matched))
         cols[2].metric(t("data.ambiguous"), num(plan.ambiguous))
         cols[3].metric(t("data.unmatched"), num(plan.unmatched))
-        cols[4].metric(t("data.invalid"), num(plan.invalid))
+        cols[4].metric(t("data.subtotals"), num(plan.subtotals))
+        cols[5].metric(t("data.invalid"), num(plan.invalid))
         map_col, note_col = st.columns([1, 1], gap="medium")
         with map_col:
             st.markdown(f"**{t('data.mapping')}**")

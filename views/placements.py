@@ -1,5 +1,7 @@
 """Penempatan / Placements: choropleth of count, rate, share of women or change; filters; charts."""
 
+import dataclasses
+
 import streamlit as st
 
 import ui
@@ -59,9 +61,7 @@ if measure == "change" and year_a is not None and year_b is not None:
                     "count",
                     placements,
                     level,
-                    metrics.Filters(
-                        (y, y), filters.gender, filters.destinations, filters.sectors, filters.schemes
-                    ),
+                    dataclasses.replace(filters, years=(y, y)),
                     codes,
                 )
             )
@@ -94,6 +94,20 @@ with left:
         ),
         width="stretch",
     )
+    if metrics.recorded(placements, "agency"):
+        st.plotly_chart(
+            charts.bar_figure(
+                metrics.top_values(rows, "agency", n=8),
+                "agency",
+                lang,
+                value_label=t("metric.placements"),
+                column_label=t("dash.agency"),
+                title=dash.with_period(t("placements.agencies"), filters.years),
+            ),
+            width="stretch",
+        )
+    else:  # not recorded is not none: no chart of zeros
+        st.caption(t("placements.agencies_none"))
 with right:
     st.plotly_chart(
         charts.bar_figure(

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from exports import files
 from geo import figures, priority
 from geo.codes import Level
 from loaders.settings import settings
@@ -82,12 +83,11 @@ dash.about_note(
 )
 
 st.subheader(t("planner.ranked"))
-shown, labels = dash.ranked_table(ranked)
-st.dataframe(shown, hide_index=True, width="stretch", height=360)
+st.dataframe(dash.ranked_table(ranked), hide_index=True, width="stretch", height=360)
 col1, col2, _ = st.columns([1, 1, 4])
 threshold = settings().small_count_threshold
 note = [t("planner.period", period=period)]
-csv_data = priority.to_csv_bytes(ranked, labels, threshold, note=note)
+csv_data = files.ranking_csv(ranked, lang(), threshold, note=note)
 col1.download_button(
     t("dash.download_csv"),
     csv_data,
@@ -97,9 +97,7 @@ col1.download_button(
     on_click=auth.record_download,
     args=("prioritas_desa.csv", csv_data),
 )
-xlsx_data = priority.to_xlsx_bytes(
-    ranked, labels, threshold, sheet=t("planner.ranked"), note=note, note_sheet=t("export.sheet.note")
-)
+xlsx_data = files.ranking_xlsx(ranked, lang(), threshold, note=note)
 col2.download_button(
     t("dash.download_xlsx"),
     xlsx_data,

@@ -55,6 +55,29 @@ def _destination(value: object) -> str | None:
     return _DESTINATIONS.get(_key(text), _label(text))
 
 
+_LEGAL_FORM_FIRST = re.compile(r"^(?P<form>p\.?\s?t|c\.?\s?v)\.?\s+(?P<rest>.+)$", re.I)
+_LEGAL_FORM_LAST = re.compile(r"^(?P<rest>.+?),?\s+(?P<form>p\.?\s?t|c\.?\s?v)\.?$", re.I)
+
+
+def _agency(value: object) -> str | None:
+    """A recruitment agency's name in one spelling: its legal form first, without dots (``PT``,
+    ``CV``), the rest in one case, so one company written three ways is one agency.
+
+    >>> _agency("PT. MITRA SEJAHTERA INSANI"), _agency("pt mitra sejahtera insani")
+    ('PT Mitra Sejahtera Insani', 'PT Mitra Sejahtera Insani')
+    >>> _agency("Mitra Sejahtera Insani, PT."), _agency("CV Karya Bersama")
+    ('PT Mitra Sejahtera Insani', 'CV Karya Bersama')
+    """
+    text = _text(value)
+    if text is None or text in ("-", "–"):
+        return None
+    found = _LEGAL_FORM_FIRST.match(text) or _LEGAL_FORM_LAST.match(text)
+    if not found:
+        return _label(text)
+    form = re.sub(r"[^a-z]", "", found["form"].lower()).upper()
+    return f"{form} {_label(found['rest'].strip(' ,.'))}"
+
+
 def _is_number(value: object) -> bool:
     """True for a cell that is a number (``18``, ``1.210``), never a name."""
     if isinstance(value, bool):

@@ -36,6 +36,8 @@ def _print_plan(plan: ImportPlan, lang: str, out) -> None:
         t("data.cli.matched", matched=plan.matched, ambiguous=plan.ambiguous, unmatched=plan.unmatched),
         file=out,
     )
+    if plan.subtotals:
+        print(t("data.cli.subtotals", n=plan.subtotals), file=out)
     for issue in plan.errors[:20]:
         print("  " + issue.message(lang), file=out)
     if len(plan.errors) > 20:

@@ -17,6 +17,7 @@ import pandas as pd
 from loaders.columns import LOCATION_FIELDS
 from loaders.layers.cells import (
     _YEAR_IN_TEXT,
+    _agency,
     _bool,
     _by_value,
     _categorical,
@@ -324,6 +325,7 @@ PARSERS: dict[str, LayerParser] = {
             Text("destination", _destination),
             Text("sector"),
             Category("scheme", SCHEME_VALUES, "scheme_unknown"),
+            Text("agency", _agency),
             GenderCounts(),
         ),
     ),

@@ -7,7 +7,7 @@ never written, so a refused file leaves the store exactly as it was.
 The whole import::
 
     read the grid -> find the header -> drop personal data -> map columns -> reshape wide tables
-    -> parse values -> place rows in villages -> validate -> plan
+    -> parse values -> place rows in villages -> find subtotal rows -> validate -> plan
 
 Each stage is a function ``stage(previous output, plan) -> output`` of
 :mod:`loaders.layers.stages`, with its own input and output types; it records in the plan what
@@ -85,6 +85,7 @@ STAGES: tuple[tuple[str, Callable], ...] = (
     ("reshape wide tables", stages.reshape_wide),  # Mapped -> Mapped
     ("parse values", stages.parse_values),  # Mapped -> Parsed
     ("place rows in villages", stages.place_rows),  # Parsed -> Placed
+    ("find subtotal rows", stages.find_subtotals),  # Placed -> Placed
     ("validate", stages.validate),  # Placed -> Checked
     ("plan", stages.plan_rows),  # Checked -> ImportPlan (the stored rows)
 )

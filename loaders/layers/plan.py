@@ -64,6 +64,8 @@ class ImportPlan:
     matched: int = 0
     ambiguous: int = 0
     unmatched: int = 0
+    #: file rows recognised as subtotals or totals (reported, never stored, never unmatched)
+    subtotals: int = 0
     invalid: int = 0
     row_level: bool = False
     frame: pd.DataFrame | None = None  # aggregated, stored columns
@@ -138,6 +140,7 @@ class ImportPlan:
             "rows_matched": self.matched,
             "rows_ambiguous": self.ambiguous,
             "rows_unmatched": self.unmatched,
+            "rows_subtotal": self.subtotals,
             "rows_invalid": self.invalid,
             "rows_rejected": self.rejected_rows,
             "row_level": self.row_level,

@@ -8,6 +8,7 @@ error is then in the plan). :data:`loaders.layers.pipeline.STAGES` lists them in
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -60,6 +61,7 @@ __all__ = [
     "reshape_wide",
     "parse_values",
     "place_rows",
+    "find_subtotals",
     "validate",
     "plan_rows",
 ]
@@ -269,7 +271,12 @@ def find_headers(grids: Grids, plan: ImportPlan) -> Sheets | None:
     plan.rows_read = len(table.frame)
     for skipped in table.skipped:
         plan.issues.append(
-            Issue(f"skipped_{skipped.reason}", "info", row=skipped.row, params={"text": skipped.text})
+            Issue(
+                f"skipped_{skipped.reason}",
+                "subtotal" if skipped.reason == "totals" else "info",
+                row=skipped.row,
+                params={"text": skipped.text},
+            )
         )
     return Sheets(upload, table)
 
@@ -629,11 +636,7 @@ def place_rows(parsed: Parsed, plan: ImportPlan) -> Placed:
     for idx in match.index[match["status"] != "matched"].unique():
         m = match.loc[[idx]].iloc[0]
         r = rows.loc[[idx]].iloc[0]
-        where = " / ".join(
-            str(r[c])
-            for c in ("village_code", "village_name", "district_name", "regency_name", "province_name")
-            if c in r and _text(r[c])
-        )
+        where = _where(r)
         issues.append(
             Issue(
                 f"match_{m['reason'] or 'no_location'}",
@@ -643,15 +646,32 @@ def place_rows(parsed: Parsed, plan: ImportPlan) -> Placed:
                 params={"place": where or "-", "candidates": m["candidates"] or "-"},
             )
         )
+    _tally(rows, match, reference, plan)
+    return Placed(parsed, rows, match, issues)
+
+
+def _tally(rows: pd.DataFrame, match: pd.DataFrame, reference: pd.DataFrame, plan: ImportPlan) -> None:
+    """The plan's counts of file rows matched, ambiguous, unmatched and subtotal, and the join."""
     row_ids = rows["_row"]
     plan.matched = int(row_ids[match["status"] == "matched"].nunique())
     plan.ambiguous = int(row_ids[match["status"] == "ambiguous"].nunique())
     plan.unmatched = int(row_ids[match["status"] == "unmatched"].nunique())
+    plan.subtotals = int(row_ids[match["status"] == "subtotal"].nunique()) + sum(
+        1 for i in plan.issues if i.code == "skipped_totals"
+    )
     plan.methods = {
         str(k): int(v) for k, v in match.loc[match["status"] == "matched", "method"].value_counts().items()
     }
     plan.joins = _joins(rows, match, reference)
-    return Placed(parsed, rows, match, issues)
+
+
+def _where(row: pd.Series) -> str:
+    """A row's location cells as the file writes them (``36.04.13.2007 / Lontar / Tirtayasa``)."""
+    return " / ".join(
+        str(row[c])
+        for c in ("village_code", "village_name", "district_name", "regency_name", "province_name")
+        if c in row and _text(row[c])
+    )
 
 
 def _unread_coordinates(
@@ -696,7 +716,196 @@ def _joins(rows: pd.DataFrame, match: pd.DataFrame, reference: pd.DataFrame) -> 
     return out.sort_values("row", kind="stable").reset_index(drop=True)
 
 
-# --------------------------------------------------------------------------- 8. validate
+# --------------------------------------------------------------------------- 8. find subtotal rows
+#: A cell that opens with a total word: JUMLAH, TOTAL, Sub Total, Grand Total, Jml., "Jumlah Kec. X".
+_TOTAL_WORD = re.compile(r"^\s*(sub\s*-?\s*total|grand\s*total|total|jumlah|jml\.?)(\s|:|\.|$)", re.I)
+#: A cell naming an area by its kind: "Kec. Praya", "Kecamatan Praya", "Kab. Lombok Tengah".
+_AREA_WORD = re.compile(r"^\s*(kec|kecamatan|kab|kabupaten|kota|prov|provinsi|distrik)\b", re.I)
+_PLACE_CELLS = ("village_code", "village_name", "district_name", "regency_name", "province_name")
+
+
+def find_subtotals(placed: Placed, plan: ImportPlan) -> Placed:
+    """Subtotal and total rows, recognised and reported as such (severity ``subtotal``), never as
+    unmatched villages and never counted.
+
+    A file row that matched no village is a subtotal when a place cell opens with a total word
+    (``JUMLAH``, ``TOTAL``, ``Sub Total``, ``Jumlah Kec. Praya``), or when it names no village but
+    a district or regency (``Kec. Praya`` or ``Praya`` in the district column, the village cell
+    empty; or a district's code in the village-code column). Any row is one when its count
+    equals the sum of the rows above it in its group (the rows of its district since that
+    district's last subtotal, or every village row since the last total) and its village cell
+    is empty or names the area those rows lie in (``Praya``, ``LOMBOK TENGAH``). So a real
+    village is never taken for a total (Kelurahan Praya's row is one only where it adds up the
+    villages of Kec. Praya above it), nor a village name that another regency uses for a district.
+    """
+    parsed = placed.parsed
+    rows, match = placed.rows, placed.match
+    if rows.empty or (parsed.row_level and plan.unmatched + plan.ambiguous == 0):
+        return placed  # one row per person, every one in its village (place_rows counted): no total
+    first = ~rows["_row"].duplicated().to_numpy()
+    lines = rows[first].reset_index(drop=True)  # one line per file row, in file order
+    status = match["status"].to_numpy(dtype=object)[first]
+    reason = match["reason"].to_numpy(dtype=object)[first]
+    open_rows = status != "matched"
+    if parsed.row_level:  # one row per person: no counts to add up, only rows that matched nothing
+        if not open_rows.any():
+            return placed
+        lines, status, reason = lines[open_rows].reset_index(drop=True), status[open_rows], reason[open_rows]
+        open_rows = open_rows[open_rows]
+    texts = {c: _distinct_texts(lines[c]) if c in lines else None for c in _PLACE_CELLS}
+    blank = np.ones(len(lines), dtype=bool)
+    filled = {c: (v.notna().to_numpy() if v is not None else ~blank) for c, v in texts.items()}
+    word = np.zeros(len(lines), dtype=bool)
+    for values in texts.values():
+        if values is not None:
+            word |= _opens_with_total(values)
+    area = (reason == "area_total_row") | (
+        (not parsed.row_level)
+        & ~filled["village_name"]
+        & ~filled["village_code"]
+        & (filled["district_name"] | filled["regency_name"])
+    )
+    kind = np.where(open_rows & word, "subtotal_word", np.where(open_rows & area, "subtotal_area", ""))
+    if not parsed.row_level:
+        villages = np.where(status == "matched", match["village"].to_numpy(dtype=object)[first], None)
+        count = _row_counts(parsed.upload.layer, rows)
+        for i in _sums(texts, villages, count, kind != ""):
+            kind[i] = "subtotal_sum"
+    if not (kind != "").any():
+        return placed
+    found = dict(zip(lines["_row"].astype(int)[kind != ""], kind[kind != ""], strict=True))
+    marked = rows["_row"].isin(list(found)).to_numpy()
+    match = match.copy()
+    match.loc[marked, ["village", "status", "method", "candidates"]] = [None, "subtotal", "", ""]
+    match.loc[marked, "reason"] = rows.loc[marked, "_row"].map(found).to_numpy()
+    rows = rows.copy()
+    rows["village"] = match["village"]
+    # a subtotal row is no data: its match problems and value problems go, its notice comes
+    issues = [i for i in placed.issues if i.row not in found]
+    parsed = dataclasses.replace(parsed, issues=[i for i in parsed.issues if i.row not in found])
+    column = parsed.mapped.fields.get("village_name") or parsed.mapped.fields.get("village_code") or ""
+    for i in np.flatnonzero(kind != ""):
+        row = int(lines.at[i, "_row"])
+        params = {"place": _where(lines.iloc[i]) or "-"}
+        issues.append(Issue(str(kind[i]), "subtotal", row=row, column=column, params=params))
+    _tally(rows, match, reference_for(parsed.upload.store), plan)
+    return Placed(parsed, rows, match, issues)
+
+
+def _distinct_texts(values: pd.Series) -> pd.Series:
+    """Each cell as clean text (None where empty), cleaned once per distinct value."""
+    codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
+    cleaned = np.array([_text(u) for u in uniques] + [None], dtype=object)
+    return pd.Series(cleaned[codes], index=values.index, dtype=object)
+
+
+def _opens_with_total(values: pd.Series) -> np.ndarray:
+    """True where a cell opens with a total word, looked at once per distinct value."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    hits = np.array([bool(_TOTAL_WORD.match(u)) for u in uniques] + [False], dtype=bool)
+    return hits[codes]
+
+
+def _row_counts(layer: str, rows: pd.DataFrame) -> np.ndarray:
+    """Each file row's count (the layer's main count, added over the items of a wide row)."""
+    spec = layer_spec(layer)
+    column = spec.count if spec.count in rows and rows[spec.count].notna().any() else "count"
+    if column not in rows:
+        return np.full(rows["_row"].nunique(), np.nan)
+    values = pd.to_numeric(rows[column], errors="coerce")
+    per_row = values.groupby(rows["_row"].to_numpy(), sort=False).sum(min_count=1)
+    return per_row.reindex(pd.unique(rows["_row"])).to_numpy(dtype=float)
+
+
+def _sums(
+    texts: dict[str, pd.Series | None], villages: np.ndarray, count: np.ndarray, found: np.ndarray
+) -> list[int]:
+    """Lines whose count equals the sum of at least two lines above them in their group and whose
+    label is no village of its own: the village cell empty, or naming the district, regency or
+    province the lines above lie in (``Praya``, ``LOMBOK TENGAH``). ``found`` marks the lines
+    already known as subtotals (they break a group and never add to a sum)."""
+    from geo.gazetteer import name_of, normalise_name
+
+    n = len(count)
+    label = texts["village_name"]
+    key = pd.Series([""] * n, dtype=object) if label is None else _distinct_keys(label)
+    empty = (key == "").to_numpy() & (
+        texts["village_code"] is None or texts["village_code"].isna().to_numpy()
+    )
+    area_names = _area_names()
+    # candidates: a positive count and a label that is empty or some area's name (few lines)
+    candidates = np.flatnonzero(
+        ~found & np.isfinite(count) & (count > 0) & (empty | key.isin(area_names).to_numpy())
+    )
+    if not len(candidates):
+        return []
+    district, regency = texts["district_name"], texts["regency_name"]
+    group = (
+        _distinct_keys(district).where(
+            district.notna(), _distinct_keys(regency) if regency is not None else ""
+        )
+        if district is not None
+        else _distinct_keys(regency)
+        if regency is not None
+        else pd.Series([""] * n, dtype=object)
+    ).to_numpy(dtype=object)
+    values = np.where(np.isfinite(count) & ~found, count, 0.0)
+    total = np.concatenate([[0.0], np.cumsum(values)])  # total[i]: sum of lines before i
+    unknown = np.concatenate([[0], np.cumsum(~np.isfinite(count) & ~found)])
+    lines_before = np.concatenate([[0], np.cumsum(~found)])
+    # the start of each line's group block: where the group last changed or a subtotal stood
+    breaks = np.ones(n, dtype=bool)
+    breaks[1:] = (group[1:] != group[:-1]) | found[:-1]
+    block = np.maximum.accumulate(np.where(breaks, np.arange(n), 0))
+    out: list[int] = []
+    segment = 0  # every village line since the last total
+    for i in candidates:
+        stop = out[-1] + 1 if out else 0
+        starts = []
+        if i > 0 and group[i - 1] == group[i] and not found[i - 1]:
+            starts.append(max(block[i - 1], stop, segment))  # the group's lines since its last subtotal
+        starts.append(segment)
+        for start in starts:
+            inside = [j for j in out if start <= j < i]  # subtotals found on the way: no members
+            if lines_before[i] - lines_before[start] - len(inside) < 2 or unknown[i] - unknown[start] > 0:
+                continue
+            if total[i] - total[start] - sum(values[j] for j in inside) != count[i]:
+                continue
+            tail = [j for j in range(max(start, i - 60), i) if not found[j] and j not in inside]
+            codes = {str(v) for v in villages[tail] if isinstance(v, str)}
+            names = {normalise_name(name_of(c[:k])) for c in codes for k in (8, 5, 2)}
+            if empty[i] or key.iat[i] in names:
+                out.append(int(i))
+                if start == segment:
+                    segment = i + 1
+                break
+    return out
+
+
+def _distinct_keys(values: pd.Series) -> pd.Series:
+    """Each name's comparable form (:func:`geo.gazetteer.normalise_name`), once per distinct name."""
+    from geo.gazetteer import normalise_name
+
+    codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
+    keys = np.array([normalise_name(u) or "" for u in uniques] + [""], dtype=object)
+    return pd.Series(keys[codes], index=values.index, dtype=object)
+
+
+_AREA_NAMES: set[str] | None = None
+
+
+def _area_names() -> set[str]:
+    """The comparable names of every province, regency and district of the gazetteer."""
+    global _AREA_NAMES
+    if _AREA_NAMES is None:
+        from geo.gazetteer import gazetteer, normalise_name
+
+        g = gazetteer()
+        _AREA_NAMES = {normalise_name(n) for n in g.loc[g["level"] < 4, "name"].dropna().unique()}
+    return _AREA_NAMES
+
+
+# --------------------------------------------------------------------------- 9. validate
 def validate(placed: Placed, plan: ImportPlan) -> Checked | None:
     """The schema of every row (years, months, counts, programme types), repeated keys, and
     rows split by a column the layer does not read (summed into their village, with a notice)."""
@@ -714,7 +923,8 @@ def validate(placed: Placed, plan: ImportPlan) -> Checked | None:
     if layer == "reports" and "reports" in originals:
         originals["count"] = originals["reports"]
     issues = list(parsed.issues)
-    issues += validate_rows(layer, rows, rows["_row"], sources, originals.reindex(rows.index.unique()))
+    data = rows[(match["status"] != "subtotal").to_numpy()]  # a subtotal row is no data to check
+    issues += validate_rows(layer, data, data["_row"], sources, originals.reindex(data.index.unique()))
     issues += placed.issues
     matched_rows = rows[match["status"] == "matched"]
     spec = layer_spec(layer)
@@ -726,7 +936,9 @@ def validate(placed: Placed, plan: ImportPlan) -> Checked | None:
         else:
             # two groups of one programme type in a village are counted, not refused
             severity = "warning" if layer == "programmes" else "error"
-            issues += duplicate_rows(matched_rows, dup_keys, matched_rows["_row"], severity=severity)
+            issues += duplicate_rows(
+                matched_rows, dup_keys, matched_rows["_row"], severity=severity, names=_key_headers(fields)
+            )
     errors = [i for i in issues if i.severity == "error"]
     if errors and upload.skip_invalid and all(i.row is not None for i in errors):
         bad_rows = {i.row for i in errors}  # file-level errors cannot be skipped
@@ -745,6 +957,31 @@ def validate(placed: Placed, plan: ImportPlan) -> Checked | None:
         plan.issues.append(Issue("nothing_matched", params={"file": upload.file}))
         return None
     return Checked(upload, matched_rows)
+
+
+def _key_headers(fields: dict[str, str]) -> dict[str, str]:
+    """The file's own column(s) behind each stored key, as a message names them (``Kode Desa``,
+    never ``village``); keys no column of the file gives (a year from the title) are left out."""
+    sources = {
+        "village": ("village_code", "village_name", "coordinates", "latitude"),
+        "year": ("year", "date"),
+        "month": ("month", "date"),
+        "gender": ("gender", "count_l", "count_p"),
+        "enterprise_type": ("enterprise_type",),
+    }
+    out = {}
+    for key in ("village", "year", "month", "gender", "destination", "sector", "scheme", "agency",
+                "programme", "enterprise_type", "start_year", "kur_credit", "cooperative", "channel",
+                "outcome"):  # fmt: skip
+        headers = [fields[f] for f in sources.get(key, (key,)) if f in fields]
+        headers = [h for h in headers if not str(h).startswith("_sheet_")]
+        if key == "gender" and "gender" in fields:
+            headers = headers[:1]
+        if key in ("village", "year", "month") and headers:
+            headers = headers[:1]
+        if headers:
+            out[key] = ", ".join(map(str, headers))
+    return out
 
 
 def _split_by(frame: pd.DataFrame, rows: pd.DataFrame, keys: list[str], ignored: list[str]) -> list[str]:
@@ -768,7 +1005,7 @@ def _split_by(frame: pd.DataFrame, rows: pd.DataFrame, keys: list[str], ignored:
     return found
 
 
-# --------------------------------------------------------------------------- 9. plan
+# --------------------------------------------------------------------------- 10. plan
 def plan_rows(checked: Checked, plan: ImportPlan) -> ImportPlan:
     """One stored row per village and breakdown: what :func:`~loaders.layers.pipeline.commit`
     writes."""

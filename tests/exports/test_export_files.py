@@ -95,3 +95,53 @@ def test_html_map_escapes_names_and_credits_the_boundaries(view):
     escaped = "&lt;img src=x onerror=alert(1)&gt;"
     assert escaped in page or escaped.replace("&", "\\u0026") in page
     assert ".attributionControl.setPrefix(" in page
+
+
+def test_xlsx_numbers_are_numbers_with_formats_and_hidden_cells_stay_hidden(view):
+    """Counts and headline values were stored as text ('984', "'+5 dari 2023"): now every number
+    is a number with a number format of the file's language, and every hidden cell holds only
+    its label, in the villages sheet, the chart sheets and the key figures."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(tables_xlsx(view)))
+    villages = book["Villages"]
+    header = [c.value for c in villages[1]]
+    hidden = view.villages.hidden
+    labels = view.villages.labels()
+    headers = view.village_headers
+    checked = 0
+    for i, row in enumerate(villages.iter_rows(min_row=2)):
+        for column, cell in zip(header[1:], row[1:], strict=True):
+            key = next(k for k, h in headers.items() if h == column)
+            if key in ("name", "district", "regency", "province"):
+                continue
+            if hidden[key].iat[i]:
+                assert cell.value == labels[key].iat[i] in ("<5", "x"), (column, cell.value)
+            elif pd.isna(view.villages.values[key].iat[i]):  # a share of no one: empty, never 0
+                assert cell.value is None
+            else:
+                assert isinstance(cell.value, (int, float)), (column, cell.value)
+                assert cell.number_format.startswith("[$-409]"), cell.number_format
+                assert ("%" in cell.number_format) == (key == "share_women")
+                checked += 1
+    assert checked > 100 and hidden.to_numpy().sum() > 10
+    assert row[0].value is None and row[1].value == "Total"  # the total row: no internal code
+    figures = book["Key figures"]
+    head = [c.value for c in figures[1]]
+    assert head == ["Name", "Value", "Change from 2023"]
+    for f, (name, value, change) in zip(view.key_figures, figures.iter_rows(min_row=2), strict=True):
+        assert name.value == f.label
+        if f.hidden:
+            assert value.value == f.text and change.value is None
+            continue
+        assert isinstance(value.value, (int, float)) and value.number_format != "General"
+        if isinstance(change.value, (int, float)):  # +5 through a signed format, never "'+5 dari 2023"
+            assert change.number_format.startswith("[$-409]+#,##0")
+        else:
+            assert change.value in (None, f.change) and not str(change.value or "").startswith(("'", "+"))
+    for chart in view.charts:
+        sheet = next(s for s in book.worksheets if s.title == chart.title[:31])
+        for (_category, value), shown in zip(
+            sheet.iter_rows(min_row=2), chart.data.labels()["value"], strict=True
+        ):
+            assert value.value == shown if shown else isinstance(value.value, (int, float))

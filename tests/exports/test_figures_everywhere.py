@@ -14,7 +14,6 @@ import io
 import re
 from pathlib import Path
 
-import pandas as pd
 import pytest
 from pptx import Presentation
 from pypdf import PdfReader
@@ -88,8 +87,20 @@ def _csv(data: bytes) -> dict[str, str]:
 
 
 def _xlsx(data: bytes) -> dict[str, str]:
-    sheet = pd.read_excel(io.BytesIO(data), sheet_name=i18n.t("export.deck.key_figures", LANG), dtype=str)
-    return dict(zip(sheet[i18n.t("common.name", LANG)], sheet[i18n.t("common.value", LANG)], strict=True))
+    """The key figures as a spreadsheet shows them: a number through its number format (a share
+    as a percentage), a hidden figure as its label."""
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(io.BytesIO(data))[i18n.t("export.deck.key_figures", LANG)]
+    out = {}
+    for name, value in sheet.iter_rows(min_row=2, max_col=2):
+        if isinstance(value.value, (int, float)):
+            assert value.number_format != "General", (name.value, value.number_format)
+            share = "%" in value.number_format
+            out[name.value] = (i18n.fmt_pct if share else i18n.fmt_int)(value.value, LANG)
+        else:
+            out[name.value] = value.value
+    return out
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from exports.files import tables_csv, tables_xlsx
+from exports.files import ranking_csv, ranking_xlsx, tables_csv, tables_xlsx
+from exports.sheets import Sheet, csv_text, xlsx_bytes
 from exports.view import build_view
 from geo import priority
 from geo.codes import Level
@@ -91,11 +92,30 @@ def test_csv_village_names_and_headers_never_start_a_formula(hostile_store):
 
 
 def test_planner_ranking_files_are_neutralised():
+    codes = ["99.01.01.2001", "99.01.01.2002"]
     table = pd.DataFrame(
-        {"rank": [1, 2], "code": ["99.01.01.2001", "99.01.01.2002"], "name": ["=1+1", "Desa"]}
-    )
-    plain = pd.read_csv(io.StringIO(priority.to_csv_bytes(table).decode("utf-8-sig")), dtype=str)
-    assert plain["name"].tolist() == ["'=1+1", "Desa"]
-    book = openpyxl.load_workbook(io.BytesIO(priority.to_xlsx_bytes(table)))
+        {"placements": [10.0, 20.0], "reports": [0.0, 1.0], "distance_km": [1.0, 2.0]},
+        index=pd.Index(codes, name="code"),
+    ).assign(enterprises=0.0, groups=0.0)
+    ranked = priority.score(table, priority.DEFAULT_WEIGHTS, names={codes[0]: "=1+1", codes[1]: "Desa"})
+    village = priority.ranking_headers("id")["name"]
+    plain = pd.read_csv(io.BytesIO(ranking_csv(ranked, "id")), dtype=str, encoding="utf-8-sig")
+    assert sorted(plain[village].tolist()) == ["'=1+1", "Desa"]
+    book = openpyxl.load_workbook(io.BytesIO(ranking_xlsx(ranked, "id")))
     values = [c.value for row in book.active.iter_rows() for c in row]
     assert "'=1+1" in values and all(c.data_type != "f" for row in book.active.iter_rows() for c in row)
+
+
+def test_only_text_cells_are_neutralised():
+    """A negative number stays a number (a fall of 5 is -5 with a signed format), never the text
+    "'-5"; text that starts like a formula keeps its apostrophe."""
+    frame = pd.DataFrame({"a": [-5, 12.5], "b": ["-5 dari 2023", "=1+1"]})
+    data = xlsx_bytes([Sheet("t", frame, kinds={"a": "change"})], "id")
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    a = [sheet.cell(r, 1) for r in (2, 3)]
+    b = [sheet.cell(r, 2).value for r in (2, 3)]
+    assert [c.value for c in a] == [-5, 12.5] and all(c.data_type == "n" for c in a)
+    assert a[0].number_format.endswith('"−"#,##0;[$-421]0')
+    assert b == ["'-5 dari 2023", "'=1+1"]
+    text = csv_text(frame)
+    assert text.splitlines()[1:] == ["-5.0,'-5 dari 2023", "12.5,'=1+1"]

@@ -149,8 +149,22 @@ def _csv(data: bytes) -> dict[str, str]:
 
 
 def _xlsx(data: bytes, lang: str) -> dict[str, str]:
-    sheet = pd.read_excel(io.BytesIO(data), sheet_name=i18n.t("export.deck.key_figures", lang), dtype=str)
-    return dict(zip(sheet[i18n.t("common.name", lang)], sheet[i18n.t("common.value", lang)], strict=True))
+    """The key figures as a spreadsheet shows them: a number through its number format (a share
+    as a percentage, one decimal where the format has one), a hidden figure as its label."""
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(io.BytesIO(data))[i18n.t("export.deck.key_figures", lang)]
+    out = {}
+    for name, value in sheet.iter_rows(min_row=2, max_col=2):
+        if isinstance(value.value, (int, float)):
+            assert value.number_format != "General", (name.value, value.number_format)
+            if "%" in value.number_format:
+                out[name.value] = i18n.fmt_pct(value.value, lang)
+            else:
+                out[name.value] = i18n.fmt_num(value.value, lang, 1 if "0.0" in value.number_format else 0)
+        else:
+            out[name.value] = value.value
+    return out
 
 
 @pytest.mark.slow

@@ -65,3 +65,12 @@ def test_value_axes_show_full_grouped_numbers():
         by_label="Jalur",
     )
     assert stacked.layout.yaxis.tickformat == ",~f" and stacked.layout.xaxis.tickformat == "d"
+
+
+def test_a_donut_hover_names_no_column_key():
+    """The sector and KUR donuts said "sector=…<br>count=…" and "kur_credit=…" on hover."""
+    frame = pd.DataFrame({"kur_credit": ["True", "False"], "count": [3, 9]})
+    figure = share_figure(frame, "kur_credit", "id", names={"True": "Ya", "False": "Tidak"})
+    hover = figure.data[0].hovertemplate
+    assert "kur_credit" not in hover and "count" not in hover and "%{label}" in hover
+    assert list(figure.data[0].labels) == ["Tidak", "Ya"]

@@ -2,11 +2,22 @@
 
 import io
 
+import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
 
-from geo.priority import DEFAULT_WEIGHTS, indicators, score, to_csv_bytes, to_xlsx_bytes
+import i18n
+from exports.files import ranking_csv, ranking_xlsx
+from geo.priority import (
+    COUNT_COLUMNS,
+    DEFAULT_WEIGHTS,
+    RANKING_COLUMNS,
+    indicators,
+    protect_ranking,
+    ranking_headers,
+    score,
+)
 
 A, B, C = "36.04.13.2001", "36.04.13.2002", "36.04.13.2003"
 
@@ -84,63 +95,111 @@ def test_indicators_from_layers_excluding_covered_villages():
     assert set(both.index) == {A, B, C} and both.loc[A, "groups"] == 1
 
 
-def test_exports_hide_small_counts_and_use_labels():
+def _read_csv(data: bytes) -> pd.DataFrame:
+    return pd.read_csv(io.BytesIO(data), dtype=str, comment="#", encoding="utf-8-sig", keep_default_na=False)
+
+
+def test_exports_hide_small_counts_keep_rank_and_score_and_use_labels():
     ranked = score(table(), DEFAULT_WEIGHTS)
-    csv = to_csv_bytes(ranked, {"placements": "Penempatan"}, threshold=5).decode("utf-8-sig")
-    frame = pd.read_csv(io.StringIO(csv), dtype=str)
-    assert "Penempatan" in frame.columns
-    assert frame.set_index("code").loc[A, "reports"] == "<5"
-    assert frame.set_index("code").loc[A, "Penempatan"] == "100"
-    # the hidden count's score component and the village's score would give it away: both hidden
-    assert frame.set_index("code").loc[A, "c_reports"] == "x"
-    assert frame.set_index("code").loc[A, "score"] == "x"
-    counts = frame[["Penempatan", "reports", "enterprises", "groups"]]
-    assert ((frame["score"] == "x") == (counts == "<5").any(axis=1)).all()
-    plain = pd.read_csv(io.StringIO(to_csv_bytes(ranked, threshold=1).decode("utf-8-sig")), dtype=str)
-    assert not (plain == "x").any().any()  # nothing hidden, nothing suppressed
-    book = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(ranked, threshold=5)))
+    frame = _read_csv(ranking_csv(ranked, "id", threshold=5))
+    h = ranking_headers("id")
+    assert frame.columns.tolist() == [h[c] for c in RANKING_COLUMNS]
+    by_code = frame.set_index(h["code"])
+    assert by_code.loc[A, h["reports"]] == "<5"
+    assert by_code.loc[A, h["placements"]] == "100"
+    assert by_code.loc[A, h["c_reports"]] == "x"  # the hidden count's part of the score
+    # rank and score are the page's, in the page's order
+    assert frame[h["code"]].tolist() == ranked["code"].tolist()
+    assert frame[h["rank"]].astype(int).tolist() == [1, 2, 3]
+    assert frame[h["score"]].astype(float).tolist() == ranked["score"].round(1).tolist()
+    plain = _read_csv(ranking_csv(ranked, "id"))
+    assert not (plain == "x").any().any() and not (plain == "<5").any().any()  # kept in the office
+    book = openpyxl.load_workbook(io.BytesIO(ranking_xlsx(ranked, "en", threshold=5)))
     rows = list(book.active.values)
-    assert rows[0][:4] == ("rank", "code", "name", "score") and len(rows) == 4
+    assert rows[0][:3] == ("Rank", "Village", "Score") and len(rows) == 4
 
 
-def test_exports_list_villages_with_hidden_counts_last_without_rank():
-    """A hidden count's village sits between two shown scores in the ranking, which bounds its
-    score: in exports that leave the office such villages follow the ranked ones, unranked."""
-    codes = [f"36.04.13.{2001 + i}" for i in range(6)]
-    frame = pd.DataFrame(
+def test_missing_data_is_named_in_words_never_by_key():
+    t = table()
+    t.loc[B, "distance_km"] = float("nan")
+    ranked = score(t, DEFAULT_WEIGHTS)
+    for lang in ("id", "en"):
+        text = ranking_csv(ranked, lang, threshold=5).decode("utf-8-sig")
+        assert "distance_km" not in text
+        assert i18n.t("planner.ind.distance_km", lang) in text
+
+
+def _villages(n: int = 12, seed: int = 3) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    codes = [f"36.04.13.{2001 + i}" for i in range(n)]
+    return pd.DataFrame(
         {
-            "placements": [120.0, 3.0, 60.0, 45.0, 2.0, 30.0],
-            "reports": [10.0, 20.0, 0.0, 6.0, 8.0, 0.0],
-            "distance_km": [2.0, 3.0, 15.0, 7.0, 9.0, 1.0],
-            "enterprises": [0.0, 0.0, 5.0, 0.0, 0.0, 12.0],
-            "groups": [0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+            "placements": rng.choice([0, 1, 2, 3, 4, 8, 15, 40, 90], n).astype(float),
+            "reports": rng.choice([0, 1, 2, 3, 6, 12], n).astype(float),
+            "distance_km": rng.uniform(0.5, 30, n).round(2),
+            "enterprises": rng.choice([0, 1, 2, 5, 9], n).astype(float),
+            "groups": rng.choice([0, 1, 3, 6], n).astype(float),
         },
         index=pd.Index(codes, name="code"),
     )
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
+def test_a_hidden_count_cannot_be_worked_out_from_the_shown_score(seed):
+    """For every hidden count, another value fits everything the file shows: the village's score
+    (to one decimal) and its shown indicators. Found by scoring the village again with every value
+    its hidden cells could take (beside the real villages, which fix each column's largest value),
+    not by the rule's own sums."""
+    frame = _villages(seed=seed)
     ranked = score(frame, DEFAULT_WEIGHTS)
-    assert ranked["code"].tolist().index(codes[1]) < 5  # ranked above others before suppression
-    out = pd.read_csv(io.StringIO(to_csv_bytes(ranked, threshold=5).decode("utf-8-sig")), dtype=str)
-    hidden = out["score"] == "x"
-    assert out.loc[hidden, "code"].tolist() == [codes[1], codes[4]]  # placements 3 and 2, code order
-    assert (out.loc[hidden, "rank"] == "x").all() and not (out.loc[~hidden, "rank"] == "x").any()
-    assert out.index[hidden].min() > out.index[~hidden].max()
-    shown = ranked[~ranked["code"].isin([codes[1], codes[4]])]
-    assert out.loc[~hidden, "code"].tolist() == shown["code"].tolist()  # the others keep their order
-    assert out.loc[~hidden, "rank"].astype(int).tolist() == [1, 2, 3, 4]  # no gap where one was
-    internal = pd.read_csv(io.StringIO(to_csv_bytes(ranked).decode("utf-8-sig")), dtype=str)
-    assert internal["code"].tolist() == ranked["code"].tolist()  # kept in the office: all ranked
+    p = protect_ranking(ranked, 5)
+    codes = p.values["code"]
+    shown, hidden, primary = (x.set_axis(codes) for x in (p.values, p.hidden, p.primary))
+    assert (p.values["rank"] == ranked["rank"]).all() and (codes == ranked["code"]).all()
+    checked = 0
+    for code in codes[hidden[list(COUNT_COLUMNS)].any(axis=1).to_numpy()]:
+        small = [k for k in COUNT_COLUMNS if primary.loc[code, k] and ranked[f"c_{k}"].max() > 0]
+        spare = [
+            k for k in ("distance_km", *COUNT_COLUMNS) if hidden.loc[code, k] and not primary.loc[code, k]
+        ]
+        if not small:
+            continue
+        options = {k: range(1, 5) for k in small}
+        for k in spare:  # a complement may be anything up to its column's largest value
+            top = float(frame[k].max())
+            options[k] = np.linspace(0, top, 2001) if k == "distance_km" else range(int(top) + 1)
+        grid = pd.MultiIndex.from_product(list(options.values()), names=list(options)).to_frame(index=False)
+        trials = pd.DataFrame({k: frame.loc[code, k] for k in frame.columns}, index=grid.index)
+        trials[list(options)] = grid.to_numpy(dtype=float)
+        trials.index = [f"trial{i}" for i in range(len(trials))]
+        again = score(pd.concat([frame, trials]), DEFAULT_WEIGHTS).set_index("code")
+        fit = again.loc[trials.index, "score"].round(1).to_numpy() == shown.loc[code, "score"]
+        for k in small:
+            values = set(trials.loc[fit, k].astype(int))
+            assert int(frame.loc[code, k]) in values  # the true value fits, of course
+            assert len(values) >= 2, (code, k, values, spare)
+            checked += 1
+    assert checked  # the data has hidden counts that weigh in the score
+
+
+def test_a_score_resting_on_a_hidden_count_alone_is_hidden_but_keeps_its_rank():
+    frame = _villages(seed=2)
+    ranked = score(frame, {"placements": 1})
+    p = protect_ranking(ranked, 5)
+    small = p.primary["placements"]
+    assert small.any()
+    assert (p.hidden["score"] == small).all()
+    assert p.values["rank"].tolist() == list(range(1, len(frame) + 1))
 
 
 def test_exports_state_their_period_first():
     """The planner's CSV and workbook said nothing of the years their scores add up."""
     ranked = score(table(), DEFAULT_WEIGHTS)
     note = ["Periode: 2021–2024 (penempatan dan laporan dijumlahkan)"]
-    csv = to_csv_bytes(ranked, threshold=5, note=note).decode("utf-8-sig")
+    csv = ranking_csv(ranked, "id", threshold=5, note=note).decode("utf-8-sig")
     assert csv.splitlines()[0] == f"# {note[0]}"
-    frame = pd.read_csv(io.StringIO(csv), dtype=str, comment="#")
-    assert frame.columns[:2].tolist() == ["rank", "code"] and len(frame) == 3
-    book = openpyxl.load_workbook(
-        io.BytesIO(to_xlsx_bytes(ranked, threshold=5, note=note, note_sheet="Catatan"))
-    )
-    assert book.sheetnames[1] == "Catatan"
+    frame = _read_csv(csv.encode("utf-8-sig"))
+    assert frame.columns[:2].tolist() == ["Peringkat", "Desa/Kelurahan"] and len(frame) == 3
+    book = openpyxl.load_workbook(io.BytesIO(ranking_xlsx(ranked, "id", threshold=5, note=note)))
+    assert book.sheetnames == ["Peringkat desa", "Catatan"]
     assert [row[0] for row in book["Catatan"].values] == ["Catatan", note[0]]

@@ -119,6 +119,10 @@ def _write(path: Path, text: str) -> Path:
         ("Nama Program", None),
         ("Jumlah PMI", None),
         ("Kecamatan", None),
+        ("Nama P3MI", None),
+        ("Nama PJTKI", None),
+        ("Nama Perusahaan Penempatan", None),
+        ("Nama Sponsor", "name"),
     ],
 )
 def test_personal_headers(header, kind):
@@ -176,3 +180,32 @@ def test_scrub_with_the_tables_distinct_values_equals_scrub_without():
     assert with_distinct.dropped == without.dropped == []
     assert with_distinct.blanked == without.blanked == {"Keterangan": [16, 639]}
     assert with_distinct.frame["Keterangan"].isna().sum() == 2
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "PT. Mitra Sejahtera Insani",
+        "PT MITRA SEJAHTERA INSANI",
+        "Mitra Sejahtera Insani, PT",
+        "P.T. Bina Tenaga Kerja",
+        "CV. Karya Bersama",
+        "PT Avida Avia Duta",
+        "Duta Wibawa Mandiri",
+        "Bhakti Persada Nusantara",
+    ],
+)
+def test_a_recruitment_agency_is_no_persons_name(name):
+    """Testers' P3MI column ("PT. Mitra Sejahtera Insani") was dropped as a person's name."""
+    from loaders.pii import is_company_name, looks_personal, person_name_column
+
+    assert is_company_name(name)
+    assert not looks_personal(name)  # a header cell holding it is not relabelled as personal
+    assert not person_name_column(pd.Series([name, "PT Sinar Harapan Utama"] * 5))
+
+
+@pytest.mark.parametrize("name", ["Siti Aminah", "Baiq Nurul Hidayati", "Made Utama Putra", "Sri Jaya Wati"])
+def test_people_are_no_companies(name):
+    from loaders.pii import is_company_name, looks_personal
+
+    assert not is_company_name(name) and looks_personal(name)

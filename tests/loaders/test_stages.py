@@ -51,6 +51,7 @@ def test_the_sequence_is_written_once_in_the_order_of_the_issue():
         "reshape wide tables",
         "parse values",
         "place rows in villages",
+        "find subtotal rows",
         "validate",
         "plan",
     ]
@@ -147,6 +148,35 @@ def test_place_rows_matches_by_code_and_name(tmp_path):
     placed = _until("place rows in villages", upload, plan)
     assert isinstance(placed, Placed) and placed.rows["village"].tolist() == [code, code]
     assert plan.matched == 2 and plan.methods == {"code": 1, "name": 1}
+
+
+def test_find_subtotals_takes_total_rows_out_of_the_unmatched(tmp_path):
+    """A district row under its villages, a "Jumlah" row and a province total (named like a village
+    of another regency) are subtotals, not villages: reported as such, never counted."""
+    g = gazetteer()
+    codes = _codes(3)
+    district = g.at[codes[0][:8], "name"]
+    rows = [["Kecamatan", "Desa", "Tahun", "Jumlah"]]
+    rows += [[district, g.at[c, "name"], 2023, n] for c, n in zip(codes, (4, 5, 6), strict=True)]
+    rows += [
+        [district, "", 2023, 15],
+        [district, "Jumlah", 2023, 15],
+        ["", g.at[codes[0][:2], "name"].upper(), 2023, 15],
+    ]
+    upload = _upload(tmp_path, _csv(rows))
+    plan = _plan(upload)
+    placed = _until("place rows in villages", upload, plan)
+    # the district row and the "Jumlah" row match nothing; "BANTEN" matches Kelurahan Banten (Kasemen)
+    assert plan.unmatched == 2 and plan.matched == 4 and plan.subtotals == 0
+    found = stages.find_subtotals(placed, plan)
+    assert isinstance(found, Placed) and plan.unmatched == 0 and plan.matched == 3 and plan.subtotals == 3
+    assert sorted((i.code, i.row) for i in found.issues) == [
+        ("subtotal_area", 5),
+        ("subtotal_sum", 7),
+        ("subtotal_word", 6),
+    ]
+    assert {i.severity for i in found.issues} == {"subtotal"}
+    assert set(found.match["status"]) == {"matched", "subtotal"}
 
 
 def test_validate_sums_rows_split_by_an_unread_column(tmp_path):

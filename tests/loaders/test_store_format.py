@@ -328,6 +328,45 @@ def test_a_new_database_is_written_with_the_current_format(pg_url):
     assert store_format(pg_url) == FORMAT
 
 
+# --------------------------------------------------------------------------- a column added later
+def test_placements_stored_before_the_agency_field_read_with_it_missing(old_store, tmp_path):
+    """The release before had no ``agency`` column: its placements read, as the pages and the
+    exports read them, with the agency empty (missing, never a crash), the agency filter offers
+    nothing, and a new version with agencies sits beside the old rows."""
+    from geo import metrics
+    from geo.layers import with_columns
+
+    store = Store(_copy(old_store[0], tmp_path / "store"))
+    assert "agency" not in store.read_layer("placements")  # stored as that release wrote it
+    frame = with_columns("placements", store.read_layer("placements"))
+    assert len(frame) and frame["agency"].isna().all() and str(frame["agency"].dtype) == "string"
+    assert metrics.options_of(frame, "agency") == [] and not metrics.recorded(frame, "agency")
+    assert metrics.filter_layer(frame, metrics.Filters(agencies=("PT Mitra Sejahtera Insani",))).empty
+    assert len(metrics.filter_layer(frame, metrics.Filters())) == len(frame)
+    new = frame.drop(columns="version").head(3).assign(agency="PT Mitra Sejahtera Insani")
+    store.write_layer_version(
+        "placements", new.astype({"agency": "string"}), {"source": "p.xlsx"}, replace=False
+    )
+    both = with_columns("placements", store.read_layer("placements"))
+    assert len(both) == len(frame) + 3 and both["agency"].notna().sum() == 3
+    assert metrics.options_of(both, "agency") == ["PT Mitra Sejahtera Insani"]
+    # filtered by that agency, the villages of the older version are no data, never 0
+    values = metrics.measure_values(
+        "count", both, 4, metrics.Filters(agencies=("PT Mitra Sejahtera Insani",)), both["village"].unique()
+    )
+    assert values.notna().sum() == new["village"].nunique() and (values.dropna() > 0).all()
+
+
+def test_a_database_version_without_the_agency_column_reads_it_missing(pg_url):
+    from geo.layers import with_columns
+
+    store = Store(pg_url)
+    store.write_layer_version("placements", _layer(), {"source": "old"}, replace=False)
+    frame = with_columns("placements", store.read_layer("placements"))
+    assert frame["agency"].isna().all() and str(frame["agency"].dtype) == "string"
+    assert frame["count"].tolist() == _layer()["count"].tolist()
+
+
 # --------------------------------------------------------------------------- what a user sees
 def test_the_app_says_why_it_does_not_open_a_newer_store_in_the_users_language(tmp_path, monkeypatch):
     from streamlit.testing.v1 import AppTest

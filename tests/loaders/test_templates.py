@@ -70,6 +70,7 @@ def test_every_problem_code_has_a_message_in_both_languages():
     codes |= {"duplicate", "duplicate_counted", "negative", "year_range", "month_range", "programme_unknown"}
     codes |= {f"file_{c}" for c in re.findall(r'TableError\(\s*"(\w+)"', src["loaders/tabular.py"])}
     codes |= {"file_unreadable"} | {f"skipped_{r}" for r in ("totals", "notes")}
+    codes |= {f"subtotal_{k}" for k in ("word", "area", "sum")}  # the subtotal stage's kinds
     reasons = set(re.findall(r'reason="(\w+)"', src["geo/matching.py"])) | set(
         re.findall(r'"(\w+_(?:ambiguous|not_found))"', src["geo/matching.py"])
     )

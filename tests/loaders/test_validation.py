@@ -42,7 +42,7 @@ def test_each_value_problem_is_reported_by_row_and_column(tmp_path):
         ("year_range", 5, "Tahun"),
         ("year_range", 6, "Tahun"),
         ("month_range", 7, "Bulan"),
-        ("duplicate", 8, "village, year, month, gender, destination, sector, scheme"),
+        ("duplicate", 8, "Kode Desa, Tahun, Bulan"),  # the file's columns, never the stored keys
         ("not_whole", 9, "Jumlah PMI"),
     }
     messages = {i.code: i.message("en") for i in plan.errors}

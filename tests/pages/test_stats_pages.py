@@ -230,3 +230,58 @@ def test_planner_names_the_indicators_whose_layer_is_empty(monkeypatch):
     table = at.dataframe[0].value
     scores = table[i18n.t("planner.score", "id")].str.replace(".", "").str.replace(",", ".").astype(float)
     assert scores.max() == 100.0  # the empty indicators do not dilute the one that counts
+
+
+# ------------------------------------------------------------------ recruitment agencies (Penempatan)
+AGENCY_NAMES = ("PT Mitra Sejahtera Insani", "PT Bina Tenaga Kerja Persada", "CV Karya Bersama")
+
+
+@pytest.fixture(scope="module")
+def agency_store(tmp_path_factory) -> Path:
+    """The demo pack with its placements recorded by recruitment agency (P3MI)."""
+    import pandas as pd
+
+    root = tmp_path_factory.mktemp("agency") / "store"
+    store = Store(DEMO_DIR).snapshot(root)
+    rows = store.read_layer("placements").drop(columns="version")
+    rows["agency"] = pd.array([AGENCY_NAMES[i % 3] for i in range(len(rows))], dtype="string")
+    store.write_layer_version("placements", rows, {"source": "penempatan_p3mi.xlsx"}, replace=True)
+    return root
+
+
+def _agency_bars(at: AppTest) -> dict[str, float]:
+    title = i18n.t("placements.agencies", "id")
+    figure = next(f for f in _figures(at) if f["layout"]["title"]["text"].startswith(title))
+    return dict(zip(figure["data"][0]["y"], _numbers(figure["data"][0]["x"]), strict=True))
+
+
+def test_placements_by_agency_chart_and_filter(agency_store, monkeypatch):
+    """A P3MI column is a breakdown (a chart of placements by agency) and a filter, like
+    destination and sector; without it the page says it is not recorded, never a chart of zeros."""
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(agency_store))
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.session_state["dataset"] = "store"
+    at.session_state["lang"] = "id"
+    at.run()
+    at.switch_page("views/placements.py")
+    at.session_state["placements.years"] = (2021, 2024)
+    at.run()
+    assert not at.exception, at.exception
+    rows = Store(agency_store).read_layer("placements")
+    expected = rows.groupby("agency")["count"].sum().astype(float).to_dict()
+    assert _agency_bars(at) == expected
+    chosen = AGENCY_NAMES[1]
+    at.multiselect(key="placements.agency").set_value([chosen]).run()
+    assert not at.exception, at.exception
+    lo, hi = at.select_slider(key="placements.years").value  # the period the page now shows
+    held = rows[(rows["agency"] == chosen) & rows["year"].between(int(lo), int(hi))]["count"].sum()
+    assert _agency_bars(at) == {chosen: float(held)}
+    donut = next(f for f in _figures(at) if f["data"][0].get("type") == "pie")
+    assert sum(_numbers(donut["data"][0]["values"])) == held  # every chart of the page is filtered
+
+
+def test_placements_without_agencies_say_so():
+    at = run_page("placements", state={"placements.years": (2021, 2024)})
+    title = i18n.t("placements.agencies", "id")
+    assert not any(f["layout"]["title"]["text"].startswith(title) for f in _figures(at))
+    assert i18n.t("placements.agencies_none", "id") in [c.value for c in at.caption]
