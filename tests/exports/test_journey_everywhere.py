@@ -10,7 +10,6 @@ import io
 import re
 from pathlib import Path
 
-import pandas as pd
 import pytest
 from journey_data import REGENCY, hand_figures
 from pptx import Presentation
