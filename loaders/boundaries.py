@@ -350,7 +350,11 @@ def fetch(
     raw["code"] = raw["code"].map(normalise_code)
     known = raw["code"].isin(gazetteer().index)
     result.unknown_codes = sorted(raw.loc[~known, "code"].dropna().astype(str).unique().tolist())
-    raw = raw[known].drop_duplicates("code", keep="last")
+    # only villages of the regencies asked for (and authorised): a file naming others writes nothing else
+    asked = raw["code"].astype(str).str[:5].isin(set(wanted))
+    raw = raw[known & asked].drop_duplicates("code", keep="last")
+    if raw.empty:
+        raise FetchError("not_asked", base=base, regencies=", ".join(wanted))
     fixed, _ = repair_geometry(raw.geometry.values)
     villages = gpd.GeoDataFrame({"code": raw["code"].to_numpy()}, geometry=gpd.GeoSeries(fixed, crs=4326))
     fetched = sorted({f["url"].rsplit("_", 1)[-1][:-4] for f in files})
