@@ -156,14 +156,17 @@ class Office:
         return [(e["user"], e["action"], e["outcome"], e["provinces"]) for e in self.book.entries()]
 
 
-def open_office(request, shared_data: Path, tmp_path_factory, tmp_path: Path, monkeypatch) -> Office:
-    """The office on the backend ``request.param`` (``files`` or ``postgis``); sign-in on."""
+def open_office(
+    backend: str, request, shared_data: Path, tmp_path_factory, tmp_path: Path, monkeypatch
+) -> Office:
+    """The office on ``backend`` (``files`` or ``postgis``, its database from the ``pg_url``
+    fixture of ``request``); sign-in on."""
     source = boundaries(shared_data, tmp_path_factory)
     folder = tmp_path / "store"
     env = {"ATLAS_AUTH": "local", "ATLAS_DATA_DIR": str(folder), "ATLAS_LANGUAGE": "en"}
     env["ATLAS_CACHE_DIR"] = str(tmp_path / "cache")
     monkeypatch.delenv("ATLAS_DATABASE_URL", raising=False)
-    if request.param == "postgis":
+    if backend == "postgis":
         try:
             url = request.getfixturevalue("pg_url")
         except pytest.FixtureLookupError:
@@ -183,4 +186,4 @@ def open_office(request, shared_data: Path, tmp_path_factory, tmp_path: Path, mo
         book.add_user(name, role, password_hash=digest, provinces=grants)
     with accounts.acting_as(book.account("admin")):
         _load_layers(store, tmp_path / "files")
-    return Office(store, book, env, tmp_path / "files", request.param)
+    return Office(store, book, env, tmp_path / "files", backend)

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(params=["files", "postgis"])
 def office(request, shared_data, tmp_path_factory, tmp_path, monkeypatch):
-    return open_office(request, shared_data, tmp_path_factory, tmp_path, monkeypatch)
+    return open_office(request.param, request, shared_data, tmp_path_factory, tmp_path, monkeypatch)
 
 
 def _versions(office, layer: str) -> list[int]:
