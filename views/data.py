@@ -90,6 +90,15 @@ def num(value: object) -> str:
     return i18n.fmt_int(value, ui.lang()) if value is not None else "–"
 
 
+def cells(frame, columns: list[str]):
+    """``frame`` with ``columns`` written as the page writes counts ("1.210"), "–" where missing
+    (a version that names no count, a boundary entry of the log), never "None"."""
+    out = frame.astype(object)
+    for column in columns:
+        out[column] = [num(v) if v is not None and v == v else "–" for v in frame[column]]
+    return out.where(out.notna(), "–").astype(str)  # one type per column, as Arrow sends it
+
+
 def day(stamp: object) -> str:
     """An ISO time stamp of the store as a date in the interface language."""
     try:
@@ -391,8 +400,9 @@ with tab_status:
             versions["file"] = file_shown(versions)
             if versions["partial"].any():
                 st.caption(t("data.partial_note"))
+            counts = ["rows_read", "rows_matched", "rows_rejected", "stored_rows", "total"]
             st.dataframe(
-                versions.drop(columns=["partial"]).rename(
+                cells(versions.drop(columns=["partial"]), counts).rename(
                     columns={
                         "id": t("data.col.version"),
                         "file": t("data.col.file"),
@@ -625,7 +635,10 @@ with tab_log:
         if log["partial"].any():
             st.caption(t("data.partial_note"))
         st.dataframe(
-            log.drop(columns=["sha256", "partial"]).rename(
+            cells(
+                log.drop(columns=["sha256", "partial"]),
+                ["version", "rows_read", "rows_matched", "rows_rejected"],
+            ).rename(
                 columns={
                     "at": t("data.col.written"),
                     "layer": t("data.col.layer"),

@@ -114,3 +114,29 @@ def test_a_boundary_fetch_writes_only_the_regencies_asked_for(office, shared_dat
     assert "no village of the regencies asked for (52.01)" in done.stderr
     assert office.store.province_meta(BANTEN) == banten
     assert not [e for e in office.entries() if e[1] == "boundary-fetch" and e[2] == "ok"]
+
+
+def test_every_province_is_granted_explicitly_and_no_grant_reads_nothing(office):
+    """Deny by default on the command line too: a viewer without a grant reads nothing; the
+    administrator grants every province explicitly (``--all-provinces``, stored so both backends
+    accept it), and ``grant NAME`` without a province takes it back."""
+    import json
+
+    def placements_total(user: str) -> int:
+        shown = office.cli("loaders.layers", "status", "--json", user=user)
+        assert shown.returncode == 0, shown.stderr
+        return json.loads(shown.stdout)["layers"]["placements"]["total"]
+
+    assert placements_total("viewer") == 0
+    granted = office.cli("loaders.accounts", "grant", "viewer", "--all-provinces")
+    assert granted.returncode == 0, granted.stderr
+    assert "provinces all" in granted.stdout
+    assert office.book.account("viewer").provinces == ("*",) and office.book.account("viewer").scope is None
+    assert placements_total("viewer") == sum(TOTALS.values())
+    listed = office.cli("loaders.accounts", "list", "--json")
+    assert {"name": "viewer", "role": "viewer", "provinces": ["*"], "active": True} in json.loads(
+        listed.stdout
+    )
+    revoked = office.cli("loaders.accounts", "grant", "viewer")
+    assert revoked.returncode == 0 and "none (sees nothing until granted)" in revoked.stdout
+    assert office.book.account("viewer").provinces == () and placements_total("viewer") == 0

@@ -171,10 +171,17 @@ def test_a_steward_sees_only_her_provinces_on_the_data_page(office):
     assert list(placements[i18n.t("data.col.total", "en")]) == [i18n.fmt_int(TOTALS[NTB], "en")]
     versions = status.dataframe[1].value  # placements: her file, and the mixed file without its name
     assert list(versions[i18n.t("data.col.file", "en")]) == ["penempatan_ntb_2023.csv", hidden]
-    assert list(versions[i18n.t("data.col.total", "en")]) == [3306, 1858]
+    assert list(versions[i18n.t("data.col.total", "en")]) == [
+        i18n.fmt_int(3306, "en"),
+        i18n.fmt_int(1858, "en"),
+    ]
+    assert list(versions[i18n.t("data.rows_read", "en")]) == [
+        "12",
+        "–",
+    ]  # the mixed file's own counts: hidden
     assert i18n.t("data.partial_note", "en") in [c.value for c in status.caption]
     log = at.tabs[4].dataframe[0].value
-    files = [f for f in log[i18n.t("data.col.file", "en")] if f]  # boundary imports name no file
+    files = [f for f in log[i18n.t("data.col.file", "en")] if f != "–"]  # boundary imports name no file
     assert sorted(files) == sorted(["penempatan_ntb_2023.csv", hidden])
     assert not [f for f in BANTEN_FIGURES if f in text]
     # the boundaries tab: NTB only, and only NTB offered to fetch
@@ -218,3 +225,20 @@ def test_deleting_a_version_that_also_holds_banten_is_refused_on_the_data_page(f
     assert i18n.t("auth.denied.version_outside", "en", version=3) in [e.value for e in at.error]
     assert [v["id"] for v in files_office.store.layer_meta("placements")["versions"]] == versions
     assert files_office.entries()[-1] == ("steward52", "delete", "denied", NTB)
+
+
+def test_the_admin_grants_every_province_on_the_audit_tab(files_office):
+    at = _data_page("admin")
+    at.selectbox(key="auth_grant_user").set_value("viewer").run()
+    tab = at.tabs[-1]
+    tab.checkbox(key="auth_grant_all").check()
+    next(b for b in tab.button if b.label == i18n.t("audit.save", "en")).click().run()
+    assert not at.exception, at.exception
+    assert files_office.book.account("viewer").provinces == ("*",)
+    assert files_office.entries()[-1] == ("admin", "grant-change", "ok", "*")
+    at.run()  # the users table is drawn above the form: it shows the change on the next run
+    users = at.tabs[-1].dataframe[1].value
+    row = users[users[i18n.t("audit.col.user", "en")] == "viewer"].iloc[0]
+    assert row[i18n.t("audit.col.provinces", "en")] == i18n.t("auth.all_provinces", "en")
+    at = signed_in("viewer")  # sees data now
+    assert not at.warning and at.metric
