@@ -571,8 +571,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = args.lang or (settings().language if settings().language in LANGUAGES else DEFAULT_LANGUAGE)
     store = Store(args.store) if args.store else open_store()
 
-    if args.command == "status":
-        info = status(store)
+    if args.command == "status":  # what the signed-in user may see (grants)
+        info = status(accounts.scoped(store))
         if args.json:
             print(json.dumps(info, ensure_ascii=False, indent=1))
         elif not info["provinces"]:

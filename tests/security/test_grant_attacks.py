@@ -92,6 +92,12 @@ def test_the_cli_status_shows_only_the_stewards_provinces(office):
     assert json.loads(shown.stdout)["layers"]["placements"]["total"] == TOTALS[NTB]
     every = office.cli("loaders.layers", "status", "--json", user="admin")
     assert json.loads(every.stdout)["layers"]["placements"]["total"] == sum(TOTALS.values())
+    atlas = office.cli("cli", "status", user="steward52")  # the atlas command's status
+    assert atlas.returncode == 0, atlas.stderr
+    held = json.loads(atlas.stdout)
+    assert list(held["provinces"]) == [NTB] and held["layers"]["placements"]["total"] == TOTALS[NTB]
+    boundaries = office.cli("loaders.boundaries", "status", "--json", user="steward52")
+    assert list(json.loads(boundaries.stdout)["provinces"]) == [NTB]
 
 
 def test_a_boundary_fetch_writes_only_the_regencies_asked_for(office, shared_data, tmp_path):
