@@ -43,6 +43,23 @@ def trimmed_entry(version: dict, rows: pd.DataFrame, dropped: int) -> dict:
     return out
 
 
+#: Keys of a store seen through a grant start with this (``scope:36,52|<key of the store>``).
+SCOPE_PREFIX = "scope:"
+
+
+def scope_key(provinces, key: str) -> str:
+    """The key of the store ``key`` seen through ``provinces``: ``scope:36,52|<key>``.
+
+    >>> scope_key(["52", "36"], "/srv/atlas/store")
+    'scope:36,52|/srv/atlas/store'
+    """
+    codes = sorted({str(p).strip()[:2] for p in provinces})
+    bad = [c for c in codes if not (len(c) == 2 and c.isdigit())]
+    if bad:
+        raise ValueError(f"a scope holds two-digit province codes (e.g. 36), got {', '.join(bad)}")
+    return f"{SCOPE_PREFIX}{','.join(codes)}|{key}"
+
+
 def is_database_url(target: object) -> bool:
     return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
 
@@ -60,7 +77,7 @@ class Store(ABC):
 
     def __new__(cls, target: Path | str | None = None, *args, **kwargs):
         if cls is Store:
-            if isinstance(target, str) and target.startswith("scope:"):
+            if isinstance(target, str) and target.startswith(SCOPE_PREFIX):
                 cls = Store.backends["scoped"]
             else:
                 cls = Store.backends["postgis" if is_database_url(target) else "files"]
@@ -86,8 +103,6 @@ class Store(ABC):
         """This store as an account granted ``provinces`` sees and changes it
         (``loaders.store.scoped``): other provinces' boundaries and rows are absent, writes
         outside them refused. ``Store(view.key)`` opens the same view again."""
-        from loaders.store.scoped import scope_key
-
         return Store(scope_key(provinces, self.key))
 
     @property

@@ -26,11 +26,9 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.codes import Level
-from loaders.store.base import Areas, Display, Store, StoreError
+from loaders.store.base import SCOPE_PREFIX, Areas, Display, Store, StoreError, scope_key
 
 __all__ = ["ScopedStore", "SCOPE_PREFIX", "scope_key"]
-
-SCOPE_PREFIX = "scope:"
 
 #: Fields of a version or log entry shown when it also holds rows of other provinces.
 _SHARED_FIELDS = ("id", "at", "written_at", "version", "layer", "mode", "kind", "level", "years")
@@ -41,16 +39,7 @@ _META_CACHE_SIZE = 64
 
 
 def _codes(provinces: Iterable[str]) -> frozenset[str]:
-    out = frozenset(str(p).strip()[:2] for p in provinces)
-    bad = sorted(p for p in out if not (len(p) == 2 and p.isdigit()))
-    if bad:
-        raise ValueError(f"a scope holds two-digit province codes (e.g. 36), got {', '.join(bad)}")
-    return out
-
-
-def scope_key(provinces: Iterable[str], key: str) -> str:
-    """The key of the store ``key`` seen through ``provinces``: ``scope:36,52|<key>``."""
-    return f"{SCOPE_PREFIX}{','.join(sorted(_codes(provinces)))}|{key}"
+    return frozenset(scope_key(provinces, "")[len(SCOPE_PREFIX) :].rstrip("|").split(",")) - {""}
 
 
 def _village_provinces(frame: pd.DataFrame) -> pd.Series:
