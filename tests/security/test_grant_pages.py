@@ -123,6 +123,14 @@ def test_an_analyst_granted_52_sees_no_banten_on_any_page(office):
 
 
 def test_an_analyst_granted_52_exports_ntb_only(files_office):
+    from loaders.export_inputs import NATIONAL, load_view
+    from loaders.store import StoreError
+
+    seen = files_office.store.within([NTB])  # what ui.store() hands the export builds
+    for area in (BANTEN, "36.04", NATIONAL):
+        with pytest.raises(StoreError):
+            load_view(seen, area, year=2024)
+    assert "Nusa Tenggara Barat" in load_view(seen, NTB, year=2024).map_title
     at = signed_in("analyst52", query={"area": "36", "year": "2024"})
     at.switch_page("views/export.py").run()
     assert not at.exception, at.exception
