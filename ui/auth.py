@@ -485,7 +485,7 @@ def _no_grant(found: Account) -> None:
         i18n.LANGUAGES,
         key=ui.Keys.LANG,
         format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
-        on_change=ui.keep_language_in_url,
+        on_change=guarded(ui.keep_language_in_url),
     )
     _sidebar(found)
     st.title("Atlas PMI")
