@@ -107,11 +107,11 @@ def status_main(argv: Sequence[str] | None = None) -> int:
     """``atlas status``: the store, its provinces and its layers as one JSON document."""
     import json
 
-    from loaders import boundaries, layers
+    from loaders import accounts, boundaries, layers
     from loaders.store import open_store
 
     argparse.ArgumentParser(prog="atlas status", description=status_main.__doc__).parse_args(argv)
-    store = open_store()
+    store = accounts.scoped(open_store())  # what the signed-in user may see (grants)
     print(
         json.dumps(
             {"store": store.label, **boundaries.status(store), **layers.status(store)},

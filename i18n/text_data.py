@@ -55,9 +55,13 @@ TEXT = {
     "data.mode_short.replace_all": ("ganti semua", "replace all"),
     "data.mode.help": (
         "Ganti: baris lama di provinsi (dan tahun) yang ada di file ini dihapus, sisanya tetap. "
-        "Tambahkan: semua versi lama tetap ada.",
+        "Tambahkan: semua versi lama tetap ada. Ganti semua: semua baris lama yang boleh Anda ubah "
+        "dihapus — bagi pengelola data, hanya baris provinsi yang diberikan kepadanya (semua tahun); "
+        "baris provinsi lain tetap.",
         "Replace: earlier rows in the provinces (and years) this file covers are removed, the rest is "
-        "kept. Add: every earlier version stays.",
+        "kept. Add: every earlier version stays. Replace all: every earlier row you may change is "
+        "removed — for a data steward, only the rows of her granted provinces (every year); rows of "
+        "other provinces stay.",
     ),
     "data.skip_invalid": (
         "Lewati baris dengan nilai salah (jangan tolak seluruh file)",

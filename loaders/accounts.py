@@ -13,11 +13,14 @@ an account (``ATLAS_SIGNIN_CLIENT_LOCK_AFTER`` from one client) lock it for
 
 Roles, from least to most:
 
-* ``viewer``: every page and export, small counts always hidden; grants, when set, limit the
-  provinces shown;
+* ``viewer``: every page and export, small counts always hidden;
 * ``analyst``: exact counts in the working view;
 * ``steward``: imports, versions and boundaries, written only for the provinces granted;
 * ``admin``: every province, users and grants, the audit log.
+
+Grants bind every role below admin, for reading as for writing, and deny by default: an account
+without a grant sees nothing. ``*`` (``--all-provinces``) grants every province explicitly.
+``scoped(store)`` is the store as the current account may see and change it.
 
 The book (``book()``) is an SQLite file in the store directory (``accounts.sqlite``): users with
 argon2 password hashes, grants, and the audit log, whose rows triggers forbid to change or delete.
@@ -29,8 +32,9 @@ Who acts is ``current()``: the CLI signs in from ``ATLAS_USER`` / ``ATLAS_PASSWO
 
 Command line::
 
-    python -m loaders.accounts add-user NAME --role ROLE [--province 35 ...] [--oidc]
+    python -m loaders.accounts add-user NAME --role ROLE [--province 35 ... | --all-provinces] [--oidc]
     python -m loaders.accounts grant NAME --province 36 [--province 35]   # replaces the grants
+    python -m loaders.accounts grant NAME --all-provinces                 # every province
     python -m loaders.accounts set-role NAME ROLE
     python -m loaders.accounts password NAME
     python -m loaders.accounts disable NAME
@@ -65,7 +69,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
+from typing import NoReturn, Protocol
 
 import i18n
 from loaders.settings import settings
@@ -83,13 +87,17 @@ __all__ = [
     "PostgresBook",
     "SignInLocked",
     "AUDIT_COLUMNS",
+    "ALL_PROVINCES",
     "book",
     "enabled",
+    "scoped",
+    "write_scope",
     "current",
     "acting_as",
     "set_resolver",
     "authenticate",
     "authorize",
+    "refuse",
     "record",
     "audited",
     "audit_csv",
@@ -99,6 +107,10 @@ __all__ = [
 
 AUTH_MODES = ("off", "local", "oidc")
 BOOK_FILE = "accounts.sqlite"
+#: The grant of every province, given explicitly (``grant NAME --all-provinces``).
+ALL_PROVINCES = "*"
+#: How the book stores it: two characters, as the grants table's check asks of a province code.
+_ALL_STORED = "**"
 
 
 class Role(StrEnum):
@@ -130,13 +142,14 @@ class Action(StrEnum):
     BACKUP = "store-backup"
     RESTORE = "store-restore"
     USER_LIST = "user-list"
+    STORE_COPY = "store-copy"
 
 
 #: Actions that write the store: stewards (granted provinces) and admins only.
 WRITES = frozenset(
     {Action.IMPORT, Action.REPLACE, Action.DELETE, Action.BOUNDARY_FETCH, Action.BOUNDARY_IMPORT}
 )
-#: Actions on users and grants, the audit log and the whole store (backup, restore): admins only.
+#: Actions on users and grants, the audit log and the whole store (backup, restore, copy): admins only.
 ADMIN_ONLY = frozenset(
     {
         Action.USER_ADD,
@@ -146,6 +159,7 @@ ADMIN_ONLY = frozenset(
         Action.BACKUP,
         Action.RESTORE,
         Action.USER_LIST,
+        Action.STORE_COPY,
     }
 )
 
@@ -197,9 +211,20 @@ def _iso(epoch: float) -> str:
 
 def _province(value: object) -> str:
     text = str(value).strip().strip(".")
+    if text in (ALL_PROVINCES, _ALL_STORED):
+        return ALL_PROVINCES
     if not re.fullmatch(r"\d{2}", text):
-        raise AccountError(f"a province is written as its two-digit Kemendagri code (e.g. 36), got {value!r}")
+        raise AccountError(
+            f"a province is written as its two-digit Kemendagri code (e.g. 36), or * for every "
+            f"province, got {value!r}"
+        )
     return text
+
+
+def _grants(provinces: Iterable[object]) -> list[str]:
+    """Grant codes, sorted; ``*`` alone when it is among them (every province)."""
+    codes = sorted({_province(p) for p in provinces})
+    return [ALL_PROVINCES] if ALL_PROVINCES in codes else codes
 
 
 @dataclass(frozen=True)
@@ -212,14 +237,36 @@ class Account:
     active: bool = True
     has_password: bool = False
 
+    @property
+    def scope(self) -> frozenset[str] | None:
+        """The provinces this account may see and (a steward) change: None for every province
+        (an admin, or the explicit grant ``*``); empty for an account without a grant or disabled.
+
+        >>> sorted(Account("a", Role.ANALYST, ("52",)).scope)
+        ['52']
+        >>> Account("a", Role.ANALYST).scope
+        frozenset()
+        >>> Account("v", Role.VIEWER, (ALL_PROVINCES,)).scope is None
+        True
+        """
+        if not self.active:
+            return frozenset()
+        if self.role == Role.ADMIN or ALL_PROVINCES in self.provinces:
+            return None
+        return frozenset(self.provinces)
+
     def may(self, action: Action | str, provinces: Iterable[str] = ()) -> bool:
         """True when this account may do ``action`` on data of ``provinces``.
+
+        Grants bind every role below admin and deny by default: no grant, nothing.
 
         >>> Account("s", Role.STEWARD, ("36",)).may(Action.IMPORT, ["36"])
         True
         >>> Account("s", Role.STEWARD, ("36",)).may(Action.IMPORT, ["35", "36"])
         False
         >>> Account("v", Role.VIEWER).may(Action.EXPORT, ["35"])
+        False
+        >>> Account("v", Role.VIEWER, ("*",)).may(Action.EXPORT, ["35"])
         True
         """
         action = Action(action)
@@ -227,17 +274,17 @@ class Account:
             return False
         if self.role == Role.ADMIN:
             return True
-        if action in ADMIN_ONLY:
+        if action in ADMIN_ONLY or not self.provinces:
             return False
-        wanted = {str(p)[:2] for p in provinces}
-        if action in WRITES:
-            return self.role == Role.STEWARD and bool(self.provinces) and wanted <= set(self.provinces)
-        # Reading and exports: grants, when set, limit the provinces.
-        return not self.provinces or wanted <= set(self.provinces)
+        if action in WRITES and self.role != Role.STEWARD:
+            return False
+        scope = self.scope
+        return scope is None or {str(p)[:2] for p in provinces} <= scope
 
     def sees(self, province: str) -> bool:
-        """True when the account may see data of ``province`` (no grants: every province)."""
-        return self.role == Role.ADMIN or not self.provinces or str(province)[:2] in self.provinces
+        """True when the account may see data of ``province`` (no grant: none)."""
+        scope = self.scope
+        return scope is None or str(province)[:2] in scope
 
     @property
     def exact_counts(self) -> bool:
@@ -404,14 +451,15 @@ class _SqlBook:
     def _set_grants(self, con, name: str, codes: list[str]) -> None:
         self._run(con, "DELETE FROM atlas_grants WHERE name = ?", (name,))
         for code in codes:
-            self._run(con, "INSERT INTO atlas_grants (name, province) VALUES (?, ?)", (name, code))
+            stored = _ALL_STORED if code == ALL_PROVINCES else code
+            self._run(con, "INSERT INTO atlas_grants (name, province) VALUES (?, ?)", (name, stored))
 
     def add_user(
         self, name: str, role: Role | str, *, password_hash: str | None, provinces: Sequence[str] = ()
     ) -> Account:
         name = _user_name(name)
         role = _role(role)
-        codes = sorted({_province(p) for p in provinces})
+        codes = _grants(provinces)
         with self._db() as con:
             if self._one(con, "SELECT 1 FROM atlas_users WHERE name = ?", (name,)):
                 raise AccountError(
@@ -432,12 +480,12 @@ class _SqlBook:
             )
             if row is None:
                 return None
-            codes = [
+            codes = _grants(
                 r[0]
                 for r in self._all(
                     con, "SELECT province FROM atlas_grants WHERE name = ? ORDER BY 1", (name,)
                 )
-            ]
+            )
         return Account(row[0], Role(row[1]), tuple(codes), bool(row[2]), row[3] is not None)
 
     def accounts(self) -> list[Account]:
@@ -446,7 +494,10 @@ class _SqlBook:
             grants: dict[str, list[str]] = {}
             for name, code in self._all(con, "SELECT name, province FROM atlas_grants ORDER BY 1, 2"):
                 grants.setdefault(name, []).append(code)
-        return [Account(n, Role(r), tuple(grants.get(n, [])), bool(a), p is not None) for n, r, a, p in rows]
+        return [
+            Account(n, Role(r), tuple(_grants(grants.get(n, []))), bool(a), p is not None)
+            for n, r, a, p in rows
+        ]
 
     def password_hash(self, name: str) -> str | None:
         with self._db() as con:
@@ -465,7 +516,7 @@ class _SqlBook:
             self._run(con, "UPDATE atlas_users SET role = ? WHERE name = ?", (role.value, name))
 
     def set_grants(self, name: str, provinces: Sequence[str]) -> None:
-        codes = sorted({_province(p) for p in provinces})
+        codes = _grants(provinces)
         with self._db() as con:
             self._require(con, name)
             self._set_grants(con, name, codes)
@@ -844,7 +895,8 @@ def authenticate(
 def authorize(
     action: Action | str, provinces: Iterable[str] = (), *, file: str | None = None
 ) -> Account | None:
-    """Raise ``AccessDenied`` (and record the refusal) unless the current user may do ``action``.
+    """Raise ``AccessDenied`` (and record the refusal) unless the current user may do ``action``
+    on data of ``provinces`` (for a write: every province it would change).
 
     Does nothing while sign-in is off. Returns the acting account.
     """
@@ -857,24 +909,63 @@ def authorize(
         raise AccessDenied("auth.denied.signed_out")
     if actor.may(action, wanted):
         return actor
-    book().append(
-        {
-            "user": actor.name,
-            "role": actor.role,
-            "action": action,
-            "outcome": "denied",
-            "provinces": wanted,
-            "file": file,
-        }
-    )
-    if action in WRITES and actor.role == Role.STEWARD:
-        outside = [p for p in wanted if p not in actor.provinces]
-        raise AccessDenied(
-            "auth.denied.province",
-            provinces=", ".join(outside) or "-",
-            granted=", ".join(actor.provinces) or "-",
+    below_admin = actor.active and actor.role != Role.ADMIN and action not in ADMIN_ONLY
+    scope = actor.scope or frozenset()
+    outside = ", ".join(p for p in wanted if p not in scope) or "-"
+    if below_admin and not actor.provinces and (action not in WRITES or actor.role == Role.STEWARD):
+        refuse(action, wanted, file=file, key="auth.denied.no_grant", name=actor.name)
+    if below_admin and action in WRITES and actor.role == Role.STEWARD:
+        granted = ", ".join(actor.provinces)
+        refuse(action, wanted, file=file, key="auth.denied.province", provinces=outside, granted=granted)
+    if below_admin and action not in WRITES:
+        granted = ", ".join(actor.provinces)
+        refuse(action, wanted, file=file, key="auth.denied.read_province", provinces=outside, granted=granted)
+    refuse(action, wanted, file=file, key="auth.denied.role", role=actor.role.value, action=action.value)
+
+
+def refuse(
+    action: Action | str,
+    provinces: Iterable[str] = (),
+    /,
+    *,
+    file: str | None = None,
+    key: str = "auth.denied.outside",
+    **values: object,
+) -> NoReturn:
+    """Record a refused ``action`` of the current user (while sign-in is on) and raise
+    ``AccessDenied(key, **values)``: for refusals decided outside :meth:`Account.may` (a version
+    that also holds rows of a province outside the grant)."""
+    if enabled():
+        actor = current()
+        book().append(
+            {
+                "user": actor.name if actor else "-",
+                "role": actor.role if actor else None,
+                "action": Action(action),
+                "outcome": "denied",
+                "provinces": sorted({str(p)[:2] for p in provinces}),
+                "file": file,
+            }
         )
-    raise AccessDenied("auth.denied.role", role=actor.role.value, action=action.value)
+    raise AccessDenied(key, **values)
+
+
+def write_scope() -> frozenset[str] | None:
+    """The provinces the current user's writes may change: None for every province (sign-in off,
+    an admin, the grant ``*``), an empty set when nobody is signed in. ``authorize`` still decides
+    whether the role may write at all."""
+    if not enabled():
+        return None
+    actor = current()
+    return frozenset() if actor is None else actor.scope
+
+
+def scoped(store):
+    """``store`` as the current user may see and change it: the store itself while sign-in is
+    off and for every province (admin, grant ``*``), else ``store.within(grants)``; nothing of
+    any province when nobody is signed in (deny by default)."""
+    scope = write_scope()
+    return store if scope is None else store.within(scope)
 
 
 def record(
@@ -1056,6 +1147,12 @@ def _operator(held: AccountBook, command: str, lang: str) -> tuple[str, Role | N
     raise AccessDenied("auth.cli.not_owner", user=_os_user(), owner=owner)
 
 
+def _grant_words(account: Account) -> str:
+    if account.role == Role.ADMIN or ALL_PROVINCES in account.provinces:
+        return "all"
+    return " ".join(account.provinces) or "none (sees nothing until granted)"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m loaders.accounts add-user|grant|set-role|password|disable|unlock|list|audit``."""
     parser = argparse.ArgumentParser(
@@ -1070,13 +1167,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     add.add_argument("--role", required=True, choices=[r.value for r in Role])
     add.add_argument("--province", action="append", default=[], help="granted province code (repeatable)")
     add.add_argument(
+        "--all-provinces", action="store_true", help="grant every province (without a grant: none)"
+    )
+    add.add_argument(
         "--oidc", action="store_true", help="signs in through the identity provider: no password"
     )
     grant = sub.add_parser(
-        "grant", help="set the provinces granted to a user (none: every province for viewers)"
+        "grant",
+        help="set the provinces granted to a user, replacing the grants (no province: the user sees "
+        "nothing; --all-provinces: every province)",
     )
     grant.add_argument("name")
-    grant.add_argument("--province", action="append", default=[])
+    grant.add_argument("--province", action="append", default=[], help="granted province code (repeatable)")
+    grant.add_argument("--all-provinces", action="store_true", help="grant every province explicitly")
     role = sub.add_parser("set-role", help="change a user's role")
     role.add_argument("name")
     role.add_argument("role", choices=[r.value for r in Role])
@@ -1113,16 +1216,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "add-user":
             password = None if args.oidc else hash_password(_read_password(f"password for {args.name}: "))
-            account = held.add_user(args.name, args.role, password_hash=password, provinces=args.province)
+            granted = [ALL_PROVINCES] if args.all_provinces else args.province
+            account = held.add_user(args.name, args.role, password_hash=password, provinces=granted)
             log(
                 Action.USER_ADD, account.provinces, name=account.name, role=account.role.value, oidc=args.oidc
             )
-            print(f"added {account.name} ({account.role}) provinces: {' '.join(account.provinces) or 'all'}")
+            print(f"added {account.name} ({account.role}) provinces: {_grant_words(account)}")
         elif args.command == "grant":
-            held.set_grants(args.name, args.province)
+            held.set_grants(args.name, [ALL_PROVINCES] if args.all_provinces else args.province)
             account = held.account(args.name)
             log(Action.GRANT, account.provinces, name=args.name)
-            print(f"{args.name}: provinces {' '.join(account.provinces) or 'none'}")
+            print(f"{args.name}: provinces {_grant_words(account)}")
         elif args.command == "set-role":
             held.set_role(args.name, args.role)
             log(Action.USER_CHANGE, name=args.name, role=args.role)

@@ -350,7 +350,11 @@ def fetch(
     raw["code"] = raw["code"].map(normalise_code)
     known = raw["code"].isin(gazetteer().index)
     result.unknown_codes = sorted(raw.loc[~known, "code"].dropna().astype(str).unique().tolist())
-    raw = raw[known].drop_duplicates("code", keep="last")
+    # only villages of the regencies asked for (and authorised): a file naming others writes nothing else
+    asked = raw["code"].astype(str).str[:5].isin(set(wanted))
+    raw = raw[known & asked].drop_duplicates("code", keep="last")
+    if raw.empty:
+        raise FetchError("not_asked", base=base, regencies=", ".join(wanted))
     fixed, _ = repair_geometry(raw.geometry.values)
     villages = gpd.GeoDataFrame({"code": raw["code"].to_numpy()}, geometry=gpd.GeoSeries(fixed, crs=4326))
     fetched = sorted({f["url"].rsplit("_", 1)[-1][:-4] for f in files})
@@ -567,8 +571,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = args.lang or (settings().language if settings().language in LANGUAGES else DEFAULT_LANGUAGE)
     store = Store(args.store) if args.store else open_store()
 
-    if args.command == "status":
-        info = status(store)
+    if args.command == "status":  # what the signed-in user may see (grants)
+        info = status(accounts.scoped(store))
         if args.json:
             print(json.dumps(info, ensure_ascii=False, indent=1))
         elif not info["provinces"]:

@@ -107,10 +107,17 @@ def load_view(
     k: int = 5,
 ) -> ExportView:
     """Everything an export of ``area`` (or of the whole store, :data:`NATIONAL`) shows, read from
-    ``store`` and protected."""
+    ``store`` and protected.
+
+    ``store`` is the store as the user may see it (``ui.store()``: through her grants), so an area
+    of another province is refused as not held, and every village of the store only when the
+    store's view leaves no province out."""
     national = is_national(area)
     if national and not store.provinces():
         raise StoreError("the store holds no boundaries")
+    if national and not store.covers_all_provinces:  # a store seen through a grant of some provinces
+        raise StoreError("every village of the store is shown only to a user who sees every province held")
+    # a store seen through a grant holds no other province (ui.store(): deny by default)
     if not national and area[:2] not in store.provinces():
         raise StoreError(f"the store holds no boundaries for province {area[:2]}")
     drawn, zoom, parent = map_level(area)

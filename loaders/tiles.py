@@ -3,7 +3,8 @@
 ``python -m loaders.tiles build`` writes, for every province of the store that lacks them (all
 with ``--force``), the national village display copy and the village packs (``geo.tiles``) from
 the province display copy already stored: no full polygons are read. ``status`` lists what is
-held. Imports done by ``loaders.boundaries`` write the packs themselves.
+held. Imports done by ``loaders.boundaries`` write the packs themselves. With sign-in on it runs
+as ``ATLAS_USER`` and is checked and recorded as a boundary import of the provinces it rewrites.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import time
 
 from geo import tiles
 from geo.codes import Level
+from loaders import accounts
 from loaders.store import Store, open_store
 
 __all__ = ["build_packs", "missing_packs", "main"]
@@ -31,6 +33,10 @@ def build_packs(store: Store, provinces: list[str] | None = None, *, force: bool
     Returns the seconds spent on each province.
     """
     wanted = provinces or (store.provinces() if force else missing_packs(store))
+    if not wanted:
+        return {}
+    # a boundary write of those provinces: checked and recorded while sign-in is on
+    accounts.authorize(accounts.Action.BOUNDARY_IMPORT, wanted, file="village packs")
     seconds = {}
     for province in wanted:
         started = time.perf_counter()
@@ -39,6 +45,9 @@ def build_packs(store: Store, provinces: list[str] | None = None, *, force: bool
         packs = {zoom: tiles.encode_pack(display[zoom], zoom) for zoom in tiles.PACK_ZOOMS}
         store.write_packs(province, packs, {"national": display["national"]})
         seconds[province] = round(time.perf_counter() - started, 2)
+    accounts.record(
+        accounts.Action.BOUNDARY_IMPORT, provinces=wanted, file="village packs", detail={"packs": len(wanted)}
+    )
     return seconds
 
 
@@ -61,4 +70,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(accounts.run_cli(main))  # as ATLAS_USER when sign-in is on

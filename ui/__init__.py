@@ -11,6 +11,7 @@ from enum import StrEnum
 import streamlit as st
 
 import i18n
+from loaders import accounts
 from loaders.settings import DEMO_DIR, settings
 from loaders.store import Store, open_store
 
@@ -100,16 +101,22 @@ def is_demo() -> bool:
 
 
 def store() -> Store:
-    """The store behind the chosen dataset."""
-    return Store(DEMO_DIR) if is_demo() else open_store()
+    """The store behind the chosen dataset, as the signed-in user may see it: with sign-in on,
+    only the provinces granted (none without a grant; every one for an admin or the grant ``*``).
+
+    The one place every read of the pages starts from (``ui.reads``, the exports), so no page
+    reads another province's rows; the view's key names the grant, so cached reads stay apart.
+    """
+    return accounts.scoped(Store(DEMO_DIR) if is_demo() else open_store())
 
 
 def user_store() -> Store:
-    """The user's own store (``ATLAS_DATA_DIR``), whichever dataset is shown: imports write here.
+    """The user's own store (``ATLAS_DATA_DIR``), whichever dataset is shown: imports write here,
+    seen and changed through the user's grants as :func:`store`.
 
     The bundled demo pack is never written to.
     """
-    return open_store()
+    return accounts.scoped(open_store())
 
 
 def keep_language_in_url() -> None:

@@ -17,8 +17,12 @@ Uploads and download files of the server are held to the session by ``ui.session
 Then the role decides the pages:
 
 * viewer: the layer pages and the area map draw from the protected export view (small counts
-  hidden, grants limit the areas), and the export page (protected already); no Data page;
+  hidden), and the export page (protected already); no Data page;
 * analyst: every page but Data; steward: every page; admin: every page and the Audit tab.
+
+and the grants decide the data: every role below admin sees only the provinces granted, on every
+page, export and download (``ui.store()`` is the store through the grant); an account without a
+grant sees a message saying so and nothing else (deny by default; ``*`` grants every province).
 """
 
 from __future__ import annotations
@@ -66,6 +70,8 @@ class AuthKeys(StrEnum):
     EXPIRED = "auth_expired"
     GRANT_USER = "auth_grant_user"
     GRANT_FORM = "auth_grant_form"
+    GRANT_ALL = "auth_grant_all"
+    ACCOUNT = "auth_account"
 
 
 @dataclass
@@ -110,6 +116,19 @@ def _session_account() -> Account | None:
     return found if found is not None and found.active else None
 
 
+def _run_account() -> Account | None:
+    """The account ``gate`` resolved on this run (the resolver of ``accounts.current``): read
+    once per run from the book, not once per store read; None once signed out."""
+    try:
+        held = st.session_state.get(AuthKeys.SESSION)
+        found = st.session_state.get(AuthKeys.ACCOUNT)
+    except Exception:  # noqa: BLE001  (no script run context: a thread outside a session)
+        return None
+    if not isinstance(held, _Session) or not isinstance(found, Account) or found.name != held.name:
+        return None
+    return found
+
+
 def account() -> Account | None:
     """The signed-in account, or None (also when sign-in is off)."""
     return _session_account() if accounts.enabled() else None
@@ -119,7 +138,7 @@ def may_write(provinces) -> bool:
     """True when the user may write data of ``provinces`` (always while sign-in is off)."""
     if not accounts.enabled():
         return True
-    held = account()
+    held = accounts.current()
     return held is not None and held.may(Action.IMPORT, provinces)
 
 
@@ -128,6 +147,8 @@ def denied_text(provinces) -> str:
     held = account()
     if held is None:
         return t("auth.denied.signed_out")
+    if held.role == Role.STEWARD and not held.provinces:
+        return t("auth.denied.no_grant", name=held.name)
     if held.role == Role.STEWARD:
         outside = sorted({str(p)[:2] for p in provinces} - set(held.provinces))
         return t(
@@ -139,9 +160,19 @@ def denied_text(provinces) -> str:
 
 
 def sees(province: str) -> bool:
-    """True when the user may see ``province``: viewers' grants limit it (nobody else's)."""
-    held = account()
-    return held is None or held.role != Role.VIEWER or held.sees(province)
+    """True when the user may see ``province``: always while sign-in is off; else the grants of
+    every role below admin decide (no grant, no province; no account, nothing)."""
+    if not accounts.enabled():
+        return True
+    held = accounts.current()
+    return held is not None and held.sees(province)
+
+
+def grant_words(found: Account) -> str:
+    """The provinces an account sees, as the sidebar and the users table say it."""
+    if found.role == Role.ADMIN or found.scope is None:
+        return t("auth.all_provinces")
+    return ", ".join(found.provinces) or t("auth.no_provinces")
 
 
 def _expired_text() -> str:
@@ -439,25 +470,47 @@ def protected_view(title: str, layer: str) -> None:
 def _sidebar(found: Account) -> None:
     with st.sidebar:
         st.markdown(t("auth.signed_in_as", name=found.name, role=t(f"auth.role.{found.role.value}")))
-        if found.provinces:
-            st.caption(t("auth.provinces", provinces=", ".join(found.provinces)))
+        st.caption(t("auth.provinces", provinces=grant_words(found)))
         st.button(
             t("auth.sign_out"), key=AuthKeys.SIGN_OUT, icon=":material/logout:", on_click=_sign_out_button
         )
 
 
+def _no_grant(found: Account) -> None:
+    """What an account without a grant sees (deny by default): who it is, why, and how to get one."""
+    import i18n
+    import ui
+
+    st.sidebar.selectbox(
+        t("app.language"),
+        i18n.LANGUAGES,
+        key=ui.Keys.LANG,
+        format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
+        on_change=guarded(ui.keep_language_in_url),
+    )
+    _sidebar(found)
+    st.title("Atlas PMI")
+    st.warning(t("auth.no_grant", name=found.name), icon=":material/lock:")
+    st.stop()
+
+
 def gate(pages: list):
     """Sign-in first, then ``st.navigation`` over the pages the user's role may open.
 
-    Returns the page to run (``.run()``), as ``st.navigation`` does.
+    Returns the page to run (``.run()``), as ``st.navigation`` does. An account below admin
+    without a grant sees only a message saying so.
     """
     if not accounts.enabled():
         if settings().database_url:  # a shared database with sign-in switched off on purpose
             st.warning(t("auth.open_banner"), icon=":material/lock_open:")
         return st.navigation(pages)
-    accounts.set_resolver(_session_account)
+    st.session_state.pop(AuthKeys.ACCOUNT, None)  # resolved again below, from the book
+    accounts.set_resolver(_run_account)
     sessions.guard_uploads(settings().session_minutes * 60)
     found = _signed_in()
+    st.session_state[AuthKeys.ACCOUNT] = found
+    if found.role != Role.ADMIN and not found.provinces:
+        _no_grant(found)
     allowed = [p for p in pages if found.role in (Role.STEWARD, Role.ADMIN) or p.url_path not in WRITERS_ONLY]
     current = st.navigation(allowed)
     _sidebar(found)
@@ -470,8 +523,12 @@ def gate(pages: list):
 @guarded
 def record_download(file_name: str, data: bytes, area: str | None = None) -> None:
     """``on_click`` of an export download button: one audit entry (file name, sha256, province)."""
+    import ui
+    from exports.view import is_national
+
     digest = hashlib.sha256(data if isinstance(data, bytes) else str(data).encode()).hexdigest()
-    accounts.record(Action.EXPORT, provinces=[area[:2]] if area else [], file=file_name, sha256=digest)
+    provinces = ui.store().provinces() if area and is_national(area) else [area[:2]] if area else []
+    accounts.record(Action.EXPORT, provinces=provinces, file=file_name, sha256=digest)
 
 
 def audit_tab() -> None:
@@ -511,7 +568,7 @@ def audit_tab() -> None:
             {
                 t("audit.col.user"): a.name,
                 t("audit.col.role"): t(f"auth.role.{a.role.value}"),
-                t("audit.col.provinces"): ", ".join(a.provinces) or t("auth.all_provinces"),
+                t("audit.col.provinces"): grant_words(a),
                 t("audit.col.active"): a.active,
             }
             for a in accounts.book().accounts()
@@ -540,12 +597,19 @@ def _grant_form() -> None:
             index=roles.index(chosen.role.value),
             format_func=lambda r: t(f"auth.role.{r}"),
         )
+        every = st.checkbox(
+            t("auth.grant_all"),
+            value=accounts.ALL_PROVINCES in chosen.provinces,
+            key=AuthKeys.GRANT_ALL,
+            help=t("auth.grant_help"),
+        )
         granted = st.multiselect(
             t("audit.col.provinces"),
             list(provinces),
             default=[p for p in chosen.provinces if p in provinces],
             format_func=lambda code: f"{code} {provinces[code]}",
-            placeholder=t("auth.all_provinces"),
+            placeholder=t("auth.no_provinces"),
+            help=t("auth.grant_help"),
         )
         active = st.checkbox(t("audit.col.active"), value=chosen.active)
         saved = st.form_submit_button(t("audit.save"), type="primary", icon=":material/save:")
@@ -556,7 +620,8 @@ def _grant_form() -> None:
             book.set_role(name, role)
             book.set_active(name, active)
             accounts.record(Action.USER_CHANGE, detail={"name": name, "role": role, "active": active})
-        if sorted(granted) != list(chosen.provinces):
+        granted = [accounts.ALL_PROVINCES] if every else sorted(granted)
+        if granted != list(chosen.provinces):
             book.set_grants(name, granted)
             accounts.record(Action.GRANT, provinces=granted, detail={"name": name})
         st.success(t("audit.saved", name=name))

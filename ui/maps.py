@@ -438,8 +438,10 @@ def side_by_side(key: str, values: dict, *, label: str) -> None:
 
 # ---------------------------------------------------------------------- the national village view
 def national_villages_chosen(key: str) -> bool:
-    """A toggle, with the whole country shown and several provinces held: every village instead."""
-    if len(store().provinces()) < 2:
+    """A toggle, with the whole country shown and several provinces held: every village instead
+    (only for a user who sees every province held: a grant of some provinces never shows it)."""
+    held = store()
+    if len(held.provinces()) < 2 or not held.covers_all_provinces:
         return False
     return st.toggle(
         t("tiles.national_toggle"), key=f"{key}.national_villages", help=t("tiles.national_help")

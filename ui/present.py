@@ -318,8 +318,12 @@ def area_options() -> dict[str, str]:
 
 def may_see(code: str, sees) -> bool:
     """Whether a user may export ``code``: ``sees(province)`` (``ui.auth.sees``) for an area, and
-    for every village of the store (:data:`NATIONAL`) every province held."""
-    return all(sees(p) for p in store().provinces()) if is_national(code) else sees(code)
+    for every village of the store (:data:`NATIONAL`) only a user who sees every province held
+    (the store through her grant leaves none out, and she sees each one)."""
+    held = store()
+    if is_national(code):
+        return held.covers_all_provinces and all(sees(p) for p in held.provinces())
+    return sees(code)
 
 
 def year_options() -> list[int]:

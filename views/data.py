@@ -22,6 +22,7 @@ from loaders.layers import (
     log_frame,
     mapping_frame,
     match_frame,
+    provinces_changed,
     report_frame,
     status,
     summary_messages,
@@ -69,8 +70,33 @@ def mode_label(mode: object) -> str:
     return t(f"data.mode_short.{mode}") if mode in MODES else str(mode or "")
 
 
+def mode_choices() -> dict[str, str]:
+    """The save modes as the radio offers them: "replace all" names the provinces it replaces
+    when the user may change only some (a steward: rows of other provinces stay)."""
+    labels = {mode: t(f"data.mode.{mode}") for mode in MODES}
+    limit = accounts.write_scope()
+    if limit is not None:
+        labels["replace_all"] = t("data.mode.replace_all_limited", provinces=", ".join(sorted(limit)) or "-")
+    return labels
+
+
+def file_shown(frame):
+    """The file column of a versions or log table: a version that also holds other provinces'
+    rows (``partial``) names no file (its name is not the user's to see)."""
+    return frame["file"].where(~frame["partial"].astype(bool), t("data.file_hidden"))
+
+
 def num(value: object) -> str:
     return i18n.fmt_int(value, ui.lang()) if value is not None else "–"
+
+
+def cells(frame, columns: list[str]):
+    """``frame`` with ``columns`` written as the page writes counts ("1.210"), "–" where missing
+    (a version that names no count, a boundary entry of the log), never "None"."""
+    out = frame.astype(object)
+    for column in columns:
+        out[column] = [num(v) if v is not None and v == v else "–" for v in frame[column]]
+    return out.where(out.notna(), "–").astype(str)  # one type per column, as Arrow sends it
 
 
 def day(stamp: object) -> str:
@@ -175,7 +201,7 @@ with tab_import:
         mode = st.radio(
             t("data.mode"),
             MODES,
-            format_func=lambda m: t(f"data.mode.{m}"),
+            format_func=mode_choices().get,
             help=t("data.mode.help"),
             horizontal=True,
             key=DataKeys.MODE,
@@ -327,24 +353,29 @@ with tab_import:
                 )
             elif ui.is_demo():
                 st.info(t("data.demo_readonly"))
-            elif not auth.may_write(plan.scope()["provinces"]):
-                st.error(auth.denied_text(plan.scope()["provinces"]), icon=":material/block:")
-            elif st.button(t("data.confirm"), type="primary", icon=":material/save:"):
-                try:
-                    version = commit(plan, store, mode)
-                except StoreError as err:
-                    st.error(t("common.error", message=md_text(str(err))))
-                    st.stop()
-                st.session_state[DataKeys.SAVED] = (plan.sha256, version)
-                st.session_state.pop(DataKeys.PLAN, None)
-                st.success(
-                    t(
-                        "data.imported",
-                        layer=layer_title(plan.layer),
-                        version=version,
-                        rows=num(len(plan.frame)),
+            elif not auth.may_write(changes := provinces_changed(plan, store, mode)):
+                st.error(auth.denied_text(changes), icon=":material/block:")
+            else:
+                st.caption(t("data.changes", provinces=", ".join(changes)))
+                if st.button(t("data.confirm"), type="primary", icon=":material/save:"):
+                    try:
+                        version = commit(plan, store, mode)
+                    except AccessDenied as err:
+                        st.error(err.message(ui.lang()), icon=":material/block:")
+                        st.stop()
+                    except StoreError as err:
+                        st.error(t("common.error", message=md_text(str(err))))
+                        st.stop()
+                    st.session_state[DataKeys.SAVED] = (plan.sha256, version)
+                    st.session_state.pop(DataKeys.PLAN, None)
+                    st.success(
+                        t(
+                            "data.imported",
+                            layer=layer_title(plan.layer),
+                            version=version,
+                            rows=num(len(plan.frame)),
+                        )
                     )
-                )
 
 with tab_status:
     info = status(store)["layers"]
@@ -367,8 +398,12 @@ with tab_status:
         with st.expander(t("data.versions_of", layer=layer_title(name))):
             versions = versions_frame(store, name)
             versions["mode"] = versions["mode"].map(mode_label)
+            versions["file"] = file_shown(versions)
+            if versions["partial"].any():
+                st.caption(t("data.partial_note"))
+            counts = ["rows_read", "rows_matched", "rows_rejected", "stored_rows", "total"]
             st.dataframe(
-                versions.rename(
+                cells(versions.drop(columns=["partial"]), counts).rename(
                     columns={
                         "id": t("data.col.version"),
                         "file": t("data.col.file"),
@@ -420,7 +455,8 @@ with tab_boundaries:
         )
 
     st.subheader(t("data.boundaries.fetch_title"))
-    provinces = fetch_choices()
+    # the provinces this user may write (a steward's grants; every one for an admin or sign-in off)
+    provinces = {code: name for code, name in fetch_choices().items() if auth.may_write([code])}
     left, right = st.columns([1, 2])
     province = left.selectbox(
         t("data.boundaries.province"),
@@ -593,11 +629,17 @@ with tab_log:
     log = log_frame(store)
     log["layer"] = log["layer"].map(lambda n: layer_title(n) if n in LAYERS else n)
     log["mode"] = log["mode"].map(mode_label)
+    log["file"] = file_shown(log)
     if log.empty:
         st.info(t("data.log.empty"))
     else:
+        if log["partial"].any():
+            st.caption(t("data.partial_note"))
         st.dataframe(
-            log.drop(columns=["sha256"]).rename(
+            cells(
+                log.drop(columns=["sha256", "partial"]),
+                ["version", "rows_read", "rows_matched", "rows_rejected"],
+            ).rename(
                 columns={
                     "at": t("data.col.written"),
                     "layer": t("data.col.layer"),

@@ -10,6 +10,7 @@ from pathlib import Path
 import i18n
 from geo.cells import neutralise
 from geo.layers import LAYERS
+from loaders import accounts
 from loaders.layers.pipeline import (
     MODES,
     ImportPlan,
@@ -58,7 +59,14 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("layer", choices=list(LAYERS))
     imp.add_argument("file", type=Path)
     imp.add_argument("--sheet", default=None)
-    imp.add_argument("--mode", choices=MODES, default="replace")
+    imp.add_argument(
+        "--mode",
+        choices=MODES,
+        default="replace",
+        help="replace (default): earlier rows of the file's provinces and years are replaced; append: "
+        "a new version beside the others; replace_all: every earlier row you may change is removed "
+        "(a steward's: those of her granted provinces only, rows of other provinces stay)",
+    )
     imp.add_argument("--report", type=Path, default=None, help="write the row-by-row report (CSV) here")
     imp.add_argument(
         "--skip-invalid", action="store_true", help="leave rows with value errors out instead of rejecting"
@@ -73,8 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     if lang not in i18n.LANGUAGES:
         lang = i18n.DEFAULT_LANGUAGE
     store = Store(args.store) if args.store else open_store()
-    if args.command == "status":
-        info = status(store)
+    if args.command == "status":  # what the signed-in user may see (grants)
+        info = status(accounts.scoped(store))
         if args.json:
             print(json.dumps(info, ensure_ascii=False))
         else:
@@ -88,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
 
         try:
             delete_version(store, args.layer, args.version)
+        except accounts.AccessDenied:
+            raise  # run_cli says why and exits 3
         except StoreError as err:
             print(str(err), file=sys.stderr)
             return 1

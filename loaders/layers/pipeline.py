@@ -23,7 +23,13 @@ documentation in :data:`loaders.templates.DICTIONARY`): no stage changes.
 Replace vs append: *append* adds a version. *replace* drops, from earlier versions, the rows in
 the new file's scope — the provinces it covers and, for layers with a year (placements, reports,
 population), the years it covers — and then adds the new version; rows of other provinces or
-years are kept. ``replace_all`` drops every earlier version.
+years are kept. ``replace_all`` drops every earlier row the user may change — every row for an
+admin, a user granted every province or while sign-in is off; a steward's granted provinces (all
+their years) only, rows of other provinces staying as they are — and then adds the new version.
+
+Every write is checked (``accounts.authorize``) against the provinces it would change: those of
+the new rows and those of every stored row it drops (for a deleted version, the provinces of its
+rows); the audit log records the provinces a write did change.
 """
 
 from __future__ import annotations
@@ -49,7 +55,7 @@ from loaders.layers.plan import (
     summary_messages,
 )
 from loaders.layers.stages import Upload
-from loaders.store import Store
+from loaders.store import Store, StoreError
 from loaders.validation import Issue
 
 __all__ = [
@@ -62,6 +68,7 @@ __all__ = [
     "analyse",
     "run_stages",
     "commit",
+    "provinces_changed",
     "delete_version",
     "import_file",
     "status",
@@ -148,8 +155,48 @@ def _scope_filter(layer: str, scope: dict):
     return drop
 
 
+def _provinces(frame: pd.DataFrame) -> set[str]:
+    if frame is None or frame.empty or "village" not in frame:
+        return set()
+    return set(frame["village"].dropna().astype(str).str[:2].unique())
+
+
+def _drop_filter(plan: ImportPlan, mode: str, limit: frozenset[str] | None):
+    """What a write of ``plan`` in ``mode`` drops of the stored rows (None: nothing, an append):
+    ``replace`` the rows of the file's scope, ``replace_all`` every row, both only inside
+    ``limit`` (the provinces the user may change; None: every province)."""
+    if mode == "append":
+        return None
+    scope = _scope_filter(plan.layer, plan.scope()) if mode == "replace" else None
+
+    def drop(frame: pd.DataFrame) -> pd.Series:
+        mask = pd.Series(True, index=frame.index) if scope is None else scope(frame)
+        if limit is not None:
+            mask &= frame["village"].astype(str).str[:2].isin(limit)
+        return mask
+
+    return drop
+
+
+def provinces_changed(plan: ImportPlan, store: Store, mode: str) -> list[str]:
+    """Provinces a write of ``plan`` in ``mode`` would change for the current user: the file's
+    and those of every stored row it would drop (what ``commit`` checks before writing)."""
+    changed = set(plan.scope()["provinces"])
+    drop = _drop_filter(plan, mode, accounts.write_scope())
+    if drop is not None:
+        held = store.read_layer(plan.layer)
+        if not held.empty:
+            changed |= _provinces(held[drop(held).fillna(False).astype(bool).to_numpy()])
+    return sorted(changed)
+
+
 def commit(plan: ImportPlan, store: Store, mode: str = "append") -> int:
-    """Write an accepted plan as a new version and log it. Returns the version id."""
+    """Write an accepted plan as a new version and log it. Returns the version id.
+
+    Checked against every province the write would change (the file's and those of the stored
+    rows it drops) before anything is written; ``replace_all`` by a steward drops the rows of
+    her granted provinces only. Raises ``AccessDenied`` (recorded) when refused.
+    """
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}; choose one of: {', '.join(MODES)}")
     if not plan.accepted:
@@ -157,35 +204,48 @@ def commit(plan: ImportPlan, store: Store, mode: str = "append") -> int:
     info = {**plan.summary(), "mode": mode}
     info.pop("accepted", None)
     info.pop("errors", None)
-    action = accounts.Action.REPLACE if mode == "replace" else accounts.Action.IMPORT
-    accounts.authorize(action, info["provinces"], file=plan.file)
+    action = accounts.Action.IMPORT if mode == "append" else accounts.Action.REPLACE
+    accounts.authorize(action, info["provinces"], file=plan.file)  # the file's own rows first
+    accounts.authorize(action, provinces_changed(plan, store, mode), file=plan.file)
+    drop = _drop_filter(plan, mode, accounts.write_scope())
+    dropped: set[str] = set()
+
+    def counted(frame: pd.DataFrame) -> pd.Series:
+        mask = drop(frame).fillna(False).astype(bool)
+        dropped.update(_provinces(frame[mask.to_numpy()]))
+        return mask
+
     version = store.write_layer_version(
-        plan.layer,
-        plan.frame,
-        info,
-        replace=mode != "append",
-        drop_rows=_scope_filter(plan.layer, plan.scope()) if mode == "replace" else None,
+        plan.layer, plan.frame, info, replace=drop is not None, drop_rows=counted if drop else None
     )
     store.log_import({**info, "version": version})
     accounts.record(
         action,
-        provinces=info["provinces"],
+        provinces=sorted(set(info["provinces"]) | dropped),
         file=plan.file,
         sha256=plan.sha256,
-        detail={"layer": plan.layer, "version": version, "rows": info["stored_rows"]},
+        detail={"layer": plan.layer, "version": version, "rows": info["stored_rows"], "mode": mode},
     )
     return version
 
 
 def delete_version(store: Store, layer: str, version: int) -> None:
-    """Delete one stored version of a layer (checked and recorded when sign-in is on)."""
-    meta = next((v for v in store.layer_meta(layer)["versions"] if v.get("id") == int(version)), {})
+    """Delete one stored version of a layer, checked against the provinces of its rows and
+    recorded when sign-in is on. A version that also holds rows the store shown to this user
+    leaves out (another province's) is refused."""
+    meta = next((v for v in store.layer_meta(layer)["versions"] if v.get("id") == int(version)), None)
+    if meta is None:
+        raise StoreError(f"layer {layer} has no version {version}")
+    rows = store.read_layer(layer, int(version))
+    provinces = sorted(_provinces(rows))
+    if meta.get("partial"):
+        accounts.refuse(accounts.Action.DELETE, provinces, key="auth.denied.version_outside", version=version)
     with accounts.audited(
         accounts.Action.DELETE,
-        provinces=meta.get("provinces") or [],
+        provinces=provinces,
         file=meta.get("file"),
         sha256=meta.get("sha256"),
-        detail={"layer": layer, "version": int(version)},
+        detail={"layer": layer, "version": int(version), "rows": int(len(rows))},
     ):
         store.delete_layer_version(layer, int(version))
 
@@ -224,7 +284,9 @@ def status(store: Store) -> dict:
 
 
 def versions_frame(store: Store, layer: str) -> pd.DataFrame:
-    """The stored versions of a layer: id, file, time, mode, rows read/matched/rejected, rows."""
+    """The stored versions of a layer: id, file, time, mode, rows read/matched/rejected, rows;
+    ``partial`` where the version also holds rows of provinces the store's view leaves out (its
+    file name and the file's counts are not shown, rows and total count the view's rows)."""
     columns = [
         "id",
         "file",
@@ -235,13 +297,18 @@ def versions_frame(store: Store, layer: str) -> pd.DataFrame:
         "rows_rejected",
         "stored_rows",
         "total",
+        "partial",
     ]
     versions = store.layer_meta(layer)["versions"]
-    return pd.DataFrame([{c: v.get(c) for c in columns} for v in versions], columns=columns)
+    return pd.DataFrame(
+        [{c: v.get(c, False if c == "partial" else None) for c in columns} for v in versions],
+        columns=columns,
+    )
 
 
 def log_frame(store: Store) -> pd.DataFrame:
-    """The import log, newest first (file names, hashes and counts; never cell values)."""
+    """The import log, newest first (file names, hashes and counts; never cell values);
+    ``partial`` as in :func:`versions_frame`."""
     columns = [
         "at",
         "layer",
@@ -252,6 +319,10 @@ def log_frame(store: Store) -> pd.DataFrame:
         "rows_matched",
         "rows_rejected",
         "sha256",
+        "partial",
     ]
     entries = store.import_log()
-    return pd.DataFrame([{c: e.get(c) for c in columns} for e in reversed(entries)], columns=columns)
+    return pd.DataFrame(
+        [{c: e.get(c, False if c == "partial" else None) for c in columns} for e in reversed(entries)],
+        columns=columns,
+    )

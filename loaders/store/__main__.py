@@ -24,7 +24,7 @@ python -m loaders.store app-role ROLE [--to URL]
     the import log and the audit log but never change or delete them, no DDL. Point the app
     servers' ``ATLAS_DATABASE_URL`` at that role; run it again after an upgrade adds tables.
 
-With sign-in on (ATLAS_AUTH), backup, restore and upgrade are for an admin (ATLAS_USER and
+With sign-in on (ATLAS_AUTH), migrate, backup, restore and upgrade are for an admin (ATLAS_USER and
 ATLAS_PASSWORD) or the server's own operating-system user, and are recorded in the audit log.
 """
 
@@ -108,10 +108,31 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     source = Store(args.source or conf.data_dir)
     database = Store(target)
+    return _migrate(source, database)
+
+
+def _migrate(source: Store, database: Store) -> int:
+    """Copy ``source`` into ``database``: every province and layer is rewritten, so with sign-in on
+    only an admin (or the server's own user) may, and it is recorded; exit 3 when refused."""
+    from loaders import accounts, backups
+
+    conf = settings()
+    lang = conf.language if conf.language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
     try:
-        database.create_schema()
-        print(f"schema ready in {database.label}", file=sys.stderr)
-        copied = database.copy_from(source, progress=lambda msg: print(msg, file=sys.stderr))
+        with accounts.acting_as(backups.command_account(database, lang)):
+            accounts.authorize(accounts.Action.STORE_COPY, file=source.label)
+            database.create_schema()
+            print(f"schema ready in {database.label}", file=sys.stderr)
+            copied = database.copy_from(source, progress=lambda msg: print(msg, file=sys.stderr))
+            accounts.record(
+                accounts.Action.STORE_COPY,
+                provinces=copied["provinces"],
+                file=source.label,
+                detail={"to": database.label, "layers": len(copied["layers"])},
+            )
+    except accounts.AccessDenied as err:
+        print(err.message(lang), file=sys.stderr)
+        return 3
     except StoreError as err:
         print(f"migrate failed: {err}", file=sys.stderr)
         return 1

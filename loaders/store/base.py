@@ -34,6 +34,32 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def trimmed_entry(version: dict, rows: pd.DataFrame, dropped: int) -> dict:
+    """A version's entry after a scoped replace dropped ``dropped`` of its rows (``rows`` stay):
+    the rows replaced counted, the provinces it names narrowed to those it still holds."""
+    out = {**version, "rows_replaced": dropped + version.get("rows_replaced", 0)}
+    if "provinces" in version and "village" in rows:
+        out["provinces"] = sorted(set(rows["village"].dropna().astype(str).str[:2]))
+    return out
+
+
+#: Keys of a store seen through a grant start with this (``scope:36,52|<key of the store>``).
+SCOPE_PREFIX = "scope:"
+
+
+def scope_key(provinces, key: str) -> str:
+    """The key of the store ``key`` seen through ``provinces``: ``scope:36,52|<key>``.
+
+    >>> scope_key(["52", "36"], "/srv/atlas/store")
+    'scope:36,52|/srv/atlas/store'
+    """
+    codes = sorted({str(p).strip()[:2] for p in provinces})
+    bad = [c for c in codes if not (len(c) == 2 and c.isdigit())]
+    if bad:
+        raise ValueError(f"a scope holds two-digit province codes (e.g. 36), got {', '.join(bad)}")
+    return f"{SCOPE_PREFIX}{','.join(codes)}|{key}"
+
+
 def is_database_url(target: object) -> bool:
     return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
 
@@ -51,7 +77,10 @@ class Store(ABC):
 
     def __new__(cls, target: Path | str | None = None, *args, **kwargs):
         if cls is Store:
-            cls = Store.backends["postgis" if is_database_url(target) else "files"]
+            if isinstance(target, str) and target.startswith(SCOPE_PREFIX):
+                cls = Store.backends["scoped"]
+            else:
+                cls = Store.backends["postgis" if is_database_url(target) else "files"]
         return super().__new__(cls)
 
     # ------------------------------------------------------------------ identity
@@ -68,6 +97,19 @@ class Store(ABC):
     @abstractmethod
     def version(self) -> str:
         """A token that changes whenever any unit of the store changes (cache key)."""
+
+    # ------------------------------------------------------------------ grants
+    def within(self, provinces) -> Store:
+        """This store as an account granted ``provinces`` sees and changes it
+        (``loaders.store.scoped``): other provinces' boundaries and rows are absent, writes
+        outside them refused. ``Store(view.key)`` opens the same view again."""
+        return Store(scope_key(provinces, self.key))
+
+    @property
+    def covers_all_provinces(self) -> bool:
+        """True when nothing this store holds is hidden from it (False for a view through a
+        grant that leaves out a province held)."""
+        return True
 
     # ------------------------------------------------------------------ boundaries
     @abstractmethod

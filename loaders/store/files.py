@@ -41,7 +41,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from geo.codes import Level
-from loaders.store.base import Areas, Display, Store, StoreError, now
+from loaders.store.base import Areas, Display, Store, StoreError, now, trimmed_entry
 from loaders.store.format import BACKUPS, FORMAT_FILE, ensure_files
 
 __all__ = ["FileStore", "LEVEL_FILES"]
@@ -376,9 +376,7 @@ class FileStore(Store):
                     if mask.all():
                         continue
                     old[~mask].to_parquet(path, index=False)
-                    kept.append(
-                        {**version, "rows_replaced": int(mask.sum()) + version.get("rows_replaced", 0)}
-                    )
+                    kept.append(trimmed_entry(version, old[~mask], int(mask.sum())))
                 versions = kept
             frame.to_parquet(folder / f"v{new_id}.parquet", index=False)
             versions.append({"id": new_id, "written_at": _now(), **info})

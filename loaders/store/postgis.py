@@ -44,7 +44,7 @@ import pandas as pd
 import shapely
 
 from geo.codes import Level
-from loaders.store.base import Areas, Display, Store, StoreError, now
+from loaders.store.base import Areas, Display, Store, StoreError, now, trimmed_entry
 from loaders.store.format import CURRENT, SCHEMA_LOCK, ensure_postgis, postgis_format
 
 __all__ = ["PostgisStore", "SCHEMA_SQL", "APP_ROLE_SQL", "close_pools"]
@@ -659,7 +659,7 @@ class PostgisStore(Store):
                     )
                     if mask.all():
                         continue
-                    entry = {**version, "rows_replaced": int(mask.sum()) + version.get("rows_replaced", 0)}
+                    entry = trimmed_entry(version, old[~mask], int(mask.sum()))
                     self._insert_version(conn, layer, entry, old[~mask].reset_index(drop=True))
             self._insert_version(conn, layer, {"id": new_id, "written_at": now(), **info}, frame)
         return new_id

@@ -39,10 +39,14 @@ def browser():
 
 
 def _book(store: Path, monkeypatch) -> accounts.SqliteBook:
+    """Two accounts granted the demo's invented province (without a grant they would see nothing)."""
+    from loaders.demo import DEMO_PROVINCE
+
     monkeypatch.setenv("ATLAS_DATA_DIR", str(store))
     book = accounts.SqliteBook(store / accounts.BOOK_FILE)
-    book.add_user("siti", Role.ANALYST, password_hash=accounts.hash_password(PASSWORD))
-    book.add_user("budi@bp3mi.go.id", Role.VIEWER, password_hash=None)
+    digest = accounts.hash_password(PASSWORD)
+    book.add_user("siti", Role.ANALYST, password_hash=digest, provinces=[DEMO_PROVINCE])
+    book.add_user("budi@bp3mi.go.id", Role.VIEWER, password_hash=None, provinces=[DEMO_PROVINCE])
     return book
 
 

@@ -113,7 +113,16 @@ def test_roles_and_grants():
     assert not Account("a", Role.ANALYST).may(Action.IMPORT, ["36"])
     viewer = Account("v", Role.VIEWER, ("35",))
     assert viewer.may(Action.EXPORT, ["35"]) and not viewer.may(Action.EXPORT, ["36"])
-    assert viewer.sees("35.10") and not viewer.sees("36") and Account("v", Role.VIEWER).sees("36")
+    assert viewer.sees("35.10") and not viewer.sees("36")
+    # deny by default: no grant, no province (any role below admin); "*" grants every one explicitly
+    for role in (Role.VIEWER, Role.ANALYST, Role.STEWARD):
+        assert not Account("x", role).sees("36") and not Account("x", role).may(Action.EXPORT, ["36"])
+        assert Account("x", role, ("*",)).sees("36") and Account("x", role, ("*",)).may(Action.EXPORT, ["94"])
+    analyst = Account("a", Role.ANALYST, ("52",))  # grants bind analysts too
+    assert analyst.may(Action.EXPORT, ["52"]) and not analyst.may(Action.EXPORT, ["36", "52"])
+    assert not analyst.sees("36.04") and analyst.sees("52")
+    assert Account("s", Role.STEWARD, ("*",)).may(Action.REPLACE, ["11", "36"])
+    assert not Account("a", Role.ANALYST, ("*",)).may(Action.IMPORT, ["36"])  # the role still decides
     assert not viewer.exact_counts and Account("a", Role.ANALYST).exact_counts
     admin = Account("root", Role.ADMIN)
     assert admin.may(Action.IMPORT, ["11", "94"]) and admin.may(Action.GRANT)

@@ -24,13 +24,16 @@ LAYER_PAGES = ["overview", "placements", "coverage", "enterprises", "reports", "
 
 @pytest.fixture()
 def book(tmp_path, monkeypatch):
-    """Sign-in on, a book in an empty user store, one account of each role (steward: 36)."""
+    """Sign-in on, a book in an empty user store, one account of each role (steward: 36; the
+    viewer granted the demo's invented province, the analyst every province: no grant, no data)."""
+    from loaders.demo import DEMO_PROVINCE
+
     monkeypatch.setenv("ATLAS_AUTH", "local")
     monkeypatch.setenv("ATLAS_DATA_DIR", str(tmp_path / "store"))
     held = accounts.book()
     digest = accounts.hash_password(PASSWORD)
-    held.add_user("viewer", Role.VIEWER, password_hash=digest)
-    held.add_user("analyst", Role.ANALYST, password_hash=digest)
+    held.add_user("viewer", Role.VIEWER, password_hash=digest, provinces=[DEMO_PROVINCE])
+    held.add_user("analyst", Role.ANALYST, password_hash=digest, provinces=[accounts.ALL_PROVINCES])
     held.add_user("steward36", Role.STEWARD, password_hash=digest, provinces=["36"])
     held.add_user("admin", Role.ADMIN, password_hash=digest)
     return held
@@ -183,7 +186,7 @@ def test_viewer_exports_every_village_only_with_every_province(national_export_s
     monkeypatch.setenv("ATLAS_AUTH", "local")
     monkeypatch.setenv("ATLAS_DATA_DIR", str(tmp_path / "store"))
     held = accounts.book()
-    held.add_user("viewer", Role.VIEWER, password_hash=accounts.hash_password(PASSWORD))
+    held.add_user("viewer", Role.VIEWER, password_hash=accounts.hash_password(PASSWORD), provinces=["*"])
     held.add_user("viewer36", Role.VIEWER, password_hash=accounts.hash_password(PASSWORD), provinces=["36"])
     national = i18n.t("export.page.national", "id")
 

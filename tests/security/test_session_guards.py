@@ -113,7 +113,7 @@ def signed_in(tmp_path, monkeypatch):
     monkeypatch.setenv("ATLAS_DATA_DIR", str(tmp_path / "store"))
     monkeypatch.setenv("ATLAS_SESSION_MINUTES", "30")
     book = accounts.book()
-    book.add_user("siti", Role.ANALYST, password_hash=accounts.hash_password(PASSWORD))
+    book.add_user("siti", Role.ANALYST, password_hash=accounts.hash_password(PASSWORD), provinces=["99"])
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
     at.session_state["dataset"] = "demo"
     at.run()

@@ -55,12 +55,15 @@ def browser():
 
 
 def _store(folder: Path) -> accounts.SqliteBook:
-    """An empty user store (the pages show the demo) with a steward of 52, an analyst and a viewer."""
+    """An empty user store (the pages show the demo) with a steward of 52, an analyst and a viewer
+    (granted the demo's invented province: without a grant they would see nothing)."""
+    from loaders.demo import DEMO_PROVINCE
+
     book = accounts.SqliteBook(folder / accounts.BOOK_FILE)
     digest = accounts.hash_password(PASSWORD)
     book.add_user("steward52", Role.STEWARD, password_hash=digest, provinces=["52"])
-    book.add_user("siti", Role.ANALYST, password_hash=digest)
-    book.add_user("budi", Role.VIEWER, password_hash=digest)
+    book.add_user("siti", Role.ANALYST, password_hash=digest, provinces=[DEMO_PROVINCE])
+    book.add_user("budi", Role.VIEWER, password_hash=digest, provinces=[DEMO_PROVINCE])
     return book
 
 
@@ -243,7 +246,7 @@ def test_download_files_are_gone_at_sign_out(app, browser):
 def test_a_replayed_download_frame_after_sign_out_shows_nothing(app):
     url, _ = app
     with Attacker(url) as attacker:
-        attacker.sign_in("steward52", PASSWORD)
+        attacker.sign_in("siti", PASSWORD)  # granted the demo's province: its exports are hers
         seen = attacker.open("ekspor")
         sign_out = seen.widget("auth_sign_out")[0]
         formats = seen.widget("export.formats")[0]

@@ -2,8 +2,8 @@
 
 * a boundary upload holding an OGR VRT that selects the users' password hashes is refused with
   a message naming the file, and no element of the page shows a hash (sign-in off, the default);
-* with sign-in on, a steward without a grant is refused before any byte is parsed, on both
-  uploads, and the refusal is in the audit log once;
+* with sign-in on, a steward without a grant sees only the message saying so (deny by default):
+  no uploader, no byte of a file parsed, also when her grant is taken away while she is signed in;
 * a 0.8 MB workbook that unpacks to 800 MB is refused from its zip directory: its sheets are
   never listed (openpyxl never opens it) and the check runs once, not on every rerun.
 """
@@ -20,6 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 import i18n
 from loaders import tabular
+from loaders.accounts import SqliteBook
 from tests.pages.test_data_page import APP, messy_csv, open_page
 from tests.security.attack_files import PASSWORD, audit, geojson, make_book, vrt_reading
 
@@ -73,35 +74,25 @@ def _signed_in(monkeypatch, root, name: str, lang: str = "en") -> AppTest:
     return at
 
 
-def test_a_steward_without_a_grant_has_no_upload_parsed_and_the_refusal_is_logged(monkeypatch, tmp_path):
+def test_a_steward_without_a_grant_gets_no_uploader_and_nothing_is_parsed(monkeypatch, tmp_path):
+    """Deny by default (issue 21, item 3): a steward without a grant sees only the message saying
+    so, no Data page and no uploader, so no file of hers is read; one who loses her grant while
+    signed in is stopped at her next step the same way."""
     root = tmp_path / "store"
     make_book(root)
-    at = _signed_in(monkeypatch, root, "steward0")
     calls = []
     monkeypatch.setattr(tabular, "read_grid", lambda *a, **k: calls.append(a) or pytest.fail("parsed"))
-    denied = i18n.t("auth.denied.province", "en", provinces="-", granted="-")
-
-    # a layer file: not read, a message instead of the preview, one audit entry over reruns
+    at = _signed_in(monkeypatch, root, "steward0")
+    assert [w.value for w in at.warning] == [i18n.t("auth.no_grant", "en", name="steward0")]
+    assert not at.get("file_uploader") and not at.metric
+    at = _signed_in(monkeypatch, root, "steward36")
+    assert at.get("file_uploader")
+    SqliteBook(root / "accounts.sqlite").set_grants("steward36", [])  # revoked meanwhile
     at.file_uploader(key="data_upload").set_value(("cpmi.csv", messy_csv(), "text/csv")).run()
-    at.run()
-    assert calls == [] and not at.metric  # nothing was parsed, no preview
     assert not at.exception, at.exception
-    assert i18n.t("data.upload_denied", "en", reason=denied) in [e.value for e in at.error]
-
-    # a boundary file, broken on purpose: the answer is the refusal, not a parse error
-    at.file_uploader(key="data_bnd_upload").set_value(("rusak.geojson", b'{"type": "Feature', "text/plain"))
-    at.run()
-    at.button(key="data_bnd_import").click().run()
-    assert not at.exception, at.exception
-    assert denied in [_plain(e.value) for e in at.error]
-    assert not any("cannot be read" in e.value for e in at.error)
-    refused = [
-        (e["user"], e["action"], e["outcome"], e["file"]) for e in audit(root) if e["outcome"] == "denied"
-    ]
-    assert refused == [
-        ("steward0", "import", "denied", "cpmi.csv"),
-        ("steward0", "boundary-import", "denied", "rusak.geojson"),
-    ]
+    assert [w.value for w in at.warning] == [i18n.t("auth.no_grant", "en", name="steward36")]
+    assert calls == [] and not at.get("file_uploader") and not at.metric
+    assert not [e for e in audit(root) if e["action"] in ("import", "boundary-import")]
 
 
 def test_a_granted_steward_still_imports_a_boundary_upload(monkeypatch, tmp_path):

@@ -1,0 +1,304 @@
+"""A store seen through a province grant: reads return only the granted provinces' rows, writes
+change only them.
+
+``store.within(["52"])`` (or ``Store("scope:52|<key of the store>")``) is the store as an account
+granted province 52 may see and change it. Its ``key`` names the scope, so ``Store(view.key)``
+opens the same view again and every cached read keyed on the store key (``ui.reads``, the export
+builds) is kept apart per scope. Nothing is copied; every method asks the store underneath.
+
+Reads: boundaries of other provinces are absent (as if not held); layer rows are those whose
+village lies in the scope; a stored version or import-log entry that also holds rows of other
+provinces is shown with its file name, hash and counts removed (``partial``: True, the rows and
+total counted over the scope only), one that holds none is absent.
+
+Writes: a province outside the scope is refused (``StoreError``); a layer version must hold
+only rows of the scope; ``replace`` drops earlier rows of the scope only (rows of other provinces
+stay, whatever ``drop_rows`` says); deleting a version that holds rows of another province is
+refused; ``restore_layer`` (a whole layer) is refused.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.codes import Level
+from loaders.store.base import SCOPE_PREFIX, Areas, Display, Store, StoreError, scope_key
+
+__all__ = ["ScopedStore", "SCOPE_PREFIX", "scope_key"]
+
+#: Fields of a version or log entry shown when it also holds rows of other provinces.
+_SHARED_FIELDS = ("id", "at", "written_at", "version", "layer", "mode", "kind", "level", "years")
+
+#: (store key, data version, layer, scope) -> the layer's versions as the scope sees them.
+_META_CACHE: OrderedDict[tuple, list[dict]] = OrderedDict()
+_META_CACHE_SIZE = 64
+
+
+def _codes(provinces: Iterable[str]) -> frozenset[str]:
+    return frozenset(scope_key(provinces, "")[len(SCOPE_PREFIX) :].rstrip("|").split(",")) - {""}
+
+
+def _village_provinces(frame: pd.DataFrame) -> pd.Series:
+    """The province of each row's village (None where a row names no village: in no scope)."""
+    if "village" not in frame:
+        return pd.Series(None, index=frame.index, dtype=object)
+    return frame["village"].astype(str).str[:2].where(frame["village"].notna(), None)
+
+
+def entry_provinces(entry: Mapping) -> set[str] | None:
+    """Provinces a version or import-log entry names (its ``provinces``, else its fetched
+    ``regencies``); None when it names none (then it is shown to no scope)."""
+    if entry.get("provinces"):
+        return {str(p)[:2] for p in entry["provinces"]}
+    if entry.get("regencies"):
+        return {str(r)[:2] for r in entry["regencies"]}
+    return None
+
+
+class ScopedStore(Store):
+    """The store ``inner`` as an account granted ``scope`` sees it (see the module docstring)."""
+
+    def __init__(self, target: str):
+        text = str(target)
+        if not text.startswith(SCOPE_PREFIX) or "|" not in text:
+            raise ValueError(f"a scoped store key reads 'scope:36,52|<store key>', got {text!r}")
+        codes, inner = text[len(SCOPE_PREFIX) :].split("|", 1)
+        self.scope = _codes(c for c in codes.split(",") if c)
+        self.inner = Store(inner)
+
+    # ------------------------------------------------------------------ identity
+    @property
+    def key(self) -> str:
+        return scope_key(self.scope, self.inner.key)
+
+    @property
+    def label(self) -> str:
+        return self.inner.label
+
+    def version(self) -> str:
+        return self.inner.version()
+
+    def within(self, provinces: Iterable[str]) -> Store:
+        return Store(scope_key(self.scope & _codes(provinces), self.inner.key))
+
+    @property
+    def covers_all_provinces(self) -> bool:
+        """True when every province whose boundaries the store holds is in the scope."""
+        return set(self.inner.provinces()) <= self.scope
+
+    def _in(self, frame: pd.DataFrame) -> pd.Series:
+        return _village_provinces(frame).isin(self.scope)
+
+    def _refuse(self, what: str) -> StoreError:
+        granted = ", ".join(sorted(self.scope)) or "-"
+        return StoreError(f"{what} lies outside the provinces granted ({granted}); nothing was changed")
+
+    # ------------------------------------------------------------------ boundaries
+    def provinces(self) -> list[str]:
+        return [p for p in self.inner.provinces() if p in self.scope]
+
+    def _held(self, province: str) -> None:
+        if str(province)[:2] not in self.scope:
+            raise StoreError(f"the store holds no boundaries for province {province}")
+
+    def province_meta(self, province: str) -> dict:
+        self._held(province)
+        return self.inner.province_meta(province)
+
+    def province_tables(self, province: str) -> tuple[Areas, Display]:
+        self._held(province)
+        return self.inner.province_tables(province)
+
+    def packs(self, province: str) -> dict[str, bytes]:
+        self._held(province)
+        return self.inner.packs(province)
+
+    def read_pack(self, province: str, zoom: str) -> bytes | None:
+        return self.inner.read_pack(province, zoom) if str(province)[:2] in self.scope else None
+
+    def write_province(
+        self,
+        province: str,
+        areas: Areas,
+        display: Display | None = None,
+        *,
+        meta: dict,
+        keep: tuple[Level, ...] = (),
+        packs: Mapping[str, bytes] | None = None,
+    ) -> None:
+        if str(province)[:2] not in self.scope:
+            raise self._refuse(f"province {province}")
+        self.inner.write_province(province, areas, display, meta=meta, keep=keep, packs=packs)
+
+    def delete_province(self, province: str) -> None:
+        if str(province)[:2] not in self.scope:
+            raise self._refuse(f"province {province}")
+        self.inner.delete_province(province)
+
+    def write_packs(
+        self, province: str, packs: Mapping[str, bytes], display: Mapping[str, gpd.GeoDataFrame]
+    ) -> None:
+        if str(province)[:2] not in self.scope:
+            raise self._refuse(f"province {province}")
+        self.inner.write_packs(province, packs, display)
+
+    def _parents(self, parent: str | None) -> list[str] | None:
+        """The provinces to read (None: every one held, all in the scope)."""
+        if parent:
+            return [parent[:2]] if parent[:2] in self.scope else []
+        held = self.inner.provinces()
+        return None if set(held) <= self.scope else [p for p in held if p in self.scope]
+
+    def read_areas(
+        self,
+        level: Level | int,
+        parent: str | None = None,
+        *,
+        display: str | None = None,
+        columns: list[str] | None = None,
+    ) -> gpd.GeoDataFrame:
+        wanted = self._parents(parent)
+        if wanted is None or (parent and wanted):
+            return self.inner.read_areas(level, parent, display=display, columns=columns)
+        frames = [self.inner.read_areas(level, p, display=display, columns=columns) for p in wanted]
+        if not frames:
+            return gpd.GeoDataFrame({"code": [], "name": []}, geometry=gpd.GeoSeries([], crs=4326))
+        if len(frames) == 1:
+            return frames[0]
+        return gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry", crs=4326)
+
+    def read_attributes(
+        self, level: Level | int, parent: str | None = None, columns: list[str] | None = None
+    ) -> pd.DataFrame:
+        wanted = self._parents(parent)
+        if wanted is None or (parent and wanted):
+            return self.inner.read_attributes(level, parent, columns)
+        frames = [self.inner.read_attributes(level, p, columns) for p in wanted]
+        if not frames:
+            return pd.DataFrame({c: pd.Series(dtype=object) for c in columns or ["code", "name"]})
+        return pd.concat(frames, ignore_index=True)
+
+    # ------------------------------------------------------------------ layers
+    def _versions(self, layer: str) -> list[dict]:
+        """The layer's versions as the scope sees them (cached per data version)."""
+        key = (self.inner.key, self.inner.version(), layer, self.scope)
+        if key in _META_CACHE:
+            _META_CACHE.move_to_end(key)
+            return _META_CACHE[key]
+        shown = []
+        for version in self.inner.layer_meta(layer)["versions"]:
+            named = entry_provinces(version)
+            if named is not None and named <= self.scope:
+                shown.append(version)
+                continue
+            if named is not None and not named & self.scope:
+                continue
+            rows = self.inner.read_layer(layer, version["id"])
+            inside = self._in(rows)
+            if not inside.any():
+                continue
+            if inside.all():
+                shown.append({**version, "provinces": sorted(set(_village_provinces(rows)))})
+                continue
+            shown.append(_masked(version, layer, rows[inside.to_numpy()]))
+        _META_CACHE[key] = shown
+        while len(_META_CACHE) > _META_CACHE_SIZE:
+            _META_CACHE.popitem(last=False)
+        return shown
+
+    def layers(self) -> list[str]:
+        return [name for name in self.inner.layers() if self._versions(name)]
+
+    def layer_meta(self, layer: str) -> dict:
+        return {"layer": layer, "versions": [dict(v) for v in self._versions(layer)]}
+
+    def read_layer(self, layer: str, version_id: int | None = None) -> pd.DataFrame:
+        frame = self.inner.read_layer(layer, version_id)
+        if frame.empty:
+            return frame
+        return frame[self._in(frame).to_numpy()].reset_index(drop=True)
+
+    def layer_versions(self, layer: str) -> dict[int, pd.DataFrame]:
+        shown = {v["id"] for v in self._versions(layer)}
+        return {
+            i: frame[self._in(frame).to_numpy()].reset_index(drop=True)
+            for i, frame in self.inner.layer_versions(layer).items()
+            if i in shown
+        }
+
+    def write_layer_version(
+        self,
+        layer: str,
+        frame: pd.DataFrame,
+        info: dict,
+        *,
+        replace: bool,
+        drop_rows: Callable[[pd.DataFrame], pd.Series] | None = None,
+    ) -> int:
+        outside = sorted(set(_village_provinces(frame)) - self.scope)
+        if outside:
+            raise self._refuse(f"rows of province {', '.join(outside)}")
+        if not replace:
+            return self.inner.write_layer_version(layer, frame, info, replace=False)
+
+        def drop(old: pd.DataFrame) -> pd.Series:
+            inside = self._in(old)
+            if drop_rows is None:
+                return inside
+            return inside & drop_rows(old).fillna(False).astype(bool)
+
+        return self.inner.write_layer_version(layer, frame, info, replace=True, drop_rows=drop)
+
+    def delete_layer_version(self, layer: str, version_id: int) -> None:
+        rows = self.inner.read_layer(layer, version_id)
+        outside = sorted(set(_village_provinces(rows)) - self.scope)
+        if outside:
+            raise self._refuse(f"version {version_id} of {layer} (rows of other provinces)")
+        self.inner.delete_layer_version(layer, version_id)
+
+    def restore_layer(self, layer: str, meta: dict, frames: dict[int, pd.DataFrame]) -> None:
+        raise self._refuse(f"restoring the whole layer {layer}")
+
+    # ------------------------------------------------------------------ import log
+    def log_import(self, entry: dict) -> None:
+        self.inner.log_import(entry)
+
+    def import_log(self) -> list[dict]:
+        out = []
+        for entry in self.inner.import_log():
+            named = entry_provinces(entry)
+            if named is None or not named & self.scope:
+                continue
+            if named <= self.scope:
+                out.append(entry)
+                continue
+            shown = {k: entry[k] for k in _SHARED_FIELDS if k in entry}
+            shown["provinces"] = sorted(named & self.scope)
+            if entry.get("regencies"):
+                shown["regencies"] = [r for r in entry["regencies"] if str(r)[:2] in self.scope]
+            out.append({**shown, "partial": True})
+        return out
+
+
+def _masked(version: dict, layer: str, rows: pd.DataFrame) -> dict:
+    """A version that also holds other provinces' rows, as a scope sees it: no file name, hash or
+    counts of the whole file; its rows and total counted over ``rows`` (those of the scope)."""
+    from geo.layers import LAYERS
+
+    shown = {k: version[k] for k in _SHARED_FIELDS if k in version}
+    spec = LAYERS.get(layer)
+    total = None
+    if spec is not None and spec.count in rows:
+        value = pd.to_numeric(rows[spec.count], errors="coerce").fillna(0).sum()
+        total = int(value) if float(value).is_integer() else float(value)
+    return {
+        **shown,
+        "provinces": sorted(set(_village_provinces(rows))),
+        "stored_rows": int(len(rows)),
+        "total": total,
+        "partial": True,
+    }

@@ -1,0 +1,96 @@
+"""The store through a grant (loaders/store/scoped.py), on both backends: reads return only the
+granted provinces' rows, versions and log entries that also hold others are shown without their
+file, writes outside the grant are refused, and replace drops only rows inside it."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from shapely.geometry import box
+
+from geo.codes import Level
+from geo.layers import LAYERS
+from loaders.store import Store, StoreError
+
+
+@pytest.fixture(params=["files", "postgis"])
+def store(request, tmp_path) -> Store:
+    if request.param == "postgis":
+        return Store(request.getfixturevalue("pg_url"))
+    return Store(tmp_path / "store")
+
+
+def _placements(villages: dict[str, int]) -> pd.DataFrame:
+    spec = LAYERS["placements"]
+    rows = pd.DataFrame({"village": list(villages), "year": 2024, "count": list(villages.values())})
+    return rows.reindex(columns=list(spec.columns)).astype(spec.columns)
+
+
+def _province(store: Store, code: str, name: str) -> None:
+    area = gpd.GeoDataFrame({"code": [code], "name": [name]}, geometry=[box(0, 0, 1, 1)], crs=4326)
+    store.write_province(code, {Level.PROVINCE: area}, meta={"source": f"{name}.gpkg"})
+
+
+@pytest.fixture()
+def held(store) -> Store:
+    """Banten (36) and NTB (52): a version of each, one of both written without a province list."""
+    _province(store, "36", "Banten")
+    _province(store, "52", "Nusa Tenggara Barat")
+    ban = {"file": "banten.csv", "provinces": ["36"], "stored_rows": 2, "total": 30}
+    store.write_layer_version("placements", _placements({"36.04.13.2007": 10, "36.04.13.2008": 20}), ban, replace=False)  # fmt: skip
+    ntb = {"file": "ntb.csv", "provinces": ["52"], "stored_rows": 1, "total": 7}
+    store.write_layer_version("placements", _placements({"52.01.01.1001": 7}), ntb, replace=False)
+    both = {"file": "rekap.csv", "stored_rows": 2, "total": 11}  # an earlier release: no provinces
+    store.write_layer_version("placements", _placements({"36.04.13.2009": 5, "52.01.01.1002": 6}), both, replace=False)  # fmt: skip
+    for entry in (ban, ntb, {**both, "provinces": ["36", "52"]}):
+        store.log_import({"layer": "placements", **entry})
+    return store
+
+
+def test_reads_through_a_grant_hold_only_its_provinces(held):
+    view = held.within(["52"])
+    assert Store(view.key).key == view.key and view.version() == held.version()  # reopened by key
+    assert view.key != held.key and view.within(["36", "52"]).key == view.key
+    assert view.provinces() == ["52"] and not view.covers_all_provinces and held.covers_all_provinces
+    assert list(view.read_attributes(Level.PROVINCE)["name"]) == ["Nusa Tenggara Barat"]
+    assert view.read_areas(Level.PROVINCE, "36").empty
+    with pytest.raises(StoreError, match="no boundaries for province 36"):
+        view.province_meta("36")
+    rows = view.read_layer("placements")
+    assert sorted(rows["village"]) == ["52.01.01.1001", "52.01.01.1002"]
+    versions = view.layer_meta("placements")["versions"]
+    assert [v["id"] for v in versions] == [2, 3]
+    assert versions[0]["file"] == "ntb.csv"
+    assert "file" not in versions[1] and versions[1]["partial"]  # rekap.csv also holds Banten
+    assert (versions[1]["stored_rows"], versions[1]["total"], versions[1]["provinces"]) == (1, 6, ["52"])
+    log = view.import_log()
+    assert [e.get("file") for e in log] == ["ntb.csv", None]
+    assert log[1]["partial"] and log[1]["provinces"] == ["52"] and "total" not in log[1]
+    assert held.within([]).layers() == [] and held.within([]).provinces() == []
+
+
+def test_writes_through_a_grant_change_only_its_provinces(held):
+    view = held.within(["52"])
+    before = held.read_layer("placements")
+    with pytest.raises(StoreError, match="outside the provinces granted"):
+        view.write_layer_version("placements", _placements({"36.04.13.2007": 1}), {}, replace=False)
+    for version in (1, 3):  # Banten's own, and the one holding both provinces
+        with pytest.raises(StoreError, match="outside the provinces granted"):
+            view.delete_layer_version("placements", version)
+    with pytest.raises(StoreError, match="outside the provinces granted"):
+        view.restore_layer("placements", held.layer_meta("placements"), held.layer_versions("placements"))
+    with pytest.raises(StoreError, match="outside the provinces granted"):
+        _province(view, "36", "Banten")
+    pd.testing.assert_frame_equal(held.read_layer("placements"), before)
+    # replace everything (no drop_rows): only NTB's rows go; the mixed version keeps its Banten row
+    view.write_layer_version(
+        "placements", _placements({"52.01.01.1003": 35}), {"file": "baru.csv"}, replace=True
+    )
+    stored = held.read_layer("placements")
+    assert sorted(stored["village"]) == ["36.04.13.2007", "36.04.13.2008", "36.04.13.2009", "52.01.01.1003"]
+    assert int(stored["count"].sum()) == 30 + 5 + 35
+    kept = {v["id"]: v for v in held.layer_meta("placements")["versions"]}
+    assert sorted(kept) == [1, 3, 4] and kept[3]["rows_replaced"] == 1
+    view.delete_layer_version("placements", 4)  # her own version
+    assert [v["id"] for v in held.layer_meta("placements")["versions"]] == [1, 3]
