@@ -39,6 +39,7 @@ __all__ = [
     "ranking_csv",
     "ranking_xlsx",
     "key_figures_sheet",
+    "catalogue_sheet",
     "images_zip",
     "html_map",
     "key_figures_table",
@@ -156,7 +157,41 @@ def tables_xlsx(view: ExportView) -> bytes:
         *([view.t("export.deck.demo")] if view.demo else []),
     ]
     sheets.append(Sheet(view.t("export.sheet.note"), pd.DataFrame({view.t("export.sheet.note"): note})))
+    if view.catalogue:  # the metadata of the figures the file states and of the layers they read
+        sheets.append(catalogue_sheet(view.catalogue, [f.key for f in view.key_figures]))
     return xlsx_bytes(sheets, view.lang)
+
+
+def catalogue_sheet(document: Mapping, figures: Sequence[str] | None = None) -> Sheet:
+    """The data catalogue (:func:`loaders.catalogue.catalogue_document`) as one sheet, in the
+    document's language: a row per layer and per figure, a column per metadata element (MS-Ind,
+    cadence, caveats), then what the store holds (period, last import, provinces, villages).
+
+    With ``figures``, only those figures and the layers they read (and the boundaries); an
+    element that does not apply (a layer has no method) or a figure with nothing held is an empty
+    cell, never a zero.
+    """
+    from geo.catalogue import BOUNDARIES, ELEMENTS, import_day
+
+    lang = document.get("language", i18n.DEFAULT_LANGUAGE)
+    chosen = [f for f in document["figures"] if figures is None or f["id"] in figures]
+    read = {layer for f in chosen for layer in f.get("layers", ())} | {BOUNDARIES}
+    entries = [e for e in document["layers"] if figures is None or e["id"] in read] + chosen
+    headers = {e["key"]: e["label"] for e in document["elements"]}
+    kind = i18n.t("catalogue.col.kind", lang)
+    rows = []
+    for entry in entries:
+        held = entry["held"]
+        stamp = held.get("last_import")
+        row = {kind: i18n.t(f"catalogue.kind.{entry['kind']}", lang)}
+        row.update({headers[k]: entry["metadata"].get(k, "") for k in headers if k in ELEMENTS})
+        row[headers["period_held"]] = held["period"]
+        row[headers["last_import"]] = import_day(stamp, lang) or ""
+        row[headers["provinces"]] = ", ".join(held.get("provinces") or [])
+        row[headers["villages"]] = held["villages"] if held.get("villages") is not None else np.nan
+        rows.append(row)
+    values = pd.DataFrame(rows, dtype=object)
+    return Sheet(i18n.t("catalogue.sheet", lang), values, kinds={headers["villages"]: "int"})
 
 
 def flow_sheet(view: ExportView, flow) -> Sheet:

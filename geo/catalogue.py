@@ -346,3 +346,42 @@ def build_document(
         "layers": layers,
         "figures": entries,
     }
+
+
+def import_day(stamp: str | None, lang: str = i18n.DEFAULT_LANGUAGE) -> str | None:
+    """The day of an import stamp as the reader writes it (``7 Desember 2026``); None for none.
+
+    >>> import_day("2026-12-07T20:49:12+00:00", "en"), import_day(None)
+    ('7 December 2026', None)
+    """
+    if not stamp:
+        return None
+    try:
+        return i18n.fmt_date(pd.Timestamp(str(stamp)[:10]), lang)
+    except ValueError:
+        return str(stamp)[:10]
+
+
+def summary_table(
+    document: Mapping, kind: str, province_names: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """What the store holds of each entry of ``kind`` (``layers`` or ``figures``) as the catalogue
+    page shows it, in the document's language: name, period held, last import, provinces (by
+    name and code), villages. Nothing held reads *no data* or "–", never 0."""
+    lang = document.get("language", i18n.DEFAULT_LANGUAGE)
+    labels = {element["key"]: element["label"] for element in document["elements"]}
+    names = province_names or {}
+    rows = []
+    for entry in document[kind]:
+        held = entry["held"]
+        rows.append(
+            {
+                labels["name"]: entry["metadata"]["name"],
+                labels["period_held"]: held["period"],
+                labels["last_import"]: import_day(held["last_import"], lang)
+                or i18n.t("common.no_data", lang),
+                labels["provinces"]: ", ".join(f"{names.get(p, p)} ({p})" for p in held["provinces"]) or "–",
+                labels["villages"]: "–" if held["villages"] is None else i18n.fmt_int(held["villages"], lang),
+            }
+        )
+    return pd.DataFrame(rows, columns=[labels[k] for k in ("name", *HELD)])

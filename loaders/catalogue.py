@@ -71,8 +71,10 @@ def catalogue_document(
     if lang not in i18n.LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; choose one of: {', '.join(i18n.LANGUAGES)}")
     held = set(store.layers())
-    if frames is None:
-        frames = {name: store.read_layer(name) for name in LAYERS if name in held}
+    given = frames or {}
+    frames = {
+        name: given[name] if name in given else store.read_layer(name) for name in LAYERS if name in held
+    }
     versions = {name: store.layer_meta(name).get("versions", []) for name in LAYERS if name in held}
     return build_document(
         frames,
