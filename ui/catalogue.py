@@ -14,7 +14,7 @@ from geo.catalogue import import_day
 from loaders import catalogue
 from loaders.store import Store
 from ui import is_demo, lang, t
-from ui.reads import store_read
+from ui.reads import load_layers, store_read
 
 __all__ = ["PAGE_SOURCES", "catalogue_of", "data_as_of", "page_as_of"]
 
@@ -36,7 +36,8 @@ PAGE_SOURCES: dict[str, tuple[tuple[str, ...] | None, bool]] = {
 
 @store_read
 def _document(held: Store, code: str) -> dict:
-    return catalogue.catalogue_document(held, code)
+    # the layers as every page reads them (kept once per data version), not read a second time
+    return catalogue.catalogue_document(held, code, frames=load_layers.on(held))
 
 
 def catalogue_of(code: str | None = None) -> dict:
