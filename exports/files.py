@@ -162,21 +162,24 @@ def tables_xlsx(view: ExportView) -> bytes:
     return xlsx_bytes(sheets, view.lang)
 
 
-def catalogue_sheet(document: Mapping, figures: Sequence[str] | None = None) -> Sheet:
+def catalogue_sheet(
+    document: Mapping, figures: Sequence[str] | None = None, layers: Sequence[str] | None = None
+) -> Sheet:
     """The data catalogue (:func:`loaders.catalogue.catalogue_document`) as one sheet, in the
     document's language: a row per layer and per figure, a column per metadata element (MS-Ind,
     cadence, caveats), then what the store holds (period, last import, provinces, villages).
 
-    With ``figures``, only those figures and the layers they read (and the boundaries); an
-    element that does not apply (a layer has no method) or a figure with nothing held is an empty
-    cell, never a zero.
+    With ``figures``, only those figures and the layers they read (and the boundaries); with
+    ``layers``, those layers (and the boundaries) instead. An element that does not apply (a
+    layer has no method) or a figure with nothing held is an empty cell, never a zero.
     """
     from geo.catalogue import BOUNDARIES, ELEMENTS, import_day
 
     lang = document.get("language", i18n.DEFAULT_LANGUAGE)
     chosen = [f for f in document["figures"] if figures is None or f["id"] in figures]
-    read = {layer for f in chosen for layer in f.get("layers", ())} | {BOUNDARIES}
-    entries = [e for e in document["layers"] if figures is None or e["id"] in read] + chosen
+    read = {layer for f in chosen for layer in f.get("layers", ())} if layers is None else set(layers)
+    whole = figures is None and layers is None
+    entries = [e for e in document["layers"] if whole or e["id"] in read | {BOUNDARIES}] + chosen
     headers = {e["key"]: e["label"] for e in document["elements"]}
     kind = i18n.t("catalogue.col.kind", lang)
     rows = []
@@ -251,14 +254,20 @@ def ranking_xlsx(
     lang: str = i18n.DEFAULT_LANGUAGE,
     threshold: int | None = None,
     note: Sequence[str] = (),
+    catalogue: Mapping | None = None,
 ) -> bytes:
-    """The planner's ranking as a workbook (as :func:`ranking_csv`), numbers formatted, and the
-    ``note`` lines on a sheet of their own."""
+    """The planner's ranking as a workbook (as :func:`ranking_csv`), numbers formatted, the
+    ``note`` lines on a sheet of their own and, with ``catalogue`` (the data catalogue document),
+    the metadata of every layer the ranking reads (:func:`catalogue_sheet`)."""
     values, labels, kinds = _ranking(ranked, lang, threshold)
     sheets = [Sheet(i18n.t("planner.ranked", lang), values, labels, kinds)]
     if note:
         title = i18n.t("export.sheet.note", lang)
         sheets.append(Sheet(title, pd.DataFrame({title: list(note)})))
+    if catalogue:
+        from geo.layers import LAYERS
+
+        sheets.append(catalogue_sheet(catalogue, figures=(), layers=tuple(LAYERS)))
     return xlsx_bytes(sheets, lang)
 
 

@@ -81,3 +81,34 @@ def test_a_store_seen_through_no_grant_gives_a_sheet_with_nothing_held(tmp_path)
         "Penempatan PMI",
         "Batas wilayah",
     }
+
+
+def test_the_planners_workbook_states_the_layers_it_ranks_by():
+    import pandas as pd
+
+    from exports.files import ranking_xlsx
+    from geo.catalogue import CATALOGUE_LAYERS
+    from geo.priority import DEFAULT_WEIGHTS, score
+
+    table = pd.DataFrame(
+        {
+            "placements": [100.0, 10.0],
+            "reports": [1.0, 20.0],
+            "distance_km": [2.0, 3.0],
+            "enterprises": [0.0, 1.0],
+            "groups": [0.0, 1.0],
+        },
+        index=pd.Index(["36.04.13.2007", "36.04.13.2008"], name="code"),
+    )
+    ranked = score(table, {k: v for k, v in DEFAULT_WEIGHTS.items() if k in table})
+    document = catalogue_document(Store(DEMO_DIR), "en")
+    book = openpyxl.load_workbook(
+        io.BytesIO(ranking_xlsx(ranked, "en", 5, note=["2024"], catalogue=document))
+    )
+    assert book.sheetnames[-2:] == ["Note", "Data catalogue"]
+    rows = _sheet(ranking_xlsx(ranked, "en", 5, note=["2024"], catalogue=document), "en")
+    assert [r["Kind"].value for r in rows] == ["Data layer"] * len(CATALOGUE_LAYERS)
+    assert [r["Name"].value for r in rows] == [e["metadata"]["name"] for e in document["layers"]]
+    # without a catalogue the workbook is as before
+    plain = openpyxl.load_workbook(io.BytesIO(ranking_xlsx(ranked, "en", 5, note=["2024"])))
+    assert plain.sheetnames == [i18n.t("planner.ranked", "en"), "Note"]
