@@ -31,8 +31,8 @@ TEXT = {
     "catalogue.reads": ("Dibaca dari: {layers}", "Reads: {layers}"),
     "catalogue.as_of": ("Data per {date} (impor terakhir)", "Data as of {date} (latest import)"),
     "catalogue.as_of.demo": (
-        "Data contoh karangan, dibuat {date}",
-        "Invented demo data, built {date}",
+        "Data per {date} (data contoh karangan)",
+        "Data as of {date} (invented demo data)",
     ),
     "catalogue.as_of.none": ("Belum ada data yang diimpor.", "No data imported yet."),
     # ------------------------------------------------------------------ element headings
