@@ -39,6 +39,7 @@ PAGES = [
     ("views/export.py", "page.export", ":material/ios_share:", "ekspor"),
     ("views/data.py", "page.data", ":material/upload_file:", "data"),
     ("views/map.py", "page.map", ":material/map:", "peta"),
+    ("views/catalogue.py", "page.catalogue", ":material/menu_book:", "katalog"),
 ]
 
 pages = [

@@ -39,6 +39,7 @@ __all__ = [
     "ranking_csv",
     "ranking_xlsx",
     "key_figures_sheet",
+    "catalogue_sheet",
     "images_zip",
     "html_map",
     "key_figures_table",
@@ -156,7 +157,44 @@ def tables_xlsx(view: ExportView) -> bytes:
         *([view.t("export.deck.demo")] if view.demo else []),
     ]
     sheets.append(Sheet(view.t("export.sheet.note"), pd.DataFrame({view.t("export.sheet.note"): note})))
+    if view.catalogue:  # the metadata of the figures the file states and of the layers they read
+        sheets.append(catalogue_sheet(view.catalogue, [f.key for f in view.key_figures]))
     return xlsx_bytes(sheets, view.lang)
+
+
+def catalogue_sheet(
+    document: Mapping, figures: Sequence[str] | None = None, layers: Sequence[str] | None = None
+) -> Sheet:
+    """The data catalogue (:func:`loaders.catalogue.catalogue_document`) as one sheet, in the
+    document's language: a row per layer and per figure, a column per metadata element (MS-Ind,
+    cadence, caveats), then what the store holds (period, last import, provinces, villages).
+
+    With ``figures``, only those figures and the layers they read (and the boundaries); with
+    ``layers``, those layers (and the boundaries) instead. An element that does not apply (a
+    layer has no method) or a figure with nothing held is an empty cell, never a zero.
+    """
+    from geo.catalogue import BOUNDARIES, ELEMENTS, import_day
+
+    lang = document.get("language", i18n.DEFAULT_LANGUAGE)
+    chosen = [f for f in document["figures"] if figures is None or f["id"] in figures]
+    read = {layer for f in chosen for layer in f.get("layers", ())} if layers is None else set(layers)
+    whole = figures is None and layers is None
+    entries = [e for e in document["layers"] if whole or e["id"] in read | {BOUNDARIES}] + chosen
+    headers = {e["key"]: e["label"] for e in document["elements"]}
+    kind = i18n.t("catalogue.col.kind", lang)
+    rows = []
+    for entry in entries:
+        held = entry["held"]
+        stamp = held.get("last_import")
+        row = {kind: i18n.t(f"catalogue.kind.{entry['kind']}", lang)}
+        row.update({headers[k]: entry["metadata"].get(k, "") for k in headers if k in ELEMENTS})
+        row[headers["period_held"]] = held["period"]
+        row[headers["last_import"]] = import_day(stamp, lang) or ""
+        row[headers["provinces"]] = ", ".join(held.get("provinces") or [])
+        row[headers["villages"]] = held["villages"] if held.get("villages") is not None else np.nan
+        rows.append(row)
+    values = pd.DataFrame(rows, dtype=object)
+    return Sheet(i18n.t("catalogue.sheet", lang), values, kinds={headers["villages"]: "int"})
 
 
 def flow_sheet(view: ExportView, flow) -> Sheet:
@@ -216,14 +254,20 @@ def ranking_xlsx(
     lang: str = i18n.DEFAULT_LANGUAGE,
     threshold: int | None = None,
     note: Sequence[str] = (),
+    catalogue: Mapping | None = None,
 ) -> bytes:
-    """The planner's ranking as a workbook (as :func:`ranking_csv`), numbers formatted, and the
-    ``note`` lines on a sheet of their own."""
+    """The planner's ranking as a workbook (as :func:`ranking_csv`), numbers formatted, the
+    ``note`` lines on a sheet of their own and, with ``catalogue`` (the data catalogue document),
+    the metadata of every layer the ranking reads (:func:`catalogue_sheet`)."""
     values, labels, kinds = _ranking(ranked, lang, threshold)
     sheets = [Sheet(i18n.t("planner.ranked", lang), values, labels, kinds)]
     if note:
         title = i18n.t("export.sheet.note", lang)
         sheets.append(Sheet(title, pd.DataFrame({title: list(note)})))
+    if catalogue:
+        from geo.layers import LAYERS
+
+        sheets.append(catalogue_sheet(catalogue, figures=(), layers=tuple(LAYERS)))
     return xlsx_bytes(sheets, lang)
 
 

@@ -135,6 +135,9 @@ class ExportView:
     map_outlines: gpd.GeoDataFrame | None = None
     #: The journey's protected flow tables (:class:`exports.journey.FlowData`; returns exports).
     flows: list = field(default_factory=list)
+    #: The data catalogue of the store as the user sees it (``loaders.catalogue.catalogue_document``):
+    #: the XLSX files carry it as a sheet. Empty when not read.
+    catalogue: dict = field(default_factory=dict)
 
     def t(self, key: str, **values: object) -> str:
         return i18n.t(key, self.lang, **values)

@@ -44,6 +44,7 @@ __all__ = [
     "FIGURES",
     "HEADLINES",
     "JOURNEY",
+    "METADATA",
     "REASON_PARTS",
     "figure_set",
     "PERIOD_RULES",
@@ -55,6 +56,7 @@ __all__ = [
     "default_year",
     "headlines",
     "label",
+    "layer_period",
     "period_rows",
     "period_text",
     "values",
@@ -62,6 +64,10 @@ __all__ = [
     "figure_by_year",
 ]
 
+#: The metadata each figure states in its own words, in both languages (``figure.<element>.<name>``;
+#: name and definition are ``label_key`` and ``help_key``): Satu Data's MS-Ind concept, method
+#: and unit, and the caveats of the catalogue. See :mod:`geo.catalogue` for every element.
+METADATA = ("concept", "method", "unit", "caveats")
 #: How a figure picks the rows of a period.
 PERIOD_RULES = {
     "in_year": "rows whose year is the chosen year",
@@ -105,6 +111,13 @@ class Figure:
     @property
     def help_key(self) -> str:
         return f"figure.help.{self.name}"
+
+    def meta_key(self, element: str) -> str:
+        """Translation key of one of the figure's own metadata texts (:data:`METADATA`), e.g.
+        ``figure.method.placements``; the catalogue (:mod:`geo.catalogue`) derives the others."""
+        if element not in METADATA:
+            raise ValueError(f"unknown metadata element {element!r}; choose one of: {', '.join(METADATA)}")
+        return f"figure.{element}.{self.name}"
 
 
 #: The registry, in display order.
@@ -251,6 +264,16 @@ _LAYER_PERIOD = {
 }
 
 
+def layer_period(layer: str) -> str:
+    """The period rule of ``layer``'s rows (:data:`PERIOD_RULES`): ``by_year`` for programmes
+    and enterprises, ``in_year`` otherwise.
+
+    >>> layer_period("programmes"), layer_period("returns")
+    ('by_year', 'in_year')
+    """
+    return _LAYER_PERIOD.get(layer, "in_year")
+
+
 def label(name: str, lang: str = i18n.DEFAULT_LANGUAGE) -> str:
     """The figure's name in ``lang`` (``label("reports", "en")`` → ``"Non-procedural reports"``)."""
     return i18n.t(FIGURES[name].label_key, lang)
@@ -265,7 +288,7 @@ def period_rows(layer: str, frame: pd.DataFrame, year: int | None) -> pd.DataFra
     """
     if frame is None or frame.empty:
         return pd.DataFrame() if frame is None else frame
-    rule = _LAYER_PERIOD.get(layer, "in_year")
+    rule = layer_period(layer)
     rows = frame
     if rule == "by_year":
         if "active" in rows:

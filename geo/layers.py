@@ -18,6 +18,7 @@ import pandas as pd
 __all__ = [
     "LayerSpec",
     "LAYERS",
+    "LAYER_METADATA",
     "PROBLEM_REASONS",
     "PROGRAMME_TYPES",
     "RETURN_PROBLEMS",
@@ -27,6 +28,9 @@ __all__ = [
     "with_columns",
 ]
 
+#: The metadata each layer states in its own words, in both languages (``layer.<element>.<name>``):
+#: what it holds, what one row is, its breakdowns, who produces it, how often and its caveats.
+LAYER_METADATA = ("definition", "unit", "classification", "source", "cadence", "caveats")
 #: Community-programme types, in display order.
 PROGRAMME_TYPES = ("KKBM", "DESMIGRATIF", "KAWAN_PMI", "MRC", "PERDES", "PERWIRA", "OTHER")
 GENDERS = ("L", "P")  # laki-laki (men), perempuan (women)
@@ -55,6 +59,15 @@ class LayerSpec:
     count: str
     #: Translation key of the layer's name.
     title_key: str
+
+    def meta_key(self, element: str) -> str:
+        """Translation key of one of the layer's metadata texts (:data:`LAYER_METADATA`), e.g.
+        ``layer.source.placements`` (the data catalogue, :mod:`geo.catalogue`)."""
+        if element not in LAYER_METADATA:
+            raise ValueError(
+                f"unknown metadata element {element!r}; choose one of: {', '.join(LAYER_METADATA)}"
+            )
+        return f"layer.{element}.{self.name}"
 
 
 LAYERS: dict[str, LayerSpec] = {

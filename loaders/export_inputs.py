@@ -18,6 +18,7 @@ from exports.view import MAP_MEASURES, NATIONAL, ExportView, build_view, is_nati
 from geo.codes import Level, code_level
 from geo.gazetteer import name_of
 from geo.layers import with_columns
+from loaders.catalogue import catalogue_document
 from loaders.store import Store, StoreError
 
 __all__ = ["map_level", "load_view", "sources_of", "NATIONAL"]
@@ -144,7 +145,7 @@ def load_view(
         name: with_columns(name, store.read_layer(name)) for name in store.layers() if name in MAP_MEASURES
     }
     area_name = _area_name(store, area, lang)
-    return build_view(
+    view = build_view(
         layers,
         map_areas,
         villages,
@@ -164,6 +165,9 @@ def load_view(
         k=k,
         map_outlines=outlines,
     )
+    # the metadata of every figure, as the catalogue page states it (the XLSX catalogue sheet)
+    view.catalogue = catalogue_document(store, lang, frames=layers)
+    return view
 
 
 def village_columns(area: str) -> list[str]:

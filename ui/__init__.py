@@ -70,6 +70,8 @@ class Keys(StrEnum):
     JOURNEY_FINER = "journey.finer"
     JOURNEY_FLOW = "journey.flow"
     JOURNEY_CSV = "journey.csv"
+    CATALOGUE_JSON = "catalogue.json"
+    CATALOGUE_XLSX = "catalogue.xlsx"
 
 
 DATASETS = ("demo", "store")

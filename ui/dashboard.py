@@ -20,6 +20,7 @@ from geo.layers import LAYERS
 from loaders.store import StoreError
 from ui import Keys, demo_banner, is_demo, lang, md_text, store, t
 from ui.auth import dialog, guarded
+from ui.catalogue import page_as_of
 from ui.maps import choropleth, current_area, shown_level, side_by_side
 from ui.reads import (
     analysis_areas,
@@ -306,6 +307,7 @@ def page_head(page: str) -> None:
     demo_banner()
     st.title(t(f"{page}.title"))
     st.caption(t(f"{page}.intro"))
+    page_as_of(page)
     from ui import present
 
     st.session_state[Keys.PRESENT_SWITCH] = present.presenting()

@@ -6,12 +6,14 @@ import ui
 from exports.view import MAP_MEASURES
 from loaders.store import StoreError
 from ui import Keys, auth, present, t
+from ui.catalogue import page_as_of
 
 held = ui.store()
 layers = [name for name in MAP_MEASURES if name in held.layers()]
 if not held.provinces() or not layers:
     ui.demo_banner()
     st.title(t("export.page.title"))
+    page_as_of("export")
     if not held.provinces():
         from ui import dashboard as dash
 
@@ -38,6 +40,7 @@ if present.presenting():
 ui.demo_banner()
 st.title(t("export.page.title"))
 st.caption(t("export.page.intro"))
+page_as_of("export")
 
 left, middle, right = st.columns([3, 2, 1])
 area = left.selectbox(

@@ -8,6 +8,7 @@ from geo.codes import Level
 from loaders.settings import settings
 from ui import Keys, auth, lang, t
 from ui import dashboard as dash
+from ui.catalogue import catalogue_of
 
 dash.page_head("planner")
 layers = dash.load_layers()
@@ -97,7 +98,7 @@ col1.download_button(
     on_click=auth.record_download,
     args=("prioritas_desa.csv", csv_data),
 )
-xlsx_data = files.ranking_xlsx(ranked, lang(), threshold, note=note)
+xlsx_data = files.ranking_xlsx(ranked, lang(), threshold, note=note, catalogue=catalogue_of(lang()))
 col2.download_button(
     t("dash.download_xlsx"),
     xlsx_data,

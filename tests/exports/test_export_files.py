@@ -32,8 +32,9 @@ def test_csv_has_every_village_with_data_and_a_total_row(view):
 def test_xlsx_sheets(view):
     sheets = pd.read_excel(io.BytesIO(tables_xlsx(view)), sheet_name=None)
     names = list(sheets)
-    assert names[0] == "Key figures" and names[1] == "Villages" and names[-1] == "Note"
-    assert len(names) == 3 + len(view.charts)
+    assert names[0] == "Key figures" and names[1] == "Villages" and names[-2] == "Note"
+    assert names[-1] == "Data catalogue"  # the metadata of the figures (issue 26)
+    assert len(names) == 4 + len(view.charts)
     assert len(sheets["Villages"]) == len(view.villages.values)
 
 

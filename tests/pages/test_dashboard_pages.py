@@ -152,7 +152,7 @@ def test_page_on_empty_store_says_what_to_do(page, store_dir):
 
 
 # --------------------------------------------------------------------- translations
-DASHBOARD_MODULES = ("text_dashboard", "text_pages", "text_maps", "text_journey")
+DASHBOARD_MODULES = ("text_dashboard", "text_pages", "text_maps", "text_journey", "text_catalogue")
 ENGLISH_WORDS = {
     "the",
     "and",

@@ -32,7 +32,17 @@ pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
-PAGES = ["overview", "placements", "coverage", "enterprises", "reports", "planner", "map", "export"]
+PAGES = [
+    "overview",
+    "placements",
+    "coverage",
+    "enterprises",
+    "reports",
+    "planner",
+    "map",
+    "export",
+    "catalogue",
+]
 
 
 @pytest.fixture(params=["files", "postgis"])
