@@ -47,7 +47,7 @@ _AREA = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
 
 _EPILOG = """\
 formats: pptx (slides), pdf (one-page brief), png (map and chart images, ZIP), csv, xlsx,
-html (interactive map), gpkg (GeoPackage with the map's QGIS style), geojson.
+html (interactive map), gpkg (GeoPackage with the map's QGIS style; the default), geojson.
 
 exit codes: 0 done; 1 refused or failed (no such area, layer or year; nothing to export);
 2 usage error; 3 not allowed (sign-in failed, or the area is outside the user's grants).
@@ -84,7 +84,9 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("format", choices=list(BUILDS), help="the file to make")
+    parser.add_argument(
+        "format", nargs="?", default="gpkg", choices=list(BUILDS), help="the file to make (default: gpkg)"
+    )
     parser.add_argument(
         "--area",
         required=True,
@@ -122,7 +124,10 @@ def _parser() -> argparse.ArgumentParser:
         help="picture size of png/pptx: " + ", ".join(f"{w}x{h}" for w, h in IMAGE_SIZES),
     )
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--store", type=Path, help="store directory (default: ATLAS_DATA_DIR or the database)")
+    where.add_argument(
+        "--store",
+        help="store folder or postgresql:// URL (default: ATLAS_DATABASE_URL, else ATLAS_DATA_DIR)",
+    )
     where.add_argument("--demo", action="store_true", help="the bundled demo (invented data, labelled so)")
     return parser
 

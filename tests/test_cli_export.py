@@ -123,6 +123,12 @@ def test_view_options_reach_the_file(tmp_path):
     piped = atlas("export", "geojson", "--demo", "--area", "99.01", "--year", "2024", "-o", "-")
     assert piped.returncode == 0 and piped.stdout.startswith(b'{\n"type": "FeatureCollection"')
     assert b"ditulis" in piped.stderr
+    # the GeoPackage is the default format
+    plain = atlas("export", "--demo", "--area", "99", "--year", "2024", "-o", str(tmp_path) + "/")
+    assert plain.returncode == 0, plain.stderr
+    assert (tmp_path / "atlas-pmi_99_placements_2024.gpkg").read_bytes() == page_build(
+        store, "gpkg", area="99", year=2024, demo=True
+    )
 
 
 def test_unknown_area_layer_or_year_exit_1_with_what_is_held(tmp_path):
