@@ -302,6 +302,8 @@ def gpkg_bytes(view: ExportView, areas: gpd.GeoDataFrame | None = None) -> bytes
                 path,
                 "GPKG",
                 layer=name,
+                # GeoPackage 1.2: what the GDAL and QGIS of office computers (QGIS 3.22 LTR) read fully
+                dataset_options={"VERSION": "1.2"},
                 layer_options={
                     "IDENTIFIER": view.map_title,
                     "DESCRIPTION": " · ".join(n for n in notes if n),
