@@ -181,3 +181,25 @@ def test_the_issues_command_on_real_ntb_boundaries(shared_data, tmp_path_factory
     villages = gpd.read_parquet(shared_data / "boundaries" / "desa" / "desa_52.parquet", columns=["geometry"])
     assert features.to_crs(6933).area.sum() == pytest.approx(villages.to_crs(6933).area.sum(), rel=0.01)
     assert out.read_bytes() == page_build(store, "gpkg", area="52", year=2024)
+
+
+@pytest.mark.slow
+def test_the_same_gis_file_from_a_postgis_store(pg_url, tmp_path):
+    """``--store postgresql://…``: the demo copied into PostGIS exports the features and style of
+    the embedded copy (the geometry as PostGIS returns it)."""
+    source = Store(DEMO_DIR)
+    if not source.provinces():
+        pytest.skip("the demo pack is not built (python -m loaders.demo build)")
+    Store(pg_url).copy_from(source)
+    files, database = tmp_path / "files.gpkg", tmp_path / "database.gpkg"
+    args = ["export", "gpkg", "--area", "99.01", "--year", "2024", "--lang", "en"]
+    assert atlas(*args, "--store", str(DEMO_DIR), "-o", str(files)).returncode == 0
+    made = atlas(*args, "--store", pg_url, "-o", str(database))
+    assert made.returncode == 0, made.stderr.decode()
+    a = pyogrio.read_dataframe(files, layer="placements_99_01_2024")
+    b = pyogrio.read_dataframe(database, layer="placements_99_01_2024")
+    columns = [c for c in a.columns if c != "geometry"]
+    assert a[columns].astype(str).equals(b[columns].astype(str))
+    assert (a.to_crs(6933).symmetric_difference(b.to_crs(6933)).area < 1e-3).all()  # m²
+    styles = [pyogrio.read_dataframe(p, layer="layer_styles", read_geometry=False) for p in (files, database)]
+    assert styles[0]["styleQML"].tolist() == styles[1]["styleQML"].tolist()
