@@ -35,6 +35,12 @@ TEXT = {
         "Belum ada batas wilayah dan lapisan data untuk diekspor di {store}. Muat data dulu (atlas boundaries, atlas import).",
         "There are no boundaries and data layers to export in {store} yet. Load data first (atlas boundaries, atlas import).",
     ),
+    "gis.cli.national_denied": (
+        "Semua desa/kelurahan Indonesia hanya dapat diekspor oleh pengguna yang boleh melihat semua "
+        "provinsi; Anda boleh melihat provinsi {granted}. Pilih provinsi Anda dengan --area.",
+        "Every village of Indonesia is exported only for a user who may see every province; you may "
+        "see province {granted}. Choose your province with --area.",
+    ),
     "gis.cli.failed": ("Ekspor tidak dapat dibuat: {message}", "The export could not be made: {message}"),
     "gis.cli.write_failed": (
         "{path} tidak dapat ditulis: {message}. Pilih folder lain dengan -o.",

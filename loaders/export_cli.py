@@ -198,6 +198,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         # permission before anything is read: the area's province (every province for NATIONAL)
         provinces = source.provinces() if is_national(args.area) else [args.area[:2]]
+        actor = accounts.current() if accounts.enabled() else None
+        if is_national(args.area) and actor is not None and actor.scope is not None:
+            # every village only for a user who sees every province; her refusal names no province held
+            granted = ", ".join(actor.provinces) or "–"
+            accounts.refuse(Action.EXPORT, provinces, key="gis.cli.national_denied", granted=granted)
         accounts.authorize(Action.EXPORT, provinces)
         store = accounts.scoped(source)
         year = _check_view(store, args.area, args.layer, args.year, lang)
