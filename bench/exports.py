@@ -34,9 +34,9 @@ def main(province: str = "36") -> None:
     sys.path.insert(0, str(ROOT / "tests"))
     from export_data import build_store
 
-    from exports import brief_pdf, deck
+    from exports import brief_pdf, deck, gis
     from exports import files as export_files
-    from loaders.export_inputs import load_view
+    from loaders.export_inputs import gis_areas, load_view
 
     leaflet = ROOT / "static" / "vendor" / "leaflet"
     out: dict[str, dict[str, float]] = {}
@@ -52,6 +52,9 @@ def main(province: str = "36") -> None:
             html, t_html = _timed(lambda v=view: export_files.html_map(v, leaflet))
             _, t_csv = _timed(lambda v=view: export_files.tables_csv(v))
             _, t_xlsx = _timed(lambda v=view: export_files.tables_xlsx(v))
+            polygons, t_areas = _timed(lambda a=area: gis_areas(store, a))
+            gpkg, t_gpkg = _timed(lambda v=view, p=polygons: gis.gpkg_bytes(v, p))
+            geojson, t_geojson = _timed(lambda v=view, p=polygons: gis.geojson_bytes(v, p))
             out[area] = {
                 "map_areas": len(view.map_areas),
                 "villages_in_table": len(view.villages.values) - 1,
@@ -63,7 +66,24 @@ def main(province: str = "36") -> None:
                 "html_map_mb": round(len(html) / 1e6, 2),
                 "csv_s": t_csv,
                 "xlsx_s": t_xlsx,
-                "all_formats_s": round(t_view + t_images + t_deck + t_pdf + t_html + t_csv + t_xlsx, 3),
+                "gis_areas_s": t_areas,
+                "gpkg_s": t_gpkg,
+                "gpkg_mb": round(len(gpkg) / 1e6, 2),
+                "geojson_s": t_geojson,
+                "geojson_mb": round(len(geojson) / 1e6, 2),
+                "all_formats_s": round(
+                    t_view
+                    + t_images
+                    + t_deck
+                    + t_pdf
+                    + t_html
+                    + t_csv
+                    + t_xlsx
+                    + t_areas
+                    + t_gpkg
+                    + t_geojson,
+                    3,
+                ),
             }
     print(json.dumps(out, indent=1))
 

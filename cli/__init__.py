@@ -68,6 +68,10 @@ COMMANDS: dict[str, Command] = {
     "users": Command("users, roles, grants and the audit log", "loaders.accounts:main", signed_in=False),
     "tiles": Command("rebuild the national view's village packs", "loaders.tiles:main"),
     "demo": Command("build the invented demo pack", "loaders.demo:main", signed_in=False),
+    "export": Command(
+        "make an export file of a view as the Ekspor page does: pptx, pdf, png, csv, xlsx, html, gpkg, geojson",
+        "loaders.export_cli:main",
+    ),
     "reach": Command(
         "distance over land to service points of a type; where new ones reach the most (JSON)",
         "loaders.reach:main",

@@ -28,8 +28,7 @@ from exports.view import NAME_COLUMNS, TOTAL_ROW, ExportView
 from geo import figures as registry
 from geo import priority
 from geo.cells import neutralise
-from geo.classify import HIDDEN_COLOUR, classify
-from geo.suppression import HIDDEN_DERIVED, hidden_label, is_small
+from geo.suppression import hidden_label
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -47,7 +46,16 @@ __all__ = [
 ]
 
 #: Export formats the page offers (registry: name -> file extension).
-EXPORT_FORMATS = {"pptx": "pptx", "pdf": "pdf", "png": "zip", "html": "html", "csv": "csv", "xlsx": "xlsx"}
+EXPORT_FORMATS = {
+    "pptx": "pptx",
+    "pdf": "pdf",
+    "png": "zip",
+    "html": "html",
+    "csv": "csv",
+    "xlsx": "xlsx",
+    "gpkg": "gpkg",
+    "geojson": "geojson",
+}
 
 
 class ExportError(Exception):
@@ -292,21 +300,11 @@ def html_map(view: ExportView, leaflet_dir: Path, *, title: bool = True) -> str:
     areas = areas[areas.geometry.notna() & ~areas.geometry.is_empty]
     # ~1 m precision is plenty on screen and shortens every coordinate in the file.
     areas["geometry"] = shapely.set_precision(areas.geometry.values, 1e-5, mode="pointwise")
-    values = pd.to_numeric(areas["code"].map(view.map_values), errors="coerce")
-    hidden = areas["code"].map(view.map_hidden).fillna(False).astype(bool)
-    values = values.mask(hidden)
-    classes = classify(values, limits=view.bins, colours=view.colours)
-    fill = np.where(hidden.to_numpy(), HIDDEN_COLOUR, np.asarray(classes.fill(), dtype=object)).tolist()
+    cells, classes = view.map_cells(areas["code"])
+    hidden = cells["hidden"]
     label = hidden_label(view.threshold)
-    areas["fill"] = fill
-    raw = pd.to_numeric(areas["code"].map(view.map_values), errors="coerce").to_numpy(float)
-    small = is_small(raw, view.threshold)
-    areas["shown"] = [
-        (label if s else HIDDEN_DERIVED)
-        if h
-        else (view.t("export.map.no_data") if np.isnan(v) else i18n.fmt_int(v, view.lang))
-        for v, h, s in zip(values.to_numpy(float), hidden, small, strict=True)
-    ]
+    areas["fill"] = cells["fill"].to_numpy()
+    areas["shown"] = cells["shown"].to_numpy()
 
     # folium's tooltip writes the properties as HTML: names from files are escaped first
     areas["name"] = areas["name"].fillna("").astype(str).map(html.escape)
@@ -328,9 +326,7 @@ def html_map(view: ExportView, leaflet_dir: Path, *, title: bool = True) -> str:
             fields=["name", "shown"], aliases=[view.t("common.name"), view.legend_title]
         ),
     ).add_to(m)
-    legend_rows = classes.legend(view.lang, no_data=view.t("export.map.no_data"))
-    if hidden.any():
-        legend_rows.append((HIDDEN_COLOUR, view.t("export.map.hidden")))
+    legend_rows = view.map_legend(classes, bool(hidden.any()))
     legend = "".join(
         f'<div><span style="display:inline-block;width:14px;height:14px;background:{c};'
         f'border:1px solid #555;margin-right:6px;vertical-align:middle"></span>{html.escape(t)}</div>'

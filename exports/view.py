@@ -25,12 +25,12 @@ import pandas as pd
 
 import i18n
 from geo import figures
-from geo.classify import classify
+from geo.classify import HIDDEN_COLOUR, Classification, classify
 from geo.codes import Level
 from geo.journey import reason_rows, unsupported_by_village
 from geo.journey_charts import reason_label
 from geo.layers import PROBLEM_REASONS
-from geo.suppression import Group, Protected, hidden_label, protect, protect_series
+from geo.suppression import HIDDEN_DERIVED, Group, Protected, hidden_label, is_small, protect, protect_series
 
 __all__ = [
     "ChartData",
@@ -148,6 +148,49 @@ class ExportView:
 
     def fmt_count(self, value: object) -> str:
         return i18n.fmt_int(_num(value), self.lang)
+
+    def map_cells(self, codes: Sequence[str] | pd.Series) -> tuple[pd.DataFrame, Classification]:
+        """What the map shows for each area of ``codes``, and its classification.
+
+        One row per code (in order): ``value`` (the figure, NaN where hidden or without data),
+        ``hidden``, ``shown`` (the text a reader sees: the number, ``"<5"``, ``"x"`` or "no
+        data"), ``klass`` (the class index, :data:`geo.classify.NO_DATA` where there is none) and
+        ``fill`` (its colour, the hidden colour for hidden areas). The interactive HTML map and
+        the GIS files both read it, so their areas and classes are the legend's.
+        """
+        index = pd.Index(pd.Series(codes, dtype="object").astype(str).to_numpy())
+        raw = pd.to_numeric(pd.Series(self.map_values).reindex(index), errors="coerce")
+        hidden = pd.Series(self.map_hidden).reindex(index).fillna(False).astype(bool)
+        values = raw.mask(hidden)
+        classes = classify(values, limits=self.bins, colours=self.colours)
+        fill = np.where(hidden.to_numpy(), HIDDEN_COLOUR, np.asarray(classes.fill(), dtype=object))
+        small = is_small(raw.to_numpy(float), self.threshold)
+        label = hidden_label(self.threshold)
+        shown = [
+            (label if s else HIDDEN_DERIVED)
+            if h
+            else (self.t("export.map.no_data") if np.isnan(v) else i18n.fmt_int(v, self.lang))
+            for v, h, s in zip(values.to_numpy(float), hidden.to_numpy(), small, strict=True)
+        ]
+        cells = pd.DataFrame(
+            {
+                "value": values.to_numpy(float),
+                "hidden": hidden.to_numpy(),
+                "shown": shown,
+                "klass": np.where(hidden.to_numpy(), -1, classes.classes),
+                "fill": fill.tolist(),
+            },
+            index=index,
+        )
+        return cells, classes
+
+    def map_legend(self, classes: Classification, any_hidden: bool) -> list[tuple[str, str]]:
+        """The map legend's rows ``(colour, text)``: each class with its limits, "no data", and
+        the hidden small counts when the map hides any (as every exported map writes it)."""
+        rows = classes.legend(self.lang, no_data=self.t("export.map.no_data"))
+        if any_hidden:
+            rows.append((HIDDEN_COLOUR, self.t("export.map.hidden")))
+        return rows
 
     def village_table(self, top: int | None = None) -> pd.DataFrame:
         """The village table for export: hidden cells as labels, total row last (its code cell

@@ -326,6 +326,14 @@ def years_of(frame: pd.DataFrame, column: str = "year") -> list[int]:
     return sorted(int(y) for y in pd.to_numeric(frame[column], errors="coerce").dropna().unique())
 
 
+def layer_years(layers: Mapping[str, pd.DataFrame]) -> list[int]:
+    """The years a view is offered in: those the placements layer holds, else the reports
+    layer's (ascending); the pages' year choice and ``atlas export``'s default (the last)."""
+    return years_of(layers.get("placements", pd.DataFrame())) or years_of(
+        layers.get("reports", pd.DataFrame())
+    )
+
+
 def recorded(frame: pd.DataFrame, column: str) -> bool:
     """True when some row of ``frame`` records ``column`` (a breakdown not recorded anywhere is
     no breakdown: a page says so instead of drawing a chart of *not recorded*)."""

@@ -92,9 +92,11 @@ TEXT = {
     # the export page and presentation mode
     "export.page.title": ("Ekspor dan presentasi", "Export and presentation"),
     "export.page.intro": (
-        "Unduh tampilan saat ini sebagai salindia PowerPoint, gambar, peta HTML, ringkasan PDF satu halaman, atau tabel. "
+        "Unduh tampilan saat ini sebagai salindia PowerPoint, gambar, peta HTML, ringkasan PDF satu halaman, tabel, "
+        "atau berkas GIS (GeoPackage yang terbuka di QGIS dengan warna peta ini, GeoJSON). "
         "Di semua berkas ekspor, angka kecil disembunyikan.",
-        "Download the current view as PowerPoint slides, images, an HTML map, a one-page PDF brief or tables. "
+        "Download the current view as PowerPoint slides, images, an HTML map, a one-page PDF brief, tables "
+        "or GIS files (a GeoPackage that opens in QGIS in this map's colours, GeoJSON). "
         "Small counts are hidden in every export.",
     ),
     "export.page.empty": (

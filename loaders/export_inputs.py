@@ -203,3 +203,37 @@ def _area_name(store: Store, area: str, lang: str) -> str:
     if len(found):
         return str(found["name"].iloc[0])
     return name_of(area) or area
+
+
+def gis_areas(store: Store, area: str):
+    """The polygons of ``area``'s map for the GIS files, with the names of the areas above each.
+
+    The full stored geometry of the areas the map draws (a GIS user wants the boundaries, not the
+    screen's simplified copy); the whole store (:data:`NATIONAL`) its national display copy (the
+    full polygons of 83k villages would make a file of hundreds of megabytes). Columns: ``code``,
+    ``name``, ``district_name`` / ``regency_name`` / ``province_name`` where they apply,
+    ``geometry``.
+    """
+    drawn, _, parent = map_level(area)
+    if is_national(area):
+        areas = store.read_areas(drawn, None, display="national", columns=["code", "name", "geometry"])
+        names = store.read_attributes(
+            Level.VILLAGE, None, ["code", "district_name", "regency_name", "province_name"]
+        )
+        return areas.merge(names, on="code", how="left")
+    areas = store.read_areas(drawn, parent)
+    if drawn == Level.VILLAGE:
+        keep = ["code", "name", "district_name", "regency_name", "province_name", "geometry"]
+        return areas[[c for c in keep if c in areas]]
+    # a province's districts: the regency and province of each from the levels above
+    regencies = store.read_attributes(Level.REGENCY, area[:2], ["code", "name"])
+    provinces = store.read_attributes(Level.PROVINCE, None, ["code", "name"])
+    areas = areas[["code", "name", "geometry"]].copy()
+    codes = areas["code"].astype(str)
+    areas["regency_name"] = codes.str.slice(0, 5).map(
+        dict(zip(regencies["code"], regencies["name"], strict=True))
+    )
+    areas["province_name"] = codes.str.slice(0, 2).map(
+        dict(zip(provinces["code"], provinces["name"], strict=True))
+    )
+    return areas

@@ -17,11 +17,12 @@ from dataclasses import dataclass, field, replace
 import streamlit as st
 import streamlit.components.v1 as components
 
+from exports import builds
 from exports import files as export_files
 from exports.view import NATIONAL, ExportView, is_national
 from geo.classify import USER_SCHEMES
 from geo.codes import Level, code_level
-from loaders.export_inputs import load_view
+from loaders.export_inputs import gis_areas, load_view
 from loaders.settings import ROOT, settings
 from loaders.store import Store
 from ui import Keys, is_demo, lang, store, t
@@ -63,7 +64,7 @@ class ViewKey:
 
 
 #: Picture sizes offered for the PNG images (16:9; the slides use the same pictures).
-IMAGE_SIZES = ((1600, 900), (1920, 1080), (1280, 720))
+IMAGE_SIZES = builds.IMAGE_SIZES
 
 
 def view_key(area: str, year: int | None, layer: str, image_size: tuple[int, int] = (1600, 900)) -> ViewKey:
@@ -113,54 +114,31 @@ def _images(key: ViewKey) -> dict[str, bytes]:
     return deck.render_images(export_view(key), size=key.image_size)
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _gis_areas(key: ViewKey):
+    return gis_areas(Store(key.root), key.area)
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
 def _build(key: ViewKey, kind: str) -> bytes:
-    view = export_view(key)
-    if kind == "pptx":
-        from exports import deck
-
-        return deck.build_deck(view, _images(key))
-    if kind == "pdf":
-        from exports import brief_pdf
-
-        return brief_pdf.build_brief(view, map_png=_images(key)["map"])
-    if kind == "png":
-        return export_files.images_zip(_images(key))
-    if kind in ("html", "html_present") and is_national(view.area):
-        raise export_files.ExportError(t("export.page.national_note"))
-    if kind == "html":
-        return export_files.html_map(view, LEAFLET_DIR).encode("utf-8")
-    if kind == "html_present":  # the map of presentation mode: the page shows the title itself
-        return export_files.html_map(view, LEAFLET_DIR, title=False).encode("utf-8")
-    if kind == "csv":
-        return export_files.tables_csv(view)
-    if kind == "xlsx":
-        return export_files.tables_xlsx(view)
-    raise ValueError(
-        f"unknown export format {kind!r}; choose one of: {', '.join(export_files.EXPORT_FORMATS)}"
+    return builds.build_file(
+        export_view(key),
+        kind,
+        images=lambda: _images(key),
+        leaflet_dir=LEAFLET_DIR,
+        areas=lambda: _gis_areas(key),
     )
 
 
-#: Export formats in build order: (format, MIME type). Keys of ``export_files.EXPORT_FORMATS``.
-BUILDS: dict[str, str] = {
-    "csv": "text/csv",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "html": "text/html",
-    "png": "application/zip",
-    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "pdf": "application/pdf",
-}
+#: Export formats in build order: (format, MIME type), as ``atlas export`` makes them.
+BUILDS: dict[str, str] = builds.BUILDS
+builds_for = builds.builds_for
+file_name = builds.file_name
 
 
 def map_picture(key: ViewKey) -> bytes:
     """The map of ``key`` as a 1280×720 PNG (cached), shown where an HTML map is not made."""
     return _images(replace(key, image_size=(1280, 720)))["map"]
-
-
-def builds_for(area: str) -> list[str]:
-    """The formats offered for ``area``: all of :data:`BUILDS`, but no HTML map of the whole
-    store (83k polygons as GeoJSON in one file; the map pages draw the national view)."""
-    return [kind for kind in BUILDS if not (kind == "html" and is_national(area))]
 
 
 def build(key: ViewKey, kind: str) -> bytes:
@@ -367,9 +345,3 @@ def ready(key: ViewKey, kinds: list[str]) -> bool:
     """True when every format in ``kinds`` has been built for ``key`` (by this session's job)."""
     job = current_job(key, kinds)
     return bool(kinds) and job is not None and job.finished and job.error is None
-
-
-def file_name(view: ExportView, kind: str) -> str:
-    """``atlas-pmi_36.04_placements_2024.pptx``-style names."""
-    period = view.year if view.year is not None else "all"
-    return f"atlas-pmi_{view.area}_{view.layer}_{period}.{export_files.EXPORT_FORMATS[kind]}"

@@ -115,11 +115,8 @@ def layer_options(held: Store, layer: str, column: str) -> list[str]:
     return metrics.options_of(load_layers.on(held).get(layer, pd.DataFrame()), column)
 
 
-def layer_years(layers: dict[str, pd.DataFrame]) -> list[int]:
-    """Years held by the placements layer, else by the reports layer (ascending)."""
-    return metrics.years_of(layers.get("placements", pd.DataFrame())) or metrics.years_of(
-        layers.get("reports", pd.DataFrame())
-    )
+#: Years held by the placements layer, else by the reports layer (ascending).
+layer_years = metrics.layer_years
 
 
 @store_read

@@ -53,7 +53,9 @@ def test_export_page_builds_every_format(export_store, monkeypatch):
         at.run()
         assert not at.exception, at.exception
     downloads = at.get("download_button")
-    assert len(downloads) == 6
+    assert len(downloads) == 8  # the six files and, since issue 26, the GeoPackage and GeoJSON
+    labels = [b.proto.label for b in downloads]
+    assert i18n.t("export.format.gpkg", "id") in labels and i18n.t("export.format.geojson", "id") in labels
     assert [s.value for s in at.success] == [i18n.t("export.page.done", "id")]
     # The URL keeps the view, so a copied link reopens it.
     assert at.query_params["area"] == "36.04" and at.query_params["year"] == "2024"
@@ -161,7 +163,7 @@ def test_national_export_is_offered_and_builds_without_the_html_map(national_exp
         assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]
     labels = [b.proto.label for b in at.get("download_button")]
-    kinds = ("csv", "xlsx", "png", "pptx", "pdf")  # every format but the HTML map
+    kinds = ("csv", "xlsx", "png", "pptx", "pdf", "gpkg", "geojson")  # every format but the HTML map
     assert sorted(labels) == sorted(i18n.t(f"export.format.{k}", "id") for k in kinds)
 
 
