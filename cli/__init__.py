@@ -68,6 +68,11 @@ COMMANDS: dict[str, Command] = {
     "users": Command("users, roles, grants and the audit log", "loaders.accounts:main", signed_in=False),
     "tiles": Command("rebuild the national view's village packs", "loaders.tiles:main"),
     "demo": Command("build the invented demo pack", "loaders.demo:main", signed_in=False),
+    "serve-api": Command(
+        "serve the aggregates per area and year as an OGC API - Features service (API tokens, audit log)",
+        "ogcapi.server:main",
+        signed_in=False,
+    ),
     "reach": Command(
         "distance over land to service points of a type; where new ones reach the most (JSON)",
         "loaders.reach:main",

@@ -33,6 +33,7 @@ from geo.layers import PROBLEM_REASONS
 from geo.suppression import Group, Protected, hidden_label, protect, protect_series
 
 __all__ = [
+    "area_figures",
     "ChartData",
     "ExportView",
     "KeyFigure",
@@ -372,6 +373,42 @@ def _village_table(
         **{c: i18n.t(f"export.col.{c}", lang) for c in table.columns if c not in names},
     }
     return protected, map_hidden.astype(bool), headers
+
+
+def area_figures(
+    layers: Mapping[str, pd.DataFrame],
+    area: str,
+    year: int | None,
+    *,
+    threshold: int,
+    villages: pd.DataFrame | None = None,
+    lang: str = i18n.DEFAULT_LANGUAGE,
+) -> list[KeyFigure]:
+    """Every figure of the registry held for ``area`` in ``year``, protected as an export of the
+    area protects its key figures (the OGC API's features): for a village, ``villages`` are the
+    villages of its district (``code``, ``name``, ``district_name``), and a figure is hidden
+    wherever that district's village table hides the village's cell, as :func:`build_view` does.
+
+    ``layers`` are the stored layer frames as the reader may see them (through her grants).
+    """
+    shown, every, _ = _protected_figures(layers, area, year, threshold, lang, tuple(figures.FIGURES))
+    if villages is None or len(area) != code_length(Level.VILLAGE):
+        return shown
+    district = area[: code_length(Level.DISTRICT)]
+    table_layers = {name: _in_area(frame, district) for name, frame in layers.items()}
+    returns = layers.get("returns")
+    layer = "returns" if returns is not None and not returns.empty else "placements"
+    table, _, _ = _village_table(
+        table_layers,
+        villages,
+        year,
+        layer,
+        threshold,
+        lang,
+        None,
+        support="returnees_without_support" in every,
+    )
+    return _align_key_figures(shown, table, area)
 
 
 def _key_figures(
