@@ -207,7 +207,7 @@ def _selected(areas: gpd.GeoDataFrame, level: Level, filters: Mapping[str, str])
         if name == "year":
             continue
         if not _CODE.match(value):
-            raise QueryError(f"{name} is an area's dotted Kemendagri code (e.g. 52.01), got {value[:40]!r}")
+            raise QueryError(f"{name} is an area's dotted Kemendagri code (e.g. 52.01)")
         if name == "area":
             keep &= (code == value) | code.str.startswith(value + ".")
         elif name == "code":
@@ -224,7 +224,7 @@ def _years(years: list[int | None], value: str | None) -> list[int | None]:
     if text == "all" and years == [None]:
         return years
     if not re.fullmatch(r"\d{4}", text):
-        raise QueryError(f"year is a year of four digits (e.g. 2024), got {text[:40]!r}")
+        raise QueryError("year is a year of four digits (e.g. 2024)")
     return [y for y in years if y == int(text)]
 
 
@@ -249,12 +249,10 @@ def query(
     level = COLLECTIONS[collection]
     unknown = sorted(set(filters) - set(FILTERS))
     if unknown:
-        raise QueryError(
-            f"unknown or unsupported filter {', '.join(unknown)[:80]}; filter by {', '.join(FILTERS)}"
-        )
+        raise QueryError(f"unknown or unsupported filter; filter by {', '.join(FILTERS)}")
     for name, _ in sortby:
         if name not in SORTABLE:
-            raise QueryError(f"sort by one of {', '.join(SORTABLE)}, not {str(name)[:40]!r}")
+            raise QueryError(f"sort by one of {', '.join(SORTABLE)}")
     version = store.version()
     layers = _layers(store, version)
     areas = _areas(store, version, level)

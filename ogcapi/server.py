@@ -55,7 +55,7 @@ def _both(key: str, **values: object) -> dict[str, str]:
     return {lang: i18n.t(key, lang, **values) for lang in ("id", "en")}
 
 
-def build_config(url: str, *, default_items: int = 50, max_items: int = 500) -> dict:
+def build_config(url: str, *, default_items: int = 50, max_items: int = 200) -> dict:
     """The pygeoapi configuration: one collection per level of :data:`ogcapi.features.COLLECTIONS`."""
     threshold = settings().small_count_threshold
     resources = {}

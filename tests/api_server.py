@@ -14,6 +14,37 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+#: The users of the grant office (``tests/security/grant_store.py``) a token is issued to.
+TOKEN_USERS = ("viewer52", "analyst52", "steward52", "admin", "viewer", "everywhere")
+
+
+def issue(office, name: str) -> str:
+    """``atlas users token issue NAME`` run by the owner of the book; the token it printed."""
+    from loaders import accounts
+
+    done = office.cli("cli", "users", "token", "issue", name)
+    assert done.returncode == 0, done.stderr
+    token = done.stdout.strip()
+    assert token.startswith(accounts.TOKEN_PREFIX), done.stdout
+    return token
+
+
+@contextmanager
+def api_office(request, shared_data: Path, tmp_path_factory) -> Iterator:
+    """The grant office on the embedded store (real 36 and 52 boundaries, its layers and users),
+    a token per user of :data:`TOKEN_USERS` (``office.names``) and its API running
+    (``office.url``); for a module-scoped fixture."""
+    import pytest
+
+    from tests.security.grant_store import open_office
+
+    with pytest.MonkeyPatch.context() as mp:
+        folder = tmp_path_factory.mktemp("api-office")
+        office = open_office("files", request, shared_data, tmp_path_factory, folder, mp)
+        office.names = {name: issue(office, name) for name in TOKEN_USERS}
+        with serving(office.env, folder / "api.log") as url:
+            office.url = url
+            yield office
 
 
 @contextmanager

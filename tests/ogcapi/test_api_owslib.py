@@ -19,31 +19,17 @@ from geo import figures
 from geo.codes import Level
 from geo.layers import with_columns
 from loaders import accounts
-from tests.api_server import client, serving
+from tests.api_server import api_office, client, issue, serving
 from tests.security.grant_store import BANTEN, NTB, open_office
 
 pytestmark = pytest.mark.slow
 
 
-def issue(office, name: str) -> str:
-    """``atlas users token issue NAME`` run by the owner of the book; the token it printed."""
-    done = office.cli("cli", "users", "token", "issue", name)
-    assert done.returncode == 0, done.stderr
-    token = done.stdout.strip()
-    assert token.startswith(accounts.TOKEN_PREFIX), done.stdout
-    return token
-
-
 @pytest.fixture(scope="module")
 def office(request, shared_data, tmp_path_factory):
     """The office on the embedded store, its API running, a token per user (module-wide)."""
-    with pytest.MonkeyPatch.context() as mp:
-        folder = tmp_path_factory.mktemp("api-office")
-        built = open_office("files", request, shared_data, tmp_path_factory, folder, mp)
-        built.names = {name: issue(built, name) for name in ("viewer52", "analyst52", "admin", "viewer")}
-        with serving(built.env, folder / "api.log") as url:
-            built.url = url
-            yield built
+    with api_office(request, shared_data, tmp_path_factory) as running:
+        yield running
 
 
 def _layers(store, provinces=None) -> dict:
@@ -100,7 +86,9 @@ def test_the_figures_are_the_registrys_as_on_the_page(office):
     api = client(office.url, office.names["viewer52"])
     layers = _layers(office.store, [NTB])
     checked = 0
-    regencies = [f["properties"]["code"] for f in api.collection_items("regencies", year=2024, limit=3)["features"]]
+    regencies = [
+        f["properties"]["code"] for f in api.collection_items("regencies", year=2024, limit=3)["features"]
+    ]
     for collection, code in (("provinces", NTB), *(("regencies", r) for r in regencies)):
         for year in (2023, 2024):
             served = api.collection_item(collection, f"{code}_{year}")["properties"]
@@ -124,7 +112,12 @@ def test_a_viewer_of_52_never_receives_a_feature_of_36(office):
     for collection in ("provinces", "regencies"):
         rows, _ = _all_items(api, collection, 25)
         assert rows and {r["properties"]["province"] or r["properties"]["code"] for r in rows} == {NTB}
-    for filters in ({"province": BANTEN}, {"area": BANTEN}, {"code": "36.01"}, {"bbox": [105.0, -7.0, 106.8, -5.8]}):
+    for filters in (
+        {"province": BANTEN},
+        {"area": BANTEN},
+        {"code": "36.01"},
+        {"bbox": [105.0, -7.0, 106.8, -5.8]},
+    ):
         assert api.collection_items("regencies", limit=50, **filters)["features"] == [], filters
     with pytest.raises(RuntimeError, match="NotFound"):
         api.collection_item("provinces", f"{BANTEN}_2024")
