@@ -36,7 +36,7 @@ import pandas as pd
 import shapely
 from shapely.geometry import mapping
 
-from exports.view import MAP_MEASURES, area_figures
+from exports.view import MAP_MEASURES, area_figures, district_table
 from geo import figures
 from geo.codes import Level
 from geo.layers import with_columns
@@ -146,6 +146,37 @@ def _layers(store: Store, version: str) -> dict[str, pd.DataFrame]:
         }
 
     return _cached(("layers", store.key, version), build)
+
+
+def _province_layers(
+    store: Store, version: str, layers: Mapping[str, pd.DataFrame], province: str
+) -> Mapping[str, pd.DataFrame]:
+    """The layers cut to ``province`` where that changes no figure of an area inside it, else whole.
+
+    The registry reads an area's rows and its province's (programme lists, reporting regencies);
+    beyond the province it only asks whether a layer is empty and which years it holds, so a
+    layer is cut when its province rows hold the same years (and are empty only if it is): the
+    same numbers, without filtering every province's rows for each area.
+    """
+
+    def build():
+        out = {}
+        for name, frame in layers.items():
+            if frame is None or frame.empty or "village" not in frame:
+                out[name] = frame
+                continue
+            cut = frame[
+                frame["village"].astype("string").str.startswith(province + ".").fillna(False).to_numpy()
+            ]
+            same = not cut.empty and ("year" not in frame or _years_held(cut) == _years_held(frame))
+            out[name] = cut if same else frame
+        return out
+
+    return _cached(("province", store.key, version, province), build)
+
+
+def _years_held(frame: pd.DataFrame) -> set:
+    return set(pd.unique(frame["year"].dropna()))
 
 
 def years_of(layers: Mapping[str, pd.DataFrame]) -> list[int | None]:
@@ -315,10 +346,21 @@ def _feature(
     skip_geometry: bool,
 ) -> dict:
     code = str(area["code"])
+    layers = _province_layers(store, version, layers, code[:2])
+
+    def table(support: bool):
+        district = code[:8]
+
+        def build_table():
+            villages = _district_villages(store, version, district)
+            return district_table(layers, district, villages, year, threshold=threshold, support=support)
+
+        return _cached(("table", store.key, version, district, year, threshold, support), build_table)
 
     def build():
-        villages = _district_villages(store, version, code[:8]) if level == Level.VILLAGE else None
-        return area_figures(layers, code, year, threshold=threshold, villages=villages)
+        return area_figures(
+            layers, code, year, threshold=threshold, table=table if level == Level.VILLAGE else None
+        )
 
     shown = _cached(("figures", store.key, version, code, year, threshold), build)
     properties: dict[str, object] = {

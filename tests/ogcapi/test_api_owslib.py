@@ -20,7 +20,7 @@ from geo.codes import Level
 from geo.layers import with_columns
 from loaders import accounts
 from tests.api_server import api_office, client, issue, serving
-from tests.security.grant_store import BANTEN, NTB, open_office
+from tests.security.grant_store import BANTEN, NTB, open_office, villages
 
 pytestmark = pytest.mark.slow
 
@@ -105,6 +105,30 @@ def test_the_figures_are_the_registrys_as_on_the_page(office):
     assert checked > 20
     province = api.collection_item("provinces", f"{NTB}_2024")["properties"]
     assert province["placements"] == 1858  # rekap_nasional_2024.csv's NTB rows
+
+
+def test_the_admins_figures_are_the_registrys_over_every_province(office):
+    """The admin reads both provinces (the server cuts the layers to an area's province where that
+    changes nothing): the same numbers as the registry over the whole store, villages included."""
+    api = client(office.url, office.names["admin"])
+    layers = _layers(office.store)
+    checked = 0
+    for province in (BANTEN, NTB):
+        code = villages(office.store, province, 12)[0]  # a village of the placement files
+        village = api.collection_item("villages", f"{code}_2024")
+        regency = api.collection_item("regencies", f"{code[:5]}_2023")
+        assert village["properties"]["placements"] or "placements" in village["properties"]["hidden"]
+        for feature in (regency, village, api.collection_item("provinces", f"{province}_2024")):
+            served = feature["properties"]
+            truth = figures.values(layers, served["code"], served["year"])
+            hidden = set(filter(None, served["hidden"].split(",")))
+            for name in figures.FIGURES:
+                if name not in hidden and not math.isnan(truth[name]):
+                    assert served[name] == pytest.approx(truth[name]), (served["code"], name)
+                    checked += 1
+                else:
+                    assert served[name] is None
+    assert checked > 10
 
 
 def test_a_viewer_of_52_never_receives_a_feature_of_36(office):
