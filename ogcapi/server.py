@@ -8,9 +8,9 @@ method, path, query, status). No token, or one unknown, revoked, expired or of a
 disabled user or a changed grant counts at once.
 
 Only GET (and HEAD) is routed: the landing page, conformance, the OpenAPI document, the
-collections, their queryables and schema, items and single items (:mod:`ogcapi.provider`).
-:data:`DOCUMENTS` adds JSON documents under ``/<name>`` behind the same token and audit (the data
-catalogue plugs in there).
+collections, their queryables and schema, items and single items (:mod:`ogcapi.provider`), and
+the JSON documents of :data:`DOCUMENTS` under ``/<name>`` behind the same token and audit: the
+data catalogue at ``/catalogue`` (:func:`loaders.catalogue.catalogue_document`).
 
 Tokens are required whatever ``ATLAS_AUTH`` says: the API is never open.
 """
@@ -33,10 +33,20 @@ from ogcapi import features
 
 __all__ = ["DOCUMENTS", "build_config", "create_app", "main"]
 
-#: Extra JSON documents served at ``/<name>`` (GET, token, audit), each built from the request's
-#: reader (:class:`ogcapi.provider.Reader`: the account and the store through its grants). The
-#: catalogue adds ``DOCUMENTS["catalogue"] = lambda reader: catalogue_json(reader.store)``.
-DOCUMENTS: dict[str, Callable[[object], dict]] = {}
+
+def _catalogue(reader, lang: str) -> dict:
+    """The data catalogue (Satu Data metadata of every layer and figure) of the reader's store:
+    periods, imports and coverage of the provinces granted only (``loaders.catalogue``)."""
+    from loaders.catalogue import catalogue_document
+
+    reader.served.update(reader.store.provinces())
+    return catalogue_document(reader.store, lang)
+
+
+#: JSON documents served at ``/<name>`` (GET, token, audit), each built from the request's reader
+#: (:class:`ogcapi.provider.Reader`: the account and the store through its grants) and the
+#: language asked (``?lang=id|en``, else ``ATLAS_LANGUAGE``).
+DOCUMENTS: dict[str, Callable[[object, str], dict]] = {"catalogue": _catalogue}
 
 #: Formats answered (JSON only: pygeoapi's HTML pages load scripts and tiles from other hosts).
 _FORMATS = ("json", "jsonld")
@@ -264,13 +274,13 @@ def create_app(url: str, store=None):
 
     @app.route("/<name>")
     def document(name: str):
-        """A JSON document of :data:`DOCUMENTS` (the catalogue's hook)."""
+        """A JSON document of :data:`DOCUMENTS` (the data catalogue)."""
         if name not in DOCUMENTS:
             return answer(404, "api.not_found")
-        return Response(
-            json.dumps(DOCUMENTS[name](g.reader), ensure_ascii=False, default=str),
-            mimetype="application/json",
-        )
+        asked = request.args.get("lang", "")
+        lang = asked if asked in i18n.LANGUAGES else _lang()
+        document = DOCUMENTS[name](g.reader, lang)
+        return Response(json.dumps(document, ensure_ascii=False, default=str), mimetype="application/json")
 
     @app.errorhandler(404)
     def _missing(_error):

@@ -208,3 +208,26 @@ def test_the_api_serves_the_postgis_store_too(request, shared_data, tmp_path_fac
         assert requests.get(f"{url}/collections", timeout=60).status_code == 401
     logged = [e for e in office.book.entries() if e["action"] == "api-request"]
     assert {e["outcome"] for e in logged} == {"ok", "denied"}
+
+
+def test_the_catalogue_document_is_served_through_the_grants(office):
+    """``/catalogue``: the data catalogue (loaders.catalogue) of the store as the token's user may
+    see it: a viewer of 52 reads NTB's coverage, never Banten's; in the language asked."""
+    ntb = requests.get(
+        f"{office.url}/catalogue", params={"lang": "en"}, headers=_bearer(office, "viewer52"), timeout=300
+    )
+    assert ntb.status_code == 200
+    document = ntb.json()
+    held = [
+        entry["held"] for entry in (*document["layers"], *document["figures"]) if entry["held"]["provinces"]
+    ]
+    assert held and all(h["provinces"] == [NTB] for h in held)
+    assert {entry["id"] for entry in document["figures"]} == set(figures.FIGURES)
+    assert document["language"] == "en"
+    both = requests.get(f"{office.url}/catalogue", headers=_bearer(office, "admin"), timeout=300).json()
+    assert any(entry["held"]["provinces"] == [BANTEN, NTB] for entry in both["layers"])
+    assert requests.get(f"{office.url}/catalogue", timeout=300).status_code == 401
+
+
+def _bearer(office, name: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {office.names[name]}"}

@@ -97,6 +97,13 @@ def test_a_disabled_users_token_gets_401_at_once(office):
     assert reissued.returncode == 1 and accounts.TOKEN_PREFIX not in reissued.stdout
 
 
+def test_the_catalogue_shows_nothing_held_to_a_user_without_a_grant_and_no_banten_to_52(office):
+    nothing = get(office, "/catalogue", office.names["viewer"]).json()
+    assert all(not e["held"]["provinces"] for e in (*nothing["layers"], *nothing["figures"]))
+    ntb = get(office, "/catalogue", office.names["viewer52"])
+    assert ntb.status_code == 200 and not _leaks_banten(ntb.text) and f'"{BANTEN}"' not in ntb.text
+
+
 def test_a_changed_grant_counts_at_the_next_request(office):
     token = issue(office, "analyst")  # no grant yet: deny by default
     assert get(office, "/collections/regencies/items", token).json()["numberMatched"] == 0
