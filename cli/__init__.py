@@ -72,6 +72,11 @@ COMMANDS: dict[str, Command] = {
         "make an export file of a view as the Ekspor page does: pptx, pdf, png, csv, xlsx, html, gpkg, geojson",
         "loaders.export_cli:main",
     ),
+    "serve-api": Command(
+        "serve the aggregates per area and year as an OGC API - Features service (API tokens, audit log)",
+        "ogcapi.server:main",
+        signed_in=False,
+    ),
     "reach": Command(
         "distance over land to service points of a type; where new ones reach the most (JSON)",
         "loaders.reach:main",

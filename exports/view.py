@@ -15,7 +15,7 @@ shown as they are.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -33,6 +33,8 @@ from geo.layers import PROBLEM_REASONS
 from geo.suppression import HIDDEN_DERIVED, Group, Protected, hidden_label, is_small, protect, protect_series
 
 __all__ = [
+    "area_figures",
+    "district_table",
     "ChartData",
     "ExportView",
     "KeyFigure",
@@ -415,6 +417,47 @@ def _village_table(
         **{c: i18n.t(f"export.col.{c}", lang) for c in table.columns if c not in names},
     }
     return protected, map_hidden.astype(bool), headers
+
+
+def area_figures(
+    layers: Mapping[str, pd.DataFrame],
+    area: str,
+    year: int | None,
+    *,
+    threshold: int,
+    table: Callable[[bool], Protected] | None = None,
+    lang: str = i18n.DEFAULT_LANGUAGE,
+) -> list[KeyFigure]:
+    """Every figure of the registry held for ``area`` in ``year``, protected as an export of the
+    area protects its key figures (the OGC API's features). For a village, ``table(support)`` is
+    its district's protected village table (:func:`district_table`; ``support``: the returnees
+    without support are a figure here), and a figure is hidden wherever that table hides the
+    village's cell, as :func:`build_view` does.
+
+    ``layers`` are the stored layer frames as the reader may see them (through her grants).
+    """
+    shown, every, _ = _protected_figures(layers, area, year, threshold, lang, tuple(figures.FIGURES))
+    if table is None or len(area) != code_length(Level.VILLAGE):
+        return shown
+    return _align_key_figures(shown, table("returnees_without_support" in every), area)
+
+
+def district_table(
+    layers: Mapping[str, pd.DataFrame],
+    district: str,
+    villages: pd.DataFrame,
+    year: int | None,
+    *,
+    threshold: int,
+    support: bool,
+    lang: str = i18n.DEFAULT_LANGUAGE,
+) -> Protected:
+    """The protected village table of ``district`` in ``year`` as an export of one of its villages
+    builds it (``villages``: the district's ``code``, ``name``, ``district_name``)."""
+    table_layers = {name: _in_area(frame, district) for name, frame in layers.items()}
+    returns = layers.get("returns")
+    layer = "returns" if returns is not None and not returns.empty else "placements"
+    return _village_table(table_layers, villages, year, layer, threshold, lang, None, support=support)[0]
 
 
 def _key_figures(

@@ -159,4 +159,6 @@ TEXT = {
     "audit.action.store-backup": ("cadangkan penyimpanan", "store backup"),
     "audit.action.store-restore": ("pulihkan penyimpanan", "store restore"),
     "audit.action.user-list": ("daftar pengguna", "user list"),
+    "audit.action.api-token": ("token API", "API token"),
+    "audit.action.api-request": ("permintaan API", "API request"),
 }

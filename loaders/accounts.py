@@ -41,6 +41,9 @@ Command line::
     python -m loaders.accounts unlock NAME
     python -m loaders.accounts list [--json]
     python -m loaders.accounts audit [--csv FILE]
+    python -m loaders.accounts token issue NAME [--days N] [--note TEXT]   # prints the token once
+    python -m loaders.accounts token revoke ID | --user NAME
+    python -m loaders.accounts token list [NAME] [--json]
 
 The password comes from standard input (first line) or, on a terminal, from a prompt. Every
 command is for an administrator only (see ``OPERATOR_HELP``): an admin signed in through
@@ -55,11 +58,13 @@ import argparse
 import contextvars
 import csv
 import getpass
+import hashlib
 import io
 import json
 import math
 import os
 import re
+import secrets
 import sqlite3
 import sys
 import time
@@ -143,6 +148,10 @@ class Action(StrEnum):
     RESTORE = "store-restore"
     USER_LIST = "user-list"
     STORE_COPY = "store-copy"
+    #: An API token issued, revoked or listed (``tokens`` of the accounts command).
+    TOKEN = "api-token"
+    #: One request to the OGC API (``ogcapi``): answered, refused (401) or outside the grants.
+    API_REQUEST = "api-request"
 
 
 #: Actions that write the store: stewards (granted provinces) and admins only.
@@ -160,8 +169,19 @@ ADMIN_ONLY = frozenset(
         Action.RESTORE,
         Action.USER_LIST,
         Action.STORE_COPY,
+        Action.TOKEN,
     }
 )
+
+#: Every API token starts so (``atl_<id>_<secret>``), so a leaked one is recognised in a log or a repository.
+TOKEN_PREFIX = "atl_"
+
+
+def token_hash(token: str) -> str:
+    """What the book keeps of an API token: its SHA-256 (a token is 32 random bytes, so a plain
+    hash cannot be reversed by guessing, and it finds the token's row at once)."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
 
 AUDIT_COLUMNS = ["id", "at", "user", "role", "action", "outcome", "provinces", "file", "sha256", "detail"]
 
@@ -313,6 +333,12 @@ class AccountBook(Protocol):
     ) -> tuple[int, float]: ...
     def signin_clear(self, subject: str) -> None: ...
     def owner(self) -> tuple[bool, str]: ...
+    def issue_token(
+        self, name: str, *, days: float | None = None, note: str | None = None
+    ) -> tuple[str, str]: ...
+    def token_account(self, token: str) -> Account | None: ...
+    def revoke_tokens(self, *, ident: str | None = None, name: str | None = None) -> int: ...
+    def tokens(self, name: str | None = None) -> list[dict]: ...
 
 
 _SQLITE_SCHEMA = """
@@ -355,6 +381,18 @@ _SQLITE_SIGNIN = """CREATE TABLE IF NOT EXISTS atlas_signin (
   blocked_until REAL NOT NULL
 )"""
 
+#: API tokens (``issue_token``): only the SHA-256 of each token is kept, never the token. In
+#: SQLite made at the first token issued, so a book of an earlier release is read unchanged.
+_TOKEN_TABLE = """CREATE TABLE IF NOT EXISTS atlas_tokens (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL REFERENCES atlas_users (name) ON DELETE CASCADE,
+  hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  expires_at TEXT,
+  revoked_at TEXT,
+  note TEXT
+)"""
+
 _POSTGRES_SCHEMA = """
 CREATE TABLE IF NOT EXISTS atlas_users (
   name TEXT PRIMARY KEY,
@@ -386,6 +424,15 @@ CREATE TABLE IF NOT EXISTS atlas_signin (
   last_at DOUBLE PRECISION NOT NULL,
   blocked_until DOUBLE PRECISION NOT NULL
 );
+CREATE TABLE IF NOT EXISTS atlas_tokens (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL REFERENCES atlas_users (name) ON DELETE CASCADE,
+  hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  expires_at TEXT,
+  revoked_at TEXT,
+  note TEXT
+);
 CREATE OR REPLACE FUNCTION atlas_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
 DROP TRIGGER IF EXISTS atlas_audit_no_change ON atlas_audit;
@@ -399,7 +446,7 @@ CREATE TRIGGER atlas_audit_no_truncate BEFORE TRUNCATE ON atlas_audit
 #: True when the PostgreSQL book is complete (its newest table and the log's last trigger exist):
 #: then a role without CREATE (the app's, see ``APP_ROLE_SQL``) uses it without running DDL.
 _POSTGRES_READY = (
-    "SELECT to_regclass('atlas_signin') IS NOT NULL AND EXISTS (SELECT 1 FROM pg_trigger"
+    "SELECT to_regclass('atlas_signin') IS NOT NULL AND to_regclass('atlas_tokens') IS NOT NULL AND EXISTS (SELECT 1 FROM pg_trigger"
     " WHERE tgname = 'atlas_audit_no_truncate' AND tgrelid = to_regclass('atlas_audit'))"
 )
 
@@ -412,6 +459,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON atlas_signin TO {role};
 REVOKE ALL ON atlas_audit FROM {role};
 GRANT SELECT, INSERT ON atlas_audit TO {role};
 GRANT USAGE, SELECT ON SEQUENCE atlas_audit_id_seq TO {role};
+GRANT SELECT, INSERT, UPDATE ON atlas_tokens TO {role};
 """
 
 _AUDIT_SELECT = (
@@ -586,6 +634,81 @@ class _SqlBook:
             if self._signin_table(con, create=False):
                 self._run(con, "DELETE FROM atlas_signin WHERE subject = ?", (subject,))
 
+    # ------------------------------------------------------------ API tokens
+    def _token_table(self, con, *, create: bool) -> bool:
+        """Whether the table of API tokens exists (made when ``create``)."""
+        return True
+
+    def issue_token(
+        self, name: str, *, days: float | None = None, note: str | None = None
+    ) -> tuple[str, str]:
+        """A new API token of the active user ``name``: ``(token, id)``. The token is returned
+        once and never stored (only its SHA-256); ``days`` limits its life."""
+        ident = secrets.token_hex(4)
+        token = f"{TOKEN_PREFIX}{ident}_{secrets.token_urlsafe(32)}"
+        expires = _iso(time.time() + days * 86400) if days else None
+        with self._db() as con:
+            self._require(con, name)
+            row = self._one(con, "SELECT active FROM atlas_users WHERE name = ?", (name,))
+            if not row[0]:
+                raise AccountError(f"user {name!r} is disabled; a disabled user gets no token")
+            self._token_table(con, create=True)
+            self._run(
+                con,
+                "INSERT INTO atlas_tokens (id, name, hash, created_at, expires_at, note) VALUES (?, ?, ?, ?, ?, ?)",
+                (ident, name, token_hash(token), _now(), expires, (note or None) and str(note)[:200]),
+            )
+        return token, ident
+
+    def token_account(self, token: str) -> Account | None:
+        """The active account whose unrevoked, unexpired token is ``token``; else None."""
+        if not isinstance(token, str) or not token.startswith(TOKEN_PREFIX) or len(token) > 200:
+            return None
+        with self._db() as con:
+            if not self._token_table(con, create=False):
+                return None
+            row = self._one(
+                con,
+                "SELECT name, expires_at FROM atlas_tokens WHERE hash = ? AND revoked_at IS NULL",
+                (token_hash(token),),
+            )
+        if row is None or (row[1] and str(row[1]) <= _now()):
+            return None
+        account = self.account(row[0])
+        return account if account is not None and account.active else None
+
+    def revoke_tokens(self, *, ident: str | None = None, name: str | None = None) -> int:
+        """Revoke the token ``ident``, or every token of user ``name``; returns how many."""
+        if (ident is None) == (name is None):
+            raise AccountError("name a token by its id, or a user whose tokens to revoke")
+        with self._db() as con:
+            if not self._token_table(con, create=False):
+                return 0
+            column, value = ("id", ident) if ident is not None else ("name", name)
+            found = self._all(
+                con, f"SELECT id FROM atlas_tokens WHERE {column} = ? AND revoked_at IS NULL", (value,)
+            )
+            self._run(
+                con,
+                f"UPDATE atlas_tokens SET revoked_at = ? WHERE {column} = ? AND revoked_at IS NULL",
+                (_now(), value),
+            )
+        return len(found)
+
+    def tokens(self, name: str | None = None) -> list[dict]:
+        """Every token (of ``name``): id, user, dates and note, never the token or its hash."""
+        with self._db() as con:
+            if not self._token_table(con, create=False):
+                return []
+            sql = "SELECT id, name, created_at, expires_at, revoked_at, note FROM atlas_tokens"
+            rows = self._all(
+                con,
+                sql + (" WHERE name = ?" if name else "") + " ORDER BY created_at, id",
+                (name,) if name else (),
+            )
+        keys = ("id", "name", "created_at", "expires_at", "revoked_at", "note")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
 
 class SqliteBook(_SqlBook):
     """The embedded book: one SQLite file beside the store, each change in a transaction."""
@@ -598,6 +721,13 @@ class SqliteBook(_SqlBook):
             con.execute(_SQLITE_SIGNIN)
             return True
         found = con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'atlas_signin'")
+        return found.fetchone() is not None
+
+    def _token_table(self, con, *, create: bool) -> bool:
+        if create:
+            con.execute(_TOKEN_TABLE)
+            return True
+        found = con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'atlas_tokens'")
         return found.fetchone() is not None
 
     def owner(self) -> tuple[bool, str]:
@@ -1121,6 +1251,7 @@ _COMMAND_ACTIONS = {
     "unlock": Action.USER_CHANGE,
     "list": Action.USER_LIST,
     "audit": Action.AUDIT_EXPORT,
+    "token": Action.TOKEN,
 }
 
 
@@ -1151,6 +1282,38 @@ def _grant_words(account: Account) -> str:
     if account.role == Role.ADMIN or ALL_PROVINCES in account.provinces:
         return "all"
     return " ".join(account.provinces) or "none (sees nothing until granted)"
+
+
+def _token_command(held: AccountBook, args: argparse.Namespace, log: Callable[..., None]) -> None:
+    """``token issue|revoke|list``: the token is printed once, on its own line, and never logged."""
+    if args.token_command == "issue":
+        token, ident = held.issue_token(args.name, days=args.days, note=args.note)
+        account = held.account(args.name)
+        log(Action.TOKEN, account.provinces, name=args.name, token=ident, issued=True, days=args.days)
+        print(
+            f"token {ident} for {args.name} ({account.role}, provinces: {_grant_words(account)}); "
+            "shown once, keep it secret:",
+            file=sys.stderr,
+        )
+        print(token)
+    elif args.token_command == "revoke":
+        if (args.id is None) == (args.user is None):
+            raise AccountError("name the token's id, or --user NAME for every token of a user")
+        count = held.revoke_tokens(ident=args.id, name=args.user)
+        if count == 0:
+            raise AccountError(f"no active token {args.id or 'of ' + str(args.user)}")
+        log(Action.TOKEN, name=args.user, token=args.id, revoked=count)
+        print(f"revoked {count} token(s)")
+    else:
+        rows = held.tokens(args.name)
+        log(Action.TOKEN, name=args.name, listed=len(rows))
+        if args.json:
+            print(json.dumps(rows, ensure_ascii=False))
+        for r in [] if args.json else rows:
+            state = (
+                "revoked " + r["revoked_at"] if r["revoked_at"] else "expires " + (r["expires_at"] or "never")
+            )
+            print(f"{r['id']:10} {r['name']:30} {r['created_at']:27} {state:36} {r['note'] or ''}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -1193,6 +1356,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     listing.add_argument("--json", action="store_true")
     audit = sub.add_parser("audit", help="print the audit log as CSV (or write it to --csv FILE)")
     audit.add_argument("--csv", type=Path, default=None)
+    token = sub.add_parser(
+        "token",
+        help="API tokens of the OGC API (atlas serve-api): issue (printed once, only its hash is kept), "
+        "revoke, list",
+    )
+    token_sub = token.add_subparsers(dest="token_command", required=True)
+    issue = token_sub.add_parser("issue", help="issue a token to a user (same role and grants as the user)")
+    issue.add_argument("name")
+    issue.add_argument("--days", type=float, default=None, help="the token expires after so many days")
+    issue.add_argument("--note", default=None, help="what the token is for (e.g. the partner system)")
+    revoke = token_sub.add_parser("revoke", help="revoke a token by its id, or every token of --user")
+    revoke.add_argument("id", nargs="?", default=None)
+    revoke.add_argument("--user", default=None)
+    tlist = token_sub.add_parser("list", help="tokens (id, user, dates; never the token)")
+    tlist.add_argument("name", nargs="?", default=None)
+    tlist.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     lang = settings().language if settings().language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
     held = book()
@@ -1251,6 +1430,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             else:
                 for r in rows:
                     print(f"{r['name']:30} {r['role']:8} {' '.join(r['provinces']) or '-':20} {r['active']}")
+        elif args.command == "token":
+            _token_command(held, args, log)
         elif args.command == "audit":
             data = audit_csv(held)
             log(Action.AUDIT_EXPORT, file=args.csv.name if args.csv else None)

@@ -19,6 +19,12 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
   echo "$want" > "$stamp"
 fi
+# pygeoapi's wheel also installs its own test suite as a top-level package `tests`, which hides
+# this project's tests/ (a namespace package: `from tests.security.grant_store import ...`).
+site=$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+if grep -qs '^tests/__init__.py' "$site"/pygeoapi-*.dist-info/RECORD && [ -d "$site/tests" ]; then
+  rm -rf "$site/tests"
+fi
 
 # Leaflet from the npm registry, served by Streamlit's static serving (no CDN needed at run time).
 LEAFLET_VERSION=1.9.4
