@@ -48,7 +48,7 @@ import tempfile
 import threading
 import time
 import urllib.request
-from contextlib import ExitStack, contextmanager, nullcontext
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -262,6 +262,29 @@ def session_work(
         finals.append((url, False))
 
 
+@contextmanager
+def as_admin(database_url: str, users: tuple[User, ...]):
+    """Sign-in on in this process and the admin among ``users`` acting (the import during a
+    signed-in run is checked and recorded as the app records it); nothing without users."""
+    from loaders import accounts
+
+    admin = next((u for u in users if u.role == "admin"), None)
+    if admin is None:
+        yield
+        return
+    saved = {k: os.environ.get(k) for k in ("ATLAS_DATABASE_URL", "ATLAS_AUTH")}
+    os.environ.update({"ATLAS_DATABASE_URL": database_url, "ATLAS_AUTH": "local"})
+    try:
+        with accounts.acting_as(accounts.book().account(admin.name)):
+            yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
 def _percentile(ordered: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p * (len(ordered) - 1))))] if ordered else float("nan")
 
@@ -281,7 +304,6 @@ def run_load(
     With ``users`` sign-in is on (``ATLAS_AUTH=local``), session ``i`` signs in as
     ``users[i % len(users)]`` and the import is made as the admin among them.
     """
-    from loaders import accounts
     from loaders.layers import import_file
     from loaders.store import Store
 
@@ -333,14 +355,8 @@ def run_load(
         while len(times) < total // 3 and any(t.is_alive() for t in threads):
             time.sleep(0.1)
         log(f"importing the enterprises file after {len(times)} interactions")
-        admin = next((u for u in users if u.role == "admin"), None)
-        acting = (
-            accounts.acting_as(accounts.PostgresBook(database_url).account(admin.name))
-            if admin
-            else nullcontext()
-        )
         imported_at = time.perf_counter()
-        with acting:
+        with as_admin(database_url, users):
             plan, version = import_file(
                 "enterprises",
                 enterprises or files / "usaha_pmi_purna.csv",
@@ -560,8 +576,6 @@ def main_real(args: argparse.Namespace) -> int:
             url = server.database()
             log(f"PostgreSQL on port {server.port}")
         built = prepare_real(url, args.store or realscale.DEFAULT_STORE, data)
-        # the bench process imports as the admin, checked and recorded as the app would
-        os.environ.update({"ATLAS_DATABASE_URL": url, "ATLAS_AUTH": "local"})
         files = built["enterprises_file"].parent
         result = run_load(
             url,
