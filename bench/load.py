@@ -24,7 +24,7 @@ exception on the page, a run that did not finish, a dropped connection) and the 
 
 * the embedded store of ``bench.realscale`` (every province's villages, five years of about
   270,000 placements, programmes, reports and enterprises on a few thousand villages; built
-  once into ``--store``, default ``bench/out/realscale``, and reused) is copied into the
+  once into ``--store``, default ``bench/out/realscale/store``, and reused) is copied into the
   database as ``python -m loaders.store migrate`` copies it, the enterprises layer left out;
 * the apps run with ``ATLAS_AUTH=local``; :data:`REAL_USERS` (viewers, analysts, stewards and
   an admin, granted different provinces) are added to the database's accounts, and each

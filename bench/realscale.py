@@ -19,7 +19,7 @@ The files are written beside the store (``DIR-files``; they are invented, and th
 file is imported again during the load test). A record in the store (``.realscale.json``) keeps
 what was built and how long it took: a rerun with the same parameters reuses the store and its
 figures; other parameters rebuild the layers (the boundaries are reused). Nothing here is
-committed: the default folder ``bench/out/realscale`` is ignored by git.
+committed: the default folder ``bench/out/realscale/store`` is ignored by git.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_STORE = ROOT / "bench" / "out" / "realscale"
+DEFAULT_STORE = ROOT / "bench" / "out" / "realscale" / "store"
 RECORD = ".realscale.json"
 SEED = 2027
 YEARS = (2020, 2021, 2022, 2023, 2024)
@@ -210,12 +210,14 @@ def layer_files(
     chosen = _layer_villages(villages, weights, int(n * 0.6), rng)
     lines = ["Kode Desa,Desa,Tanggal Laporan,Negara Tujuan,Modus,Hasil,Jumlah Orang"]
     for code, name in zip(chosen["code"], chosen["name"], strict=True):
+        seen = set()  # one report per village, month, destination, channel and outcome (as stored)
         for _ in range(int(rng.integers(1, 4))):
-            when = f"{rng.integers(1, 29):02d}/{rng.integers(1, 13):02d}/{rng.choice(YEARS[-3:])}"
-            lines.append(
-                f'{code},"{name}",{when},{_pick(rng, DESTINATIONS, 1)[0]},{rng.choice(CHANNELS)},'
-                f"{_pick(rng, OUTCOMES, 1)[0]},{rng.integers(1, 6)}"
-            )
+            month = f"{rng.integers(1, 13):02d}/{rng.choice(YEARS[-3:])}"
+            key = (month, _pick(rng, DESTINATIONS, 1)[0], rng.choice(CHANNELS), _pick(rng, OUTCOMES, 1)[0])
+            if key not in seen:
+                seen.add(key)
+                when = f"{rng.integers(1, 29):02d}/{month}"
+                lines.append(f'{code},"{name}",{when},{",".join(key[1:])},{rng.integers(1, 6)}')
     out["reports"] = folder / "laporan_non_prosedural_nasional.csv"
     out["reports"].write_text("\n".join(lines) + "\n", encoding="utf-8")
     return out

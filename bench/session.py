@@ -2,8 +2,9 @@
 
 :class:`AppSession` opens ``/_stcore/stream`` as the Streamlit frontend does and sends the
 same ``BackMsg`` a browser sends (a page open is a rerun with the page's URL path, a filter
-change a rerun with the widget's new value), then reads ``ForwardMsg`` until the script has
-finished: that wall time is the interaction time a user waits for. Nothing is rendered, so 20
+change a rerun with the widget's new value, a sign-in the form's fields sent with its submit
+button), then reads ``ForwardMsg`` until the script has finished (through an ``st.rerun()``, as
+after a sign-in): that wall time is the interaction time a user waits for. Nothing is rendered, so 20
 sessions fit on a 2-core machine where 20 Chromium tabs would measure Chromium instead of the app.
 Elements that carry text (headings, markdown, alerts, captions) and widgets are kept, so a
 caller can check what the page shows and find a widget by its key.
