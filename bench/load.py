@@ -451,6 +451,8 @@ def real_result(result: dict, built: dict) -> dict:
     out["load_real_build_s"] = figures["realscale_build_s"]
     out["load_real_store_bytes"] = figures["realscale_store_bytes"]
     out["load_real_copy_s"] = built["copy_s"]
+    signin = result["meta"]["by_page"].get("sign-in")
+    out["load_real_signin_p95_s"] = signin["p95_s"] if signin else None
     out["meta"] = {
         **result["meta"],
         "store": {

@@ -104,6 +104,9 @@ FIGURES: dict[str, Figure] = {
         "… errors (page exceptions, unfinished runs, dropped sessions, failed sign-ins)", "", 0
     ),
     "load_real_interactions": Figure("… interactions measured (sign-in included)", ""),
+    "load_real_signin_p95_s": Figure(
+        "… 95th percentile sign-in (form sent to the first page shown; argon2id check included)", "s"
+    ),
     "load_real_import_versions": Figure(
         "… versions of the layer imported once during the run (must be 1)", ""
     ),
