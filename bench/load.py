@@ -206,6 +206,11 @@ def no_layer_text() -> str:
     return i18n.t("dash.no_layer", "id", layer=i18n.t("layer.enterprises", "id")).split(".")[0]
 
 
+class GaveUp(Exception):
+    """A run did not finish within the session's timeout: the user gives up (the session ends,
+    as a closed tab; its late messages would otherwise be read as the next run's)."""
+
+
 def shows_enterprises(run, user: User | None) -> bool:
     """Whether the enterprises page of ``run`` shows the layer: a viewer's protected view offers
     it among its layers, every other page no longer says it is missing."""
@@ -257,6 +262,8 @@ def session_work(
             run = session.open("usaha-purna", "data=store")
             record(run, "usaha-purna:final", user)
             finals.append((url, shows_enterprises(run, user)))
+    except GaveUp:  # counted where it timed out
+        finals.append((url, False))
     except Exception as err:  # noqa: BLE001 - a dropped session is an error of the run, counted
         errors.append(f"{url}: {type(err).__name__}: {err}")
         finals.append((url, False))
@@ -326,6 +333,8 @@ def run_load(
             if not run.ok:
                 who = f"{user.name} " if user else ""
                 errors.append(f"{who}{page}: {run.status} {'; '.join(run.exceptions)[:300]}")
+        if run.status == "TIMEOUT":
+            raise GaveUp(page)
 
     logged_before = sum(e.get("layer") == "enterprises" for e in Store(database_url).import_log())
     with ExitStack() as stack:
