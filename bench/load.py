@@ -56,6 +56,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 PAGES = ["", "penempatan", "laporan", "peta", "usaha-purna", "cakupan"]
 APP_PIDS: dict[str, int] = {}  # app URL -> its server process, for the memory figure
+#: How long a session waits for a run before it gives up (``AppSession``'s timeout).
+SESSION_TIMEOUT_S = 120.0
 #: The password of every account of the real-scale run (a throwaway database on loopback).
 PASSWORD = "beban-uji-atlas-2026"
 
@@ -240,7 +242,7 @@ def session_work(
 
     start.wait()
     try:
-        with AppSession(url) as session:
+        with AppSession(url, timeout=SESSION_TIMEOUT_S) as session:
             if user is not None:
                 session.query = "data=store"
                 run = session.sign_in(user.name, PASSWORD)
@@ -404,6 +406,7 @@ def run_load(
         "load_p95_s": round(pct(0.95), 3),
         "load_max_s": round(ordered[-1], 3) if ordered else None,
         "load_errors": len(errors),
+        "load_timeouts": sum(": TIMEOUT" in e for e in errors),
         "load_wall_s": round(wall, 1),
         "load_import_s": round(import_s, 2),
         "load_import_versions": len(versions),
@@ -503,8 +506,11 @@ def real_readme_note(result: dict, rounds: int) -> str:
         f"in {result['load_real_copy_s']:.0f} s). Sign-in on (`ATLAS_AUTH=local`): each session signs in "
         f"through the form as one of {len(meta['users'])} accounts ({', '.join(roles)}) granted different "
         f"provinces, viewers seeing the protected view; {result['load_real_interactions']} interactions "
-        f"({rounds} rounds, the Data page too for stewards and admins), {result['load_real_errors']} errors, "
-        f"the enterprises import made as the admin during the run {seen}. By role: {by_role}. "
+        f"({rounds} rounds, the Data page too for stewards and admins), {result['load_real_errors']} errors "
+        f"({result['load_real_timeouts']} runs without an answer within {SESSION_TIMEOUT_S:g} s, after which the "
+        f"session gives up), the enterprises import made as the admin during the run {seen}. Sign-in (form "
+        f"sent to the first page, argon2id check included) p95 {result['load_real_signin_p95_s']:.2f} s. "
+        f"By role: {by_role}. "
         f"Load average at the end: {load} (1, 5, 15 min)."
     )
 

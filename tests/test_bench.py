@@ -276,7 +276,7 @@ def test_real_scale_store_is_built_through_the_importers_and_reused(small_real):
 
 @pytest.mark.slow
 def test_signed_in_sessions_of_every_role_over_the_real_scale_store(small_real, pg_url, monkeypatch):
-    from bench.load import REAL_USERS, prepare_real, real_result, run_load
+    from bench.load import REAL_USERS, prepare_real, real_readme_note, real_result, run_load
     from bench.realscale import RECORD
     from loaders import accounts
     from loaders.store import Store
@@ -316,6 +316,11 @@ def test_signed_in_sessions_of_every_role_over_the_real_scale_store(small_real, 
     named = real_result(result, built)
     assert named["load_real_p95_s"] == result["load_p95_s"] and "load_p95_s" not in named
     assert named["load_real_store_bytes"] == built["figures"]["realscale_store_bytes"]
+    note = real_readme_note(named, 1)
+    assert (
+        note.startswith("Real-scale load test (")
+        and f"{named['load_real_interactions']} interactions" in note
+    )
 
 
 def test_real_scale_figures_stand_beside_the_demo_ones_in_the_readme():
