@@ -2,8 +2,9 @@
 
 :class:`AppSession` opens ``/_stcore/stream`` as the Streamlit frontend does and sends the
 same ``BackMsg`` a browser sends (a page open is a rerun with the page's URL path, a filter
-change a rerun with the widget's new value), then reads ``ForwardMsg`` until the script has
-finished: that wall time is the interaction time a user waits for. Nothing is rendered, so 20
+change a rerun with the widget's new value, a sign-in the form's fields sent with its submit
+button), then reads ``ForwardMsg`` until the script has finished (through an ``st.rerun()``, as
+after a sign-in): that wall time is the interaction time a user waits for. Nothing is rendered, so 20
 sessions fit on a 2-core machine where 20 Chromium tabs would measure Chromium instead of the app.
 Elements that carry text (headings, markdown, alerts, captions) and widgets are kept, so a
 caller can check what the page shows and find a widget by its key.
@@ -27,6 +28,7 @@ _WIDGET_TYPES = (
     "toggle",
     "slider",
     "button",
+    "text_input",
 )
 
 
@@ -84,7 +86,7 @@ class AppSession:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def _client_state(self, page: str | None):
+    def _client_state(self, page: str | None, triggers: tuple[str, ...] = ()):
         from streamlit.proto.BackMsg_pb2 import BackMsg
 
         msg = BackMsg()
@@ -105,6 +107,10 @@ class AppSession:
                 widget.double_array_value.data.extend(value)
             else:
                 setattr(widget, kind, value)
+        for wid in triggers:  # a button press: sent once, never kept
+            widget = state.widget_states.widgets.add()
+            widget.id = wid
+            widget.trigger_value = True
         return msg
 
     def open(self, page: str = "", query: str = "") -> Run:
@@ -117,11 +123,27 @@ class AppSession:
         self.states[widget_id] = (kind, value)
         return self._rerun(None)
 
-    def _rerun(self, page: str | None) -> Run:
+    def sign_in(self, name: str, password: str) -> Run:
+        """Fill the sign-in form (``ATLAS_AUTH=local``) and submit it, as a user does: the run
+        that follows (the app reruns into the default page) is timed from the submit."""
+        form = self.open("", self.query)
+        fields = [form.widget(key) for key in ("auth_name", "auth_password")]
+        submit = next((wid for wid in form.widgets if "FormSubmitter:auth_form" in wid), None)
+        if None in fields or submit is None:
+            raise RuntimeError("no sign-in form on the page: " + form.text()[:200])
+        (name_id, _), (password_id, _) = fields
+        self.states[name_id] = ("string_value", name)
+        self.states[password_id] = ("string_value", password)
+        run = self._rerun(None, (submit,))
+        for wid in (name_id, password_id):  # the form clears them on submit
+            self.states.pop(wid, None)
+        return run
+
+    def _rerun(self, page: str | None, triggers: tuple[str, ...] = ()) -> Run:
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
         started = time.perf_counter()
-        self.ws.send(self._client_state(page).SerializeToString())
+        self.ws.send(self._client_state(page, triggers).SerializeToString())
         run = Run(seconds=0.0, status="TIMEOUT")
         deadline = started + self.timeout
         while True:
@@ -146,6 +168,10 @@ class AppSession:
             elif kind == "script_finished":
                 status = ForwardMsg.ScriptFinishedStatus.Name(msg.script_finished)
                 if status == "FINISHED_FRAGMENT_RUN_SUCCESSFULLY":
+                    continue
+                if status == "FINISHED_EARLY_FOR_RERUN":  # st.rerun(): the user waits for the next run
+                    run.texts.clear()
+                    run.widgets.clear()
                     continue
                 run.status = status
                 break

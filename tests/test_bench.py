@@ -196,3 +196,146 @@ def test_national_export_figures_time_every_village_and_leave_the_store_alone(
     assert detail["national_export_map_areas"] == int(held["has_polygon"].astype(bool).sum())
     assert detail["national_export_pptx_bytes"] > 0 and detail["national_export_pdf_bytes"] > 0
     assert national_export_store.version() == version  # the layers went into a copy
+
+
+# --------------------------------------------------------------------------- real-scale load (#21)
+def test_sending_weights_follow_the_provinces_shares_and_leave_villages_out():
+    import numpy as np
+    import pandas as pd
+
+    from bench.realscale import SHARES, sending_weights
+
+    codes = pd.Series(
+        [f"{p}.{r:02d}.01.{v:04d}" for p in ("35", "36", "11") for r in range(1, 5) for v in range(500)]
+    )
+    weights = sending_weights(codes, np.random.default_rng(1))
+    assert weights.shape == (len(codes),) and abs(weights.sum() - 1) < 1e-9 and (weights >= 0).all()
+    by = pd.Series(weights).groupby(codes.str[:2]).sum()
+    left = 1 - sum(SHARES.values())  # the provinces outside SHARES share what is left
+    total = SHARES["35"] + SHARES["36"] + left
+    assert abs(by["35"] - SHARES["35"] / total) < 1e-9 and abs(by["36"] - SHARES["36"] / total) < 1e-9
+    assert abs(by["11"] - left / total) < 1e-9
+    zero = pd.Series(weights == 0).groupby(codes.str[:2]).mean()
+    assert 0.1 < zero["35"] < 0.4 and 0.5 < zero["36"] < 0.8  # a large sender: most villages send
+
+
+@pytest.fixture(scope="module")
+def small_real(shared_data, tmp_path_factory):
+    """The real-scale builder on two provinces (Banten, NTB; the files linked, not copied), small."""
+    from bench.realscale import build
+
+    root = tmp_path_factory.mktemp("realscale")
+    desa = root / "data" / "boundaries" / "desa"
+    desa.mkdir(parents=True)
+    for province in ("36", "52"):
+        (desa / f"desa_{province}.parquet").symlink_to(
+            shared_data / "boundaries" / "desa" / f"desa_{province}.parquet"
+        )
+    options = {"years": (2023, 2024), "per_year": 1500, "layer_villages": 60}
+    built = build(root / "store", desa.parent, **options)
+    return root, built, options
+
+
+@pytest.mark.slow
+def test_real_scale_store_is_built_through_the_importers_and_reused(small_real):
+    from bench.realscale import build, files_dir
+    from loaders.store import Store
+
+    root, built, options = small_real
+    store = Store(root / "store")
+    assert store.provinces() == ["36", "52"] and built["villages"] == 1552 + 1166
+    placements = store.read_layer("placements")
+    per_year = placements.groupby("year")["count"].sum().to_dict()
+    assert per_year == {2023: 1500, 2024: 1500}  # every generated worker matched a village
+    assert placements["month"].notna().all() and set(placements["gender"]) == {"L", "P"}
+    by = placements.groupby(placements["village"].str[:2])["count"].sum()
+    assert by["52"] > 4 * by["36"]  # NTB sends far more than Banten
+    for layer in ("programmes", "enterprises", "reports"):
+        frame = store.read_layer(layer)
+        villages = frame["village"].drop_duplicates()
+        assert set(villages.str[:2]) == {"36", "52"}, layer  # every province has some
+        assert len(villages) <= options["layer_villages"] + 10, layer
+        assert built["layers"][layer]["unmatched"] == 0
+    log = [e.get("file") or "" for e in store.import_log()]
+    assert [n for n in log if n.startswith("penempatan")] == [
+        "penempatan_pmi_2023.csv",
+        "penempatan_pmi_2024.csv",
+    ]
+    assert all(Path(f).parent == files_dir(root / "store") for f in built["files"])
+
+    version = store.version()
+    again = build(root / "store", root / "data" / "boundaries", **options)
+    assert again["reused_from"] == built["date"] and store.version() == version
+
+    fewer = build(root / "store", root / "data" / "boundaries", **{**options, "per_year": 700})
+    assert fewer.get("reused_from") is None and fewer["boundaries_reused_from"]
+    placements = Store(root / "store").read_layer("placements")
+    assert placements.groupby("year")["count"].sum().to_dict() == {2023: 700, 2024: 700}
+    assert len(Store(root / "store").layer_meta("placements")["versions"]) == 2  # the earlier ones replaced
+
+
+@pytest.mark.slow
+def test_signed_in_sessions_of_every_role_over_the_real_scale_store(small_real, pg_url, monkeypatch):
+    from bench.load import REAL_USERS, prepare_real, real_readme_note, real_result, run_load
+    from bench.realscale import RECORD
+    from loaders import accounts
+    from loaders.store import Store
+
+    root, _, _ = small_real
+    monkeypatch.delenv("ATLAS_AUTH", raising=False)
+    monkeypatch.delenv("ATLAS_DATABASE_URL", raising=False)
+    params = json.loads((root / "store" / RECORD).read_text())["params"]  # as built last: reused
+    params["years"] = tuple(params["years"])
+    built = prepare_real(pg_url, root / "store", root / "data" / "boundaries", **params)
+    assert built["reused_from"]
+    held = Store(pg_url)
+    assert held.provinces() == ["36", "52"] and held.layer_meta("enterprises")["versions"] == []
+    users = tuple(u for u in REAL_USERS if u.name in ("viewer52", "analyst_all", "steward36_51", "admin"))
+    result = run_load(
+        pg_url,
+        sessions=4,
+        apps=1,
+        rounds=1,
+        files=built["enterprises_file"].parent,
+        enterprises=built["enterprises_file"],
+        users=users,
+    )
+    assert result["load_errors"] == 0, result["meta"]["errors"]
+    assert result["load_import_versions"] == 1 and result["load_import_seen_by_all"]
+    assert set(result["meta"]["by_role"]) == {"viewer", "analyst", "steward", "admin"}
+    by_page = result["meta"]["by_page"]
+    assert by_page["sign-in"]["n"] == 4 and by_page["data"]["n"] == 2  # the steward's and the admin's
+    assert by_page["penempatan:auth_year"]["n"] == 1 and by_page["penempatan:placements.gender"]["n"] == 3
+    entries = accounts.PostgresBook(pg_url).entries()
+    signed = {e["user"] for e in entries if e["action"] == "sign-in" and e["outcome"] == "ok"}
+    assert signed == {u.name for u in users}
+    imported = [e for e in entries if e["action"] in ("import", "replace")]  # the copy is not an import
+    assert [(e["user"], e["action"], e["outcome"], e["file"]) for e in imported] == [
+        ("admin", "replace", "ok", built["enterprises_file"].name)
+    ]
+    named = real_result(result, built)
+    assert named["load_real_p95_s"] == result["load_p95_s"] and "load_p95_s" not in named
+    assert named["load_real_store_bytes"] == built["figures"]["realscale_store_bytes"]
+    note = real_readme_note(named, 1)
+    assert (
+        note.startswith("Real-scale load test (")
+        and f"{named['load_real_interactions']} interactions" in note
+    )
+
+
+def test_real_scale_figures_stand_beside_the_demo_ones_in_the_readme():
+    from bench.readme import END, START, add_rows
+
+    text = (
+        "# A\n\n" + START + "\n| figure | measured | target | naive baseline | met |\n|---|---|---|---|---|\n"
+        "| x (`load_p95_s`) | 0.9 s | ≤ 2 s |  | yes |\n\nLoad test (`python -m bench.load`, d): demo.\n"
+        + END
+        + "\n"
+    )
+    real = add_rows(
+        text, {"load_real_p95_s": 2.5, "load_real_errors": 0}, note="Real-scale load test (x): real."
+    )
+    assert "(`load_real_p95_s`) | 2.500 s | ≤ 2 s |  | **no** |" in real and "(`load_p95_s`) | 0.9 s" in real
+    again = add_rows(real, {"load_p95_s": 1.0}, note="Load test (`python -m bench.load`, e): demo again.")
+    assert "Real-scale load test (x): real." in again and "demo again." in again and ": demo.\n" not in again
+    assert again.count("`load_real_p95_s`") == 1
