@@ -85,6 +85,7 @@ __all__ = [
     "solve_exact",
     "solve_greedy",
     "plan_sites",
+    "open_points",
 ]
 
 #: Polygons closer than this (metres) are neighbours: the gaps simplification left between them.
@@ -310,6 +311,36 @@ def _legs(graph: LandGraph, points: pd.DataFrame, nodes: np.ndarray) -> np.ndarr
         has = np.isfinite(lon) & np.isfinite(lat) & (nodes >= 0)
         legs[has] = _geodesic_km(lon[has], lat[has], graph.lon[nodes[has]], graph.lat[nodes[has]])
     return legs
+
+
+def open_points(points: pd.DataFrame, kind: str | None, year: int | None) -> pd.DataFrame:
+    """The points of type ``kind`` (None: every type) open in ``year``: not opened after it, not
+    closed by it (an unknown year counts as open; ``year`` None: every point not closed).
+
+    >>> points = pd.DataFrame({"type": ["LTSA", "LTSA", "MRC"], "year_opened": [2019, 2030, 2020],
+    ...                        "year_closed": [None, None, 2022]})
+    >>> open_points(points, "ltsa", 2024).index.tolist(), open_points(points, None, 2024).index.tolist()
+    ([0], [0])
+    """
+    rows = points
+    if kind is not None and not rows.empty:
+        rows = rows[(rows["type"].astype("string").str.upper() == kind.upper()).fillna(False).to_numpy(bool)]
+    if rows.empty:
+        return rows
+    unknown = pd.Series(float("nan"), index=rows.index)
+    opened = (
+        pd.to_numeric(rows["year_opened"], errors="coerce").astype("float64")
+        if "year_opened" in rows
+        else unknown
+    )
+    closed = (
+        pd.to_numeric(rows["year_closed"], errors="coerce").astype("float64")
+        if "year_closed" in rows
+        else unknown
+    )
+    if year is None:
+        return rows[closed.isna().to_numpy()]
+    return rows[(~(opened > year) & ~(closed <= year)).to_numpy(bool)]
 
 
 def reach(graph: LandGraph, points: pd.DataFrame, *, limit_km: float | None = None) -> Reach:

@@ -59,4 +59,143 @@ TEXT = {
     "service.SHELTER": ("Shelter / rumah aman", "Shelter"),
     "service.OTHER": ("Layanan lain", "Other service"),
     "service.new": ("Lokasi baru usulan", "Proposed new site"),
+    # ---------------------------------------------------------------- the figures (geo.figures.REACH)
+    "figure.reach_placements": ("Penempatan dalam jangkauan", "Placements within reach"),
+    "figure.reach_reports": ("Laporan non-prosedural dalam jangkauan", "Non-procedural reports within reach"),
+    "figure.reach_no_land_route": ("Desa tanpa jalur darat", "Villages with no land route"),
+    "figure.reach_share_after": ("Dalam jangkauan dengan lokasi baru", "Within reach with the new sites"),
+    "figure.help.reach_placements": (
+        "Bagian penempatan tahun terpilih yang berasal dari desa berjarak paling jauh R km lewat darat dari titik "
+        "layanan jenis terpilih yang buka pada tahun itu; dari penempatan desa yang berpoligon (desa tanpa "
+        "poligon tidak dihitung, tidak dianggap jauh).",
+        "Share of the chosen year's placements that come from villages at most R km over land from an open "
+        "service point of the chosen type; of the placements of villages with a polygon (villages without one "
+        "are left out, never counted as far).",
+    ),
+    "figure.help.reach_reports": (
+        "Bagian laporan non-prosedural tahun terpilih (laporan, bukan orang) dari desa berjarak paling jauh R km "
+        "lewat darat dari titik layanan jenis terpilih yang buka; dari laporan desa yang berpoligon.",
+        "Share of the chosen year's non-procedural reports (reports, not persons) from villages at most R km "
+        "over land from an open service point of the chosen type; of the reports of villages with a polygon.",
+    ),
+    "figure.help.reach_no_land_route": (
+        "Desa berpoligon yang tidak terhubung lewat darat (atau penyeberangan yang dinyatakan) ke titik layanan "
+        "jenis terpilih yang buka: pulau lain, tanpa jarak pendek melintasi laut.",
+        "Villages with a polygon that no land route (or stated crossing) joins to an open service point of "
+        "the chosen type: another island, never a short distance across the sea.",
+    ),
+    "figure.help.reach_share_after": (
+        "Bagian ukuran yang dicakup (penempatan, laporan atau skor kebutuhan) dalam R km lewat darat setelah "
+        "lokasi baru ditambahkan ke titik yang ada.",
+        "Share of the covered measure (placements, reports or need score) within R km over land once the new "
+        "sites are added to the existing points.",
+    ),
+    # ---------------------------------------------------------------- the reach view (Cakupan Komunitas)
+    "reach.view": ("Tampilkan", "Show"),
+    "reach.view.programmes": ("Program", "Programmes"),
+    "reach.view.reach": ("Jangkauan layanan", "Service reach"),
+    "reach.type": ("Jenis titik layanan", "Service point type"),
+    "reach.type_help": (
+        "Jarak diukur ke titik layanan jenis ini yang buka pada tahun terpilih.",
+        "Distances are measured to the service points of this type open in the chosen year.",
+    ),
+    "reach.radius": ("Jangkauan R (km lewat darat)", "Reach R (km over land)"),
+    "reach.radius_help": (
+        "Desa yang berjarak paling jauh R km lewat darat dari titik layanan dihitung terjangkau.",
+        "Villages at most R km over land from a service point count as within reach.",
+    ),
+    "reach.crossings": ("Penyeberangan feri yang dihitung", "Ferry crossings counted"),
+    "reach.crossings_none": ("Tidak ada (hanya darat dan jembatan)", "None (land and bridges only)"),
+    "reach.crossings_help": (
+        "Pulau yang dihubungkan feri terpilih dianggap terhubung (sepanjang penyeberangannya). Jembatan "
+        "selalu dihitung.",
+        "Islands joined by a chosen ferry count as connected (by the crossing's length). Bridges always count.",
+    ),
+    "reach.title": (
+        "Jangkauan {type} dalam {km} km lewat darat, {year}",
+        "Reach of {type} within {km} km over land, {year}",
+    ),
+    "reach.map_title": ("Jarak lewat darat ke {type} terdekat", "Distance over land to the nearest {type}"),
+    "reach.class_range": ("{low}–{high} km", "{low}–{high} km"),
+    "reach.class_over": ("lebih dari {km} km", "over {km} km"),
+    "reach.no_land_route": ("tanpa jalur darat", "no land route"),
+    "reach.at_village_point": (
+        "di titik desanya (tanpa koordinat)",
+        "at its village's point (no coordinates)",
+    ),
+    "reach.choose_province": (
+        "Pilih provinsi (atau wilayah di dalamnya) di atas peta: jarak lewat darat dihitung per provinsi.",
+        "Choose a province (or an area inside one) above the map: distances over land are computed per province.",
+    ),
+    "reach.no_points": (
+        "Provinsi ini belum punya titik layanan tersimpan: tidak ada data jangkauan (bukan nol). Impor lapisan "
+        "Titik layanan di halaman Data.",
+        "This province has no stored service points: no reach data (not zero). Import the Service points layer "
+        "on the Data page.",
+    ),
+    "reach.beyond": (
+        "**{pct}** penempatan ({n} dari {total}) berasal dari desa yang lebih dari {km} km lewat darat dari "
+        "{type} yang buka (atau tanpa jalur darat).",
+        "**{pct}** of placements ({n} of {total}) come from villages more than {km} km over land from an open "
+        "{type} (or with no land route).",
+    ),
+    "reach.beyond_unknown": (
+        "Tidak ada data penempatan berpoligon untuk tahun ini: bagian dalam jangkauan tidak dihitung.",
+        "No placements of villages with a polygon this year: no share within reach.",
+    ),
+    "reach.by_regency": ("Per kabupaten/kota (R = {km} km)", "By regency or city (R = {km} km)"),
+    "reach.whole_area": ("Seluruh wilayah", "Whole area"),
+    "reach.col.villages": ("Desa", "Villages"),
+    "reach.col.placements": ("Penempatan (desa berpoligon)", "Placements (villages with a polygon)"),
+    "reach.col.within": ("Dalam {km} km", "Within {km} km"),
+    "reach.col.beyond": ("Lebih dari {km} km", "Beyond {km} km"),
+    "reach.file": ("jangkauan_layanan.csv", "service_reach.csv"),
+    "reach.where_next_hint": (
+        "Di mana titik layanan berikutnya paling banyak menjangkau? Lihat halaman Perencanaan, bagian "
+        "*Lokasi layanan baru*.",
+        "Where would the next service point reach the most? See the Planner page, section *New service sites*.",
+    ),
+    "reach.about": (
+        "**Cara menghitung.** Setiap desa diwakili satu titik di dalam poligonnya. Dua desa bertetangga bila "
+        "batasnya berjarak kurang dari {gap} m; jarak lewat darat adalah jalur terpendek melalui titik desa-desa "
+        "tetangga (garis lurus antar-titik di bumi), dari titik layanan yang buka pada tahun terpilih (dari "
+        "koordinatnya, atau dari titik desanya bila tanpa koordinat). Desa di pulau lain daripada semua titik "
+        "jenis itu **tidak punya jalur darat**: warnanya sendiri, tidak pernah jarak pendek melintasi laut. "
+        "Jembatan (Suramadu) selalu dihitung; feri hanya bila dipilih. Desa tanpa poligon **tidak ada data** "
+        "(abu-abu), tidak pernah 0, dan tidak dihitung dalam bagian penempatan.\n\n"
+        "**Batasnya.** Ini bukan jaringan jalan (tidak tersedia luring): di pegunungan, di pantai berliku atau "
+        "di sungai tanpa jembatan, jalan sebenarnya lebih panjang, dan garis lurus antara dua desa pantai bisa "
+        "memotong teluk. Jaraknya diukur dalam satu provinsi: titik layanan di provinsi tetangga tidak "
+        "dihitung. Poligon yang salah letak dalam arsip batas menjadi pulau tersendiri.",
+        "**How it is measured.** Each village is one point inside its polygon. Two villages are neighbours "
+        "when their boundaries come within {gap} m of each other; the distance over land is the shortest path "
+        "through neighbouring villages' points (straight lines between points on the globe), from the service "
+        "points open in the chosen year (from their coordinates, or their village's point when they have "
+        "none). A village on another island than every point of the type has **no land route**: a colour of "
+        "its own, never a short distance across the sea. Bridges (Suramadu) always count; ferries only when "
+        "chosen. Villages without a polygon have **no data** (grey), never 0, and are left out of the shares.\n\n"
+        "**Its limits.** This is not a road network (none can be had offline): in mountains, along a winding "
+        "coast or across a river without a bridge the road is longer, and a straight line between two coastal "
+        "villages can cut across a bay. Distances stay inside one province: service points in a neighbouring "
+        "province are not counted. A polygon misplaced in the boundary archive becomes an island of its own.",
+    ),
+    # ---------------------------------------------------------------- panel
+    "panel.service_points": ("Titik layanan", "Service points"),
+    "panel.located": ("Letak", "Placed at"),
+    "panel.located.point": ("koordinatnya sendiri", "its own coordinates"),
+    "panel.located.village": ("titik desa (tanpa koordinat)", "the village's point (no coordinates)"),
+    # ---------------------------------------------------------------- where next (Perencanaan)
+    "where.site_tip": (
+        "Lokasi baru #{rank}: {name} (menambah {adds})",
+        "New site #{rank}: {name} (adds {adds})",
+    ),
+    "where.running": ("Mencari lokasi terbaik…", "Looking for the best sites…"),
+    "where.stage.coverage": (
+        "Menghitung desa yang terjangkau tiap calon lokasi…",
+        "Finding what each candidate reaches…",
+    ),
+    "where.stage.greedy": ("Jawaban rakus (greedy)…", "The greedy answer…"),
+    "where.stage.bound": ("Batas atas dan pertukaran lokasi…", "Bounds and site swaps…"),
+    "where.stage.solver": ("Pemecah eksak (HiGHS)…", "The exact solver (HiGHS)…"),
+    "where.done": ("Selesai dalam {seconds} detik", "Done in {seconds} s"),
 }

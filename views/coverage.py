@@ -5,10 +5,11 @@ import streamlit as st
 
 import i18n
 import ui
-from geo import coverage, metrics
+from geo import coverage, figures, metrics, reach
 from geo.codes import Level
 from ui import Keys, auth, charts, t
 from ui import dashboard as dash
+from ui import reach as reach_ui
 
 dash.page_head("coverage")
 layers = dash.load_layers()
@@ -18,6 +19,55 @@ years = dash.layer_years(layers)
 if not years:
     dash.no_layer("placements")
     st.stop()
+
+if reach_ui.view_picker() == "reach":
+    # where protection reaches: distance over land to the service points of a type (issue 23)
+    area = dash.current_area()
+    province = area[:2] if area else None
+    with st.sidebar:
+        year = dash.year_picker(years)
+        kind = reach_ui.type_picker(province)
+        radius = reach_ui.radius_picker()
+        crossings = reach_ui.crossings_picker(province)
+    if "service_points" not in layers:
+        dash.no_layer("service_points")
+    table, _graph = reach_ui.reach_context(area, kind, year, crossings)
+    found = figures.reach_values(table, layers, area, year, radius)
+    st.subheader(t("reach.title", type=t(f"service.{kind}"), km=radius, year=year))
+    cards = st.columns(3)
+    for col, name in zip(cards, figures.REACH, strict=True):
+        col.metric(
+            t(figures.FIGURES[name].label_key),
+            dash.fmt_value(found[name], share=figures.FIGURES[name].share),
+            help=t(figures.FIGURES[name].help_key),
+            border=True,
+        )
+    if not area:
+        st.info(t("reach.choose_province"), icon=":material/map:")
+    elif table is None:
+        st.info(t("reach.no_points"), icon=":material/upload_file:")
+    else:
+        st.markdown(reach_ui.beyond_text(found, radius, kind))
+    points = dash.load_layers().get("service_points", dash.EMPTY)
+    selected = dash.choropleth(
+        "reach",
+        lambda level, codes: reach_ui.class_values(table, radius, level, codes),
+        label=dash.with_period(t("reach.map_title", type=t(f"service.{kind}")), year),
+        categories=reach_ui.class_categories(radius),
+        markers=reach_ui.point_markers(points, year) if not points.empty else None,
+        marker_label=reach_ui.marker_label,
+        village_only=True,
+    )
+    dash.about_note(["service_points", "placements", "reports"], "reach.about", gap=int(reach.GAP_M))
+    if table is not None and area:
+        st.subheader(t("reach.by_regency", km=radius))
+        _numbers, shown = reach_ui.regency_table(table, layers, area, year, radius)
+        st.dataframe(shown, hide_index=True, width="stretch")
+        dash.download_table(shown, t("reach.file"), Keys.REACH_CSV)
+        st.caption(t("reach.where_next_hint"))
+    dash.village_panel(selected, layers)
+    st.stop()
+
 if programmes.empty:
     dash.no_layer("programmes")
 
