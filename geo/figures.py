@@ -20,7 +20,7 @@ Examples
 --------
 >>> FIGURES["reports"].counts, FIGURES["reports"].period
 ('reports', 'in_year')
->>> [f.name for f in FIGURES.values() if f.suppression == "public"]
+>>> [f.name for f in FIGURES.values() if f.suppression == "public" and f.name in HEADLINES]
 ['origin_villages', 'programme_villages']
 >>> FIGURES["problem_per_100"].sources
 ('returns', 'placements')
@@ -49,6 +49,7 @@ __all__ = [
     "figure_set",
     "REACH",
     "REACH_MEASURES",
+    "COVER_FIGURE",
     "reach_demand",
     "reach_values",
     "reach_by_area",
@@ -271,6 +272,8 @@ JOURNEY = (
 REACH = ("reach_placements", "reach_reports", "reach_no_land_route")
 #: What each reach share counts (the layer, its column): placements and reports per village.
 REACH_MEASURES = {"reach_placements": ("placements", "count"), "reach_reports": ("reports", "count")}
+#: What "where next" may cover, by the reach figure counting it (the planner's need score has none).
+COVER_FIGURE = {"placements": "reach_placements", "reports": "reach_reports"}
 #: Returns by reason, the parts of ``returns`` (deported and died are figures of their own).
 REASON_PARTS = {
     "END_OF_CONTRACT": "reason.END_OF_CONTRACT",
@@ -621,11 +624,19 @@ def period_text(
 
 # ---------------------------------------------------------------------- where protection reaches
 def reach_demand(
-    layers: Mapping[str, pd.DataFrame], figure: str, area: str | None, year: int | None
+    layers: Mapping[str, pd.DataFrame],
+    figure: str,
+    area: str | None,
+    year: int | tuple[int, int] | None,
 ) -> pd.Series:
     """What a reach share counts, per village of ``area`` in ``year`` (:data:`REACH_MEASURES`):
     placements or reports under their period rule. Empty when the layer holds nothing that year.
+    A ``(start, end)`` period adds up its years (the planner's period).
     """
+    if isinstance(year, tuple):
+        parts = [reach_demand(layers, figure, area, y) for y in range(int(year[0]), int(year[1]) + 1)]
+        parts = [p for p in parts if not p.empty]
+        return pd.concat(parts).groupby(level=0).sum() if parts else pd.Series(dtype="float64")
     layer, column = REACH_MEASURES[figure]
     frame = layers.get(layer)
     if frame is None or frame.empty or not _holds_year(frame, year):

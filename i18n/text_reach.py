@@ -197,5 +197,120 @@ TEXT = {
     "where.stage.greedy": ("Jawaban rakus (greedy)…", "The greedy answer…"),
     "where.stage.bound": ("Batas atas dan pertukaran lokasi…", "Bounds and site swaps…"),
     "where.stage.solver": ("Pemecah eksak (HiGHS)…", "The exact solver (HiGHS)…"),
+    "where.stage.exports": (
+        "Menyiapkan unduhan (CSV, XLSX, PPTX, PDF)…",
+        "Preparing the downloads (CSV, XLSX, PPTX, PDF)…",
+    ),
     "where.done": ("Selesai dalam {seconds} detik", "Done in {seconds} s"),
+    # ---------------------------------------------------------------- the planner's indicator
+    "planner.ind.service_km": ("Jarak darat ke layanan (km)", "Distance over land to a service (km)"),
+    "planner.explain.service_km": (
+        "Jarak lewat darat ke titik layanan terdekat dari jenis yang dipilih (kebutuhan; bobot 0 kecuali "
+        "diatur): makin jauh, makin tinggi; desa tanpa jalur darat ke layanan itu (pulau lain) atau tanpa "
+        "batas wilayah dihitung sebagai yang terjauh. Diukur seperti di Cakupan Komunitas, Jangkauan layanan.",
+        "Distance over land to the nearest service point of the chosen type (need; weight 0 unless set): the "
+        "farther, the higher; a village with no land route to one (another island) or without a boundary "
+        "counts as the farthest. Measured as on Programme coverage, Service reach.",
+    ),
+    # ---------------------------------------------------------------- where next: page and exports
+    "where.title": ("Lokasi layanan baru", "New service sites"),
+    "where.intro": (
+        "Di desa mana {n} titik {type} baru paling banyak menambah {cover} dalam {km} km lewat darat yang "
+        "belum terjangkau titik yang ada? Dijawab sebagai masalah *maximal covering location* dengan pemecah "
+        "eksak (HiGHS); jawaban rakus (greedy) di sampingnya sebagai pembanding.",
+        "In which villages would {n} new {type} points add the most {cover} within {km} km over land that the "
+        "existing points do not reach? Answered as a maximal covering location problem by an exact solver "
+        "(HiGHS), with the greedy answer beside it for comparison.",
+    ),
+    "where.n": ("Jumlah lokasi baru (N)", "Number of new sites (N)"),
+    "where.cover": ("Yang dijangkau", "What to cover"),
+    "where.cover.placements": ("penempatan", "placements"),
+    "where.cover.reports": ("laporan non-prosedural", "non-procedural reports"),
+    "where.cover.need": ("skor kebutuhan perencana", "the planner's need score"),
+    "where.cover_help": (
+        "Penempatan atau laporan pada periode terpilih, atau skor prioritas desa dari bobot di atas.",
+        "Placements or reports in the chosen period, or the villages' priority score from the weights above.",
+    ),
+    "where.run": ("Cari lokasi", "Find sites"),
+    "where.hint": (
+        "Pilih jenis, R, N dan yang dijangkau di panel samping, lalu tekan **Cari lokasi**.",
+        "Choose the type, R, N and what to cover in the sidebar, then press **Find sites**.",
+    ),
+    "where.no_points": (
+        "Belum ada titik layanan tersimpan di provinsi ini: lokasi baru dihitung dari nol (semua yang dijangkau "
+        "dihitung belum terjangkau).",
+        "No service points are stored in this province: new sites are chosen from scratch (everything counts "
+        "as not yet reached).",
+    ),
+    "where.choose_province": (
+        "Pilih provinsi (atau wilayah di dalamnya) pada peta: lokasi baru dicari di dalam wilayah itu.",
+        "Choose a province (or an area inside one) on the map: new sites are looked for inside it.",
+    ),
+    "where.no_demand": (
+        "Tidak ada {cover} di wilayah dan periode ini: tidak ada yang perlu dijangkau.",
+        "No {cover} in this area and period: nothing to cover.",
+    ),
+    "where.changed": (
+        "Pilihan berubah sejak perhitungan terakhir; tekan **Cari lokasi** lagi.",
+        "The choices changed since the last answer; press **Find sites** again.",
+    ),
+    "where.share_before": ("Dalam jangkauan sekarang", "Within reach now"),
+    "where.share_after": ("Dengan lokasi baru (eksak)", "With the new sites (exact)"),
+    "where.share_greedy": ("Dengan lokasi rakus (greedy)", "With the greedy sites"),
+    "where.solver": ("Status pemecah", "Solver status"),
+    "where.exact": ("Jawaban eksak", "Exact answer"),
+    "where.greedy": ("Jawaban rakus (pembanding)", "Greedy answer (for comparison)"),
+    "where.status.optimal": ("Optimal (terbukti terbaik)", "Optimal (proved best)"),
+    "where.status.time_limit": (
+        "Batas waktu: jawaban terbaik yang ditemukan, paling jauh {gap} di bawah yang terbaik",
+        "Time limit: the best answer found, at most {gap} below the best possible",
+    ),
+    "where.status.greedy": ("Rakus (greedy)", "Greedy"),
+    "where.status.nothing_to_cover": (
+        "Tidak ada yang dapat ditambah: semua sudah terjangkau atau tak ada calon lokasi",
+        "Nothing to add: everything is reached already, or no candidate reaches anything",
+    ),
+    "where.solved": (
+        "{status}. Masalah yang dipecahkan: {groups} kelompok desa × {candidates} calon lokasi; {seconds} detik.",
+        "{status}. Problem solved: {groups} village groups × {candidates} candidate sites; {seconds} s.",
+    ),
+    "where.col.rank": ("Urutan", "Order"),
+    "where.col.adds": ("Menambah ({cover})", "Adds ({cover})"),
+    "where.total": ("Jumlah", "Total"),
+    "where.export_title": (
+        "{n} lokasi baru {type} dalam {km} km — {area}",
+        "{n} new {type} sites within {km} km — {area}",
+    ),
+    "where.export_subtitle": ("Menjangkau {cover}, {period}", "Covering {cover}, {period}"),
+    "where.shares": (
+        "Dalam jangkauan: {before} sekarang → {after} dengan lokasi baru (jawaban rakus: {greedy}).",
+        "Within reach: {before} now → {after} with the new sites (greedy answer: {greedy}).",
+    ),
+    "where.method_note": (
+        "Cara: jarak lewat darat melalui titik desa-desa tetangga (bukan jalan; desa di pulau lain tanpa "
+        "penyeberangan tidak terjangkau); setiap lokasi baru menjangkau desa dalam {km} km. Lokasi dipilih "
+        "agar yang belum terjangkau titik yang ada bertambah sebanyak mungkin (maximal covering location "
+        "problem, HiGHS). 'Menambah' = yang dijangkau lokasi itu dan tidak oleh lokasi sebelumnya atau titik "
+        "yang ada.",
+        "Method: distance over land through neighbouring villages' points (not roads; villages on another "
+        "island without a crossing are not reached); each new site reaches the villages within {km} km. Sites "
+        "are chosen to add as much as possible of what the existing points do not reach (maximal covering "
+        "location problem, HiGHS). 'Adds' = what that site reaches that neither the sites before it nor the "
+        "existing points do.",
+    ),
+    "where.radius_note": (
+        "Dalam jangkauan = paling jauh {km} km lewat darat dari {type} yang buka.",
+        "Within reach = at most {km} km over land from an open {type}.",
+    ),
+    "where.sites_title": ("{n} lokasi baru {type}", "{n} new {type} sites"),
+    "where.greedy_title": ("Jawaban rakus (greedy), sebagai pembanding", "The greedy answer, for comparison"),
+    "where.map_title": (
+        "Lokasi baru {type} dalam {km} km — {area}",
+        "New {type} sites within {km} km — {area}",
+    ),
+    "where.sheet.sites": ("Lokasi baru", "New sites"),
+    "where.sheet.greedy": ("Jawaban rakus", "Greedy answer"),
+    "where.download_pptx": ("Unduh salindia (PPTX)", "Download slides (PPTX)"),
+    "where.download_pdf": ("Unduh ringkasan (PDF)", "Download brief (PDF)"),
+    "where.file": ("lokasi_layanan_baru", "new_service_sites"),
 }

@@ -25,8 +25,10 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
+import i18n
 from geo import figures, reach
 from geo.codes import Level
 from geo.figures import default_year
@@ -37,7 +39,7 @@ __all__ = ["COVER", "SERVICE_POINTS", "NoServicePoints", "open_points", "reach_s
 
 #: What "where next" can cover: the reach figure whose measure it counts (``need``: the planner's
 #: priority score of each village, default weights; see :mod:`geo.priority`).
-COVER = {"placements": "reach_placements", "reports": "reach_reports", "need": None}
+COVER = {**figures.COVER_FIGURE, "need": None}
 #: The store's layer of service points (rows: ``type``, ``village``, ``lon``, ``lat``,
 #: ``located``, ``year_opened``, ``year_closed``).
 SERVICE_POINTS = "service_points"
@@ -254,3 +256,109 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+# --------------------------------------------------------------------------- the export of where next
+def _village_names(store: Store, area: str) -> dict[str, tuple[str, str, str]]:
+    """(village, district, regency) names by village code inside ``area``'s province."""
+    province = area[:2]
+    villages = store.read_attributes(Level.VILLAGE, province, ["code", "name"])
+    districts = store.read_attributes(Level.DISTRICT, province, ["code", "name"])
+    regencies = store.read_attributes(Level.REGENCY, province, ["code", "name"])
+    district = dict(zip(districts["code"].astype(str), districts["name"].astype(str), strict=False))
+    regency = dict(zip(regencies["code"].astype(str), regencies["name"].astype(str), strict=False))
+    return {
+        code: (str(name), district.get(code[:8], code[:8]), regency.get(code[:5], code[:5]))
+        for code, name in zip(villages["code"].astype(str), villages["name"], strict=False)
+    }
+
+
+def where_next_view(
+    store: Store,
+    area: str,
+    kind: str,
+    radius_km: float,
+    n: int,
+    *,
+    cover: str = "placements",
+    year: int | None = None,
+    lang: str = "id",
+    threshold: int = 5,
+    crossings: Iterable[str] = reach.DEFAULT_CROSSINGS,
+    demo: bool = False,
+    plans: tuple[reach.SitePlan, reach.SitePlan] | None = None,
+    demand: pd.Series | None = None,
+    period: str | None = None,
+    time_limit_s: float = 8.0,
+):
+    """The protected view of "where should the next ``n`` points of ``kind`` go" in ``area``
+    (:class:`exports.sites.SitesView`): what the slides, the brief and the planner's tables show.
+
+    The page passes the answer it computed (``plans``) and the demand it covered (the planner's
+    need score); otherwise both are computed here as ``atlas reach`` computes them.
+    """
+    from exports.sites import build_sites_view
+    from geo.display import display_zoom
+    from loaders.export_inputs import _area_name, sources_of
+    from loaders.layers.vocab import SERVICE_TYPE_VALUES, _key
+
+    kind = SERVICE_TYPE_VALUES.get(_key(kind), kind.upper())
+    province = area[:2]
+    villages = store.read_areas(Level.VILLAGE, province, columns=["code", "geometry"])
+    graph = reach.land_graph(villages, crossings=crossings)
+    points = service_points(store)
+    if demand is None:
+        demand, year = demand_of(store, cover, area, year)
+    chosen = open_points(points, kind, year)
+    table = reach.reach(graph, chosen).table
+    codes = table["code"].astype(str)
+    inside = table[(codes.str.startswith(area + ".") | (codes == area)).to_numpy()]
+    if plans is None:
+        plans = reach.plan_sites(
+            graph,
+            demand,
+            radius_km,
+            n,
+            existing_km=inside.set_index("code")["km"],
+            candidates=inside["code"],
+            time_limit_s=time_limit_s,
+        )
+    exact, greedy = plans
+    found = figures.reach_values(inside, _layers(store), area, year, radius_km)
+    # the map: distance classes, the open points of the type and the proposed sites
+    classes = reach.distance_classes(inside, reach.class_limits(radius_km))
+    categories = reach.class_legend(radius_km, lang)
+    at = {code: (graph.lon[i], graph.lat[i]) for code, i in graph.index.items()}
+    marks = []
+    for point in chosen.itertuples(index=False):
+        lon, lat = (
+            (point.lon, point.lat) if pd.notna(point.lon) else at.get(str(point.village), (np.nan, np.nan))
+        )
+        if str(point.village).startswith(area + ".") or str(point.village) == area:
+            marks.append((lon, lat, reach.TYPE_COLOURS.get(kind, "#1f78b4"), i18n.t(f"service.{kind}", lang)))
+    for code in exact.sites["code"]:
+        lon, lat = at.get(str(code), (np.nan, np.nan))
+        marks.append((lon, lat, reach.NEW_SITE_COLOUR, i18n.t("service.new", lang)))
+    marks_frame = pd.DataFrame(marks, columns=["lon", "lat", "colour", "label"]).dropna(subset=["lon", "lat"])
+    map_areas = store.read_areas(Level.VILLAGE, area, display=display_zoom(Level.VILLAGE, area))
+    years = "" if year is None else i18n.t("figure.period.year", lang, year=year)
+    return build_sites_view(
+        lang=lang,
+        threshold=threshold,
+        area=area,
+        area_name=_area_name(store, area, lang),
+        period=period or years,
+        kind=kind,
+        radius_km=radius_km,
+        cover=cover,
+        exact=exact,
+        greedy=greedy,
+        names=_village_names(store, area),
+        found=found,
+        sources=sources_of(store, area, demo=demo, lang=lang),
+        demo=demo,
+        map_areas=map_areas,
+        map_classes=classes,
+        map_categories=categories,
+        map_points=marks_frame,
+    )

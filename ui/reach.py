@@ -17,7 +17,6 @@ import streamlit as st
 
 import i18n
 from geo import figures, reach
-from geo.classify import NO_DATA_COLOUR
 from geo.codes import Level
 from geo.layers import SERVICE_POINT_TYPES
 from ui import Keys, lang, t
@@ -39,21 +38,8 @@ __all__ = [
     "run_where_next",
 ]
 
-#: One colour per service-point type on every map, slide and brief (and one for a new site).
-TYPE_COLOURS = {
-    "LTSA": "#d95f02",
-    "UPT_BP3MI": "#7570b3",
-    "POS": "#1b9e77",
-    "DISNAKER": "#666666",
-    "MRC": "#e7298a",
-    "DESMIGRATIF": "#66a61e",
-    "SHELTER": "#a6761d",
-    "OTHER": "#1f78b4",
-}
-NEW_SITE_COLOUR = "#000000"
-#: Colours of the distance classes, nearest first, then no land route (its own hue) and no data.
-CLASS_COLOURS = ("#1a9850", "#91cf60", "#d9ef8b", "#fee08b", "#fc8d59", "#d73027")
-NO_ROUTE_COLOUR = "#6a3d9a"
+TYPE_COLOURS = reach.TYPE_COLOURS
+NEW_SITE_COLOUR = reach.NEW_SITE_COLOUR
 #: Radius choices (km) of the reach figures and of where next.
 RADIUS_MIN, RADIUS_MAX, RADIUS_DEFAULT = 1, 100, 25
 
@@ -162,42 +148,16 @@ def reach_context(area: str | None, kind: str, year: int | None, crossings: tupl
     return reach_table(province, kind, year, crossings), land_graph(province, crossings)
 
 
-def class_limits(radius_km: float) -> tuple[float, ...]:
-    """The map's km classes: the standard limits with R among them (the legend shows R)."""
-    return tuple(sorted(set(reach.DISTANCE_LIMITS_KM) | {float(radius_km)}))[:5]
-
-
 def class_categories(radius_km: float) -> dict[str, tuple[str, str]]:
-    """Map categories of the reach classes: class -> (colour, legend text), no land route and no
-    data last, each its own colour (never a distance class)."""
-    order = reach.class_order(class_limits(radius_km))
-    code = lang()
-    out: dict[str, tuple[str, str]] = {}
-    colours = list(CLASS_COLOURS)
-    distance = [c for c in order if c not in (reach.NO_LAND_ROUTE, reach.NO_DATA)]
-    # the nearest classes green, the farthest red, whatever their number
-    picks = np.linspace(0, len(colours) - 1, len(distance)).round().astype(int)
-    for name, pick in zip(distance, picks, strict=True):
-        low, _, high = name.partition("-")
-        if name.endswith("+"):
-            text = t("reach.class_over", km=i18n.fmt_num(float(name[:-1]), code, 0))
-        else:
-            text = t(
-                "reach.class_range",
-                low=i18n.fmt_num(float(low), code, 0),
-                high=i18n.fmt_num(float(high), code, 0),
-            )
-        out[name] = (colours[pick], text)
-    out[reach.NO_LAND_ROUTE] = (NO_ROUTE_COLOUR, t("reach.no_land_route"))
-    out[reach.NO_DATA] = (NO_DATA_COLOUR, t("common.no_data"))
-    return out
+    """Map categories of the reach classes (:func:`geo.reach.class_legend`): class -> (colour, text)."""
+    return {name: (colour, text) for name, colour, text in reach.class_legend(radius_km, lang())}
 
 
 def class_values(table: pd.DataFrame | None, radius_km: float, level: Level, codes: list[str]) -> pd.Series:
     """Each village's class on the reach map (other levels: no data, the map is of villages)."""
     if table is None or level != Level.VILLAGE:
         return pd.Series(reach.NO_DATA, index=pd.Index(codes, dtype=object))
-    classes = reach.distance_classes(table, class_limits(radius_km))
+    classes = reach.distance_classes(table, reach.class_limits(radius_km))
     return classes.reindex(codes).fillna(reach.NO_DATA)
 
 
@@ -298,18 +258,21 @@ def beyond_text(found: Mapping[str, float], radius_km: float, kind: str) -> str:
 def run_where_next(
     graph,
     demand: pd.Series,
-    table: pd.DataFrame,
+    table: pd.DataFrame | None,
     area: str,
     radius_km: float,
     n: int,
     *,
     time_limit_s: float = 8.0,
-) -> tuple[reach.SitePlan, reach.SitePlan]:
-    """:func:`geo.reach.plan_sites` for the area's villages with a progress indication (the
-    solver's stages in an ``st.status``), the existing points' distances from ``table``."""
-    codes = table["code"].astype(str)
+    after=None,
+) -> tuple[reach.SitePlan, reach.SitePlan, object]:
+    """:func:`geo.reach.plan_sites` for the villages of ``area`` with a progress indication (the
+    solver's stages in an ``st.status``); ``table`` holds the existing points' distances (None:
+    no point yet). ``after(exact, greedy)`` runs inside the same status (the exports)."""
+    codes = pd.Series(graph.codes, dtype=object)
     in_area = codes.str.startswith(area + ".") | (codes == area)
     started = time.perf_counter()
+    extra = None
     with st.status(t("where.running"), expanded=False) as box:
 
         def say(stage: str) -> None:
@@ -321,11 +284,122 @@ def run_where_next(
             demand,
             radius_km,
             n,
-            existing_km=table.set_index("code")["km"],
+            existing_km=table.set_index("code")["km"] if table is not None else None,
             candidates=codes[in_area],
             time_limit_s=time_limit_s,
             progress=say,
         )
+        if after is not None:
+            say("exports")
+            extra = after(exact, greedy)
         seconds = i18n.fmt_num(time.perf_counter() - started, lang(), 1)
         box.update(label=t("where.done", seconds=seconds), state="complete")
-    return exact, greedy
+    return exact, greedy, extra
+
+
+def sites_frame(plan: reach.SitePlan, names: Mapping[str, str]) -> pd.DataFrame:
+    """``code, name, adds`` of a plan's sites (names of the area's villages)."""
+    sites = plan.sites.copy()
+    sites["name"] = sites["code"].map(lambda c: names.get(c, c))
+    return sites[["code", "name", "adds"]]
+
+
+def sites_shown(plan: reach.SitePlan, names: Mapping[str, str], cover: str) -> pd.DataFrame:
+    """A plan's sites as the page shows them (exact numbers: the working view), headers translated."""
+    code = lang()
+    digits = 1 if cover == "need" else 0
+    sites = sites_frame(plan, names)
+    return pd.DataFrame(
+        {
+            t("where.col.rank"): range(1, len(sites) + 1),
+            t("dash.village"): sites["name"].to_numpy(),
+            t("common.code"): sites["code"].to_numpy(),
+            t("where.col.adds", cover=t(f"where.cover.{cover}")): [
+                i18n.fmt_num(v, code, digits) for v in sites["adds"]
+            ],
+        }
+    )
+
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+
+def where_exports(
+    area: str,
+    kind: str,
+    radius_km: float,
+    cover: str,
+    years: tuple[int, int],
+    crossings: tuple[str, ...],
+    exact: reach.SitePlan,
+    greedy: reach.SitePlan,
+    demand: pd.Series,
+) -> dict:
+    """The files of one "where next" answer in this session's language, protected as every file
+    leaving the office: CSV, XLSX, PPTX, PDF, and the sheets and note lines the planner's own
+    files carry (:class:`exports.sites.SitesView`)."""
+    from exports import sites
+    from exports.brief_pdf import build_sites_brief
+    from exports.deck import build_sites_deck
+    from loaders.reach import where_next_view
+    from loaders.settings import settings
+    from ui import is_demo, store
+
+    code = lang()
+    view = where_next_view(
+        store(),
+        area,
+        kind,
+        radius_km,
+        len(exact.sites),
+        cover=cover,
+        year=years[1],
+        lang=code,
+        threshold=settings().small_count_threshold,
+        crossings=crossings,
+        demo=is_demo(),
+        plans=(exact, greedy),
+        demand=demand,
+        period=figures.period_text(years, code),
+    )
+    picture = sites.sites_map(view)
+    listed = "; ".join(
+        f"{row[0]}. {row[1]} ({row[-1]})" for row in view.table().iloc[:-1].itertuples(index=False, name=None)
+    )
+    return {
+        "csv": sites.sites_csv(view),
+        "xlsx": sites.sites_xlsx(view),
+        "pptx": build_sites_deck(view, map_png=picture),
+        "pdf": build_sites_brief(view),
+        "sheets": [view.sheet(), view.sheet("greedy")],
+        "note": [
+            f"{view.title}: {listed}",
+            view.t(
+                "where.shares",
+                before=view.shares["before"],
+                after=view.shares["after"],
+                greedy=view.shares["greedy_after"],
+            ),
+            view.status_text,
+        ],
+    }
+
+
+def plan_files(
+    plan: dict,
+    area: str,
+    kind: str,
+    radius_km: float,
+    cover: str,
+    years: tuple[int, int],
+    crossings: tuple[str, ...],
+) -> dict:
+    """The held answer's files in this session's language (made again after a language switch)."""
+    files = plan.setdefault("files", {})
+    if lang() not in files:
+        with st.spinner(t("where.stage.exports")):
+            files[lang()] = where_exports(
+                area, kind, radius_km, cover, years, crossings, plan["exact"], plan["greedy"], plan["demand"]
+            )
+    return files[lang()]
