@@ -300,7 +300,7 @@ def render_map(
             loc="upper left",
             bbox_to_anchor=(0.74, 0.86),
             frameon=False,
-            title=legend_title or None,
+            title=textwrap.fill(legend_title, 32) if legend_title else None,
             fontsize=9,
             title_fontsize=10,
             alignment="left",

@@ -117,8 +117,8 @@ TEXT = {
     ),
     "reach.map_title": ("Jarak lewat darat ke {type} terdekat", "Distance over land to the nearest {type}"),
     "reach.class_range": ("{low}–{high} km", "{low}–{high} km"),
-    "reach.class_over": ("lebih dari {km} km", "over {km} km"),
-    "reach.no_land_route": ("tanpa jalur darat", "no land route"),
+    "reach.class_over": ("Lebih dari {km} km", "Over {km} km"),
+    "reach.no_land_route": ("Tanpa jalur darat", "No land route"),
     "reach.at_village_point": (
         "di titik desanya (tanpa koordinat)",
         "at its village's point (no coordinates)",
@@ -274,7 +274,7 @@ TEXT = {
         "{status}. Masalah yang dipecahkan: {groups} kelompok desa × {candidates} calon lokasi; {seconds} detik.",
         "{status}. Problem solved: {groups} village groups × {candidates} candidate sites; {seconds} s.",
     ),
-    "where.col.rank": ("Urutan", "Order"),
+    "where.col.rank": ("No.", "No."),
     "where.col.adds": ("Menambah ({cover})", "Adds ({cover})"),
     "where.total": ("Jumlah", "Total"),
     "where.export_title": (
@@ -313,4 +313,36 @@ TEXT = {
     "where.download_pptx": ("Unduh salindia (PPTX)", "Download slides (PPTX)"),
     "where.download_pdf": ("Unduh ringkasan (PDF)", "Download brief (PDF)"),
     "where.file": ("lokasi_layanan_baru", "new_service_sites"),
+    # ---------------------------------------------------------------- the coverage-gap rule
+    "reach.gap.to": ("Celah diukur ke", "Gaps measured to"),
+    "reach.gap.to_programmes": ("Desa berprogram (garis lurus)", "Programme villages (straight line)"),
+    "reach.gap.to_service": ("{type} (lewat darat)", "{type} (over land)"),
+    "reach.gap.help": (
+        "Aturan celah cakupan memakai jarak ke desa berprogram terdekat (garis lurus), atau jarak lewat "
+        "darat ke titik layanan jenis terpilih yang buka (desa tanpa jalur darat ke sana termasuk celah).",
+        "The coverage-gap rule uses the distance to the nearest programme village (straight line), or the "
+        "distance over land to an open service point of the chosen type (a village with no land route to "
+        "one is a gap).",
+    ),
+    "reach.gap.nearest": ("Desa titik layanan terdekat", "Village of the nearest service point"),
+    "reach.gap.outline": (
+        "Garis tebal: celah ({pct}% teratas, tanpa {type} dalam {km} km lewat darat)",
+        "Heavy outline: gap (top {pct}%, no {type} within {km} km over land)",
+    ),
+    "reach.gap.rule": (
+        "Aturan celah: desa yang termasuk {pct}% desa dengan penempatan terbanyak di wilayah ini pada {year} "
+        "(paling sedikit {min} penempatan) dan tidak punya {type} yang buka dalam {km} km lewat darat (atau "
+        "tanpa jalur darat ke sana). Aturan ini tidak bergantung pada kelas warna peta.",
+        "Gap rule: villages among the {pct}% with the most placements in this area in {year} (at least {min} "
+        "placements) with no open {type} within {km} km over land (or no land route to one). The rule does "
+        "not depend on the map's colour classes.",
+    ),
+    "reach.gap.found": (
+        "{n} desa di antara {pct}% desa dengan penempatan terbanyak tidak punya {type} dalam {km} km lewat darat.",
+        "{n} villages among the {pct}% with the most placements have no {type} within {km} km over land.",
+    ),
+    "reach.gap.none": (
+        "Semua desa di antara {pct}% desa dengan penempatan terbanyak punya {type} dalam {km} km lewat darat.",
+        "Every village among the {pct}% with the most placements has a {type} within {km} km over land.",
+    ),
 }

@@ -403,3 +403,52 @@ def plan_files(
                 area, kind, radius_km, cover, years, crossings, plan["exact"], plan["greedy"], plan["demand"]
             )
     return files[lang()]
+
+
+# ---------------------------------------------------------------------- the coverage-gap rule
+def gap_target_picker(province: str | None, *, where=st.sidebar) -> str:
+    """What the coverage-gap rule measures to: programme villages (straight line, the default)
+    or, over land, the open service points of a type the province lists."""
+    points = service_point_rows(province) if province else pd.DataFrame()
+    held = set(points["type"].dropna().astype(str)) if not points.empty else set()
+    options = ["programmes", *[k for k in SERVICE_POINT_TYPES if k in held]]
+    if len(options) == 1:
+        return "programmes"
+    if st.session_state.get(Keys.COVERAGE_GAP_TO) not in options:
+        st.session_state[Keys.COVERAGE_GAP_TO] = "programmes"
+    return where.selectbox(
+        t("reach.gap.to"),
+        options,
+        format_func=lambda k: (
+            t("reach.gap.to_programmes")
+            if k == "programmes"
+            else t("reach.gap.to_service", type=t(f"service.{k}"))
+        ),
+        key=Keys.COVERAGE_GAP_TO,
+        help=t("reach.gap.help"),
+    )
+
+
+def gap_label(target: str, percent: int, radius: int) -> str:
+    """The legend's words for the outlined gaps."""
+    if target == "programmes":
+        return t("coverage.gap_outline", pct=percent, km=radius)
+    return t("reach.gap.outline", pct=percent, km=radius, type=t(f"service.{target}"))
+
+
+def gap_rule(target: str, percent: int, year: int, threshold: float, radius: int) -> str:
+    """The rule in words when it measures over land to service points."""
+    minimum = i18n.fmt_int(threshold, lang()) if np.isfinite(threshold) else "–"
+    return t("reach.gap.rule", pct=percent, year=year, min=minimum, km=radius, type=t(f"service.{target}"))
+
+
+def gap_outcome(target: str, n: int, percent: int, radius: int) -> str:
+    """How many gaps the rule found, in words."""
+    if target == "programmes":
+        if n:
+            return t("coverage.gaps_found", n=n, km=radius, pct=percent)
+        return t("coverage.no_gaps", km=radius, pct=percent)
+    kind = t(f"service.{target}")
+    if n:
+        return t("reach.gap.found", n=n, km=radius, pct=percent, type=kind)
+    return t("reach.gap.none", km=radius, pct=percent, type=kind)

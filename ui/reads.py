@@ -275,4 +275,7 @@ def reach_table(
     if points.empty:
         return None
     graph = _graph(held.key, held.version(), province, tuple(crossings))
-    return reach.reach(graph, reach.open_points(points, kind, year)).table
+    table = reach.reach(graph, reach.open_points(points, kind, year)).table
+    # the nearest point named by its village (as the programme distances name theirs)
+    table["nearest"] = table["nearest"].map(points["village"].astype(str))
+    return table

@@ -78,13 +78,20 @@ with st.sidebar:
         t("coverage.top_share"), 5, 50, int(coverage.TOP_SHARE * 100), step=5, key=Keys.COVERAGE_SHARE
     )
 area = dash.current_area()
+# the gap rule's distance: to programme villages (straight line), or over land to service points
+gap_to = reach_ui.gap_target_picker(area[:2] if area else None)
 code = ui.lang()
 
 rows = metrics.filter_layer(placements, metrics.Filters(years=(year, year)), area)
 running = metrics.programme_villages(programmes, year)
 villages = dash.area_names(Level.VILLAGE, area)
 values = metrics.area_values(placements, rows, Level.VILLAGE, codes=villages)
-if programmes.empty:  # nothing to be far from: no gaps, and the page says what to load
+if gap_to != "programmes":  # over land to the open service points of that type
+    service, _ = reach_ui.reach_context(area, gap_to, year, reach.DEFAULT_CROSSINGS)
+    gaps = (
+        coverage.coverage_gaps(values, service, radius, share=percent / 100) if service is not None else None
+    )
+elif programmes.empty:  # nothing to be far from: no gaps, and the page says what to load
     gaps = None
 else:
     gaps = coverage.coverage_gaps(values, dash.village_distances(area, year), radius, share=percent / 100)
@@ -101,7 +108,7 @@ selected = dash.choropleth(
     markers=markers,
     marker_label=lambda group: t(f"programme.{group}"),
     highlight=set(gaps["code"]) if gaps is not None else None,
-    highlight_label=t("coverage.gap_outline", pct=percent, km=radius),
+    highlight_label=reach_ui.gap_label(gap_to, percent, radius),
     village_only=True,
 )
 dash.about_note(["placements", "programmes"], "coverage.about")
@@ -126,7 +133,7 @@ with left:
 with right:
     st.subheader(t("coverage.gaps"))
     if gaps is None:
-        st.info(t("coverage.needs_programmes"))
+        st.info(t("coverage.needs_programmes") if gap_to == "programmes" else t("reach.no_points"))
     else:
         st.caption(
             t(
@@ -136,12 +143,16 @@ with right:
                 min=i18n.fmt_int(threshold, code) if np.isfinite(threshold) else "–",
                 km=radius,
             )
+            if gap_to == "programmes"
+            else reach_ui.gap_rule(gap_to, percent, year, threshold, radius)
         )
         if gaps.empty:
-            st.success(t("coverage.no_gaps", km=radius, pct=percent))
+            st.success(reach_ui.gap_outcome(gap_to, 0, percent, radius))
         else:
-            st.warning(t("coverage.gaps_found", n=len(gaps), km=radius, pct=percent))
+            st.warning(reach_ui.gap_outcome(gap_to, len(gaps), percent, radius))
             table = dash.gap_table(gaps)
+            if gap_to != "programmes":  # the nearest open service point, named by its village
+                table = table.rename(columns={t("coverage.nearest"): t("reach.gap.nearest")})
             st.dataframe(table, hide_index=True, width="stretch", height=320)
             gaps_csv = dash.csv_bytes(table)
             st.download_button(
