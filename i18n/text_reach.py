@@ -194,7 +194,7 @@ TEXT = {
         "Menghitung desa yang terjangkau tiap calon lokasi…",
         "Finding what each candidate reaches…",
     ),
-    "where.stage.greedy": ("Jawaban rakus (greedy)…", "The greedy answer…"),
+    "where.stage.greedy": ("Jawaban rakus…", "The greedy answer…"),
     "where.stage.bound": ("Batas atas dan pertukaran lokasi…", "Bounds and site swaps…"),
     "where.stage.solver": ("Pemecah eksak (HiGHS)…", "The exact solver (HiGHS)…"),
     "where.stage.exports": (
@@ -216,8 +216,8 @@ TEXT = {
     "where.title": ("Lokasi layanan baru", "New service sites"),
     "where.intro": (
         "Di desa mana {n} titik {type} baru paling banyak menambah {cover} dalam {km} km lewat darat yang "
-        "belum terjangkau titik yang ada? Dijawab sebagai masalah *maximal covering location* dengan pemecah "
-        "eksak (HiGHS); jawaban rakus (greedy) di sampingnya sebagai pembanding.",
+        "belum terjangkau titik yang ada? Dijawab sebagai masalah lokasi cakupan maksimal dengan pemecah "
+        "eksak (HiGHS); jawaban rakus (memilih satu per satu yang terbanyak) di sampingnya sebagai pembanding.",
         "In which villages would {n} new {type} points add the most {cover} within {km} km over land that the "
         "existing points do not reach? Answered as a maximal covering location problem by an exact solver "
         "(HiGHS), with the greedy answer beside it for comparison.",
@@ -256,7 +256,7 @@ TEXT = {
     ),
     "where.share_before": ("Dalam jangkauan sekarang", "Within reach now"),
     "where.share_after": ("Dengan lokasi baru (eksak)", "With the new sites (exact)"),
-    "where.share_greedy": ("Dengan lokasi rakus (greedy)", "With the greedy sites"),
+    "where.share_greedy": ("Dengan lokasi jawaban rakus", "With the greedy sites"),
     "where.solver": ("Status pemecah", "Solver status"),
     "where.exact": ("Jawaban eksak", "Exact answer"),
     "where.greedy": ("Jawaban rakus (pembanding)", "Greedy answer (for comparison)"),
@@ -265,15 +265,19 @@ TEXT = {
         "Batas waktu: jawaban terbaik yang ditemukan, paling jauh {gap} di bawah yang terbaik",
         "Time limit: the best answer found, at most {gap} below the best possible",
     ),
-    "where.status.greedy": ("Rakus (greedy)", "Greedy"),
+    "where.status.greedy": ("Rakus", "Greedy"),
     "where.status.nothing_to_cover": (
         "Tidak ada yang dapat ditambah: semua sudah terjangkau atau tak ada calon lokasi",
         "Nothing to add: everything is reached already, or no candidate reaches anything",
     ),
     "where.solved": (
-        "{status}. Masalah yang dipecahkan: {groups} kelompok desa × {candidates} calon lokasi; {seconds} detik.",
-        "{status}. Problem solved: {groups} village groups × {candidates} candidate sites; {seconds} s.",
+        "{status}. Masalah yang dipecahkan setelah direduksi: {groups} kelompok desa × {candidates} calon lokasi.",
+        "{status}. Problem solved after its reduction: {groups} village groups × {candidates} candidate sites.",
     ),
+    "where.status_short.optimal": ("Optimal", "Optimal"),
+    "where.status_short.time_limit": ("Batas waktu", "Time limit"),
+    "where.status_short.greedy": ("Rakus", "Greedy"),
+    "where.status_short.nothing_to_cover": ("Tidak ada", "Nothing"),
     "where.col.rank": ("No.", "No."),
     "where.col.adds": ("Menambah ({cover})", "Adds ({cover})"),
     "where.total": ("Jumlah", "Total"),
@@ -289,8 +293,8 @@ TEXT = {
     "where.method_note": (
         "Cara: jarak lewat darat melalui titik desa-desa tetangga (bukan jalan; desa di pulau lain tanpa "
         "penyeberangan tidak terjangkau); setiap lokasi baru menjangkau desa dalam {km} km. Lokasi dipilih "
-        "agar yang belum terjangkau titik yang ada bertambah sebanyak mungkin (maximal covering location "
-        "problem, HiGHS). 'Menambah' = yang dijangkau lokasi itu dan tidak oleh lokasi sebelumnya atau titik "
+        "agar yang belum terjangkau titik yang ada bertambah sebanyak mungkin (masalah lokasi cakupan "
+        "maksimal, HiGHS). 'Menambah' = yang dijangkau lokasi itu dan tidak oleh lokasi sebelumnya atau titik "
         "yang ada.",
         "Method: distance over land through neighbouring villages' points (not roads; villages on another "
         "island without a crossing are not reached); each new site reaches the villages within {km} km. Sites "
@@ -303,7 +307,7 @@ TEXT = {
         "Within reach = at most {km} km over land from an open {type}.",
     ),
     "where.sites_title": ("{n} lokasi baru {type}", "{n} new {type} sites"),
-    "where.greedy_title": ("Jawaban rakus (greedy), sebagai pembanding", "The greedy answer, for comparison"),
+    "where.greedy_title": ("Jawaban rakus, sebagai pembanding", "The greedy answer, for comparison"),
     "where.map_title": (
         "Lokasi baru {type} dalam {km} km — {area}",
         "New {type} sites within {km} km — {area}",

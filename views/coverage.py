@@ -62,7 +62,7 @@ if reach_ui.view_picker() == "reach":
     if table is not None and area:
         st.subheader(t("reach.by_regency", km=radius))
         _numbers, shown = reach_ui.regency_table(table, layers, area, year, radius)
-        st.dataframe(shown, hide_index=True, width="stretch")
+        st.dataframe(shown, hide_index=True, width="stretch", height=min(36 * (len(shown) + 1) + 4, 720))
         dash.download_table(shown, t("reach.file"), Keys.REACH_CSV)
         st.caption(t("reach.where_next_hint"))
     dash.village_panel(selected, layers)

@@ -204,7 +204,12 @@ else:
     )
     cards[2].metric(t("where.share_greedy"), dash.fmt_value(greedy.share_after, share=True), border=True)
     gap = "" if not exact.gap else i18n.fmt_pct(exact.gap, lang(), 2)
-    cards[3].metric(t("where.solver"), t(f"where.status.{exact.status}", gap=gap).split(":")[0], border=True)
+    cards[3].metric(
+        t("where.solver"),
+        t(f"where.status_short.{exact.status}"),
+        help=t(f"where.status.{exact.status}", gap=gap),
+        border=True,
+    )
     left, right = st.columns(2, gap="medium")
     with left:
         st.markdown(f"**{t('where.exact')}**")
@@ -218,7 +223,6 @@ else:
             status=t(f"where.status.{exact.status}", gap=gap),
             groups=i18n.fmt_int(exact.size[0], lang()),
             candidates=i18n.fmt_int(exact.size[1], lang()),
-            seconds=i18n.fmt_num(exact.seconds, lang(), 1),
         )
     )
     st.caption(t("where.method_note", km=radius))
