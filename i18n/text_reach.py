@@ -45,6 +45,10 @@ TEXT = {
         "Row {row}, column '{column}': the coordinates fall in no stored village boundary (at sea, or mistyped?); "
         "recorded in the village given, {stated}, at its own coordinates.",
     ),
+    "data.row_level.service_points": (
+        "Satu baris per titik layanan; titik dengan jenis, nama, desa dan koordinat yang sama digabung.",
+        "One row per service point; points with the same type, name, village and coordinates are merged.",
+    ),
     "data.issue.office_names_kept": (
         "Kolom '{column}' berisi nama kantor/layanan, bukan nama orang: disimpan sebagai nama titik layanan.",
         "Column '{column}' holds office or service names, not people's names: kept as the service point's name.",
@@ -255,7 +259,6 @@ TEXT = {
         "The choices changed since the last answer; press **Find sites** again.",
     ),
     "where.share_before": ("Dalam jangkauan sekarang", "Within reach now"),
-    "where.share_after": ("Dengan lokasi baru (eksak)", "With the new sites (exact)"),
     "where.share_greedy": ("Dengan lokasi jawaban rakus", "With the greedy sites"),
     "where.solver": ("Status pemecah", "Solver status"),
     "where.exact": ("Jawaban eksak", "Exact answer"),

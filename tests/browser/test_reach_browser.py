@@ -140,3 +140,31 @@ def test_three_best_villages_for_new_mrcs_taken_away_as_slides(app_url, browser,
         page.get_by_role("button", name=i18n.t("where.download_pdf", lang)).click()
     (ARTIFACTS / f"reach_sites_{lang}.pdf").write_bytes(Path(download.value.path()).read_bytes())
     page.close()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_data_page_previews_a_service_points_file(app_url, browser, lang):
+    """Import preview of the layer: the type's aliases read, a point outside its stated village and
+    one outside Indonesia named in the match report, the officer's name and phone dropped."""
+    data = (
+        "Jenis Layanan;Nama;Kode Desa;Lintang;Bujur;Nama Petugas;No HP\n"
+        "LTSA;LTSA Kota Mataram;52.71.01.1004;-8,58;116,10;Siti Aminah;081234567890\n"
+        "Rumah aman;Shelter Mataram;52.71.01.1004;8,58;116,10;Budi Santoso;081234567891\n"
+    ).encode()
+    page = browser.new_page(viewport={"width": 1366, "height": 2400})
+    open_page(browser, f"{app_url}/data?lang={lang}&data=store", page=page)
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text=i18n.t("data.layer", lang)).first
+    box.click()
+    page.get_by_role("option", name=i18n.t("layer.service_points", lang), exact=True).click()
+    settle(page)
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(
+        {"name": "titik_layanan.csv", "mimeType": "text/csv", "buffer": data}
+    )
+    page.get_by_text(i18n.t("data.preview", lang, file="titik_layanan.csv")).first.wait_for(timeout=120_000)
+    settle(page, 120)
+    time.sleep(1)
+    text = page.inner_text("body")
+    page.screenshot(path=str(ARTIFACTS / f"reach_data_page_{lang}.png"), full_page=True)
+    assert "Nama Petugas" in text and "Siti Aminah" not in text and "081234567890" not in text
+    assert "116.10000" in text or "116,10000" in text  # the point outside Indonesia, named with its row
+    page.close()
