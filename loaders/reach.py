@@ -290,12 +290,14 @@ def where_next_view(
     demand: pd.Series | None = None,
     period: str | None = None,
     time_limit_s: float = 8.0,
+    graph: reach.LandGraph | None = None,
 ):
     """The protected view of "where should the next ``n`` points of ``kind`` go" in ``area``
     (:class:`exports.sites.SitesView`): what the slides, the brief and the planner's tables show.
 
     The page passes the answer it computed (``plans``) and the demand it covered (the planner's
-    need score); otherwise both are computed here as ``atlas reach`` computes them.
+    need score), and the land graph it holds (built once per data version); otherwise they are
+    computed here as ``atlas reach`` computes them.
     """
     from exports.sites import build_sites_view
     from geo.display import display_zoom
@@ -304,9 +306,15 @@ def where_next_view(
 
     kind = SERVICE_TYPE_VALUES.get(_key(kind), kind.upper())
     province = area[:2]
-    villages = store.read_areas(Level.VILLAGE, province, columns=["code", "geometry"])
-    graph = reach.land_graph(villages, crossings=crossings)
-    points = service_points(store)
+    if graph is None:
+        villages = store.read_areas(Level.VILLAGE, province, columns=["code", "geometry"])
+        graph = reach.land_graph(villages, crossings=crossings)
+    try:
+        points = service_points(store)
+    except NoServicePoints:  # new sites chosen from scratch: nothing is reached yet
+        points = pd.DataFrame(
+            columns=["type", "village", "lon", "lat", "located", "year_opened", "year_closed"]
+        )
     if demand is None:
         demand, year = demand_of(store, cover, area, year)
     chosen = open_points(points, kind, year)

@@ -362,6 +362,7 @@ def where_exports(
         plans=(exact, greedy),
         demand=demand,
         period=figures.period_text(years, code),
+        graph=land_graph(area[:2], crossings),
     )
     picture = sites.sites_map(view)
     listed = "; ".join(

@@ -147,10 +147,10 @@ def test_the_data_page_previews_a_service_points_file(app_url, browser, lang):
     """Import preview of the layer: the type's aliases read, a point outside its stated village and
     one outside Indonesia named in the match report, the officer's name and phone dropped."""
     data = (
-        "Jenis Layanan;Nama;Kode Desa;Lintang;Bujur;Nama Petugas;No HP\n"
-        "LTSA;LTSA Kota Mataram;52.71.01.1004;-8,58;116,10;Siti Aminah;081234567890\n"
-        "Rumah aman;Shelter Mataram;52.71.01.1004;8,58;116,10;Budi Santoso;081234567891\n"
-    ).encode()
+        b"Jenis Layanan;Nama;Kode Desa;Lintang;Bujur;Nama Petugas;No HP\n"
+        b"LTSA;LTSA Kota Mataram;52.71.01.1004;-8,58;116,10;Siti Aminah;081234567890\n"
+        b"Rumah aman;Shelter Mataram;52.71.01.1004;8,58;116,10;Budi Santoso;081234567891\n"
+    )
     page = browser.new_page(viewport={"width": 1366, "height": 2400})
     open_page(browser, f"{app_url}/data?lang={lang}&data=store", page=page)
     box = page.locator('[data-testid="stSelectbox"]').filter(has_text=i18n.t("data.layer", lang)).first

@@ -184,3 +184,34 @@ def test_office_names_are_no_personal_data():
     assert office_name_column(pd.Series(["LTSA Kabupaten Lombok Timur", "Pos Pelayanan PMI Bandara", None]))
     assert not office_name_column(pd.Series(["Siti Aminah", "LTSA Kota Mataram"]))
     assert not office_name_column(pd.Series(["Kantor 0812-3456-7890", "LTSA Kota Mataram"]))
+
+
+@pytest.fixture(scope="module")
+def serang(shared_data, tmp_path_factory) -> Store:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from export_data import build_store
+
+    return build_store(
+        tmp_path_factory.mktemp("serang") / "store", shared_data, regency="36.04", province="36"
+    )
+
+
+def test_a_point_named_by_village_and_district_in_banten_reaches_over_land(serang):
+    from geo import reach
+
+    villages = gpd.GeoDataFrame(
+        serang.read_areas(Level.VILLAGE, "36", columns=["code", "geometry"]), crs=4326
+    )
+    lontar = villages.set_index("code").geometry["36.04.13.2007"]
+    point = shapely.point_on_surface(lontar)
+    rows = [[1, "Layanan Terpadu Satu Atap", "LTSA Kabupaten Serang", None, "Lontar", "Tirtayasa",
+             _dms(point.y, "LU", "LS"), _dms(point.x, "BT", "BB"), 2019, None, None, None]]  # fmt: skip
+    plan = analyse("service_points", _csv(rows, HEADER), "serang.csv", serang)
+    assert plan.accepted and plan.frame["village"].tolist() == ["36.04.13.2007"]
+    assert plan.frame["located"].tolist() == ["point"] and plan.joins["method"].tolist() == ["point"]
+    graph = reach.land_graph(villages)
+    table = reach.reach(graph, plan.frame).table.set_index("code")
+    assert table.loc["36.04.13.2007", "km"] < 2.0  # from its own coordinates to the village's point
+    assert table.loc["36.04.13.2008", "status"] == reach.REACHED  # Susukan, its neighbour
+    # islands of the regency have no land route to it: never a short distance across the sea
+    assert table.loc["36.04.08.2009", "status"] == reach.NO_LAND_ROUTE  # Pulo Panjang
