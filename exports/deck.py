@@ -361,9 +361,9 @@ def build_sites_deck(view, map_png: bytes | None = None) -> bytes:
     _text(
         slide,
         Inches(0.4),
-        Inches(1.3) + Inches(0.4) * (len(view.table()) + 1) + Inches(0.2),
+        min(Inches(1.4) + Inches(0.4) * (len(view.table()) + 1), Inches(5.9)),
         width - Inches(0.8),
-        Inches(1.6),
+        Inches(1.0),
         "\n".join(
             [
                 view.t(

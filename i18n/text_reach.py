@@ -331,6 +331,11 @@ TEXT = {
         "distance over land to an open service point of the chosen type (a village with no land route to "
         "one is a gap).",
     ),
+    "reach.gap.radius": (
+        "Jarak terjauh ke {type}, lewat darat (km)",
+        "Maximum distance to a {type}, over land (km)",
+    ),
+    "reach.gap.km": ("Jarak lewat darat (km)", "Distance over land (km)"),
     "reach.gap.nearest": ("Desa titik layanan terdekat", "Village of the nearest service point"),
     "reach.gap.outline": (
         "Garis tebal: celah ({pct}% teratas, tanpa {type} dalam {km} km lewat darat)",

@@ -430,6 +430,13 @@ def gap_target_picker(province: str | None, *, where=st.sidebar) -> str:
     )
 
 
+def gap_radius_label(target: str) -> str:
+    """The gap radius slider's label: to a programme, or over land to the chosen service."""
+    if target == "programmes":
+        return t("coverage.radius")
+    return t("reach.gap.radius", type=t(f"service.{target}"))
+
+
 def gap_label(target: str, percent: int, radius: int) -> str:
     """The legend's words for the outlined gaps."""
     if target == "programmes":

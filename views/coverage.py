@@ -71,15 +71,15 @@ if reach_ui.view_picker() == "reach":
 if programmes.empty:
     dash.no_layer("programmes")
 
+area = dash.current_area()
 with st.sidebar:
     year = dash.year_picker(years)
-    radius = st.slider(t("coverage.radius"), 1, 30, 5, key=Keys.COVERAGE_KM)
+    # the gap rule's distance: to programme villages (straight line), or over land to service points
+    gap_to = reach_ui.gap_target_picker(area[:2] if area else None)
+    radius = st.slider(reach_ui.gap_radius_label(gap_to), 1, 30, 5, key=Keys.COVERAGE_KM)
     percent = st.slider(
         t("coverage.top_share"), 5, 50, int(coverage.TOP_SHARE * 100), step=5, key=Keys.COVERAGE_SHARE
     )
-area = dash.current_area()
-# the gap rule's distance: to programme villages (straight line), or over land to service points
-gap_to = reach_ui.gap_target_picker(area[:2] if area else None)
 code = ui.lang()
 
 rows = metrics.filter_layer(placements, metrics.Filters(years=(year, year)), area)
@@ -152,7 +152,12 @@ with right:
             st.warning(reach_ui.gap_outcome(gap_to, len(gaps), percent, radius))
             table = dash.gap_table(gaps)
             if gap_to != "programmes":  # the nearest open service point, named by its village
-                table = table.rename(columns={t("coverage.nearest"): t("reach.gap.nearest")})
+                table = table.rename(
+                    columns={
+                        t("coverage.nearest"): t("reach.gap.nearest"),
+                        t("coverage.km"): t("reach.gap.km"),
+                    }
+                )
             st.dataframe(table, hide_index=True, width="stretch", height=320)
             gaps_csv = dash.csv_bytes(table)
             st.download_button(
