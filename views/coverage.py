@@ -158,6 +158,7 @@ with right:
                         t("coverage.km"): t("reach.gap.km"),
                     }
                 )
+                table.loc[gaps["km"].isna().to_numpy(), t("reach.gap.km")] = t("reach.no_land_route")
             st.dataframe(table, hide_index=True, width="stretch", height=320)
             gaps_csv = dash.csv_bytes(table)
             st.download_button(

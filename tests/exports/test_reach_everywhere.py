@@ -223,3 +223,20 @@ def test_the_data_page_offers_the_layer(ntb, monkeypatch):
     at = _page(ntb, "data", {}, monkeypatch)
     layer = next(s for s in at.selectbox if s.label == i18n.t("data.layer"))
     assert "service_points" in layer.options or i18n.t("layer.service_points") in layer.options
+
+
+def test_the_gap_rule_measured_over_land_on_the_page(ntb, monkeypatch):
+    at = _page(ntb, "coverage", {}, monkeypatch)
+    at.selectbox(key="coverage.gap_to").set_value("LTSA").run()
+    assert not at.exception, at.exception
+    kind = i18n.t("service.LTSA", "id")
+    warnings = [w.value for w in at.warning if kind in w.value]
+    # the top fifth of NTB's villages by placements lie mostly on Sumbawa and far from Mataram
+    assert warnings and int(warnings[0].split()[0]) > 0
+    assert any(
+        i18n.t("reach.gap.rule", "id", pct=20, year=2024, min="", km=5, type=kind)[:40] in c.value
+        for c in at.caption
+    )
+    table = at.dataframe[-1].value
+    assert i18n.t("reach.gap.km", "id") in table.columns
+    assert (table[i18n.t("reach.gap.km", "id")] == i18n.t("reach.no_land_route", "id")).sum() > 0
