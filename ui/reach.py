@@ -20,6 +20,7 @@ from geo import figures, reach
 from geo.codes import Level
 from geo.layers import SERVICE_POINT_TYPES
 from ui import Keys, lang, t
+from ui.auth import guarded
 from ui.reads import area_names, land_graph, reach_table, service_point_rows
 
 __all__ = [
@@ -58,6 +59,7 @@ def _from_url(key: str, options: list, default):
     return held if held in options else default
 
 
+@guarded
 def _to_url(key: str) -> None:
     st.query_params[URL[key]] = str(st.session_state[key])
 
