@@ -22,9 +22,10 @@ from streamlit.testing.v1 import AppTest
 import i18n
 from exports.brief_pdf import build_sites_brief
 from exports.deck import build_sites_deck, sites_slide_kinds
+from exports.files import ranking_xlsx
 from exports.sites import build_sites_view, sites_csv, sites_xlsx
 from geo import figures, reach
-from geo.priority import DEFAULT_WEIGHTS, score, to_xlsx_bytes
+from geo.priority import DEFAULT_WEIGHTS, score
 from loaders.layers import import_file
 from loaders.reach import where_next_view
 from loaders.store import Store
@@ -193,8 +194,13 @@ def test_small_counts_are_hidden_in_every_file_of_the_answer():
     csv = sites_csv(view).decode("utf-8-sig")
     assert ",<5" in csv and ",x" in csv and ",3.0" not in csv and ",3\n" not in csv
     book = openpyxl.load_workbook(io.BytesIO(sites_xlsx(view)))
-    cells = [c.value for row in book.worksheets[0].iter_rows() for c in row]
-    assert "<5" in cells and 3 not in cells and 3.0 not in cells
+    # the adds column: shown counts stay numbers (exports.sheets), the small one and its complement hidden
+    assert [row[-1] for row in book.worksheets[0].iter_rows(min_row=2, values_only=True)] == [
+        30,
+        "<5",
+        "x",
+        45,
+    ]
     deck, brief = _deck_text(build_sites_deck(view)), _pdf_text(build_sites_brief(view))
     for words in (deck, brief):
         assert "<5" in words and "Desa 2" in words
@@ -212,11 +218,20 @@ def test_small_counts_are_hidden_in_every_file_of_the_answer():
         ),
         DEFAULT_WEIGHTS,
     )
-    book = openpyxl.load_workbook(
-        io.BytesIO(to_xlsx_bytes(ranked, threshold=5, extra=[("New sites", table)]))
-    )
-    assert book.sheetnames[-1] == "New sites"
-    assert "<5" in [c.value for row in book["New sites"].iter_rows() for c in row]
+    planner = ranking_xlsx(ranked, "en", 5, note=["2024"], extra=[view.sheet(), view.sheet("greedy")])
+    book = openpyxl.load_workbook(io.BytesIO(planner))
+    sites_sheet = i18n.t("where.sheet.sites", "en")
+    assert book.sheetnames[1:] == [
+        sites_sheet,
+        i18n.t("where.sheet.greedy", "en"),
+        i18n.t("export.sheet.note", "en"),
+    ]
+    assert [row[-1] for row in book[sites_sheet].iter_rows(min_row=2, values_only=True)] == [
+        30,
+        "<5",
+        "x",
+        45,
+    ]
 
 
 def test_the_data_page_offers_the_layer(ntb, monkeypatch):
