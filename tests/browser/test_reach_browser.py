@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 import i18n
@@ -139,6 +140,23 @@ def test_three_best_villages_for_new_mrcs_taken_away_as_slides(app_url, browser,
     with page.expect_download() as download:
         page.get_by_role("button", name=i18n.t("where.download_pdf", lang)).click()
     (ARTIFACTS / f"reach_sites_{lang}.pdf").write_bytes(Path(download.value.path()).read_bytes())
+    # the tables: the answer's own CSV and workbook, and the planner's files carrying the sites
+    got = {}
+    for key in ("where-csv", "where-xlsx", "planner-csv", "planner-xlsx"):
+        settle(page)  # each download records itself and reruns the page: wait as a user would
+        with page.expect_download() as download:
+            page.locator(f".st-key-{key} button").click()
+        got[key] = Path(download.value.path()).read_bytes()
+    sites, greedy = i18n.t("where.sheet.sites", lang), i18n.t("where.sheet.greedy", lang)
+    adds = i18n.t("where.col.adds", lang, cover=i18n.t("where.cover.placements", lang))
+    where_csv = got["where-csv"].decode("utf-8-sig")
+    assert adds in where_csv and where_csv.startswith("# ")
+    assert openpyxl.load_workbook(io.BytesIO(got["where-xlsx"])).sheetnames[:2] == [sites, greedy]
+    planner = openpyxl.load_workbook(io.BytesIO(got["planner-xlsx"]))
+    assert planner.sheetnames[1:3] == [sites, greedy]
+    assert [c.value for c in planner[sites][1]][:1] == [i18n.t("where.col.rank", lang)]
+    # the planner's CSV names the new sites in its note lines (after the period)
+    assert i18n.t("service.MRC", lang) in got["planner-csv"].decode("utf-8-sig").split("\n# ")[1]
     page.close()
 
 
