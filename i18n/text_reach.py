@@ -202,8 +202,12 @@ TEXT = {
     "where.stage.bound": ("Batas atas dan pertukaran lokasi…", "Bounds and site swaps…"),
     "where.stage.solver": ("Pemecah eksak (HiGHS)…", "The exact solver (HiGHS)…"),
     "where.stage.exports": (
-        "Menyiapkan unduhan (CSV, XLSX, PPTX, PDF)…",
-        "Preparing the downloads (CSV, XLSX, PPTX, PDF)…",
+        "Menyiapkan tabel jawaban (CSV, XLSX)…",
+        "Preparing the answer's tables (CSV, XLSX)…",
+    ),
+    "where.stage.documents": (
+        "Menyiapkan salindia dan ringkasan (peta, PPTX, PDF)…",
+        "Preparing the slides and the brief (map, PPTX, PDF)…",
     ),
     "where.done": ("Selesai dalam {seconds} detik", "Done in {seconds} s"),
     # ---------------------------------------------------------------- the planner's indicator

@@ -270,7 +270,7 @@ def run_where_next(
 ) -> tuple[reach.SitePlan, reach.SitePlan, object]:
     """:func:`geo.reach.plan_sites` for the villages of ``area`` with a progress indication (the
     solver's stages in an ``st.status``); ``table`` holds the existing points' distances (None:
-    no point yet). ``after(exact, greedy)`` runs inside the same status (the exports)."""
+    no point yet). ``after(exact, greedy)`` runs inside the same status (the answer's tables)."""
     codes = pd.Series(graph.codes, dtype=object)
     in_area = codes.str.startswith(area + ".") | (codes == area)
     started = time.perf_counter()
@@ -338,12 +338,11 @@ def where_exports(
     greedy: reach.SitePlan,
     demand: pd.Series,
 ) -> dict:
-    """The files of one "where next" answer in this session's language, protected as every file
-    leaving the office: CSV, XLSX, PPTX, PDF, and the sheets and note lines the planner's own
-    files carry (:class:`exports.sites.SitesView`)."""
+    """The tables of one "where next" answer in this session's language, protected as every file
+    leaving the office: CSV, XLSX, and the sheets and note lines the planner's own files carry;
+    ``view`` (:class:`exports.sites.SitesView`) for the slides and the brief
+    (:func:`where_documents`, made after the answer is on the page)."""
     from exports import sites
-    from exports.brief_pdf import build_sites_brief
-    from exports.deck import build_sites_deck
     from loaders.reach import where_next_view
     from loaders.settings import settings
     from ui import is_demo, store
@@ -366,15 +365,13 @@ def where_exports(
         period=figures.period_text(years, code),
         graph=land_graph(area[:2], crossings),
     )
-    picture = sites.sites_map(view)
     listed = "; ".join(
         f"{row[0]}. {row[1]} ({row[-1]})" for row in view.table().iloc[:-1].itertuples(index=False, name=None)
     )
     return {
+        "view": view,
         "csv": sites.sites_csv(view),
         "xlsx": sites.sites_xlsx(view),
-        "pptx": build_sites_deck(view, map_png=picture),
-        "pdf": build_sites_brief(view),
         "sheets": [view.sheet(), view.sheet("greedy")],
         "note": [
             f"{view.title}: {listed}",
@@ -389,6 +386,17 @@ def where_exports(
     }
 
 
+def where_documents(view) -> dict:
+    """The slides and the brief of one answer (:class:`exports.sites.SitesView`), one map picture
+    drawn for both (drawing it is most of their time)."""
+    from exports import sites
+    from exports.brief_pdf import build_sites_brief
+    from exports.deck import build_sites_deck
+
+    picture = sites.sites_map(view)
+    return {"pptx": build_sites_deck(view, map_png=picture), "pdf": build_sites_brief(view, map_png=picture)}
+
+
 def plan_files(
     plan: dict,
     area: str,
@@ -397,15 +405,22 @@ def plan_files(
     cover: str,
     years: tuple[int, int],
     crossings: tuple[str, ...],
+    *,
+    documents: bool = False,
 ) -> dict:
-    """The held answer's files in this session's language (made again after a language switch)."""
+    """The held answer's files in this session's language (made again after a language switch);
+    with ``documents`` the slides and the brief too (made once, then held with the answer)."""
     files = plan.setdefault("files", {})
     if lang() not in files:
         with st.spinner(t("where.stage.exports")):
             files[lang()] = where_exports(
                 area, kind, radius_km, cover, years, crossings, plan["exact"], plan["greedy"], plan["demand"]
             )
-    return files[lang()]
+    held = files[lang()]
+    if documents and "pptx" not in held:
+        with st.spinner(t("where.stage.documents")):
+            held.update(where_documents(held["view"]))
+    return held
 
 
 # ---------------------------------------------------------------------- the coverage-gap rule

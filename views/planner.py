@@ -226,6 +226,8 @@ else:
         )
     )
     st.caption(t("where.method_note", km=radius))
+    # the slides and the brief after the answer is on the page (their map takes seconds to draw)
+    answer = reach_ui.plan_files(plan, area, kind, radius, cover, years, crossings, documents=True)
     row = st.container(horizontal=True)
     base = t("where.file")
     for label, data, ext, mime, key in (
