@@ -361,4 +361,111 @@ TEXT = {
         "Semua desa di antara {pct}% desa dengan penempatan terbanyak punya {type} dalam {km} km lewat darat.",
         "Every village among the {pct}% with the most placements has a {type} within {km} km over land.",
     ),
+    # ---------------------------------------------------------------- the data catalogue (issue 26)
+    "figure.concept.reach_placements": (
+        "Seberapa dekat perlindungan dengan asal penempatan: bagian penempatan yang berasal dari desa "
+        "yang dapat mencapai titik layanan terpilih dalam jarak R km lewat darat.",
+        "How close protection is to where placements come from: the share of placements from villages "
+        "that reach an open service point of the chosen type within R km over land.",
+    ),
+    "figure.method.reach_placements": (
+        "Jumlah penempatan tahun terpilih dari desa berpoligon yang jarak lewat daratnya ke titik layanan "
+        "terbuka terdekat dari jenis itu paling jauh R km, dibagi jumlah penempatan semua desa berpoligon "
+        "di wilayah. Jarak: jalur terpendek melalui titik desa-desa tetangga pada poligon tersimpan.",
+        "Placements in the chosen year from villages with a polygon whose distance over land to the "
+        "nearest open service point of the type is at most R km, divided by the placements of every "
+        "village with a polygon in the area. Distance: the shortest path through neighbouring villages' "
+        "points on the stored polygons.",
+    ),
+    "figure.unit.reach_placements": ("persen penempatan", "per cent of placements"),
+    "figure.caveats.reach_placements": (
+        "Jarak lewat titik desa tetangga, bukan jalan: jalan sebenarnya bisa lebih panjang. Desa di pulau "
+        "lain tanpa penyeberangan yang dihitung tidak terjangkau. Desa tanpa poligon tidak dihitung.",
+        "Distance through neighbouring villages' points, not roads: the real road can be longer. "
+        "Villages on another island without a stated crossing are not reached. Villages without a "
+        "polygon are left out.",
+    ),
+    "figure.concept.reach_reports": (
+        "Bagian laporan non-prosedural yang berasal dari desa dalam jangkauan R km lewat darat dari "
+        "titik layanan terpilih.",
+        "The share of non-procedural reports from villages within R km over land of an open service "
+        "point of the chosen type.",
+    ),
+    "figure.method.reach_reports": (
+        "Jumlah laporan tahun terpilih dari desa berpoligon dalam R km lewat darat dari titik layanan "
+        "terbuka jenis itu, dibagi jumlah laporan semua desa berpoligon di wilayah.",
+        "Reports in the chosen year from villages with a polygon within R km over land of an open "
+        "service point of the type, divided by the reports of every village with a polygon in the area.",
+    ),
+    "figure.unit.reach_reports": ("persen laporan", "per cent of reports"),
+    "figure.caveats.reach_reports": (
+        "Bergantung pada pelaporan; jarak lewat titik desa tetangga, bukan jalan; pulau lain tanpa "
+        "penyeberangan yang dihitung tidak terjangkau.",
+        "Depends on reporting; distance through neighbouring villages' points, not roads; another "
+        "island without a stated crossing is not reached.",
+    ),
+    "figure.concept.reach_no_land_route": (
+        "Desa yang tidak bisa mencapai titik layanan jenis terpilih lewat darat sama sekali (pulau lain).",
+        "Villages that cannot reach an open service point of the chosen type over land at all (another "
+        "island).",
+    ),
+    "figure.method.reach_no_land_route": (
+        "Jumlah desa berpoligon di wilayah yang tidak tersambung lewat poligon tetangga (atau "
+        "penyeberangan yang dihitung) dengan titik layanan terbuka mana pun dari jenis itu.",
+        "Count of the area's villages with a polygon not joined through neighbouring polygons (or a "
+        "stated crossing) to any open service point of the type.",
+    ),
+    "figure.unit.reach_no_land_route": ("desa", "villages"),
+    "figure.caveats.reach_no_land_route": (
+        "Penyeberangan feri hanya dihitung bila dipilih; poligon yang salah tempat dalam arsip batas "
+        "menjadi pulau tersendiri.",
+        "Ferry crossings count only when chosen; a polygon misplaced in the boundary archive becomes an "
+        "island of its own.",
+    ),
+    "figure.concept.reach_share_after": (
+        "Bagian yang terjangkau bila lokasi layanan baru yang diusulkan ditambahkan.",
+        "The share reached once the proposed new service sites are added.",
+    ),
+    "figure.method.reach_share_after": (
+        "Masalah lokasi cakupan maksimal dipecahkan dengan HiGHS: N desa yang bersama-sama menambah "
+        "paling banyak penempatan, laporan atau skor kebutuhan yang belum terjangkau dalam R km lewat "
+        "darat; yang terjangkau sekarang ditambah yang ditambah lokasi baru, dibagi jumlahnya di wilayah.",
+        "The maximal covering location problem solved by HiGHS: the N villages that together add the "
+        "most placements, reports or need score not yet within R km over land; what is reached now plus "
+        "what the new sites add, divided by the area's total.",
+    ),
+    "figure.unit.reach_share_after": ("persen", "per cent"),
+    "figure.caveats.reach_share_after": (
+        "Bila waktu pemecah habis, jawaban terbaik yang ditemukan dan selisihnya dari yang terbaik "
+        "dinyatakan. Jarak lewat titik desa tetangga, bukan jalan.",
+        "When the solver's time runs out, the best answer found and its gap to the best possible are "
+        "stated. Distance through neighbouring villages' points, not roads.",
+    ),
+    "layer.definition.service_points": (
+        "Titik layanan perlindungan PMI: LTSA, kantor UPT BP3MI/BP2MI/KP2MI, Pos Pelayanan, Disnaker, "
+        "MRC/BP PIPA, pusat layanan Desmigratif, rumah aman, lainnya; dengan koordinat atau desanya.",
+        "Protection service points: LTSA, UPT BP3MI/BP2MI/KP2MI offices, Pos Pelayanan, Disnaker, "
+        "MRC/BP PIPA, Desmigratif service centres, shelters, other; with coordinates or their village.",
+    ),
+    "layer.unit.service_points": (
+        "Satu baris: satu titik layanan (jenis, nama kantor, desa, koordinat, tahun dibuka dan ditutup).",
+        "One row: one service point (type, office name, village, coordinates, years opened and closed).",
+    ),
+    "layer.classification.service_points": (
+        "Wilayah, jenis titik layanan, tahun dibuka, tahun ditutup, cara ditempatkan (koordinat atau titik "
+        "desa).",
+        "Area, service point type, year opened, year closed, how it is placed (coordinates or the "
+        "village's point).",
+    ),
+    "layer.source.service_points": (
+        "Daftar kantor dan layanan dari BP3MI/UPT, Disnaker dan mitra program.",
+        "Lists of offices and services from BP3MI/UPT, Disnaker and programme partners.",
+    ),
+    "layer.cadence.service_points": ("Bila ada perubahan.", "When something changes."),
+    "layer.caveats.service_points": (
+        "Titik tanpa koordinat ditempatkan di titik desanya; titik di luar desa tertulis atau di luar "
+        "Indonesia dilaporkan saat impor.",
+        "A point without coordinates is placed at its village's point; a point outside its stated "
+        "village or outside Indonesia is reported at import.",
+    ),
 }
