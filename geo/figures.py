@@ -49,6 +49,7 @@ __all__ = [
     "figure_set",
     "REACH",
     "REACH_MEASURES",
+    "AREA_FIGURES",
     "COVER_FIGURE",
     "reach_demand",
     "reach_values",
@@ -274,6 +275,9 @@ REACH = ("reach_placements", "reach_reports", "reach_no_land_route")
 REACH_MEASURES = {"reach_placements": ("placements", "count"), "reach_reports": ("reports", "count")}
 #: What "where next" may cover, by the reach figure counting it (the planner's need score has none).
 COVER_FIGURE = {"placements": "reach_placements", "reports": "reach_reports"}
+#: Figures of an area and a year alone (the OGC API's properties): the reach figures also need a
+#: service point type and a radius (and the sites an answer), so they are left out.
+AREA_FIGURES = tuple(name for name in FIGURES if name not in (*REACH, "reach_share_after"))
 #: Returns by reason, the parts of ``returns`` (deported and died are figures of their own).
 REASON_PARTS = {
     "END_OF_CONTRACT": "reason.END_OF_CONTRACT",
