@@ -174,3 +174,85 @@ def _fit(pdf: FPDF, text: str, width: float) -> str:
     while text and pdf.get_string_width(text + "…") > width:
         text = text[:-1]
     return text + "…"
+
+
+def build_sites_brief(view, map_png: bytes | None = None) -> bytes:
+    """Where the next service points should go (:class:`exports.sites.SitesView`) on one A4
+    page: the reach figures, the map, the sites with what each adds, the greedy answer, the
+    solver's status and the method."""
+    from exports.sites import sites_map
+
+    pdf = _pdf()
+    width = pdf.epw
+    pdf.set_font("DejaVu", "B", 15)
+    pdf.set_text_color(*ACCENT)
+    pdf.multi_cell(width, 7, view.title, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 9.5)
+    pdf.set_text_color(*GREY)
+    subtitle = f"{view.subtitle} · " + view.t("export.deck.made", date=i18n.fmt_date(view.as_of, view.lang))
+    if view.demo:
+        subtitle = view.t("export.deck.demo") + " · " + subtitle
+    pdf.multi_cell(width, 5, subtitle, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(1)
+    cols = 4
+    box_w = width / cols
+    y0 = pdf.get_y()
+    for i, figure in enumerate(view.key_figures[:cols]):
+        x = pdf.l_margin + box_w * i
+        pdf.set_xy(x, y0)
+        pdf.set_font("DejaVu", "", 7.5)
+        pdf.set_text_color(*GREY)
+        pdf.cell(box_w - 2, 4, _fit(pdf, figure.label, box_w - 2))
+        pdf.set_xy(x, y0 + 4)
+        pdf.set_font("DejaVu", "B", 14)
+        pdf.set_text_color(*ACCENT)
+        pdf.cell(box_w - 2, 7, figure.text)
+    pdf.set_xy(pdf.l_margin, y0 + 13)
+    png = map_png if map_png is not None else sites_map(view, MAP_SIZE)
+    if png is not None:
+        with Image.open(io.BytesIO(png)) as picture:
+            map_w_px, map_h_px = picture.size
+        map_h = min(width * map_h_px / map_w_px, 95.0)
+        map_w = map_h * map_w_px / map_h_px
+        pdf.image(io.BytesIO(png), x=pdf.l_margin + (width - map_w) / 2, y=pdf.get_y(), w=map_w, h=map_h)
+        pdf.set_y(pdf.get_y() + map_h + 2)
+    for title, table in (
+        (view.t("where.sites_title", n=view.n, type=view.kind_label), view.table()),
+        (view.t("where.greedy_title"), view.table("greedy")),
+    ):
+        pdf.set_text_color(0, 0, 0)
+        pdf.set_font("DejaVu", "B", 10.5)
+        pdf.cell(width, 6, title, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("DejaVu", "", 8)
+        widths = [10, 40, 36, 36, 30, width - 152]
+        with pdf.table(
+            col_widths=widths, text_align="LEFT", line_height=4.4, first_row_as_headings=True
+        ) as grid:
+            header = grid.row()
+            for name in table.columns:
+                header.cell(str(name))
+            for _, values in table.iterrows():
+                row = grid.row()
+                for value in values:
+                    row.cell(str(value))
+        pdf.ln(1.5)
+    pdf.set_font("DejaVu", "", 9)
+    shares = view.t(
+        "where.shares",
+        before=view.shares["before"],
+        after=view.shares["after"],
+        greedy=view.shares["greedy_after"],
+    )
+    for line in (shares, view.status_text, view.method_note):
+        if pdf.get_y() > pdf.h - 30:
+            break
+        pdf.multi_cell(width, 4.4, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_xy(pdf.l_margin, pdf.h - 17)
+    pdf.set_font("DejaVu", "", 7)
+    pdf.set_text_color(*GREY)
+    pdf.multi_cell(
+        width,
+        3.4,
+        view.suppression_note + " " + view.t("export.deck.sources", sources=", ".join(view.sources) or "–"),
+    )
+    return bytes(pdf.output())

@@ -248,3 +248,141 @@ def build_deck(view: ExportView, images: Mapping[str, bytes] | None = None, top:
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()
+
+
+def _table_slide(deck, view, title: str, table, *, font: int = 12) -> None:
+    """A slide with a title and one table of text (already protected)."""
+    width, _ = SLIDE_SIZE
+    slide = deck.slides.add_slide(deck.slide_layouts[6])
+    _title(slide, title)
+    rows, ncols = len(table) + 1, len(table.columns)
+    shape = slide.shapes.add_table(
+        rows, ncols, Inches(0.4), Inches(1.2), width - Inches(0.8), Inches(0.4) * rows
+    )
+    grid = shape.table
+    for j, header in enumerate(table.columns):
+        grid.cell(0, j).text = str(header)
+    for i, (_, row) in enumerate(table.iterrows(), start=1):
+        for j, value in enumerate(row):
+            grid.cell(i, j).text = str(value)
+    for i in range(rows):
+        for j in range(ncols):
+            for para in grid.cell(i, j).text_frame.paragraphs:
+                for run in para.runs:
+                    run.font.size = Pt(font if i else font - 1)
+    return slide
+
+
+def sites_slide_kinds(view) -> list[str]:
+    """The slides :func:`build_sites_deck` makes, in order."""
+    return ["title", *(["map"] if view.map_areas is not None else []), "key_figures", "sites", "method"]
+
+
+def build_sites_deck(view, map_png: bytes | None = None) -> bytes:
+    """Where the next service points should go (:class:`exports.sites.SitesView`) as ``.pptx``:
+    title, the map of distances with the points and the proposed sites, the reach figures, the
+    sites with what each adds (the greedy answer beside them), the method and its limits."""
+    from exports.sites import sites_map
+
+    width, _ = SLIDE_SIZE
+    deck = Presentation()
+    deck.slide_width, deck.slide_height = SLIDE_SIZE
+    slide = deck.slides.add_slide(deck.slide_layouts[6])
+    _text(
+        slide,
+        Inches(0.8),
+        Inches(2.0),
+        width - Inches(1.6),
+        Inches(1.6),
+        view.title,
+        36,
+        bold=True,
+        colour=ACCENT,
+    )
+    _text(slide, Inches(0.8), Inches(3.7), width - Inches(1.6), Inches(0.7), view.subtitle, 22)
+    _text(
+        slide,
+        Inches(0.8),
+        Inches(4.5),
+        width - Inches(1.6),
+        Inches(1.0),
+        view.t("export.deck.sources", sources=", ".join(view.sources) or "–"),
+        16,
+        colour=GREY,
+    )
+    _text(
+        slide,
+        Inches(0.8),
+        Inches(5.3),
+        width - Inches(1.6),
+        Inches(0.5),
+        view.t("export.deck.made", date=i18n.fmt_date(view.as_of, view.lang)),
+        14,
+        colour=GREY,
+    )
+    _footer(slide, view)
+    png = map_png if map_png is not None else sites_map(view, IMAGE_SIZE)
+    if png is not None:
+        _picture_slide(deck, view, png)
+    # the reach figures of the area and the share with the new sites
+    slide = deck.slides.add_slide(deck.slide_layouts[6])
+    _title(slide, f"{view.t('export.deck.key_figures')} — {view.area_name}, {view.period}")
+    box_w = (width - Inches(0.8)) / 2
+    for i, figure in enumerate(view.key_figures):
+        left = Inches(0.4) + Emu(int(box_w * (i % 2)))
+        top_ = Inches(1.3) + Inches(2.4) * (i // 2)
+        _text(slide, left, top_, Emu(int(box_w)) - Inches(0.2), Inches(0.5), figure.label, 16, colour=GREY)
+        _text(
+            slide,
+            left,
+            top_ + Inches(0.5),
+            Emu(int(box_w)) - Inches(0.2),
+            Inches(1.0),
+            figure.text,
+            44,
+            bold=True,
+            colour=ACCENT,
+        )
+    _text(
+        slide,
+        Inches(0.4),
+        Inches(6.2),
+        width - Inches(0.8),
+        Inches(0.5),
+        view.t("where.radius_note", km=view.radius_km, type=view.kind_label),
+        12,
+        colour=GREY,
+    )
+    _footer(slide, view)
+    # the sites, and the greedy answer for comparison
+    slide = _table_slide(
+        deck, view, view.t("where.sites_title", n=view.n, type=view.kind_label), view.table()
+    )
+    _text(
+        slide,
+        Inches(0.4),
+        min(Inches(1.4) + Inches(0.4) * (len(view.table()) + 1), Inches(5.9)),
+        width - Inches(0.8),
+        Inches(1.0),
+        "\n".join(
+            [
+                view.t(
+                    "where.shares",
+                    before=view.shares["before"],
+                    after=view.shares["after"],
+                    greedy=view.shares["greedy_after"],
+                ),
+                view.status_text,
+            ]
+        ),
+        14,
+    )
+    _footer(slide, view)
+    slide = _table_slide(deck, view, view.t("where.greedy_title"), view.table("greedy"), font=11)
+    _text(
+        slide, Inches(0.4), Inches(5.6), width - Inches(0.8), Inches(1.2), view.method_note, 12, colour=GREY
+    )
+    _footer(slide, view)
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()

@@ -263,12 +263,14 @@ def ranking_xlsx(
     threshold: int | None = None,
     note: Sequence[str] = (),
     catalogue: Mapping | None = None,
+    extra: Sequence[Sheet] = (),
 ) -> bytes:
-    """The planner's ranking as a workbook (as :func:`ranking_csv`), numbers formatted, the
-    ``note`` lines on a sheet of their own and, with ``catalogue`` (the data catalogue document),
-    the metadata of every layer the ranking reads (:func:`catalogue_sheet`)."""
+    """The planner's ranking as a workbook (as :func:`ranking_csv`), numbers formatted, ``extra``
+    sheets after it (already protected: the new service sites, :meth:`exports.sites.SitesView.sheet`),
+    the ``note`` lines on a sheet of their own and, with ``catalogue`` (the data catalogue
+    document), the metadata of every layer the ranking reads (:func:`catalogue_sheet`)."""
     values, labels, kinds = _ranking(ranked, lang, threshold)
-    sheets = [Sheet(i18n.t("planner.ranked", lang), values, labels, kinds)]
+    sheets = [Sheet(i18n.t("planner.ranked", lang), values, labels, kinds), *extra]
     if note:
         title = i18n.t("export.sheet.note", lang)
         sheets.append(Sheet(title, pd.DataFrame({title: list(note)})))

@@ -19,6 +19,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 
 import numpy as np
 import pandas as pd
@@ -117,6 +118,9 @@ def xlsx_bytes(sheets: Sequence[Sheet], lang: str = i18n.DEFAULT_LANGUAGE) -> by
     buf = io.BytesIO()
     options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
     book = xlsxwriter.Workbook(buf, {**options, "strings_to_numbers": False, "nan_inf_to_errors": False})
+    # created today, not this second: the same tables make the same bytes, so a page's download
+    # keeps its file across reruns (a download clicked while the page reruns is not cancelled)
+    book.set_properties({"created": datetime.combine(date.today(), datetime.min.time())})
     bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
     hidden = book.add_format({"align": "right", "font_color": "#555555"})
     formats = {k: book.add_format({"num_format": number_format(k, lang)}) for k in KINDS if k != "text"}

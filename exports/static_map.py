@@ -159,6 +159,9 @@ def render_map(
     dpi: int = 150,
     label_areas: bool | None = None,
     outlines: gpd.GeoDataFrame | None = None,
+    categories: Sequence[tuple[str, str, str]] | None = None,
+    points: pd.DataFrame | None = None,
+    points_title: str = "",
 ) -> bytes:
     """Render a choropleth of ``values`` (indexed by area code) over ``areas`` as PNG bytes.
 
@@ -178,6 +181,12 @@ def render_map(
         Width and height of the image in pixels.
     outlines
         Boundaries drawn as lines over the areas (e.g. the provinces of a national village map).
+    categories
+        A map of classes instead of numbers: ``(value, colour, legend text)`` per class, in legend
+        order; ``values`` then holds each area's class value (missing: no data).
+    points
+        Markers over the map: ``lon, lat, colour, label`` (EPSG:4326; one legend entry per label,
+        under ``points_title``), e.g. service points and proposed sites.
     """
     if not isinstance(areas, gpd.GeoDataFrame):
         raise TypeError(f"'areas' should be a GeoDataFrame, got {type(areas)}")
@@ -198,8 +207,15 @@ def render_map(
     frame["hidden"] = frame["code"].map(hidden).fillna(False).astype(bool) if hidden is not None else False
     frame.loc[frame["hidden"], "value"] = np.nan
 
-    classes = classify(frame["value"], scheme, k, limits=bins, colours=colours)
-    fill = np.where(frame["hidden"], HIDDEN_COLOUR, np.asarray(classes.fill(), dtype=object))
+    if categories is not None:
+        classes = None
+        colour_of = {value: colour for value, colour, _ in categories}
+        frame["value"] = frame["code"].map(values)
+        fill = np.asarray([colour_of.get(v, NO_DATA_COLOUR) for v in frame["value"]], dtype=object)
+        frame["value"] = frame["value"].where(frame["value"].isin(colour_of), np.nan)
+    else:
+        classes = classify(frame["value"], scheme, k, limits=bins, colours=colours)
+        fill = np.where(frame["hidden"], HIDDEN_COLOUR, np.asarray(classes.fill(), dtype=object))
 
     plt = pyplot()
     from matplotlib import patheffects
@@ -222,6 +238,21 @@ def render_map(
         if outlines is not None and len(outlines):
             lines = outlines.to_crs(crs).geometry.to_numpy()
             _draw_areas(ax, lines, "none", zorder=2, edgecolors="#333333", linewidths=0.5)
+        point_handles = []
+        if points is not None and len(points):
+            from matplotlib.lines import Line2D
+
+            where = gpd.GeoSeries(gpd.points_from_xy(points["lon"], points["lat"]), crs=4326).to_crs(crs)
+            for (colour, label), part in points.assign(_x=where.x.to_numpy(), _y=where.y.to_numpy()).groupby(
+                ["colour", "label"], sort=False
+            ):
+                ax.scatter(
+                    part["_x"], part["_y"], s=46, c=colour, edgecolors="white", linewidths=0.9, zorder=4
+                )
+                point_handles.append(
+                    Line2D([], [], marker="o", linestyle="", markersize=7, markerfacecolor=colour,
+                           markeredgecolor="white", label=label)
+                )  # fmt: skip
         ax.autoscale_view()
         ax.set_axis_off()
         ax.set_aspect("equal")
@@ -243,18 +274,23 @@ def render_map(
         _draw_north_arrow(ax, lang)
 
         fig.text(0.02, 0.95, title, fontsize=15, fontweight="bold", va="center", ha="left")
-        handles = [
-            Patch(facecolor=c, edgecolor="#555555", label=label)
-            for c, label in zip(classes.colours, classes.labels(lang, digits), strict=True)
-        ]
-        handles.append(
-            Patch(
-                facecolor=NO_DATA_COLOUR,
-                edgecolor="#9a9a9a",
-                hatch="///",
-                label=i18n.t("export.map.no_data", lang),
+        if classes is None:  # a map of classes: each with its own legend text (no data among them)
+            handles = [
+                Patch(facecolor=colour, edgecolor="#555555", label=label) for _, colour, label in categories
+            ]
+        else:
+            handles = [
+                Patch(facecolor=c, edgecolor="#555555", label=label)
+                for c, label in zip(classes.colours, classes.labels(lang, digits), strict=True)
+            ]
+            handles.append(
+                Patch(
+                    facecolor=NO_DATA_COLOUR,
+                    edgecolor="#9a9a9a",
+                    hatch="///",
+                    label=i18n.t("export.map.no_data", lang),
+                )
             )
-        )
         if frame["hidden"].any():
             handles.append(
                 Patch(facecolor=HIDDEN_COLOUR, edgecolor="#555555", label=i18n.t("export.map.hidden", lang))
@@ -264,11 +300,22 @@ def render_map(
             loc="upper left",
             bbox_to_anchor=(0.74, 0.86),
             frameon=False,
-            title=legend_title or None,
+            title=textwrap.fill(legend_title, 32) if legend_title else None,
             fontsize=9,
             title_fontsize=10,
             alignment="left",
         )
+        if point_handles:
+            fig.legend(
+                handles=point_handles,
+                loc="lower left",
+                bbox_to_anchor=(0.74, 0.12),
+                frameon=False,
+                title=points_title or None,
+                fontsize=9,
+                title_fontsize=10,
+                alignment="left",
+            )
         footer = i18n.t(
             "export.map.footer",
             lang,

@@ -107,8 +107,10 @@ def coverage_gaps(
     km``), computed from a loaded programme layer: callers must not ask for gaps without one
     (there is nothing to be far from). A village whose distance is unknown (no polygon, or no
     programme running anywhere yet) is a gap with ``km`` NaN only when no village has a distance;
-    otherwise it cannot be judged and is not listed. Returns ``code, value, km, nearest``, largest
-    placements first.
+    otherwise it cannot be judged and is not listed. ``distances`` may instead be a
+    :class:`geo.reach.Reach` table (``code, km, nearest, status``: distance over land to service
+    points): a village with no land route to one is then a gap (``km`` NaN), a village without a
+    polygon is not judged. Returns ``code, value, km, nearest``, largest placements first.
     """
     values = pd.to_numeric(values, errors="coerce").dropna()
     values = values[values > 0]
@@ -119,7 +121,11 @@ def coverage_gaps(
     table = pd.DataFrame({"code": high.index.astype(str), "value": high.to_numpy()})
     table["km"] = table["code"].map(dist["km"]).astype("float64")
     table["nearest"] = table["code"].map(dist["nearest"])
-    gaps = table if dist["km"].isna().all() else table[table["km"] > max_km]
+    if "status" in dist:  # distances over land (geo.reach): no land route is beyond any distance
+        far = (table["code"].map(dist["status"]) == "no_land_route").to_numpy()
+        gaps = table[(table["km"] > max_km).to_numpy() | far]
+    else:
+        gaps = table if dist["km"].isna().all() else table[table["km"] > max_km]
     return gaps.sort_values(["value", "code"], ascending=[False, True]).reset_index(drop=True)[GAP_COLUMNS]
 
 

@@ -20,7 +20,7 @@ Examples
 --------
 >>> FIGURES["reports"].counts, FIGURES["reports"].period
 ('reports', 'in_year')
->>> [f.name for f in FIGURES.values() if f.suppression == "public"]
+>>> [f.name for f in FIGURES.values() if f.suppression == "public" and f.name in HEADLINES]
 ['origin_villages', 'programme_villages']
 >>> FIGURES["problem_per_100"].sources
 ('returns', 'placements')
@@ -47,6 +47,13 @@ __all__ = [
     "METADATA",
     "REASON_PARTS",
     "figure_set",
+    "REACH",
+    "REACH_MEASURES",
+    "AREA_FIGURES",
+    "COVER_FIGURE",
+    "reach_demand",
+    "reach_values",
+    "reach_by_area",
     "PERIOD_RULES",
     "SUPPRESSION_RULES",
     "Figure",
@@ -209,6 +216,44 @@ FIGURES: dict[str, Figure] = {
             also=("enterprises", "programmes"),
             better="lower",
         ),
+        # where protection reaches (issue 23): see reach_values and geo.reach
+        Figure(
+            "reach_placements",
+            "placements",
+            "share of the placements of villages with a polygon that come from villages within R km over "
+            "land of an open service point of the chosen type",
+            "count",
+            "in_year",
+            "derived",
+            share=True,
+        ),
+        Figure(
+            "reach_reports",
+            "reports",
+            "share of the non-procedural reports of villages with a polygon that come from villages within "
+            "R km over land of an open service point of the chosen type",
+            "count",
+            "in_year",
+            "derived",
+            share=True,
+        ),
+        Figure(
+            "reach_no_land_route",
+            "service_points",
+            "villages with a polygon from which no land route leads to an open service point of the type",
+            None,
+            "by_year",
+            "public",
+        ),
+        Figure(
+            "reach_share_after",
+            "placements",
+            "share of the covered measure within R km over land once the new sites are added",
+            None,
+            "in_year",
+            "derived",
+            share=True,
+        ),
     )
 }
 #: The Ringkasan cards and every export of a layer's map (in display order).
@@ -224,6 +269,15 @@ JOURNEY = (
     "non_procedural_share",
     "returnees_without_support",
 )
+#: Where protection reaches: the Cakupan Komunitas reach view, its slides, brief and ``atlas reach``.
+REACH = ("reach_placements", "reach_reports", "reach_no_land_route")
+#: What each reach share counts (the layer, its column): placements and reports per village.
+REACH_MEASURES = {"reach_placements": ("placements", "count"), "reach_reports": ("reports", "count")}
+#: What "where next" may cover, by the reach figure counting it (the planner's need score has none).
+COVER_FIGURE = {"placements": "reach_placements", "reports": "reach_reports"}
+#: Figures of an area and a year alone (the OGC API's properties): the reach figures also need a
+#: service point type and a radius (and the sites an answer), so they are left out.
+AREA_FIGURES = tuple(name for name in FIGURES if name not in (*REACH, "reach_share_after"))
 #: Returns by reason, the parts of ``returns`` (deported and died are figures of their own).
 REASON_PARTS = {
     "END_OF_CONTRACT": "reason.END_OF_CONTRACT",
@@ -570,3 +624,98 @@ def period_text(
     if start == end:
         return i18n.t("figure.period.year", lang, year=start)
     return i18n.t("figure.period.range", lang, start=start, end=end)
+
+
+# ---------------------------------------------------------------------- where protection reaches
+def reach_demand(
+    layers: Mapping[str, pd.DataFrame],
+    figure: str,
+    area: str | None,
+    year: int | tuple[int, int] | None,
+) -> pd.Series:
+    """What a reach share counts, per village of ``area`` in ``year`` (:data:`REACH_MEASURES`):
+    placements or reports under their period rule. Empty when the layer holds nothing that year.
+    A ``(start, end)`` period adds up its years (the planner's period).
+    """
+    if isinstance(year, tuple):
+        parts = [reach_demand(layers, figure, area, y) for y in range(int(year[0]), int(year[1]) + 1)]
+        parts = [p for p in parts if not p.empty]
+        return pd.concat(parts).groupby(level=0).sum() if parts else pd.Series(dtype="float64")
+    layer, column = REACH_MEASURES[figure]
+    frame = layers.get(layer)
+    if frame is None or frame.empty or not _holds_year(frame, year):
+        return pd.Series(dtype="float64")
+    rows = period_rows(layer, in_area(frame, area), year)
+    if rows.empty:
+        return pd.Series(dtype="float64")
+    values = pd.to_numeric(rows[column], errors="coerce")
+    return values.groupby(rows["village"].astype(str).to_numpy()).sum().astype("float64")
+
+
+def reach_values(
+    table: pd.DataFrame | None,
+    layers: Mapping[str, pd.DataFrame],
+    area: str | None,
+    year: int | None,
+    radius_km: float,
+) -> dict[str, float]:
+    """The reach figures (:data:`REACH`) of ``area`` in ``year`` from a :class:`geo.reach.Reach`
+    table (``code, km, status`` over the area's villages, or more) for one type and radius.
+
+    Besides the figures, the counts they are computed from (``<figure>_within``, ``_located``,
+    ``_beyond``, ``_no_land_route``, ``_no_data``) and ``reach_villages``. ``table`` None (no
+    service point of any type listed in the area's province) gives NaN everywhere: no data, not
+    "nobody is reached". A share is NaN when its layer holds nothing for ``year`` (see
+    :func:`values`) or no village with that measure has a polygon.
+    """
+    from geo import reach
+
+    names = [*REACH, "reach_villages"]
+    for figure in REACH_MEASURES:
+        names += [f"{figure}_{part}" for part in ("within", "located", "beyond", "no_land_route", "no_data")]
+    out: dict[str, float] = dict.fromkeys(names, np.nan)
+    if table is None:
+        return out
+    codes = table["code"].astype(str)
+    if area:
+        table = table[(codes.str.startswith(area + ".") | (codes == area)).to_numpy()]
+    out["reach_villages"] = float(len(table))
+    out["reach_no_land_route"] = float((table["status"] == reach.NO_LAND_ROUTE).sum())
+    for figure, (layer, _) in REACH_MEASURES.items():
+        frame = layers.get(layer)
+        if frame is None or frame.empty or not _holds_year(frame, year):
+            continue
+        found = reach.share_within(table, reach_demand(layers, figure, area, year), radius_km)
+        out.update(
+            {
+                figure: found["share"],
+                f"{figure}_within": found["within"],
+                f"{figure}_located": found["located"],
+                f"{figure}_beyond": found["located"] - found["within"],
+                f"{figure}_no_land_route": found["no_land_route"],
+                f"{figure}_no_data": found["no_data"],
+            }
+        )
+    return out
+
+
+def reach_by_area(
+    table: pd.DataFrame,
+    layers: Mapping[str, pd.DataFrame],
+    area: str | None,
+    year: int | None,
+    radius_km: float,
+    level: Level = Level.REGENCY,
+) -> pd.DataFrame:
+    """:func:`reach_values` per area of ``level`` inside ``area`` (one row each, by code): the
+    regency table of the Cakupan Komunitas reach view and its exports; its rows add up to the
+    area's counts."""
+    codes = table["code"].astype(str)
+    if area:
+        table = table[(codes.str.startswith(area + ".") | (codes == area)).to_numpy()]
+    length = PREFIX_LENGTH[level]
+    rows = {
+        part: reach_values(frame, layers, part, year, radius_km)
+        for part, frame in table.groupby(table["code"].astype(str).str[:length].to_numpy(), sort=True)
+    }
+    return pd.DataFrame.from_dict(rows, orient="index")

@@ -24,6 +24,7 @@ __all__ = [
     "RETURN_PROBLEMS",
     "RETURN_REASONS",
     "ROUTES",
+    "SERVICE_POINT_TYPES",
     "layer_spec",
     "with_columns",
 ]
@@ -47,6 +48,12 @@ RETURN_PROBLEMS = ("UNPAID_WAGES", "VIOLENCE", "TRAFFICKING", "UNDOCUMENTED", "O
 PROBLEM_REASONS = ("DEPORTED", "PROBLEM", "SICK", "DIED")
 #: How the worker had left: through the procedure (registered placement) or outside it.
 ROUTES = ("PROCEDURAL", "NON_PROCEDURAL")
+#: Service-point types (where a worker finds protection), in display order: one-stop service
+#: (LTSA), UPT BP3MI / BP2MI / KP2MI office, Pos Pelayanan, Disnaker, Migrant Resource Centre
+#: (BP PIPA), Desmigratif service centre, shelter (rumah aman), other.
+SERVICE_POINT_TYPES = ("LTSA", "UPT_BP3MI", "POS", "DISNAKER", "MRC", "DESMIGRATIF", "SHELTER", "OTHER")
+#: How a service point was placed: its own coordinates, or its village's representative point.
+LOCATED_BY = ("point", "village")
 
 
 @dataclass(frozen=True)
@@ -150,6 +157,23 @@ LAYERS: dict[str, LayerSpec] = {
         keys=("village", "year", "month", "gender", "country", "reason", "problem", "route", "entry_point"),
         count="persons",
         title_key="layer.returns",
+    ),
+    "service_points": LayerSpec(
+        name="service_points",
+        columns={
+            "village": "string",  # the village the point lies in
+            "type": "string",  # one of SERVICE_POINT_TYPES
+            "name": "string",  # the office's name (never a person's)
+            "lon": "float64",  # the point (missing: the village's representative point)
+            "lat": "float64",
+            "located": "string",  # one of LOCATED_BY
+            "year_opened": "Int16",
+            "year_closed": "Int16",
+            "count": "int64",  # points (normally 1 per row)
+        },
+        keys=("village", "type", "name", "lon", "lat"),
+        count="count",
+        title_key="layer.service_points",
     ),
     "population": LayerSpec(
         name="population",

@@ -421,8 +421,9 @@ def village_profile(code: str, layers: Mapping[str, pd.DataFrame]) -> dict[str, 
     Sections (only for loaded layers that mention the village): ``placements`` (per year:
     count and women), ``destinations`` (top 5), ``programmes`` (type, start year, members,
     active), ``enterprises`` (type, members, KUR, cooperative, count), ``reports`` (per year:
-    reports, persons), ``channels`` (top 5), ``population`` (per year); the returns' sections are
-    :func:`geo.journey.village_returns`. A layer that is loaded
+    reports, persons), ``channels`` (top 5), ``population`` (per year), ``service_points`` (type,
+    name, placed by its coordinates or at the village's point, years opened and closed); the
+    returns' sections are :func:`geo.journey.village_returns`. A layer that is loaded
     but has no row for the village gives an empty table, so the panel can say "none recorded".
     """
     out: dict[str, pd.DataFrame] = {}
@@ -460,4 +461,10 @@ def village_profile(code: str, layers: Mapping[str, pd.DataFrame]) -> dict[str, 
         out["channels"] = top_values(rows["reports"], "channel", n=5)
     if "population" in rows:
         out["population"] = _table(rows["population"], ["year"], ["residents"])
+    if "service_points" in rows:  # where each sits: its own coordinates, or the village's point
+        out["service_points"] = (
+            rows["service_points"]
+            .reindex(columns=["type", "name", "located", "year_opened", "year_closed"])
+            .reset_index(drop=True)
+        )
     return out

@@ -2,7 +2,9 @@
 
 Need: placements, non-procedural reports, distance to the nearest programme village (farther =
 more need), returnees with no enterprise or programme in the village (:func:`geo.journey.
-unsupported_by_village`). Capacity: returnee enterprises, existing groups (community programmes and
+unsupported_by_village`), distance over land to the nearest open service point of a chosen type
+(farther, or no land route at all, = more need; weight 0 unless the planner sets one; see
+:mod:`geo.reach`). Capacity: returnee enterprises, existing groups (community programmes and
 cooperatives in the village). Each indicator is divided by its largest value over the villages
 being ranked (0 stays 0, the largest is 1; all zero → 0), multiplied by its weight, and the
 weighted sum is divided by the sum of weights and expressed as 0–100. Each component is kept so
@@ -49,7 +51,7 @@ __all__ = [
     "protect_ranking",
 ]
 
-NEED = ("placements", "reports", "distance_km", "returnees_unsupported")
+NEED = ("placements", "reports", "distance_km", "returnees_unsupported", "service_km")
 CAPACITY = ("enterprises", "groups")
 INDICATORS = NEED + CAPACITY
 #: Default weights (0–5 sliders on the page).
@@ -58,9 +60,13 @@ DEFAULT_WEIGHTS = {
     "reports": 2,
     "distance_km": 2,
     "returnees_unsupported": 2,
+    "service_km": 0,
     "enterprises": 1,
     "groups": 1,
 }
+#: Distances: a village without one (no polygon; no land route to a service point) counts as
+#: the farthest of the villages ranked.
+FAR = ("distance_km", "service_km")
 #: Translation keys of the plain-words explanation, in reading order.
 EXPLAIN_KEYS = (
     "planner.explain.intro",
@@ -68,6 +74,7 @@ EXPLAIN_KEYS = (
     "planner.explain.reports",
     "planner.explain.distance_km",
     "planner.explain.returnees_unsupported",
+    "planner.explain.service_km",
     "planner.explain.enterprises",
     "planner.explain.groups",
     "planner.explain.scale",
@@ -80,6 +87,7 @@ SOURCES = {
     "reports": ("reports",),
     "distance_km": ("programmes",),
     "returnees_unsupported": ("returns",),  # and the enterprise and programme lists (empty_indicators)
+    "service_km": ("service_points",),
     "enterprises": ("enterprises",),
     "groups": ("programmes", "enterprises"),
 }
@@ -100,14 +108,18 @@ def indicators(
     area: str | None = None,
     years: tuple[int, int] | None = None,
     exclude_covered: bool = True,
+    service: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Raw indicators per candidate village (index: village code).
 
     Candidates are the villages in ``area`` with placements, reports or returns in ``years``.
     ``distances`` is :func:`geo.coverage.nearest_distance_km` over the area's villages (``code,
     nearest, km``). With ``exclude_covered`` villages that already have a programme are dropped.
-    Columns: ``placements, reports, distance_km, returnees_unsupported, enterprises, groups,
-    has_programme``.
+    ``service`` is a :class:`geo.reach.Reach` table (``code, km, status``) to the service points
+    of the type the planner chose: ``service_km`` is its distance over land (NaN where no land
+    route leads to one, or the village has no polygon; it then counts as the farthest).
+    Columns: ``placements, reports, distance_km, returnees_unsupported, service_km, enterprises,
+    groups, has_programme``.
     """
     filters = Filters(years=years)
     placements = filter_layer(layers.get("placements", pd.DataFrame()), filters, area)
@@ -130,6 +142,10 @@ def indicators(
     dist = distances.set_index("code")["km"] if not distances.empty else pd.Series(dtype="float64")
     out["distance_km"] = dist.reindex(out.index)
     out["returnees_unsupported"] = lone.reindex(out.index).fillna(0.0)
+    service_km = service.drop_duplicates("code").set_index("code")["km"] if service is not None else None
+    out["service_km"] = (
+        pd.to_numeric(service_km, errors="coerce").reindex(out.index) if service_km is not None else np.nan
+    )
     out["enterprises"] = _per_village(enterprises).reindex(out.index).fillna(0.0)
     groups = _per_village(programmes).reindex(out.index).fillna(0.0)
     if not enterprises.empty and "cooperative" in enterprises:
@@ -166,11 +182,11 @@ def empty_indicators(
     does not dilute the others, and the page names it.
 
     >>> empty_indicators({"placements": pd.DataFrame({"village": ["36.01.01.2001"], "year": [2024]})})
-    ['reports', 'distance_km', 'returnees_unsupported', 'enterprises', 'groups']
+    ['reports', 'distance_km', 'returnees_unsupported', 'service_km', 'enterprises', 'groups']
     """
     filters = Filters(years=years)
     held = {}
-    for name in ("placements", "reports", "returns", "programmes", "enterprises"):
+    for name in ("placements", "reports", "returns", "programmes", "enterprises", "service_points"):
         frame = layers.get(name, pd.DataFrame())
         dated = name in ("placements", "reports", "returns")
         frame = filter_layer(frame, filters, area) if dated else in_area(frame, area)
@@ -213,13 +229,14 @@ def score(
     weights = {k: (0.0 if k in empty else float(weights.get(k, 0))) for k in INDICATORS}
     total = float(sum(weights.values()))
     out = table.copy()
+    for key in INDICATORS:  # a table made before an indicator existed: none of it
+        if key not in out:
+            out[key] = np.nan if key in FAR else 0.0
     out["missing"] = np.where(out["distance_km"].isna(), "distance_km", "")
     normalised = {}
     for key in INDICATORS:
-        if key not in out:  # a table made before the indicator existed: it counts 0
-            out[key] = 0.0
         values = out[key].astype("float64")
-        fill = values.max() if key == "distance_km" and values.notna().any() else 0.0
+        fill = values.max() if key in FAR and values.notna().any() else 0.0
         normalised[key] = _scaled(values.fillna(fill))
     for key in INDICATORS:
         w = float(weights.get(key, 0))
@@ -248,8 +265,8 @@ def area_scores(ranked: pd.DataFrame, level: int, codes: Iterable[str]) -> pd.Se
 
 #: The ranked table's columns as the page shows them and every file writes them, in order.
 RANKING_COLUMNS = ("rank", "name", "score", *[f"c_{k}" for k in INDICATORS], *INDICATORS, "code", "missing")
-#: Columns holding a score or a part of one, and the distance: shown to one decimal.
-DECIMAL_COLUMNS = ("score", *[f"c_{k}" for k in INDICATORS], "distance_km")
+#: Columns holding a score or a part of one, and the distances: shown to one decimal.
+DECIMAL_COLUMNS = ("score", *[f"c_{k}" for k in INDICATORS], *FAR)
 #: The score's rounding as shown (one decimal): a reader knows it to ± half a step.
 _SHOWN_STEP = 0.1
 
@@ -296,7 +313,7 @@ def protect_ranking(ranked: pd.DataFrame, threshold: int, lang: str = i18n.DEFAU
     2. the score is the sum of the parts, and a reader who knows the weights can work out every
        shown part from its indicator. So in a village with a hidden count, the file also hides,
        as a complement (``"x"``), another weighted indicator of that village and its part (the
-       distance first, which counts no one, then the count with the largest weight), until the
+       distances first, which count no one, then the count with the largest weight), until the
        shown score is consistent with at least two of the values 1 … ``threshold - 1`` for each
        hidden count of the village (checked over the score's rounding, every possible value of
        the other hidden counts and the full range of each complement);
@@ -317,7 +334,8 @@ def protect_ranking(ranked: pd.DataFrame, threshold: int, lang: str = i18n.DEFAU
         hidden[f"c_{col}"] = primary[col]
     filled = raw[list(INDICATORS)].astype("float64").copy()
     largest = {k: float(filled[k].max()) if filled[k].notna().any() else 0.0 for k in INDICATORS}
-    filled["distance_km"] = filled["distance_km"].fillna(largest["distance_km"])
+    for k in FAR:  # a missing distance counts as the farthest (as the score counts it)
+        filled[k] = filled[k].fillna(largest[k])
     # each indicator's weight share in score points: the part of the village with the largest value
     weight = {k: float(pd.to_numeric(raw[f"c_{k}"], errors="coerce").max() or 0.0) for k in INDICATORS}
     active = [k for k in INDICATORS if weight[k] > 0 and largest[k] > 0]
@@ -328,7 +346,8 @@ def protect_ranking(ranked: pd.DataFrame, threshold: int, lang: str = i18n.DEFAU
             continue  # a hidden count that weighs nothing: the score says nothing of it
         shown = {k: weight[k] * filled.at[i, k] / largest[k] for k in active if k not in small}
         spare: list[float] = []
-        order = ["distance_km"] if raw.at[i, "missing"] != "distance_km" else []
+        # a missing distance is known to count as the farthest: hiding it would hide nothing
+        order = [k for k in FAR if pd.notna(raw.at[i, k])]
         order += sorted((k for k in COUNT_COLUMNS if k not in small), key=lambda k: -weight[k])
         candidates = [k for k in order if k in active]
         score_shown = float(values.at[i, "score"])

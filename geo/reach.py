@@ -62,6 +62,8 @@ from pyproj import Geod
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components, dijkstra
 
+from geo.classify import NO_DATA_COLOUR
+
 __all__ = [
     "GAP_M",
     "Crossing",
@@ -79,12 +81,17 @@ __all__ = [
     "distance_classes",
     "class_order",
     "share_by_area",
+    "TYPE_COLOURS",
+    "NEW_SITE_COLOUR",
+    "class_limits",
+    "class_legend",
     "CoverProblem",
     "cover_problem",
     "SitePlan",
     "solve_exact",
     "solve_greedy",
     "plan_sites",
+    "open_points",
 ]
 
 #: Polygons closer than this (metres) are neighbours: the gaps simplification left between them.
@@ -312,6 +319,36 @@ def _legs(graph: LandGraph, points: pd.DataFrame, nodes: np.ndarray) -> np.ndarr
     return legs
 
 
+def open_points(points: pd.DataFrame, kind: str | None, year: int | None) -> pd.DataFrame:
+    """The points of type ``kind`` (None: every type) open in ``year``: not opened after it, not
+    closed by it (an unknown year counts as open; ``year`` None: every point not closed).
+
+    >>> points = pd.DataFrame({"type": ["LTSA", "LTSA", "MRC"], "year_opened": [2019, 2030, 2020],
+    ...                        "year_closed": [None, None, 2022]})
+    >>> open_points(points, "ltsa", 2024).index.tolist(), open_points(points, None, 2024).index.tolist()
+    ([0], [0])
+    """
+    rows = points
+    if kind is not None and not rows.empty:
+        rows = rows[(rows["type"].astype("string").str.upper() == kind.upper()).fillna(False).to_numpy(bool)]
+    if rows.empty:
+        return rows
+    unknown = pd.Series(float("nan"), index=rows.index)
+    opened = (
+        pd.to_numeric(rows["year_opened"], errors="coerce").astype("float64")
+        if "year_opened" in rows
+        else unknown
+    )
+    closed = (
+        pd.to_numeric(rows["year_closed"], errors="coerce").astype("float64")
+        if "year_closed" in rows
+        else unknown
+    )
+    if year is None:
+        return rows[closed.isna().to_numpy()]
+    return rows[(~(opened > year) & ~(closed <= year)).to_numpy(bool)]
+
+
 def reach(graph: LandGraph, points: pd.DataFrame, *, limit_km: float | None = None) -> Reach:
     """Each village's distance over land to the nearest of ``points``.
 
@@ -428,6 +465,63 @@ def class_order(limits: Sequence[float] = DISTANCE_LIMITS_KM) -> tuple[str, ...]
     bounds = [0, *limits]
     ranges = [f"{a:g}-{b:g}" for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
     return (*ranges, f"{bounds[-1]:g}+", NO_LAND_ROUTE, NO_DATA)
+
+
+#: One colour per service-point type on every map, slide and brief, and one for a proposed site.
+TYPE_COLOURS = {
+    "LTSA": "#d95f02",
+    "UPT_BP3MI": "#7570b3",
+    "POS": "#1b9e77",
+    "DISNAKER": "#666666",
+    "MRC": "#e7298a",
+    "DESMIGRATIF": "#66a61e",
+    "SHELTER": "#a6761d",
+    "OTHER": "#1f78b4",
+}
+NEW_SITE_COLOUR = "#000000"
+#: Colours of the distance classes, nearest (green) to farthest (red); no land route has a hue
+#: of its own, no data the maps' grey.
+CLASS_COLOURS = ("#1a9850", "#91cf60", "#d9ef8b", "#fee08b", "#fc8d59", "#d73027")
+NO_ROUTE_COLOUR = "#6a3d9a"
+
+
+def class_limits(radius_km: float) -> tuple[float, ...]:
+    """The reach map's km limits: :data:`DISTANCE_LIMITS_KM` with R among them (at most five).
+
+    >>> class_limits(25), class_limits(15)
+    ((5.0, 10.0, 25.0, 50.0), (5.0, 10.0, 15.0, 25.0, 50.0))
+    """
+    return tuple(sorted({float(v) for v in DISTANCE_LIMITS_KM} | {float(radius_km)}))[:5]
+
+
+def class_legend(radius_km: float, lang: str = "id") -> list[tuple[str, str, str]]:
+    """``(class, colour, legend text)`` of every class of the reach map for radius R, in order:
+    distance classes green to red, then no land route and no data (the page, slides and brief).
+
+    >>> [c for c, _, _ in class_legend(25, "en")][-3:]
+    ['50+', 'no_land_route', 'no_data']
+    """
+    import i18n
+
+    order = class_order(class_limits(radius_km))
+    distance = [c for c in order if c not in (NO_LAND_ROUTE, NO_DATA)]
+    picks = np.linspace(0, len(CLASS_COLOURS) - 1, len(distance)).round().astype(int)
+    out = []
+    for name, pick in zip(distance, picks, strict=True):
+        low, _, high = name.partition("-")
+        if name.endswith("+"):
+            text = i18n.t("reach.class_over", lang, km=i18n.fmt_num(float(name[:-1]), lang, 0))
+        else:
+            text = i18n.t(
+                "reach.class_range",
+                lang,
+                low=i18n.fmt_num(float(low), lang, 0),
+                high=i18n.fmt_num(float(high), lang, 0),
+            )
+        out.append((name, CLASS_COLOURS[pick], text))
+    out.append((NO_LAND_ROUTE, NO_ROUTE_COLOUR, i18n.t("reach.no_land_route", lang)))
+    out.append((NO_DATA, NO_DATA_COLOUR, i18n.t("common.no_data", lang)))
+    return out
 
 
 def share_by_area(table: pd.DataFrame, demand: pd.Series, radius_km: float, digits: int = 5) -> pd.DataFrame:

@@ -22,6 +22,7 @@ __all__ = [
     "map_columns",
     "header_score",
     "ColumnMapping",
+    "NAMED_THINGS",
 ]
 
 
@@ -41,6 +42,10 @@ _ENT = ("enterprises",)
 _REP = ("reports",)
 _POP = ("population",)
 _RET = ("returns",)
+_SVC = ("service_points",)
+#: Headers that name a person in every other layer but an office in these layers (the drop of
+#: personal data keeps such a column only when its cells are office names: loaders.pii).
+NAMED_THINGS = {"service_points": ("nama", "name")}
 
 FIELDS: tuple[Field, ...] = (
     # --- location
@@ -140,8 +145,8 @@ FIELDS: tuple[Field, ...] = (
         ("provinsi", "nama provinsi", "prov", "province", "provinsi asal", "province name"),
         _ALL,
     ),
-    Field("latitude", ("lat", "latitude", "lintang", "koordinat lat", "y"), _REP),
-    Field("longitude", ("lon", "lng", "long", "longitude", "bujur", "koordinat lon", "x"), _REP),
+    Field("latitude", ("lat", "latitude", "lintang", "koordinat lat", "y"), _REP + _SVC),
+    Field("longitude", ("lon", "lng", "long", "longitude", "bujur", "koordinat lon", "x"), _REP + _SVC),
     Field(
         "coordinates",
         (
@@ -157,7 +162,7 @@ FIELDS: tuple[Field, ...] = (
             "gps",
             "titik lokasi",
         ),
-        _REP,
+        _REP + _SVC,
     ),
     # --- time
     Field(
@@ -630,6 +635,91 @@ FIELDS: tuple[Field, ...] = (
         ),
         _RET,
     ),
+    # --- service points
+    Field(
+        "type",
+        (
+            "jenis layanan",
+            "jenis",
+            "tipe",
+            "type",
+            "jenis titik layanan",
+            "jenis kantor",
+            "jenis unit",
+            "jenis fasilitas",
+            "tipe layanan",
+            "kategori",
+            "kategori layanan",
+            "bentuk layanan",
+            "service type",
+            "point type",
+        ),
+        _SVC,
+    ),
+    Field(
+        "name",
+        (
+            "nama",
+            "name",
+            "nama layanan",
+            "nama kantor",
+            "nama pos",
+            "nama unit",
+            "nama lokasi",
+            "nama titik layanan",
+            "nama fasilitas",
+            "nama lembaga",
+            "nama instansi",
+            "nama ltsa",
+            "nama shelter",
+            "nama balai",
+            "nama pusat layanan",
+            "nama mrc",
+            "titik layanan",
+            "unit layanan",
+            "service name",
+            "office name",
+        ),
+        _SVC,
+    ),
+    Field(
+        "year_opened",
+        (
+            "tahun berdiri",
+            "tahun dibuka",
+            "tahun buka",
+            "tahun mulai",
+            "tahun mulai beroperasi",
+            "mulai beroperasi",
+            "tahun operasi",
+            "tahun peresmian",
+            "tahun diresmikan",
+            "tahun pembentukan",
+            "sejak",
+            "tahun",
+            "year opened",
+            "opened",
+            "since",
+        ),
+        _SVC,
+    ),
+    Field(
+        "year_closed",
+        (
+            "tahun tutup",
+            "tahun ditutup",
+            "ditutup",
+            "tutup",
+            "tahun berakhir",
+            "berakhir",
+            "tahun nonaktif",
+            "tahun non aktif",
+            "tidak beroperasi sejak",
+            "year closed",
+            "closed",
+        ),
+        _SVC,
+    ),
     # --- population
     Field(
         "residents",
@@ -691,10 +781,13 @@ def _alias_table(layer: str | None) -> list[tuple[str, str]]:
     return [(normalise_header(a), f.name) for f in fields for a in f.aliases]
 
 
-def _match(header: str, table: list[tuple[str, str]]) -> tuple[str, int] | None:
-    """(field, quality) for one header: 3 exact, 2 exact without brackets, 1 contains the words."""
+def _match(header: str, table: list[tuple[str, str]], named: tuple[str, ...] = ()) -> tuple[str, int] | None:
+    """(field, quality) for one header: 3 exact, 2 exact without brackets, 1 contains the words.
+
+    A personal header matches nothing, except the ``named`` headers of a layer whose names are
+    of offices (:data:`NAMED_THINGS`; the column reached here only because its cells are such)."""
     norm, bare = normalise_header(header), _bare(header)
-    if not norm or personal_header(norm):
+    if not norm or (personal_header(norm) and norm not in named):
         return None
     for alias, name in table:
         if alias == norm:
@@ -729,11 +822,12 @@ def map_columns(headers: list[str], layer: str, exclude: set[str] | None = None)
     """Map file headers onto the fields of ``layer`` (one column per field, best match wins)."""
     table = _alias_table(layer)
     exclude = exclude or set()
+    named = NAMED_THINGS.get(layer, ())
     candidates = []
     for order, header in enumerate(headers):
         if header in exclude:
             continue
-        found = _match(header, table)
+        found = _match(header, table, named)
         if found:
             candidates.append((-found[1], order, found[0], header))
     fields: dict[str, str] = {}

@@ -2,8 +2,9 @@
 imported through the same pipeline as a user's files.
 
 :func:`build` reads the demo store's villages (written before by ``python -m loaders.demo
-build``), invents placements, programmes, enterprises, non-procedural reports, population and
-returns with a fixed seed, writes them to ``files_dir`` in real shapes — a tidy XLSX, a messy
+build``), invents placements, programmes, enterprises, non-procedural reports, population,
+returns and service points (LTSA, BP3MI, Pos Pelayanan, Disnaker, MRC, Desmigratif, shelters)
+with a fixed seed, writes them to ``files_dir`` in real shapes — a tidy XLSX, a messy
 semicolon CSV in Windows-1252 with title rows, name variants, one row per worker and personal
 columns, a report sheet with some coordinates instead of names — and imports each one. Every
 figure is invented: nothing here describes a real village.
@@ -52,6 +53,7 @@ DEMO_FILES = {
     "penduduk_2023.csv": ("population", "append"),
     "kepulangan_pmi_2021-2023.xlsx": ("returns", "append"),
     "debarkasi_pmi_2024_MENTAH.csv": ("returns", "append"),
+    "titik_layanan_pmi.xlsx": ("service_points", "append"),
 }
 #: Why workers came home in the demo (invented shares) and the problem of a problem case.
 RETURN_REASONS = (("Habis Kontrak", 0.62), ("Deportasi", 0.12), ("PMI Bermasalah", 0.12), ("Sakit", 0.07),
@@ -67,6 +69,20 @@ TIDY_PORTS = {
     "Malaysia": ("Nunukan", "Tanjung Pinang", "Batam", "Dumai"),
     "other": ("Soekarno-Hatta", "Juanda"),
 }
+#: Service points of the demo: (type as an office writes it, name pattern, how many, placed by).
+#: ``{regency}``/``{village}`` are filled in; "dms"/"decimal" give coordinates, "village" none.
+SERVICE_POINTS = (
+    ("Layanan Terpadu Satu Atap", "LTSA PMI {regency}", 2, "dms"),
+    ("Kantor BP3MI", "UPT BP3MI Provinsi Contoh", 1, "decimal"),
+    ("Pos Pelayanan", "Pos Pelayanan PMI {village}", 3, "decimal"),
+    ("Dinas Tenaga Kerja", "Disnaker {regency}", 2, "village"),
+    ("MRC/BP PIPA", "MRC {village}", 4, "dms"),
+    ("Pusat Layanan Migrasi", "Pusat Layanan Migrasi Desmigratif {village}", 4, "village"),
+    ("Rumah aman", "Rumah Aman PMI {regency}", 2, "decimal"),
+    ("Lainnya", "Pos Bantuan Hukum {village}", 1, "village"),
+)
+#: Its own seed: the other layers' numbers do not change with it.
+SERVICE_SEED = SEED + 23
 
 
 def _choice(rng: np.random.Generator, options: tuple, size: int) -> np.ndarray:
@@ -345,6 +361,60 @@ def _returns_debarkation_csv(v: pd.DataFrame, w: np.ndarray, rng: np.random.Gene
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252", errors="replace"))
 
 
+def _dms(value: float, positive: str, negative: str) -> str:
+    """``6°01'12" LS``: degrees, minutes, seconds and the hemisphere letter."""
+    letter = positive if value >= 0 else negative
+    value = abs(value)
+    degrees = int(value)
+    minutes = int((value - degrees) * 60)
+    seconds = round((value - degrees - minutes / 60) * 3600, 1)
+    return f"{degrees}°{minutes:02d}'{seconds:04.1f}\" {letter}"
+
+
+def _service_points_xlsx(v: pd.DataFrame, w: np.ndarray, path: Path) -> None:
+    """Service points of every type, as an office lists them: the type written its own way,
+    DMS or decimal coordinates for some, only the village for others, a closed one."""
+    rng = np.random.default_rng(SERVICE_SEED)
+    located = v[v["lon"].notna()].reset_index(drop=True)
+    weight = w[v["lon"].notna().to_numpy()]
+    regencies = located.drop_duplicates("regency_name")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Titik Layanan"
+    ws.append(["DAFTAR TITIK LAYANAN PELINDUNGAN PMI (DATA DEMO, KARANGAN)"])
+    ws.append([])
+    ws.append(["No", "Jenis Layanan", "Nama", "Kode Desa", "Desa", "Kecamatan", "Koordinat", "Tahun Dibuka", "Tahun Ditutup",
+               "Nama Petugas", "No. HP Petugas"])  # fmt: skip
+    n = 0
+    for kind, pattern, count, placed in SERVICE_POINTS:
+        if "{regency}" in pattern:
+            picks = [int(np.flatnonzero(located["regency_name"] == r)[0]) for r in regencies["regency_name"]][
+                :count
+            ]
+        else:  # villages where many leave are likelier to have one
+            picks = rng.choice(len(located), size=count, replace=False, p=weight / weight.sum()).tolist()
+        for k, i in enumerate(picks):
+            n += 1
+            row = located.iloc[i]
+            lon, lat = float(row["lon"]), float(row["lat"])
+            if placed == "dms":
+                where = f"{_dms(lat, 'LU', 'LS')}, {_dms(lon, 'BT', 'BB')}"
+            elif placed == "decimal":
+                where = f"{lat:.6f}, {lon:.6f}"
+            else:
+                where = None
+            name = pattern.format(
+                regency=str(row["regency_name"]).replace("Kabupaten ", "Kab. "), village=row["name"]
+            )
+            closed = 2022 if kind.startswith("MRC") and k == count - 1 else None
+            person = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+            ws.append([n, kind, name, row["code"] if placed != "village" or k % 2 == 0 else None,
+                       row["name"], row["district_name"], where, int(rng.integers(2015, 2021 if closed else 2024)),
+                       closed, person,
+                       f"08{rng.integers(10**9, 10**10 - 1)}"])  # fmt: skip
+    wb.save(path)
+
+
 def build(store: Store, files_dir: Path | str | None = None) -> dict[str, ImportPlan]:
     """Write the demo layer files into ``files_dir`` and import them into ``store``.
 
@@ -373,6 +443,7 @@ def build(store: Store, files_dir: Path | str | None = None) -> dict[str, Import
     # the returns last, so the other layers' numbers stay as they were before returns existed
     _returns_recap_xlsx(v, w, rng, files_dir / "kepulangan_pmi_2021-2023.xlsx")
     _returns_debarkation_csv(v, w, rng, files_dir / "debarkasi_pmi_2024_MENTAH.csv")
+    _service_points_xlsx(v, w, files_dir / "titik_layanan_pmi.xlsx")
     for layer in {layer for layer, _ in DEMO_FILES.values()}:
         for version in store.layer_meta(layer)["versions"]:
             store.delete_layer_version(layer, version["id"])

@@ -25,6 +25,7 @@ __all__ = [
     "looks_personal",
     "person_name_column",
     "is_company_name",
+    "office_name_column",
     "KINDS",
 ]
 
@@ -54,8 +55,9 @@ _NOT_PERSONAL = re.compile(
     r"^nama (desa|kelurahan|desa kelurahan|kel desa|desa kel|kecamatan|kec|kabupaten|kab|kab kota|kabupaten kota|"
     r"kota|provinsi|prov|kel|ds|negara|negara tujuan|program|"
     r"programme|usaha|komunitas|kegiatan|kelompok|koperasi|wilayah|daerah|perusahaan|p3mi|pptkis|pjtki|agensi|lembaga|"
-    r"sektor|jabatan|jenis)\b|\b(village|district|sub district|regency|city|province|country|programme|program|"
-    r"enterprise|business|group|company|agency|sheet|file) name\b|^(jumlah|jml|total)\b"
+    r"sektor|jabatan|jenis|layanan|kantor|pos|unit|lokasi|titik layanan|fasilitas|instansi|balai|"
+    r"pusat layanan|ltsa|shelter|mrc|upt|dinas)\b|\b(village|district|sub district|regency|city|province|country|programme|program|"
+    r"enterprise|business|group|company|agency|sheet|file|office|service) name\b|^(jumlah|jml|total)\b"
 )
 
 _NIK = re.compile(r"^\d{16}$")
@@ -159,12 +161,15 @@ def scrub(
     *,
     share: float = 0.3,
     distinct: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
+    allow: tuple[str, ...] | list[str] = (),
 ) -> Scrubbed:
     """Drop personal columns (by header, or when ``share`` of their values look personal), blank
     stray personal values elsewhere. The input frame is not modified.
 
     ``distinct`` (column -> ``pd.factorize`` of it, as :class:`loaders.tabular.Table` carries)
-    spares finding each column's distinct values again.
+    spares finding each column's distinct values again. ``allow`` names columns whose header
+    alone would drop them but whose cells were found to be no personal data (office names under
+    *Nama*, :func:`office_name_column`); their cells are still checked by content.
     """
     dropped: list[PersonalColumn] = []
     blanked: dict[str, list[int]] = {}
@@ -172,7 +177,7 @@ def scrub(
     keep = []
     for column in frame.columns:
         kind = personal_header(column)
-        if kind:
+        if kind and column not in allow:
             dropped.append(PersonalColumn(str(column), kind, "header"))
             continue
         values = frame[column]
@@ -248,7 +253,9 @@ _NOT_A_NAME_WORD = re.compile(
     r"lama|kontrak|status|keterangan|jalur|asal|sumber|kategori|bidang|umur|usia|pendidikan|gaji|upah|"
     r"catatan|lokasi|nomor|skema|sektor|jabatan|tujuan|bulan|tahun|jumlah|keberangkatan|penempatan|"
     r"kepulangan|pemulangan|habis|deportasi|bermasalah|masalah|kasus|sakit|meninggal|dunia|wafat|jenazah|"
-    r"kekerasan|tppo|dokumen|berdokumen|prosedural|debarkasi|pelabuhan|bandara)\b",
+    r"kekerasan|tppo|dokumen|berdokumen|prosedural|debarkasi|pelabuhan|bandara|"
+    r"ltsa|upt|uptd|bp3mi|bp2mi|kp2mi|p4mi|bp3tki|pos|posko|kantor|dinas|disnaker|disnakertrans|shelter|"
+    r"rumah|layanan|pelayanan|terpadu|pusat|balai|mrc|pipa|desmigratif|migran|unit)\b",
     re.I,
 )
 
@@ -338,3 +345,33 @@ def person_name_column(values: pd.Series, *, share: float = 0.6) -> bool:
     for i in np.flatnonzero(shaped):
         is_name[asked[i]] = _name_not_area(texts.iat[i])
     return bool(is_name[codes].mean() >= share)
+
+
+#: Words of an office's or a service point's name (``LTSA Kabupaten Lombok Timur``, ``Pos
+#: Pelayanan PMI Bandara``, ``Shelter Rumah Aman Mataram``): no person is named so.
+_OFFICE_WORDS = re.compile(
+    r"\b(?:ltsa|upt|uptd|bp3mi|bp2mi|kp2mi|p4mi|bp3tki|p4tki|pos|posko|kantor|dinas|disnaker|disnakertrans|"
+    r"shelter|selter|rumah|layanan|pelayanan|terpadu|atap|pusat|balai|mrc|pipa|desmigratif|migran|migrasi|unit|"
+    r"lembaga|kabupaten|kab|kota|provinsi|prov|desa|kecamatan|bandara|pelabuhan|centre|center|office)\b",
+    re.I,
+)
+
+
+def office_name_column(values: pd.Series, *, share: float = 0.8) -> bool:
+    """True when a column under a bare *Nama* header holds the names of offices or service
+    points, not of people: at least ``share`` of its filled distinct cells carry an office word
+    (LTSA, UPT, Pos, Kantor, Dinas, Shelter, Balai, Kabupaten ...) and none is shaped as a NIK,
+    phone, passport or e-mail.
+
+    >>> office_name_column(pd.Series(["LTSA Kabupaten Lombok Timur", "Pos Pelayanan PMI Bandara"]))
+    True
+    >>> office_name_column(pd.Series(["Siti Aminah", "Budi Santoso", "LTSA Kota Mataram"]))
+    False
+    """
+    texts = pd.Series(pd.unique(values.dropna().astype(str).str.strip()), dtype=object)
+    texts = texts[texts != ""]
+    if texts.empty:
+        return False
+    if any(personal_kind(text) is not None for text in texts):
+        return False
+    return float(texts.str.contains(_OFFICE_WORDS).mean()) >= share

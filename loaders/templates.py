@@ -112,6 +112,21 @@ DICTIONARY: dict[str, tuple[Column, ...]] = {
         Column("Debarkasi", "entry_point", "tidak", "Pelabuhan/bandara debarkasi", "Debarkation port or airport",
                "mis. Nunukan, Tanjung Pinang, Batam, Dumai, Tanjung Priok, Juanda, Soekarno-Hatta", "Nunukan"),
     ),
+    "service_points": (
+        *_LOCATION,
+        Column("Jenis Layanan", "type", "ya", "Jenis titik layanan", "Service point type",
+               "LTSA, UPT BP3MI/BP2MI/KP2MI/P4MI, Pos Pelayanan, Disnaker, MRC/BP PIPA, Desmigratif "
+               "(Pusat Layanan Migrasi), Shelter/rumah aman, Lainnya", "LTSA"),
+        Column("Nama Layanan", "name", "disarankan", "Nama kantor atau layanan (bukan nama orang)",
+               "Name of the office or service (never a person's)", "", "LTSA Kabupaten Serang"),
+        Column("Lintang", "latitude", "tidak*", "Lintang titik; bila ada, menentukan desanya",
+               "Latitude of the point; when given, it places the point", "-6,0123 / 6°01'12\" LS", "-5,9850"),
+        Column("Bujur", "longitude", "tidak*", "Bujur titik", "Longitude of the point",
+               "106,2345 / 106°12'30\" BT", "106,3180"),
+        Column("Tahun Dibuka", "year_opened", "tidak", "Tahun layanan dibuka", "Year the service opened", "", 2019),
+        Column("Tahun Ditutup", "year_closed", "tidak", "Tahun layanan ditutup (kosong: masih buka)",
+               "Year the service closed (empty: still open)", "", ""),
+    ),
     "population": (
         *_LOCATION,
         Column("Tahun", "year", "ya**", "Tahun data", "Year", "", 2023),
@@ -120,13 +135,15 @@ DICTIONARY: dict[str, tuple[Column, ...]] = {
 }  # fmt: skip
 
 NOTES_ID = (
-    "* Kode desa ATAU nama desa (dengan kecamatan/kabupaten) wajib; laporan boleh memakai lintang/bujur.",
+    "* Kode desa ATAU nama desa (dengan kecamatan/kabupaten) wajib; laporan dan titik layanan boleh memakai "
+    "lintang/bujur (titik layanan: koordinat menentukan desanya, tanpa koordinat titik desanya dipakai).",
     "** Tahun boleh diganti kolom tanggal; bila keduanya tidak ada, satu tahun di judul tabel dipakai.",
     "*** Tanpa kolom jumlah, setiap baris dihitung satu (satu orang/usaha/laporan/kepulangan per baris).",
     "Kolom data pribadi (nama, NIK, paspor, telepon, alamat, tanggal lahir, e-mail) dibuang saat impor.",
 )
 NOTES_EN = (
-    "* A village code OR a village name (with district/regency) is required; reports may use latitude/longitude.",
+    "* A village code OR a village name (with district/regency) is required; reports and service points may use "
+    "latitude/longitude (service points: the coordinates place the point; without them, its village's point).",
     "** A date column may stand in for the year; without both, a single year in the table title is used.",
     "*** Without a count column every row counts as one (one person/enterprise/report/return per row).",
     "Personal-data columns (name, NIK, passport, phone, address, birth date, e-mail) are dropped at import.",
@@ -197,6 +214,7 @@ def dictionary_markdown() -> str:
         "enterprises": "Usaha PMI purna (returnee enterprises)",
         "reports": "Laporan non-prosedural (non-procedural departure reports)",
         "returns": "Kepulangan PMI (returns)",
+        "service_points": "Titik layanan (service points)",
         "population": "Penduduk (population, optional)",
     }
     lines = [
@@ -246,7 +264,9 @@ def dictionary_markdown() -> str:
         "removing prefixes (Desa, Kel., Kab., Kota, Kec.), case, punctuation and old spellings (oe→u, dj→j,",
         "tj→c); then fuzzy matching (rapidfuzz, score ≥ 85 and 4 points clear of the runner-up) only among the",
         "villages of the district or regency already identified, so a typo never moves a row to another",
-        "regency; report rows with coordinates fall back to point-in-polygon. A village name without any",
+        "regency; report rows with coordinates fall back to point-in-polygon (a service point's coordinates",
+        "come first: a point outside the village it names, outside every stored village or outside Indonesia",
+        "is reported in the match report). A village name without any",
         "parent is accepted only when it is unique in the country. Rows that match nothing, or several",
         "villages, are not stored; the report lists each with its reason and best candidates. Subtotal and",
         "total rows are reported as such (severity *subtotal*), never as unmatched villages and never counted:",

@@ -80,6 +80,12 @@ def schema_for(layer: str) -> pa.DataFrameSchema:
         "start_year": pa.Column(
             "Int64", [pa.Check.in_range(YEAR_MIN, top, name="year_range")], nullable=True, required=False
         ),
+        "year_opened": pa.Column(
+            "Int64", [pa.Check.in_range(YEAR_MIN, top, name="year_range")], nullable=True, required=False
+        ),
+        "year_closed": pa.Column(
+            "Int64", [pa.Check.in_range(YEAR_MIN, top, name="year_range")], nullable=True, required=False
+        ),
         "programme": pa.Column(
             object,
             [pa.Check.isin(list(PROGRAMME_TYPES), name="programme_type")],

@@ -95,7 +95,7 @@ def fields() -> dict[str, dict]:
         "district": {"type": "string"},
         "year": {"type": "integer"},
     }
-    out.update({name: {"type": "number"} for name in figures.FIGURES})
+    out.update({name: {"type": "number"} for name in figures.AREA_FIGURES})
     out["hidden"] = {"type": "string"}
     out["threshold"] = {"type": "integer"}
     return out
@@ -372,7 +372,7 @@ def _feature(
         "district": area["district"],
         "year": year,
     }
-    properties.update(dict.fromkeys(figures.FIGURES))
+    properties.update(dict.fromkeys(figures.AREA_FIGURES))
     hidden = []
     for figure in shown:
         if figure.hidden:

@@ -72,6 +72,21 @@ class Keys(StrEnum):
     JOURNEY_CSV = "journey.csv"
     CATALOGUE_JSON = "catalogue.json"
     CATALOGUE_XLSX = "catalogue.xlsx"
+    # where protection reaches (issue 23)
+    COVERAGE_VIEW = "coverage.view"
+    COVERAGE_GAP_TO = "coverage.gap_to"
+    REACH_TYPE = "reach.type"
+    REACH_KM = "reach.km"
+    REACH_CROSSINGS = "reach.crossings"
+    REACH_CSV = "reach.csv"
+    WHERE_N = "where.n"
+    WHERE_COVER = "where.cover"
+    WHERE_RUN = "where.run"
+    WHERE_PLAN = "where.plan"
+    WHERE_CSV = "where.csv"
+    WHERE_XLSX = "where.xlsx"
+    WHERE_PPTX = "where.pptx"
+    WHERE_PDF = "where.pdf"
 
 
 DATASETS = ("demo", "store")

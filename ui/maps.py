@@ -247,24 +247,44 @@ def _class_rows(classes, *, share: bool, digits: int) -> list[tuple[str, str]]:
     return classes.legend(lang(), digits, percent=share, no_change=t("legend.no_change"))
 
 
+def _located(markers: pd.DataFrame, area: str | None) -> pd.DataFrame:
+    """``markers`` with ``lon``/``lat``: their own where they carry them (a service point's
+    coordinates), else their village's representative point; markers with neither are left out."""
+    points = village_points(area)
+    if not {"lon", "lat"} <= set(markers.columns):
+        return markers.merge(points, left_on="village", right_on="code", how="inner")
+    located = markers.merge(points, left_on="village", right_on="code", how="left", suffixes=("_own", ""))
+    for axis in ("lon", "lat"):
+        own = pd.to_numeric(located[f"{axis}_own"], errors="coerce")
+        located[axis] = own.where(own.notna(), pd.to_numeric(located[axis], errors="coerce"))
+    return located[located["lon"].notna() & located["lat"].notna()].drop(columns=["lon_own", "lat_own"])
+
+
 def _markers(markers: pd.DataFrame | None, area: str | None, marker_label) -> tuple[maps.Points | None, str]:
     if markers is None or markers.empty:
         return None, ""
-    located = markers.merge(village_points(area), left_on="village", right_on="code", how="inner")
+    located = _located(markers, area)
     if area:
         located = located[located["village"].str.startswith(area)]
     groups = sorted(located["group"].dropna().unique())
     colours = {g: MARKER_PALETTE[i % len(MARKER_PALETTE)] for i, g in enumerate(groups)}
+    if "colour" in located:  # groups with colours of their own (service-point types), in that order
+        given = located.dropna(subset=["group"]).drop_duplicates("group").set_index("group")["colour"]
+        colours = {g: given.get(g) or colours[g] for g in (g for g in given.index if g in colours)}
     label = marker_label or str
     located = located[located["group"].isin(colours)]
     # several programmes in one village: concentric rings, the largest drawn first, all visible
-    located = located.drop_duplicates(["village", "group"]).sort_values(["village", "group"])
+    same = ["village", "group", *(["tip"] if "tip" in located else [])]
+    located = located.drop_duplicates(same).sort_values(["village", "group"])
     # each village's types named once per type, joined per village (the national view holds
     # thousands of programme villages; a Python function per village took 0.2 s a rerun)
     names = located["group"].map({g: label(g) for g in colours})
     joined = names.groupby(located["village"].to_numpy()).agg(", ".join)
     ring = located.groupby("village").cumcount(ascending=False).to_numpy()
-    located = located.assign(_ring=ring, _tip=located["village"].map(joined).to_numpy())
+    tips = located["village"].map(joined)
+    if "tip" in located:  # points with a text of their own (a service point's name and type)
+        tips = located["tip"].where(located["tip"].notna(), tips)
+    located = located.assign(_ring=ring, _tip=tips.to_numpy())
     located = located.sort_values(["_ring", "village"], ascending=[False, True])
     together = located["_tip"]
     points = maps.Points(

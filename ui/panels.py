@@ -77,6 +77,18 @@ SECTIONS = (
         "panel.return_reasons",
         {"reason": "data.field.reason", "persons": "panel.persons"},
     ),
+    (
+        "service_points",
+        "service_points",
+        "panel.service_points",
+        {
+            "type": "panel.type",
+            "name": "common.name",
+            "located": "panel.located",
+            "year_opened": "data.field.year_opened",
+            "year_closed": "data.field.year_closed",
+        },
+    ),
 )
 
 
@@ -89,6 +101,16 @@ def _display(frame: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
             out[col] = out[col].map(lambda v: t(f"programme.{v}") if f"programme.{v}" in i18n.TABLE else v)
         elif col == "reason":
             out[col] = out[col].map(lambda v: reason_label(v, code))
+        elif col == "type":  # a service point's type
+            out[col] = out[col].map(lambda v: t(f"service.{v}") if f"service.{v}" in i18n.TABLE else v)
+        elif col == "located":  # the flag: its own coordinates, or the village's point
+            out[col] = out[col].map(
+                lambda v: t(f"panel.located.{v}") if f"panel.located.{v}" in i18n.TABLE else "–"
+            )
+        elif col == "name":
+            out[col] = out[col].map(lambda v: "–" if pd.isna(v) else str(v))
+        elif col in ("year_opened", "year_closed"):
+            out[col] = out[col].map(lambda v: "–" if pd.isna(v) else str(int(v)))
         elif col in ("active", "kur_credit", "cooperative"):
             out[col] = out[col].map(lambda v: "–" if pd.isna(v) else t("common.yes") if v else t("common.no"))
         elif col in ("year", "start_year"):

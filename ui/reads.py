@@ -234,3 +234,48 @@ def _points(held: Store, province: str | None) -> pd.DataFrame:
 def village_points(area: str | None) -> pd.DataFrame:
     """A representative point (``code, lon, lat``) per village of the area's province."""
     return _points(area[:2] if area else None)
+
+
+# ---------------------------------------------------------------------- where protection reaches
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _graph(key: str, version: str, province: str, crossings: tuple[str, ...]):
+    from geo import reach
+
+    villages = Store(key).read_areas(Level.VILLAGE, province, columns=["code", "geometry"])
+    return reach.land_graph(villages, crossings=crossings)
+
+
+def land_graph(province: str, crossings: tuple[str, ...]):
+    """The land graph of ``province``'s villages (:func:`geo.reach.land_graph`), built once per
+    (store, data version, crossings) and shared by every page and session of the process: a
+    second of work on Jawa Timur, read-only afterwards."""
+    held = store()
+    return _graph(held.key, held.version(), province, tuple(crossings))
+
+
+@store_read
+def service_point_rows(held: Store, province: str | None) -> pd.DataFrame:
+    """The stored service points inside ``province`` (None: all), every type and year."""
+    points = load_layers.on(held).get("service_points", pd.DataFrame())
+    if points.empty or not province:
+        return points
+    return points[points["village"].astype(str).str.startswith(province + ".")].reset_index(drop=True)
+
+
+@store_read
+def reach_table(
+    held: Store, province: str, kind: str, year: int | None, crossings: tuple[str, ...]
+) -> pd.DataFrame | None:
+    """``code, km, nearest, status`` of every village of ``province`` to the nearest service
+    point of ``kind`` open in ``year`` (:func:`geo.reach.reach`), cached per data version; None
+    when the province lists no service point of any type (no data, not "nobody is reached")."""
+    from geo import reach
+
+    points = service_point_rows.on(held, province)
+    if points.empty:
+        return None
+    graph = _graph(held.key, held.version(), province, tuple(crossings))
+    table = reach.reach(graph, reach.open_points(points, kind, year)).table
+    # the nearest point named by its village (as the programme distances name theirs)
+    table["nearest"] = table["nearest"].map(points["village"].astype(str))
+    return table

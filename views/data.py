@@ -256,7 +256,9 @@ with tab_import:
             else:
                 st.caption(t("data.dropped_none"))
             if plan.row_level:
-                st.info(t("data.row_level"))
+                st.info(
+                    t("data.row_level.service_points" if plan.layer == "service_points" else "data.row_level")
+                )
             # every sheet read and not read (and why), every column not used: never silent
             lines = summary_messages(plan, ui.lang())
             if lines:  # file text (sheet and column names) shown as data, never as markdown

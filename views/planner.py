@@ -1,13 +1,16 @@
-"""Perencanaan / Planner: priority score per village with user weights, ranked table, export."""
+"""Perencanaan / Planner: priority score per village with user weights, ranked table, export;
+where the next service points should go (issue 23)."""
 
 import streamlit as st
 
+import i18n
 from exports import files
 from geo import figures, priority
 from geo.codes import Level
 from loaders.settings import settings
-from ui import Keys, auth, lang, t
+from ui import Keys, auth, lang, store, t
 from ui import dashboard as dash
+from ui import reach as reach_ui
 from ui.catalogue import catalogue_of
 
 dash.page_head("planner")
@@ -18,6 +21,7 @@ if not years_held:
     st.stop()
 
 area = dash.current_area()
+province = area[:2] if area else None
 with st.sidebar:
     years = dash.year_range_picker(years_held, "planner.years")
 empty = priority.empty_indicators(layers, area=area, years=years)
@@ -38,6 +42,27 @@ with st.sidebar:
             )
     top_n = st.slider(t("planner.top_n"), 5, 50, 10, step=5, key=Keys.PLANNER_TOP)
     exclude = st.checkbox(t("planner.exclude_covered"), value=True, key=Keys.PLANNER_EXCLUDE)
+    # where the next service points should go; the type is also the service-distance indicator's
+    st.divider()
+    st.markdown(f"**{t('where.title')}**")
+    kind = reach_ui.type_picker(province)
+    radius = reach_ui.radius_picker()
+    crossings = reach_ui.crossings_picker(province)
+    n_sites = st.slider(t("where.n"), 1, 10, 3, key=Keys.WHERE_N)
+    cover = st.radio(
+        t("where.cover"),
+        ["placements", "reports", "need"],
+        format_func=lambda c: t(f"where.cover.{c}"),
+        key=Keys.WHERE_COVER,
+        help=t("where.cover_help"),
+    )
+    run = st.button(
+        t("where.run"),
+        key=Keys.WHERE_RUN,
+        type="primary",
+        icon=":material/add_location_alt:",
+        disabled=not area,
+    )
 
 period = figures.period_text(years, lang())
 st.caption(t("planner.period", period=period))
@@ -58,12 +83,49 @@ with st.expander(t("planner.how"), icon=":material/help:"):
         st.markdown("- " + t(key, period=period))
 
 distances = dash.village_distances(area, years[1])
-table = priority.indicators(layers, distances, area=area, years=years, exclude_covered=exclude)
+service_table, graph = reach_ui.reach_context(area, kind, years[1], crossings)
+table = priority.indicators(
+    layers, distances, area=area, years=years, exclude_covered=exclude, service=service_table
+)
 if table.empty:
     st.info(t("planner.none"))
     st.stop()
-ranked = priority.score(table, weights, names=dash.area_names(Level.VILLAGE, area), empty=empty)
+names = dash.area_names(Level.VILLAGE, area)
+ranked = priority.score(table, weights, names=names, empty=empty)
 shortlist = ranked.head(top_n)
+
+# where next: answered on request (the solver may take seconds), kept while its choices hold
+signature = (store().key, store().version(), area, kind, radius, n_sites, cover, years, crossings)
+if cover == "need":
+    signature += (tuple(sorted(weights.items())), exclude)
+if run and area:
+    if cover == "need":
+        demand = ranked.set_index("code")["score"]
+    else:
+        demand = figures.reach_demand(layers, figures.COVER_FIGURE[cover], area, years)
+
+    def exports(exact, greedy):
+        return reach_ui.where_exports(area, kind, radius, cover, years, crossings, exact, greedy, demand)
+
+    exact, greedy, made = reach_ui.run_where_next(
+        graph, demand, service_table, area, radius, n_sites, after=exports
+    )
+    st.session_state[Keys.WHERE_PLAN] = {
+        "signature": signature,
+        "exact": exact,
+        "greedy": greedy,
+        "demand": demand,
+        "files": {lang(): made},
+    }
+held_plan = st.session_state.get(Keys.WHERE_PLAN)
+plan = held_plan if held_plan and held_plan["signature"] == signature else None
+points = dash.load_layers().get("service_points", dash.EMPTY)
+points = (
+    points[points["village"].astype(str).str.startswith(area + ".")] if area and not points.empty else points
+)
+markers = reach_ui.point_markers(
+    points, years[1], sites=reach_ui.sites_frame(plan["exact"], names) if plan else None, kind=kind
+)
 
 selected = dash.choropleth(
     "planner",
@@ -75,6 +137,8 @@ selected = dash.choropleth(
     excluded=priority.covered_villages(layers, area) if exclude else None,
     excluded_label=t("planner.excluded"),
     village_only=True,
+    markers=markers if len(markers) else None,
+    marker_label=reach_ui.marker_label,
 )
 dash.about_note(
     ["placements", "reports", "programmes", "enterprises", *(["returns"] if "returns" in layers else [])],
@@ -88,7 +152,9 @@ st.dataframe(dash.ranked_table(ranked), hide_index=True, width="stretch", height
 col1, col2, _ = st.columns([1, 1, 4])
 threshold = settings().small_count_threshold
 note = [t("planner.period", period=period)]
-csv_data = files.ranking_csv(ranked, lang(), threshold, note=note)
+# the new sites travel with the planner's files (protected as the files are)
+answer = reach_ui.plan_files(plan, area, kind, radius, cover, years, crossings) if plan else None
+csv_data = files.ranking_csv(ranked, lang(), threshold, note=[*note, *(answer["note"] if answer else [])])
 col1.download_button(
     t("dash.download_csv"),
     csv_data,
@@ -98,7 +164,14 @@ col1.download_button(
     on_click=auth.record_download,
     args=("prioritas_desa.csv", csv_data),
 )
-xlsx_data = files.ranking_xlsx(ranked, lang(), threshold, note=note, catalogue=catalogue_of(lang()))
+xlsx_data = files.ranking_xlsx(
+    ranked,
+    lang(),
+    threshold,
+    note=note,
+    catalogue=catalogue_of(lang()),
+    extra=answer["sheets"] if answer else (),
+)
 col2.download_button(
     t("dash.download_xlsx"),
     xlsx_data,
@@ -108,4 +181,69 @@ col2.download_button(
     on_click=auth.record_download,
     args=("prioritas_desa.xlsx", xlsx_data),
 )
+
+st.subheader(t("where.title"))
+st.caption(t("where.intro", n=n_sites, type=t(f"service.{kind}"), cover=t(f"where.cover.{cover}"), km=radius))
+if not area:
+    st.info(t("where.choose_province"), icon=":material/map:")
+elif plan is None:
+    st.info(t("where.changed") if held_plan else t("where.hint"), icon=":material/add_location_alt:")
+    if service_table is None:
+        st.caption(t("where.no_points"))
+else:
+    exact, greedy = plan["exact"], plan["greedy"]
+    if plan["demand"].sum() <= 0:
+        st.warning(t("where.no_demand", cover=t(f"where.cover.{cover}")))
+    cards = st.columns(4)
+    cards[0].metric(t("where.share_before"), dash.fmt_value(exact.share_before, share=True), border=True)
+    cards[1].metric(
+        t("figure.reach_share_after"),
+        dash.fmt_value(exact.share_after, share=True),
+        help=t("figure.help.reach_share_after"),
+        border=True,
+    )
+    cards[2].metric(t("where.share_greedy"), dash.fmt_value(greedy.share_after, share=True), border=True)
+    gap = "" if not exact.gap else i18n.fmt_pct(exact.gap, lang(), 2)
+    cards[3].metric(
+        t("where.solver"),
+        t(f"where.status_short.{exact.status}"),
+        help=t(f"where.status.{exact.status}", gap=gap),
+        border=True,
+    )
+    left, right = st.columns(2, gap="medium")
+    with left:
+        st.markdown(f"**{t('where.exact')}**")
+        st.dataframe(reach_ui.sites_shown(exact, names, cover), hide_index=True, width="stretch")
+    with right:
+        st.markdown(f"**{t('where.greedy')}**")
+        st.dataframe(reach_ui.sites_shown(greedy, names, cover), hide_index=True, width="stretch")
+    st.caption(
+        t(
+            "where.solved",
+            status=t(f"where.status.{exact.status}", gap=gap),
+            groups=i18n.fmt_int(exact.size[0], lang()),
+            candidates=i18n.fmt_int(exact.size[1], lang()),
+        )
+    )
+    st.caption(t("where.method_note", km=radius))
+    # the slides and the brief after the answer is on the page (their map takes seconds to draw)
+    answer = reach_ui.plan_files(plan, area, kind, radius, cover, years, crossings, documents=True)
+    row = st.container(horizontal=True)
+    base = t("where.file")
+    for label, data, ext, mime, key in (
+        (t("dash.download_csv"), answer["csv"], "csv", "text/csv", Keys.WHERE_CSV),
+        (t("dash.download_xlsx"), answer["xlsx"], "xlsx", reach_ui.XLSX_MIME, Keys.WHERE_XLSX),
+        (t("where.download_pptx"), answer["pptx"], "pptx", reach_ui.PPTX_MIME, Keys.WHERE_PPTX),
+        (t("where.download_pdf"), answer["pdf"], "pdf", "application/pdf", Keys.WHERE_PDF),
+    ):
+        row.download_button(
+            label,
+            data,
+            f"{base}.{ext}",
+            mime,
+            key=key,
+            icon=":material/download:",
+            on_click=auth.record_download,
+            args=(f"{base}.{ext}", data),
+        )
 dash.village_panel(selected, layers)

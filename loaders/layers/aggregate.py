@@ -68,6 +68,8 @@ def aggregate(layer: str, rows: pd.DataFrame) -> pd.DataFrame:
             out[col] = pd.to_numeric(out[col]).fillna(0).round().astype(dtype)
         elif dtype in ("Int8", "Int16", "Int64"):
             out[col] = pd.to_numeric(out[col]).round().astype(dtype)
+        elif dtype == "float64":  # coordinates
+            out[col] = pd.to_numeric(out[col], errors="coerce").astype("float64")
         elif dtype == "boolean":
             out[col] = out[col].astype(object).where(out[col].notna(), None).astype("boolean")
         else:

@@ -41,6 +41,7 @@ from loaders.layers.vocab import (
     REASON_VALUES,
     ROUTE_VALUES,
     SCHEME_VALUES,
+    SERVICE_TYPE_VALUES,
     _key,
 )
 from loaders.tabular import Table, parse_date
@@ -296,6 +297,40 @@ def _entry_point(value: object) -> str | None:
 
 
 @dataclass(frozen=True)
+class Year:
+    """A year column of its own (a service point's year opened or closed); may be empty."""
+
+    name: str
+
+    def apply(self, ctx: _Context) -> None:
+        if self.name not in ctx.get:
+            ctx.out[self.name] = pd.Series(pd.NA, index=ctx.out.index, dtype="Int64")
+            return
+        ctx.out[self.name] = _years(ctx.get[self.name], ctx.mapping[self.name], ctx.rows, ctx.issues)
+
+
+@dataclass(frozen=True)
+class ClosedAfterOpened:
+    """A point closed before it opened is named with its row (both years are kept as written)."""
+
+    def apply(self, ctx: _Context) -> None:
+        opened = pd.to_numeric(ctx.out.get("year_opened"), errors="coerce")
+        closed = pd.to_numeric(ctx.out.get("year_closed"), errors="coerce")
+        if opened is None or closed is None:
+            return
+        for idx in ctx.out.index[(closed < opened).fillna(False).to_numpy(dtype=bool)]:
+            ctx.issues.append(
+                Issue(
+                    "closed_before_opened",
+                    "warning",
+                    row=int(ctx.rows[idx]),
+                    column=ctx.mapping.get("year_closed", ""),
+                    params={"opened": int(opened[idx]), "closed": int(closed[idx])},
+                )
+            )
+
+
+@dataclass(frozen=True)
 class RowLevel:
     """Every row is one item (a programme per row): count 1, row-level."""
 
@@ -380,6 +415,22 @@ PARSERS: dict[str, LayerParser] = {
             Category("route", ROUTE_VALUES, "route_unknown", other_is_missing=True),
             Text("entry_point", _entry_point),
             GenderCounts("persons"),
+        ),
+    ),
+    "service_points": LayerParser(
+        rules=(
+            Category(
+                "type",
+                SERVICE_TYPE_VALUES,
+                "service_type_unknown",
+                missing_row="service_type_missing",
+                no_column="no_service_type_column",
+            ),
+            Text("name"),
+            Year("year_opened"),
+            Year("year_closed"),
+            ClosedAfterOpened(),
+            RowLevel(),
         ),
     ),
     "population": LayerParser(

@@ -18,7 +18,7 @@ import pandas as pd
 from geo.codes import normalise_codes
 from geo.layers import layer_spec
 from geo.matching import areas_named, match_points, match_rows
-from loaders.columns import LOCATION_FIELDS, header_score, map_columns, normalise_header
+from loaders.columns import LOCATION_FIELDS, NAMED_THINGS, header_score, map_columns, normalise_header
 from loaders.layers.aggregate import aggregate
 from loaders.layers.cells import _coordinate_pair, _text
 from loaders.layers.parsers import parse_rows
@@ -28,6 +28,7 @@ from loaders.layers.reshape import RESHAPERS, split_programme_cells, without_yea
 from loaders.pii import (
     PersonalColumn,
     looks_personal,
+    office_name_column,
     person_name_column,
     personal_header,
     personal_kind,
@@ -345,10 +346,12 @@ def drop_personal(sheets: Sheets, plan: ImportPlan) -> Sheets:
     other stage looks at the values; a header that is itself a personal value is named by its
     position (``kolom_3``)."""
     table = sheets.table
+    allow = _office_names(table.frame, sheets.upload.layer)
     relabel = {
         c: f"kolom_{i + 1}"
         for i, c in enumerate(table.frame.columns)
         if not str(c).startswith("_sheet_")
+        and c not in allow
         and (
             personal_kind(c) is not None
             or (not header_score(str(c)) and personal_header(c) is None and looks_personal(str(c)))
@@ -357,8 +360,10 @@ def drop_personal(sheets: Sheets, plan: ImportPlan) -> Sheets:
     if relabel:
         table.frame = table.frame.rename(columns=relabel)
         table.distinct = {relabel.get(c, c): v for c, v in table.distinct.items()}
-    clean = scrub(table.frame, distinct=table.distinct)
+    clean = scrub(table.frame, distinct=table.distinct, allow=allow)
     plan.dropped = clean.dropped
+    for column in allow:
+        plan.issues.append(Issue("office_names_kept", "info", column=str(column)))
     for column, positions in clean.blanked.items():
         rows = ", ".join(str(int(table.rows.iat[p])) for p in positions[:10])
         plan.issues.append(
@@ -371,6 +376,13 @@ def drop_personal(sheets: Sheets, plan: ImportPlan) -> Sheets:
         )
     table.frame = clean.frame
     return sheets
+
+
+def _office_names(frame: pd.DataFrame, layer: str) -> list[str]:
+    """Columns under a bare *Nama* header that hold office names in a layer of offices
+    (:data:`loaders.columns.NAMED_THINGS`): kept, where any other layer drops them."""
+    named = NAMED_THINGS.get(layer, ())
+    return [c for c in frame.columns if normalise_header(c) in named and office_name_column(frame[c])]
 
 
 # --------------------------------------------------------------------------- 4. map columns
@@ -614,12 +626,17 @@ def place_rows(parsed: Parsed, plan: ImportPlan) -> Placed:
         rows["latitude"] = pairs.map(lambda p: p[0])
         rows["longitude"] = pairs.map(lambda p: p[1])
         _unread_coordinates(rows, rows["coordinates"], rows["latitude"], fields.get("coordinates"), issues)
+    points = parsed.upload.layer in POINT_LAYERS
+    if points:
+        rows["lon"], rows["lat"], rows["located"] = np.nan, np.nan, "village"
     if {"latitude", "longitude"} <= set(rows.columns):
         lat = rows["latitude"].map(parse_coordinate)
         lon = rows["longitude"].map(parse_coordinate)
         if "coordinates" not in fields:
             _unread_coordinates(rows, rows["latitude"], lat, fields.get("latitude"), issues)
             _unread_coordinates(rows, rows["longitude"], lon, fields.get("longitude"), issues)
+        if points:  # the point's own coordinates win over the village it names
+            _place_points(rows, match, lat, lon, store, reference, fields, issues)
         todo = (match["status"] != "matched") & lat.notna() & lon.notna()
         if todo.any():
             provinces = sorted({c[:2] for c in match["village"].dropna()}) or []
@@ -672,6 +689,97 @@ def _where(row: pd.Series) -> str:
         for c in ("village_code", "village_name", "district_name", "regency_name", "province_name")
         if c in row and _text(row[c])
     )
+
+
+#: Layers of points (offices): their coordinates win over the village named, and are kept.
+POINT_LAYERS = ("service_points",)
+#: Indonesia's extent (lon, lat): a point beyond it was written wrongly (a missing minus sign).
+INDONESIA_BOUNDS = (94.5, -11.5, 141.5, 6.5)
+
+
+def _place_points(
+    rows: pd.DataFrame,
+    match: pd.DataFrame,
+    lat: pd.Series,
+    lon: pd.Series,
+    store: Store,
+    reference: pd.DataFrame,
+    fields: dict[str, str],
+    issues: list[Issue],
+) -> None:
+    """Each point by its coordinates: the village it falls in (over the village the row names,
+    which is reported when it differs), ``lon``/``lat`` kept and ``located`` "point". A point
+    outside Indonesia, or outside every held village while it names none, is reported; then the
+    village it names places it (its representative point), as for a row without coordinates."""
+    lat = pd.to_numeric(lat, errors="coerce")
+    lon = pd.to_numeric(lon, errors="coerce")
+    swapped = lat.abs().between(90, 180) & lon.abs().le(90)  # a longitude in the latitude column
+    lat, lon = lat.where(~swapped, lon), lon.where(~swapped, lat)
+    has = lat.notna() & lon.notna()
+    west, south, east, north = INDONESIA_BOUNDS
+    inside = has & lon.between(west, east) & lat.between(south, north)
+    column = fields.get("coordinates") or fields.get("latitude") or ""
+    names = reference.drop_duplicates("code").set_index("code")["name"]
+
+    def named(code: object) -> str:
+        return f"{names.get(code, code)} ({code})" if isinstance(code, str) else "-"
+
+    for idx in (has & ~inside)[lambda m: m].index.unique():
+        issues.append(
+            Issue(
+                "point_outside_indonesia",
+                "warning",
+                row=int(rows.loc[[idx], "_row"].iloc[0]),
+                column=column,
+                params={"lat": f"{lat.loc[[idx]].iloc[0]:.5f}", "lon": f"{lon.loc[[idx]].iloc[0]:.5f}"},
+            )
+        )
+    if not inside.any():
+        return
+    stated = match["village"].where(match["status"] == "matched")
+    provinces = sorted({str(c)[:2] for c in stated[inside].dropna()})
+    if stated[inside].isna().any():
+        provinces = []  # a point naming no village may lie in any held province
+    polygons = village_polygons(store, provinces)
+    hits = (
+        match_points(lat[inside], lon[inside], polygons)
+        if polygons is not None
+        else pd.Series(None, index=lat[inside].index, dtype=object)
+    )
+    for idx in hits.index.unique():
+        hit = hits.loc[[idx]].iloc[0]
+        said = stated.loc[[idx]].iloc[0]
+        row = int(rows.loc[[idx], "_row"].iloc[0])
+        if polygons is not None and isinstance(hit, str) and isinstance(said, str) and hit != said:
+            issues.append(
+                Issue(
+                    "point_outside_village",
+                    "warning",
+                    row=row,
+                    column=column,
+                    params={"stated": named(said), "found": named(hit)},
+                )
+            )
+        elif polygons is not None and hit is None and isinstance(said, str) and said[:2] in store.provinces():
+            issues.append(
+                Issue(
+                    "point_outside_villages",
+                    "warning",
+                    row=row,
+                    column=column,
+                    params={"stated": named(said)},
+                )
+            )
+        if isinstance(hit, str) or isinstance(said, str):
+            village = hit if isinstance(hit, str) else said
+            match.loc[[idx], ["village", "status"]] = [village, "matched"]
+            if isinstance(hit, str):
+                match.loc[[idx], ["method", "score", "reason"]] = ["point", 100.0, ""]
+            rows.loc[[idx], ["lon", "lat", "located"]] = [
+                float(lon.loc[[idx]].iloc[0]),
+                float(lat.loc[[idx]].iloc[0]),
+                "point",
+            ]
 
 
 def _unread_coordinates(

@@ -18,6 +18,7 @@ __all__ = [
     "ROUTE_VALUES",
     "ENTRY_POINTS",
     "REASON_HEADERS",
+    "SERVICE_TYPE_VALUES",
     "COUNTRY_HEADERS",
     "SECTOR_HEADERS",
 ]
@@ -151,6 +152,32 @@ ENTRY_POINTS = {
     }.items()
     for alias in (name, *aliases)
 }  # fmt: skip
+SERVICE_TYPE_VALUES = _alias_map(
+    {
+        "LTSA": ("ltsa", "layanan terpadu satu atap", "ltsa pmi", "ltsa p2mi", "ltsa p2tki", "ltsa pmi kabupaten",
+                 "layanan terpadu satu atap pmi", "layanan terpadu satu atap pekerja migran indonesia",
+                 "pelayanan terpadu satu atap", "one stop service", "one-stop service"),
+        "UPT_BP3MI": ("upt bp3mi", "bp3mi", "bp2mi", "kp2mi", "upt bp2mi", "upt kp2mi", "kantor bp3mi", "kantor bp2mi",
+                      "kantor kp2mi", "kantor upt bp3mi", "p4mi", "p4tki", "bp3tki", "upt p4mi", "upt bp3tki",
+                      "kantor upt", "upt", "balai pelayanan pelindungan pekerja migran indonesia",
+                      "balai pelayanan pelindungan pmi", "bp3mi office", "bp2mi office", "kp2mi office"),
+        "POS": ("pos pelayanan", "pos", "pos pelayanan pmi", "pos layanan", "posko", "pos pengaduan",
+                "pos terpadu", "pos pelayanan terpadu", "service post", "pos pelindungan pmi"),
+        "DISNAKER": ("disnaker", "dinas tenaga kerja", "disnakertrans", "dinas tenaga kerja dan transmigrasi",
+                     "dinas ketenagakerjaan", "disnakerkop", "dinas naker", "disnaker kabupaten", "disnaker provinsi",
+                     "dinas tenaga kerja kabupaten", "dinas tenaga kerja provinsi", "labour office", "labor office"),
+        "MRC": ("mrc", "bp pipa", "bppipa", "migrant resource centre", "migrant resource center", "mrc bp pipa",
+                "mrc/bp pipa", "balai perempuan pipa", "pusat sumber daya migran", "pusat sumber daya migran mrc"),
+        "DESMIGRATIF": ("desmigratif", "pusat layanan migrasi", "pusat layanan migrasi desmigratif",
+                        "desmigratif service centre", "desmigratif service center", "layanan migrasi desa",
+                        "pusat layanan migrasi desa", "migration service centre", "migration service center",
+                        "desa migran produktif", "layanan migrasi"),
+        "SHELTER": ("shelter", "selter", "rumah aman", "rumah singgah", "rumah perlindungan", "rptc",
+                    "rumah perlindungan trauma center", "rumah perlindungan trauma centre", "safe house",
+                    "rumah aman pmi", "shelter pmi"),
+        "OTHER": ("other", "others", "lainnya", "lain lain", "lain", "layanan lain"),
+    }
+)  # fmt: skip
 _TRUE = {_key(v) for v in ("iya", "ada kur", "masih aktif", "masih", "aktif berjalan", "ya", "y", "yes", "true", "1", "aktif", "active", "ada", "sudah", "v", "√", "✓", "x", "punya", "memiliki", "berjalan")}  # fmt: skip
 _FALSE = {_key(v) for v in ("tidak", "tdk", "no", "n", "false", "0", "tidak aktif", "non aktif", "nonaktif", "belum", "tidak ada", "inactive", "vakum", "bubar", "t", "tdk aktif", "tdk ada", "tidak aktif lagi", "sudah tidak aktif", "belum aktif", "blm aktif", "blm", "non-aktif", "mati", "tidak berjalan", "tdk berjalan", "bukan", "x tidak", "tak", "enggak", "gak")}  # fmt: skip
 _DESTINATIONS = {
@@ -181,6 +208,18 @@ _ABBREVIATIONS = {
     "ukm",
     "umkm",
     "bumdes",
+    "ltsa",
+    "upt",
+    "uptd",
+    "bp3mi",
+    "bp2mi",
+    "kp2mi",
+    "p4mi",
+    "mrc",
+    "pipa",
+    "bp",
+    "ntb",
+    "ntt",
 }
 
 

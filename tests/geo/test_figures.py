@@ -11,6 +11,7 @@ from geo.figures import (
     FIGURES,
     HEADLINES,
     JOURNEY,
+    REACH,
     Headline,
     change_text,
     headlines,
@@ -22,13 +23,21 @@ from geo.figures import (
 
 def test_every_figure_states_layer_count_period_and_suppression_in_both_languages():
     for figure in FIGURES.values():
-        assert set(figure.sources) <= {"placements", "programmes", "enterprises", "reports", "returns"}
+        assert set(figure.sources) <= {
+            "placements",
+            "programmes",
+            "enterprises",
+            "reports",
+            "returns",
+            "service_points",
+        }
         assert figure.counts and figure.period in ("in_year", "by_year")
         assert figure.suppression in ("small_count", "derived", "public")
         for lang in i18n.LANGUAGES:
             assert i18n.t(figure.label_key, lang) and i18n.t(figure.help_key, lang)
-    # every figure is on the Ringkasan cards or on the journey's (issue 24), each once
-    assert set(HEADLINES) | set(JOURNEY) == set(FIGURES)
+    # every figure is on the Ringkasan cards, the journey's (issue 24) or where protection reaches
+    # (issue 23)
+    assert set(HEADLINES) | set(JOURNEY) | set(REACH) | {"reach_share_after"} == set(FIGURES)
     assert label("reports", "id") == "Laporan non-prosedural"
 
 

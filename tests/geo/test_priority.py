@@ -203,3 +203,31 @@ def test_exports_state_their_period_first():
     book = openpyxl.load_workbook(io.BytesIO(ranking_xlsx(ranked, "id", threshold=5, note=note)))
     assert book.sheetnames == ["Peringkat desa", "Catatan"]
     assert [row[0] for row in book["Catatan"].values] == ["Catatan", note[0]]
+
+
+def test_the_service_distance_hides_a_small_count_unless_it_is_missing():
+    """The distance over land to a service point counts no one: in a village with a hidden count
+    it is the complement hidden first. Without a land route it counts as the farthest, which the
+    reader knows, so hiding it would hide nothing: the score is hidden instead."""
+    frame = pd.DataFrame(
+        {
+            "placements": [3.0, 100.0, 50.0],
+            "reports": [0.0, 0.0, 0.0],
+            "distance_km": [1.0, 2.0, 3.0],
+            "service_km": [10.0, 20.0, 40.0],
+            "enterprises": [0.0, 0.0, 0.0],
+            "groups": [0.0, 0.0, 0.0],
+        },
+        index=pd.Index([A, B, C], name="code"),
+    )
+    weights = {"placements": 1, "service_km": 1}
+    p = protect_ranking(score(frame, weights), 5)
+    row = p.values.index[p.values["code"] == A][0]
+    assert p.primary.at[row, "placements"]
+    assert p.hidden.at[row, "service_km"] and p.hidden.at[row, "c_service_km"]
+    assert not p.hidden.at[row, "score"]
+    assert not p.hidden.at[row, "distance_km"]  # weight 0: hiding it would change nothing
+    frame.loc[A, "service_km"] = np.nan
+    p = protect_ranking(score(frame, weights), 5)
+    row = p.values.index[p.values["code"] == A][0]
+    assert not p.hidden.at[row, "service_km"] and p.hidden.at[row, "score"]

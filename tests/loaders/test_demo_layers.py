@@ -88,3 +88,23 @@ def test_reports_use_coordinates_for_some_rows(built):
 def test_build_needs_villages(tmp_path):
     with pytest.raises(StoreError):
         demo_layers.build(Store(tmp_path / "empty"))
+
+
+def test_service_points_of_every_type_placed_by_coordinates_or_village(built):
+    from geo.layers import SERVICE_POINT_TYPES
+
+    store, files, plans = built
+    plan = plans["titik_layanan_pmi.xlsx"]
+    assert plan.matched == plan.rows_read == sum(n for _, _, n, _ in demo_layers.SERVICE_POINTS)
+    points = store.read_layer("service_points")
+    assert set(points["type"]) == set(SERVICE_POINT_TYPES)
+    assert set(points["located"]) == {"point", "village"}
+    by_point = points[points["located"] == "point"]
+    assert (
+        by_point[["lon", "lat"]].notna().all().all()
+        and points.loc[points["located"] == "village", "lon"].isna().all()
+    )
+    # the office names are kept, the officers' names and phones are not
+    assert {"Nama Petugas", "No. HP Petugas"} <= {d.column for d in plan.dropped}
+    assert points["name"].str.contains("LTSA|MRC|Pos|Disnaker|UPT|Rumah|Pusat").all()
+    assert points["year_closed"].notna().sum() == 1

@@ -274,6 +274,7 @@ def test_cli_exit_codes_report_and_status(tmp_path):
         "reports",
         "returns",
         "population",
+        "service_points",
     }
     assert info["layers"]["reports"] == {"versions": 0, "rows": 0, "villages": 0, "total": 0}
     empty = tmp_path / "kosong.csv"
