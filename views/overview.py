@@ -27,7 +27,7 @@ st.subheader(t("overview.map_title", year=year))
 rows = metrics.filter_layer(placements, metrics.Filters(years=(year, year)))
 selected = dash.choropleth(
     "overview",
-    lambda level, codes: metrics.area_values(placements, rows, level, codes=codes),
+    lambda level, codes: metrics.area_values(placements, rows, level, codes=codes, years=year),
     label=dash.with_period(t("figure.placements"), year),
 )
 dash.about_note(["placements"], "overview.about", year=year)
