@@ -137,6 +137,8 @@ def tables_csv(view: ExportView) -> bytes:
     text += f"\n# {view.layer_title} — {view.area_name}, {view.period}\n"
     for figure in view.key_figures:
         text += f"# {figure.label}: {figure.text}" + (f" ({figure.change})" if figure.change else "") + "\n"
+    for note in view.notes:
+        text += f"# {note}\n"
     # (the "#" lines start with "#", which no spreadsheet runs)
     text += f"# {view.suppression_note}\n"
     return ("\ufeff" + text).encode("utf-8")
@@ -159,6 +161,7 @@ def tables_xlsx(view: ExportView) -> bytes:
         sheets.append(flow_sheet(view, flow))
     note = [
         f"{view.layer_title} — {view.area_name}, {view.period}",
+        *view.notes,
         view.t("export.deck.sources", sources=", ".join(view.sources) or "–"),
         view.t("export.deck.made", date=i18n.fmt_date(view.as_of, view.lang)),
         view.suppression_note,

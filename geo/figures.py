@@ -324,6 +324,8 @@ _LAYER_PERIOD = {
     "programmes": "by_year",
     "enterprises": "by_year",
 }
+#: The period rule of each layer (layers not named here: ``in_year``).
+PERIOD_OF = _LAYER_PERIOD
 
 
 def layer_period(layer: str) -> str:

@@ -159,4 +159,21 @@ TEXT = {
     "coverage.view.col.rows": ("Baris", "Rows"),
     "coverage.view.col.total": ("Jumlah", "Total"),
     "coverage.view.every_year": ("setiap tahun", "every year"),
+    "export.brief.no_data": (
+        "{layer}: tidak ada data untuk {period} di wilayah ini.",
+        "{layer}: no data for {period} in this area.",
+    ),
+    "export.brief.change_no_common": (
+        ", tidak sebanding dengan {year} (cakupan berbeda)",
+        ", not comparable with {year} (different coverage)",
+    ),
+    "export.brief.change_common": (
+        " (atas wilayah yang tercakup di kedua tahun)",
+        " (over the areas covered in both years)",
+    ),
+    "export.notes": ("Catatan cakupan data", "Data coverage notes"),
+    "panel.not_covered": (
+        "Tidak ada data: tidak ada berkas yang mencakup desa ini.",
+        "No data: no file covers this village.",
+    ),
 }

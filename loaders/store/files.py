@@ -424,7 +424,7 @@ class FileStore(Store):
                         old[~mask].to_parquet(path, index=False)
                     kept.append(entry)
                 versions = kept
-            frame.to_parquet(folder / f"v{new_id}.parquet", index=False)
+            _bare(frame).to_parquet(folder / f"v{new_id}.parquet", index=False)
             versions.append({"id": new_id, "written_at": _now(), **info})
             for stale in folder.glob("v*.parquet"):
                 if int(stale.stem[1:]) not in {v["id"] for v in versions}:
@@ -496,7 +496,7 @@ class FileStore(Store):
     def restore_layer(self, layer: str, meta: dict, frames: dict[int, pd.DataFrame]) -> None:
         with self._replace_unit("layers", layer) as folder:
             for version in meta["versions"]:
-                frames[version["id"]].to_parquet(folder / f"v{version['id']}.parquet", index=False)
+                _bare(frames[version["id"]]).to_parquet(folder / f"v{version['id']}.parquet", index=False)
             (folder / "meta.json").write_text(
                 json.dumps({"layer": layer, "versions": meta["versions"]}, ensure_ascii=False, indent=1)
             )
@@ -536,6 +536,16 @@ class FileStore(Store):
 
 
 _COMPRESSION = "zstd"
+
+
+def _bare(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` without ``attrs`` (a read layer carries its coverage, which the version's entry
+    stores; pandas would try to write it into the file's metadata)."""
+    if not frame.attrs:
+        return frame
+    out = frame.copy(deep=False)
+    out.attrs = {}
+    return out
 
 
 def _link(source: Path, target: Path) -> None:
