@@ -85,8 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     imp = sub.add_parser(
         "import",
         help="import a CSV, XLSX, XLS or ODS file into a layer",
-        description="Check the file, say what it covers and what it would replace or remove; "
-        "write it only with --yes (else exit 4, nothing written).",
+        description="Check the file, say what it covers and what it would replace or remove of "
+        "the stored data; where it would replace or remove anything, write it only with --yes "
+        "(else exit 4, nothing written).",
     )
     imp.add_argument("layer", choices=list(LAYERS))
     imp.add_argument("file", type=Path)
@@ -112,7 +113,11 @@ def main(argv: list[str] | None = None) -> int:
         metavar="CODE",
         help="exactly these areas (dotted codes, e.g. 52 or 52.02), in every year of the file",
     )
-    imp.add_argument("--yes", action="store_true", help="write it (without: print the plan and exit 4)")
+    imp.add_argument(
+        "--yes",
+        action="store_true",
+        help="confirm replacing or removing stored rows (without: the plan is printed, exit 4)",
+    )
     imp.add_argument("--report", type=Path, default=None, help="write the row-by-row report (CSV) here")
     imp.add_argument(
         "--skip-invalid", action="store_true", help="leave rows with value errors out instead of rejecting"
@@ -245,12 +250,17 @@ def main(argv: list[str] | None = None) -> int:
         except CoverageError as err:
             print(i18n.t("data.cli.bad_coverage", lang, message=err.message(lang)), file=sys.stderr)
             return 1
-    _print_coverage(plan, lang, sys.stdout)
+    # what a write would replace is shown only to whom may make it (grants: nothing of a
+    # province outside them is described)
+    action = accounts.Action.IMPORT if mode == "append" else accounts.Action.REPLACE
+    accounts.authorize(action, plan.scope()["provinces"], file=plan.file)
     seen = replace_plan(plan, store, mode)
+    accounts.authorize(action, sorted(set(plan.scope()["provinces"]) | set(seen.provinces)), file=plan.file)
+    _print_coverage(plan, lang, sys.stdout)
     print(i18n.t("replace.title", lang) + ":")
     for line in seen.lines(lang):
         print("  " + line)
-    if not args.yes:
+    if seen.removes and not args.yes:  # nothing stored goes without the steward's --yes
         print(i18n.t("data.cli.not_written", lang))
         return EXIT_NOT_CONFIRMED
     version = commit(plan, store, mode, confirmed=seen)

@@ -263,6 +263,37 @@ class ScopedStore(Store):
     def restore_layer(self, layer: str, meta: dict, frames: dict[int, pd.DataFrame]) -> None:
         raise self._refuse(f"restoring the whole layer {layer}")
 
+    def _touches(self, entries: list[dict]) -> set[str] | None:
+        """The provinces ``entries`` hold or cover (None when one names neither: unknown)."""
+        from geo.data_coverage import Coverage
+
+        out: set[str] = set()
+        for entry in entries:
+            named = entry_provinces(entry)
+            covered = {a[:2] for a in Coverage.from_json(entry.get("coverage")).areas(None)}
+            if named is None and not covered:
+                return None
+            out |= (named or set()) | covered
+        return out
+
+    def undo_points(self, layer: str) -> list[dict]:
+        """The newest undo point only, and only when what it would take back (the versions its
+        write added, changed or removed) lies inside the scope: never another province's."""
+        points = self.inner.undo_points(layer)
+        if not points:
+            return []
+        point = points[-1]
+        now = self.inner.layer_meta(layer)["versions"]
+        before = point.get("before") or []
+        changed = [e for e in now if e not in before] + [e for e in before if e not in now]
+        touched = self._touches(changed)
+        return [point] if touched is not None and touched <= self.scope else []
+
+    def undo_layer(self, layer: str) -> dict:
+        if not self.undo_points(layer):
+            raise self._refuse(f"undoing the last write of {layer} (it changed other provinces)")
+        return self.inner.undo_layer(layer)
+
     # ------------------------------------------------------------------ import log
     def log_import(self, entry: dict) -> None:
         self.inner.log_import(entry)
