@@ -468,7 +468,8 @@ with tab_import:
                 show_replace_plan(seen)
                 st.caption(t("data.changes", provinces=", ".join(changes)))
                 sure = not seen.removes or st.checkbox(
-                    t("replace.confirm", rows=num(seen.rows)), key=DataKeys.REPLACE_OK
+                    t("replace.confirm", rows=num(seen.rows)),
+                    key=f"{DataKeys.REPLACE_OK}_{plan.sha256[:16]}_{mode}",  # each file and mode anew
                 )
                 if st.button(t("data.confirm"), type="primary", icon=":material/save:", disabled=not sure):
                     try:
@@ -482,7 +483,6 @@ with tab_import:
                         st.stop()
                     st.session_state[DataKeys.SAVED] = (plan.sha256, version)
                     st.session_state.pop(DataKeys.PLAN, None)
-                    st.session_state.pop(DataKeys.REPLACE_OK, None)
                     st.success(
                         t(
                             "data.imported",

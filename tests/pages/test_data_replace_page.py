@@ -65,15 +65,15 @@ def test_replace_shown_confirmed_then_undone(monkeypatch, tmp_path):
         total=f"{i18n.fmt_int(gone['Jumlah PMI'].sum(), 'id')} pekerja ditempatkan",
     )
     assert summary in [w.value for w in at.warning]
-    table = next(
-        df.value for df in at.dataframe if i18n.t("coverage.view.col.rows", "id") in df.value.columns
-    )
-    assert table[i18n.t("coverage.view.col.code", "id")].tolist() == [LOMBOK_TENGAH]
+    code = i18n.t("coverage.view.col.code", "id")
+    table = next(df.value for df in at.dataframe if code in df.value.columns)
+    assert table[code].tolist() == [LOMBOK_TENGAH]
     assert table[i18n.t("coverage.view.col.year", "id")].tolist() == ["2024"]
     save = next(b for b in at.button if b.label == i18n.t("data.confirm", "id"))
     assert save.disabled  # confirmed first
     assert layer_bytes(store) == before
-    at.checkbox(key="data_replace_ok").check().run()
+    sure = i18n.t("replace.confirm", "id", rows=i18n.fmt_int(len(gone), "id"))
+    next(c for c in at.checkbox if c.label == sure).check().run()
     next(b for b in at.button if b.label == i18n.t("data.confirm", "id")).click().run()
     assert not at.exception, at.exception
     rows = Store(store.root).read_layer("placements")
