@@ -89,10 +89,16 @@ def key_figures_sheet(view: ExportView) -> Sheet:
     figures = view.key_figures
     name, value = view.t("common.name"), view.t("common.value")
     values = pd.DataFrame(
-        {name: [f.label for f in figures], value: [np.nan if f.hidden else f.value for f in figures]},
+        {
+            name: [f.label for f in figures],
+            value: [np.nan if f.hidden or f.no_data else f.value for f in figures],
+        },
         dtype=object,
     )
-    labels = pd.DataFrame({name: "", value: [f.text if f.hidden else "" for f in figures]}, dtype=object)
+    # a hidden figure reads its label ("<5"), one the data do not cover "no data" (never an empty 0)
+    labels = pd.DataFrame(
+        {name: "", value: [f.text if f.hidden or f.no_data else "" for f in figures]}, dtype=object
+    )
     kinds = pd.DataFrame({name: "text", value: [_kind(f) for f in figures]})
     if view.year is not None:
         change = view.t("export.change_from", year=view.year - 1)
