@@ -302,14 +302,6 @@ with tab_import:
                 help=t("data.sheet_help"),
                 key=DataKeys.SHEET,
             )
-        mode = st.radio(
-            t("data.mode"),
-            MODES,
-            format_func=mode_choices().get,
-            help=t("data.mode.help"),
-            horizontal=True,
-            key=DataKeys.MODE,
-        )
         skip = st.checkbox(t("data.skip_invalid"), key=DataKeys.SKIP)
         # The plan holds no personal data (dropped first); it lives in this session only, never in a cache.
         signature = (upload.file_id, layer, sheet, skip, store.key, store.version())
@@ -448,6 +440,15 @@ with tab_import:
             if plan.rejected_rows:
                 st.warning(t("data.not_stored_rows", n=num(plan.rejected_rows)))
             show_coverage(plan)
+            # how to save, right above what it would replace (a choice in plain words)
+            mode = st.radio(
+                t("data.mode"),
+                MODES,
+                format_func=mode_choices().get,
+                help=t("data.mode.help"),
+                horizontal=True,
+                key=DataKeys.MODE,
+            )
             saved = st.session_state.get(DataKeys.SAVED)
             if saved and saved[0] == plan.sha256:
                 st.success(

@@ -54,6 +54,7 @@ from loaders.store.base import (
     now,
     replace_coverage,
     replaced_entry,
+    with_coverage,
 )
 from loaders.store.format import BACKUPS, FORMAT_FILE, ensure_files
 
@@ -494,11 +495,13 @@ class FileStore(Store):
         return {i: pd.read_parquet(folder / f"v{i}.parquet") for i in ids}
 
     def restore_layer(self, layer: str, meta: dict, frames: dict[int, pd.DataFrame]) -> None:
+        # every version restored knows what it covers (a backup of an earlier format: from its rows)
+        versions = [with_coverage(layer, v, frames[v["id"]]) for v in meta["versions"]]
         with self._replace_unit("layers", layer) as folder:
-            for version in meta["versions"]:
+            for version in versions:
                 _bare(frames[version["id"]]).to_parquet(folder / f"v{version['id']}.parquet", index=False)
             (folder / "meta.json").write_text(
-                json.dumps({"layer": layer, "versions": meta["versions"]}, ensure_ascii=False, indent=1)
+                json.dumps({"layer": layer, "versions": versions}, ensure_ascii=False, indent=1)
             )
 
     # ----------------------------------------------------------------- import log

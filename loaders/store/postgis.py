@@ -58,6 +58,7 @@ from loaders.store.base import (
     now,
     replace_coverage,
     replaced_entry,
+    with_coverage,
 )
 from loaders.store.format import CURRENT, SCHEMA_LOCK, ensure_postgis, postgis_format
 
@@ -841,8 +842,9 @@ class PostgisStore(Store):
         with self._write() as conn:
             conn.execute("DELETE FROM atlas.layer_undo WHERE layer = %s", (layer,))
             conn.execute("DELETE FROM atlas.layer_versions WHERE layer = %s", (layer,))
-            for entry in meta["versions"]:
-                self._insert_version(conn, layer, entry, frames[entry["id"]])
+            for entry in meta["versions"]:  # each knows what it covers (an earlier format: its rows')
+                frame = frames[entry["id"]]
+                self._insert_version(conn, layer, with_coverage(layer, entry, frame), frame)
 
     # ----------------------------------------------------------------- import log
     def log_import(self, entry: dict) -> None:

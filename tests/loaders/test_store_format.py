@@ -269,7 +269,7 @@ def test_a_new_store_is_written_with_the_current_format(tmp_path):
 @pytest.mark.parametrize(
     "marker, why",
     [
-        ('{"format": 3}', "format 3, written by a newer release"),
+        ('{"format": 4}', "format 4, written by a newer release"),
         ('{"format": 9999, "layout": "something else"}', "format 9999, written by a newer release"),
         ('{"format": "2"}', "damaged store_format.json"),
         ("{not json", "damaged store_format.json"),
