@@ -48,10 +48,9 @@ TEXT = {
         "Cakupan itu meninggalkan {rows} baris berkas ini di luar ({areas}); sebuah berkas selalu mencakup wilayah baris-barisnya.",
         "That coverage leaves {rows} rows of this file outside it ({areas}); a file always covers the areas of its rows.",
     ),
-    "audit.action.replace-all": ("impor (ganti seluruh lapisan)", "import (replace the whole layer)"),
     "audit.action.undo": ("batalkan impor", "undo an import"),
     # what a file covers (preview, CLI)
-    "coverage.describe.title": ("Yang dicakup berkas ini", "What this file covers"),
+    "coverage.describe.title": ("Yang dicakup file ini", "What this file covers"),
     "coverage.describe.line": ("{years}: {areas}", "{years}: {areas}"),
     "coverage.describe.every_year": ("setiap tahun (daftar)", "every year (a register)"),
     "coverage.describe.more": ("dan {n} lainnya", "and {n} more"),
@@ -61,7 +60,7 @@ TEXT = {
     ),
     "coverage.level": ("Cakupan menurut", "Coverage by"),
     "coverage.level.help": (
-        "Bawaan: setiap kabupaten/kota yang punya baris di berkas ini (provinsi untuk program). Pilih provinsi untuk memperluas ke seluruh provinsi, atau kecamatan/desa untuk mempersempit.",
+        "Bawaan: setiap kabupaten/kota yang punya baris di file ini (provinsi untuk program). Pilih provinsi untuk memperluas ke seluruh provinsi, atau kecamatan/desa untuk mempersempit.",
         "By default: each regency with a row in this file (province for programmes). Choose province to widen to the whole province, district or village to narrow.",
     ),
     "coverage.level.province": ("provinsi", "province"),
@@ -102,10 +101,6 @@ TEXT = {
     "replace.confirm": (
         "Saya sudah memeriksa: ganti {rows} baris tersimpan ini",
         "I have checked: replace these {rows} stored rows",
-    ),
-    "replace.admin_only": (
-        "Mengganti seluruh lapisan hanya boleh dilakukan admin.",
-        "Only an admin may replace the whole layer.",
     ),
     "replace.changed": (
         "Data tersimpan berubah sejak pratinjau ini; periksa lagi apa yang akan diganti.",

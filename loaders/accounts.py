@@ -136,7 +136,6 @@ class Action(StrEnum):
     SIGN_OUT = "sign-out"
     IMPORT = "import"
     REPLACE = "replace"
-    REPLACE_ALL = "replace-all"
     UNDO = "undo"
     DELETE = "delete"
     BOUNDARY_FETCH = "boundary-fetch"
@@ -170,7 +169,6 @@ WRITES = frozenset(
 #: Actions on users and grants, the audit log and the whole store (backup, restore, copy): admins only.
 ADMIN_ONLY = frozenset(
     {
-        Action.REPLACE_ALL,  # a whole layer, every province: never a steward's
         Action.USER_ADD,
         Action.USER_CHANGE,
         Action.GRANT,

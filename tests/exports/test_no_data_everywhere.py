@@ -139,3 +139,16 @@ def test_the_ringkasan_page_shows_no_data_and_the_coverage_note(store, monkeypat
     at.run()
     captions = " ".join(c.value for c in at.caption)
     assert "2024 mencakup 1 dari 10 kabupaten/kota yang ada untuk 2023" in captions, captions
+
+
+def test_semua_counts_what_the_map_draws_and_says_what_it_leaves_out(store):
+    """Rows of a province without boundaries in the store (Jawa Timur, 35) are not in *Semua*'s
+    figure, and a note says how many were left out and where."""
+    held = store.read_layer("placements")
+    east_java = pd.DataFrame({"village": ["35.10.01.2001"] * 3, "year": [2023] * 3, "count": [700, 800, 900]})
+    layers = {"placements": pd.concat([held, east_java], ignore_index=True)}
+    kept, left = figures.drawn_only(layers, store.provinces())
+    assert figures.values(kept, None, 2023)["placements"] == held.loc[held["year"] == 2023, "count"].sum()
+    assert left == {"placements": (2400.0, ["35"])}
+    note = figures.outside_note(left, "id")
+    assert "2.400" in note and "35" in note
