@@ -166,7 +166,6 @@ TEXT = {
         " (atas wilayah yang tercakup di kedua tahun)",
         " (over the areas covered in both years)",
     ),
-    "export.notes": ("Catatan cakupan data", "Data coverage notes"),
     "panel.not_covered": (
         "Tidak ada data: tidak ada berkas yang mencakup desa ini.",
         "No data: no file covers this village.",

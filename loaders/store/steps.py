@@ -64,18 +64,35 @@ def _files_2_to_3(root: Path) -> None:
 
 
 def _postgis_2_to_3(conn: Any) -> None:
-    """As :func:`_files_2_to_3` for the database: each version's entry gets its coverage (the
-    undo tables are made by the schema, which runs after the steps)."""
+    """As :func:`_files_2_to_3` for the database: each version's entry gets its coverage, from the
+    village and year of its rows (the undo tables are made by the schema, which runs after the
+    steps)."""
     import json
 
-    from loaders.store.base import with_coverage
-    from loaders.store.postgis import PostgisStore
+    import pandas as pd
 
-    rows = conn.execute("SELECT layer, id, entry FROM atlas.layer_versions ORDER BY layer, id").fetchall()
-    for layer, version, entry in rows:
+    from loaders.store.base import with_coverage
+
+    rows = conn.execute(
+        "SELECT layer, id, entry, columns FROM atlas.layer_versions ORDER BY layer, id"
+    ).fetchall()
+    for layer, version, entry, columns in rows:
         if entry.get("coverage") is not None:
             continue
-        frame = PostgisStore._version_frame(conn, layer, version)
+        names = [n for n, _ in columns or []]
+        wanted = [n for n in ("village", "year") if n in names]
+        found = (
+            conn.execute(
+                "SELECT " + ", ".join("row ->> %s" for _ in wanted) + " FROM atlas.layer_rows"
+                " WHERE layer = %s AND version = %s",
+                (*wanted, layer, version),
+            ).fetchall()
+            if wanted
+            else []
+        )
+        frame = pd.DataFrame(found, columns=wanted)
+        if "year" in frame:
+            frame["year"] = pd.to_numeric(frame["year"], errors="coerce")
         conn.execute(
             "UPDATE atlas.layer_versions SET entry = %s::jsonb WHERE layer = %s AND id = %s",
             (json.dumps(with_coverage(layer, entry, frame), ensure_ascii=False), layer, version),
