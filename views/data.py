@@ -266,11 +266,10 @@ ui.localise_uploader()
 st.title(t("data.title"))
 st.caption(t("data.intro"))
 store = ui.store()
-tab_import, tab_status, tab_coverage, tab_boundaries, tab_templates, tab_log, *tab_audit = st.tabs(
+tab_import, tab_status, tab_boundaries, tab_templates, tab_log, *tab_audit = st.tabs(
     [
         t("data.tab.import"),
         t("data.tab.status"),
-        t("coverage.tab"),
         t("data.tab.boundaries"),
         t("data.tab.templates"),
         t("data.tab.log"),
@@ -556,9 +555,8 @@ with tab_status:
                 st.toast(t("data.deleted", layer=layer_title(name), version=version_id))
                 st.rerun()
             show_undo(name)
-
-with tab_coverage:
-    show_coverage_view([name for name, row in status(store)["layers"].items() if row["versions"]])
+    st.subheader(t("coverage.tab"))  # what each layer covers, area x year
+    show_coverage_view([name for name, row in info.items() if row["versions"]])
 
 with tab_boundaries:
     # Boundaries are always written to the user's store, never to the bundled demo pack.
