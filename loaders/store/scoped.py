@@ -217,10 +217,15 @@ class ScopedStore(Store):
         return {"layer": layer, "versions": [dict(v) for v in self._versions(layer)]}
 
     def read_layer(self, layer: str, version_id: int | None = None) -> pd.DataFrame:
+        """The rows of the scope's provinces, carrying the coverage inside them only (what
+        other provinces' files cover is not the scope's to know, not even as a count)."""
+        from geo.data_coverage import attach, coverage_of, layer_level
+
         frame = self.inner.read_layer(layer, version_id)
+        coverage = coverage_of(frame, layer_level(layer)).within(sorted(self.scope))
         if frame.empty:
-            return frame
-        return frame[self._in(frame).to_numpy()].reset_index(drop=True)
+            return attach(frame.copy(), coverage)
+        return attach(frame[self._in(frame).to_numpy()].reset_index(drop=True), coverage)
 
     def layer_versions(self, layer: str) -> dict[int, pd.DataFrame]:
         shown = {v["id"] for v in self._versions(layer)}
