@@ -601,7 +601,8 @@ def headlines(
     out = []
     for name in names:
         figure = FIGURES[name]
-        cover, found = covers[figure.layer], grounds[figure.layer]
+        # a figure of a layer the headlines do not read (reach: service points) has no ground
+        cover, found = covers.get(figure.layer, Coverage()), grounds.get(figure.layer)
         same = found is None or not found.differs
         out.append(
             Headline(
