@@ -13,6 +13,7 @@ Exit codes (every subcommand):
 1     refused or failed (a rejected file, a failed fetch); the message says why
 2     usage error (unknown subcommand or option)
 3     not allowed: sign-in failed, or the user's role or grants do not allow it
+4     nothing written: ``import`` or ``undo`` printed its plan; run again with ``--yes``
 ====  =====================================================================
 
 Examples
@@ -33,7 +34,13 @@ from dataclasses import dataclass
 
 __all__ = ["COMMANDS", "Command", "main"]
 
-EXIT_CODES = {0: "done", 1: "refused or failed", 2: "usage error", 3: "not allowed (sign-in, role or grants)"}
+EXIT_CODES = {
+    0: "done",
+    1: "refused or failed",
+    2: "usage error",
+    3: "not allowed (sign-in, role or grants)",
+    4: "nothing written: the plan was printed, run again with --yes",
+}
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,15 @@ COMMANDS: dict[str, Command] = {
     ),
     "status": Command("what the store holds: provinces, villages, layers (JSON)", "cli:status_main"),
     "delete": Command("delete one version of a layer", "loaders.layers.cli:main", ("delete",)),
+    "undo": Command(
+        "put a layer back exactly as it was before its last import (--yes to do it)",
+        "loaders.layers.cli:main",
+        ("undo",),
+    ),
+    "coverage": Command("what each layer covers, by area and year", "loaders.layers.cli:main", ("coverage",)),
+    "figures": Command(
+        "the headline figures of an area and year (JSON; null is no data)", "cli:figures_main"
+    ),
     "boundaries": Command("fetch or import village boundaries; their status", "loaders.boundaries:main"),
     "store": Command("the store: info, migrate to PostGIS, backup, restore", "loaders.store.__main__:main"),
     "users": Command("users, roles, grants and the audit log", "loaders.accounts:main", signed_in=False),
@@ -124,6 +140,60 @@ def status_main(argv: Sequence[str] | None = None) -> int:
     print(
         json.dumps(
             {"store": store.label, **boundaries.status(store), **layers.status(store)},
+            ensure_ascii=False,
+            indent=1,
+        )
+    )
+    return 0
+
+
+def figures_main(argv: Sequence[str] | None = None) -> int:
+    """``atlas figures [--area CODE] [--year YEAR]``: the headline figures as the pages show them,
+    as JSON: ``null`` where there is no data (never 0), the change over common ground and the
+    coverage notes. The whole store (no ``--area``) counts the provinces the map can draw."""
+    import json
+
+    import pandas as pd
+
+    from geo import figures, metrics
+    from loaders.store import open_store
+
+    parser = argparse.ArgumentParser(prog="atlas figures", description=figures_main.__doc__)
+    parser.add_argument("--area", default=None, help="dotted code (default: every province held)")
+    parser.add_argument("--year", type=int, default=None, help="default: the latest year held")
+    parser.add_argument("--lang", choices=("id", "en"), default="id")
+    args = parser.parse_args(argv)
+    store = open_store()
+    layers = {name: store.read_layer(name) for name in store.layers()}
+    layers, left = figures.drawn_only(layers, store.provinces())
+    years = metrics.years_of(layers.get("placements", pd.DataFrame())) or metrics.years_of(
+        layers.get("reports", pd.DataFrame())
+    )
+    year = args.year if args.year is not None else (years[-1] if years else None)
+    items = figures.headlines(layers, args.area, year)
+
+    def number(value: float) -> float | None:
+        return (
+            None if value != value else (int(value) if float(value).is_integer() else round(float(value), 6))
+        )
+
+    print(
+        json.dumps(
+            {
+                "area": args.area,
+                "year": year,
+                "figures": {
+                    h.name: {
+                        "value": number(h.value),
+                        "previous": number(h.previous),
+                        "change": number(h.change),
+                        "change_text": figures.change_text(h, year, args.lang),
+                    }
+                    for h in items
+                },
+                "notes": figures.coverage_notes(items, year, args.area, args.lang),
+                "not_counted": figures.outside_note(left, args.lang) if args.area is None else "",
+            },
             ensure_ascii=False,
             indent=1,
         )

@@ -77,8 +77,8 @@ def build_brief(view: ExportView, map_png: bytes | None = None, top: int = 5) ->
         pdf.set_text_color(*GREY)
         pdf.cell(box_w - 2, 4, _fit(pdf, figure.label, box_w - 2))
         pdf.set_xy(x, y + 4)
-        pdf.set_font("DejaVu", "B", 15)
-        pdf.set_text_color(*ACCENT)
+        pdf.set_font("DejaVu", "B", 11 if figure.no_data else 15)
+        pdf.set_text_color(*(GREY if figure.no_data else ACCENT))
         pdf.cell(box_w - 2, 7, figure.text)
         if figure.change:
             pdf.set_xy(x, y + 11)
@@ -87,6 +87,11 @@ def build_brief(view: ExportView, map_png: bytes | None = None, top: int = 5) ->
             pdf.cell(box_w - 2, 4, _fit(pdf, figure.change, box_w - 2))
     rows = (len(shown) + cols - 1) // cols
     pdf.set_xy(pdf.l_margin, y0 + 17 * rows + 1)
+    if view.notes:  # what the figures cover, where it is not the whole area and period
+        pdf.set_font("DejaVu", "", 7.5)
+        pdf.set_text_color(*GREY)
+        pdf.multi_cell(width, 3.6, " ".join(view.notes), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1)
 
     # Map
     with Image.open(io.BytesIO(map_png)) as picture:

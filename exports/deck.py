@@ -200,9 +200,9 @@ def build_deck(view: ExportView, images: Mapping[str, bytes] | None = None, top:
             Emu(int(box_w)) - Inches(0.2),
             Inches(1.0),
             figure.text,
-            44,
+            28 if figure.no_data else 44,
             bold=True,
-            colour=ACCENT,
+            colour=GREY if figure.no_data else ACCENT,
         )
         if figure.change:
             _text(
@@ -215,6 +215,18 @@ def build_deck(view: ExportView, images: Mapping[str, bytes] | None = None, top:
                 14,
                 colour=GREY,
             )
+    if view.notes:  # what the figures cover, where it is not the whole area and period
+        rows = (len(view.key_figures) + cols - 1) // cols
+        _text(
+            slide,
+            Inches(0.4),
+            Inches(1.4) + Inches(2.6) * rows,
+            width - Inches(0.8),
+            Inches(0.9),
+            " ".join(view.notes),
+            12,
+            colour=GREY,
+        )
     _footer(slide, view)
 
     # 4. Top villages

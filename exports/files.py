@@ -89,10 +89,16 @@ def key_figures_sheet(view: ExportView) -> Sheet:
     figures = view.key_figures
     name, value = view.t("common.name"), view.t("common.value")
     values = pd.DataFrame(
-        {name: [f.label for f in figures], value: [np.nan if f.hidden else f.value for f in figures]},
+        {
+            name: [f.label for f in figures],
+            value: [np.nan if f.hidden or f.no_data else f.value for f in figures],
+        },
         dtype=object,
     )
-    labels = pd.DataFrame({name: "", value: [f.text if f.hidden else "" for f in figures]}, dtype=object)
+    # a hidden figure reads its label ("<5"), one the data do not cover "no data" (never an empty 0)
+    labels = pd.DataFrame(
+        {name: "", value: [f.text if f.hidden or f.no_data else "" for f in figures]}, dtype=object
+    )
     kinds = pd.DataFrame({name: "text", value: [_kind(f) for f in figures]})
     if view.year is not None:
         change = view.t("export.change_from", year=view.year - 1)
@@ -137,6 +143,8 @@ def tables_csv(view: ExportView) -> bytes:
     text += f"\n# {view.layer_title} — {view.area_name}, {view.period}\n"
     for figure in view.key_figures:
         text += f"# {figure.label}: {figure.text}" + (f" ({figure.change})" if figure.change else "") + "\n"
+    for note in view.notes:
+        text += f"# {note}\n"
     # (the "#" lines start with "#", which no spreadsheet runs)
     text += f"# {view.suppression_note}\n"
     return ("\ufeff" + text).encode("utf-8")
@@ -159,6 +167,7 @@ def tables_xlsx(view: ExportView) -> bytes:
         sheets.append(flow_sheet(view, flow))
     note = [
         f"{view.layer_title} — {view.area_name}, {view.period}",
+        *view.notes,
         view.t("export.deck.sources", sources=", ".join(view.sources) or "–"),
         view.t("export.deck.made", date=i18n.fmt_date(view.as_of, view.lang)),
         view.suppression_note,

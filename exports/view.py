@@ -24,9 +24,10 @@ import numpy as np
 import pandas as pd
 
 import i18n
-from geo import figures
+from geo import figures, metrics
 from geo.classify import HIDDEN_COLOUR, Classification, classify
 from geo.codes import Level
+from geo.data_coverage import coverage_of, layer_level
 from geo.journey import reason_rows, unsupported_by_village
 from geo.journey_charts import reason_label
 from geo.layers import PROBLEM_REASONS
@@ -92,6 +93,8 @@ class KeyFigure:
     value: float = float("nan")
     delta: float = float("nan")
     share: bool = False
+    #: The layer is loaded but does not cover the area in the period: ``text`` says *no data*.
+    no_data: bool = False
 
 
 @dataclass(frozen=True)
@@ -140,6 +143,9 @@ class ExportView:
     #: The data catalogue of the store as the user sees it (``loaders.catalogue.catalogue_document``):
     #: the XLSX files carry it as a sheet. Empty when not read.
     catalogue: dict = field(default_factory=dict)
+    #: What the figures cover where it is not the whole area and period (coverage notes of
+    #: :func:`geo.figures.coverage_notes`, what the whole store leaves out): every format states them.
+    notes: list[str] = field(default_factory=list)
 
     def t(self, key: str, **values: object) -> str:
         return i18n.t(key, self.lang, **values)
@@ -260,6 +266,14 @@ def _num(value: object) -> float | None:
     return None if np.isnan(number) else number
 
 
+def _keep_coverage(rows: pd.DataFrame, full: pd.DataFrame | None) -> pd.DataFrame:
+    """``rows`` (cut from ``full``) carrying ``full``'s coverage even when empty."""
+    if full is not None and "coverage" in full.attrs and "coverage" not in rows.attrs:
+        rows = rows.copy()
+        rows.attrs["coverage"] = full.attrs["coverage"]
+    return rows
+
+
 def _in_area(frame: pd.DataFrame, area: str) -> pd.DataFrame:
     if frame is None or frame.empty or "village" not in frame:
         return pd.DataFrame()
@@ -285,6 +299,21 @@ def _by_village(frame: pd.DataFrame, column: str) -> pd.Series:
     if frame.empty:
         return pd.Series(dtype="float64")
     return frame.groupby(frame["village"].astype(str))[column].sum()
+
+
+def _covered(frame: pd.DataFrame | None, layer: str, codes: pd.Index, year: int | None) -> np.ndarray:
+    """True for the villages ``codes`` the layer covers in ``year`` (its period rule)."""
+    if frame is None:
+        return np.zeros(len(codes), dtype=bool)
+    period = year if figures.PERIOD_OF.get(layer, "in_year") == "in_year" else None
+    return coverage_of(frame, layer_level(layer)).status(codes, period) > 0
+
+
+#: The layer each derived column of the village table reads (its coverage decides 0 or no data).
+_COLUMN_LAYER = {
+    **dict.fromkeys(("placements", "women", "men", "gender_unknown"), "placements"),
+    **dict.fromkeys(("returns", "problem_returns", "deported", "died", "unsupported"), "returns"),
+}
 
 
 def _village_table(
@@ -349,9 +378,15 @@ def _village_table(
                 table["unsupported"] = lone
                 counts.append("unsupported")
     numeric = [c for c in table.columns if c not in names]
-    table[numeric] = table[numeric].fillna(0).astype("int64")
     if numeric:
-        table = table[table[numeric].sum(axis=1) > 0]
+        table = table[table[numeric].fillna(0).sum(axis=1) > 0]
+    # a village the layer covers without a row had none (0); outside its coverage: no data (NaN)
+    for column in numeric:
+        layer_name = _COLUMN_LAYER.get(column, column)
+        covered = _covered(layers.get(layer_name), layer_name, table.index, year)
+        table[column] = table[column].where(table[column].notna() | ~covered, 0.0)
+        if covered.all():
+            table[column] = table[column].astype("int64")
     sort_col = layer if layer in table else (numeric[0] if numeric else "name")
     table = table.sort_values(sort_col, ascending=sort_col == "name", kind="stable")
     villages_index = table.index
@@ -479,22 +514,26 @@ def _protected_figures(
     threshold: int,
     lang: str,
     names: Sequence[str] = figures.HEADLINES,
-) -> tuple[list[KeyFigure], dict[str, KeyFigure], Protected]:
-    """The figures ``names`` of :mod:`geo.figures` for ``area``, protected, with their change;
-    also every figure by name (for the sentences) and the protection (for the reason chart).
+) -> tuple[list[KeyFigure], dict[str, KeyFigure], Protected, list[figures.Headline]]:
+    """The figures ``names`` of :mod:`geo.figures` for ``area``, protected, with their change
+    over common ground (:func:`geo.figures.headlines`); also every figure by name (for the
+    sentences), the protection (for the reason chart) and the headlines themselves.
 
     ``layers`` are the unfiltered stored layers (the registry decides what is inside the area
     and what counts as zero or as no data); every figure is protected in one table with the
-    counts it adds up from (placements by gender, returns by reason, problem returns), and the
-    previous year together with this one.
+    counts it adds up from (placements by gender, returns by reason, problem returns), the
+    previous year and this year over common ground together with this one.
     """
+    items = figures.headlines(layers, area, year, tuple(figures.FIGURES))
+    now = figures.values(layers, area, year)
     if year is None:
-        now = figures.values(layers, area, None)
-        before = dict.fromkeys(now, np.nan)
-    else:
-        both = figures.values_by_year(layers, area, [year, year - 1])
-        now, before = both[year], both[year - 1]
-    frame = pd.DataFrame.from_dict({"now": now, "before": before}, orient="index")
+        before = common = dict.fromkeys(now, np.nan)
+    else:  # the year before and this year over common ground (the change is between them)
+        both = figures.values_by_year(
+            figures.compared_layers(layers, area, [year - 1, year]), area, [year, year - 1]
+        )
+        common, before = both[year], both[year - 1]
+    frame = pd.DataFrame.from_dict({"now": now, "before": before, "common": common}, orient="index")
     counts = [n for n, f in figures.FIGURES.items() if f.suppression == "small_count"]
     trouble = [figures.REASON_PARTS[r] for r in PROBLEM_REASONS]
     p = protect(
@@ -511,15 +550,26 @@ def _protected_figures(
             "non_procedural_share": ["non_procedural", "placements"],
         },
         groups=[
-            Group(tuple((row, c) for c in trouble), (row, "problem_returns")) for row in ("now", "before")
+            Group(tuple((row, c) for c in trouble), (row, "problem_returns"))
+            for row in ("now", "before", "common")
         ],
     )
     labels = p.labels()
     every: dict[str, KeyFigure] = {}
-    for name, figure in figures.FIGURES.items():
+    for item in items:
+        name, figure = item.name, figures.FIGURES[item.name]
         value = frame.loc["now", name]
         if pd.isna(value):
-            continue  # the layer is not loaded or holds nothing for the area: no card, never a 0
+            loaded = layers.get(figure.layer)
+            if loaded is not None and not loaded.empty:  # held, but not for this area and year
+                every[name] = KeyFigure(
+                    name,
+                    figures.label(name, lang),
+                    i18n.t("common.no_data", lang),
+                    share=bool(figure.share),
+                    no_data=True,
+                )
+            continue  # never a 0
         hidden = bool(p.hidden.loc["now", name])
         if hidden:
             text = labels.loc["now", name]
@@ -528,17 +578,14 @@ def _protected_figures(
         else:
             text = i18n.fmt_num(float(value), lang, figure.digits)
         change, delta = "", float("nan")
-        if not hidden and not p.hidden.loc["before", name]:
-            headline = figures.Headline(
-                name, float(value), float(frame.loc["before", name]), figure.share, figure.digits
-            )
-            change = figures.change_text(headline, year, lang)
-            delta = float(headline.change) if year is not None else float("nan")
+        if not hidden and not p.hidden.loc["before", name] and not p.hidden.loc["common", name]:
+            change = figures.change_text(item, year, lang)
+            delta = float(item.change) if year is not None else float("nan")
         shown = float("nan") if hidden else float(value)
         every[name] = KeyFigure(
             name, figures.label(name, lang), text, change, hidden, shown, delta, bool(figure.share)
         )
-    return [every[n] for n in names if n in every], every, p
+    return [every[n] for n in names if n in every], every, p, items
 
 
 #: Charts per layer: (key, kind, breakdown column or "year", protect against shown total).
@@ -578,12 +625,16 @@ def _charts(
     lang: str,
     top: int = 8,
     figures_protected: Protected | None = None,
-) -> list[ChartData]:
+    area: str | None = None,
+) -> tuple[list[ChartData], str]:
+    """The layer's charts, protected, and the note of its trend (empty when the years it shows
+    cover the same areas): a trend counts only the areas covered in every year it shows."""
     frame = layers.get(layer, pd.DataFrame())
     if frame.empty:
-        return []
+        return [], ""
     column, protected_layer = MAP_MEASURES[layer]
     out = []
+    note = ""
     for key, kind, by in CHARTS.get(layer, []):
         if by not in frame:
             continue
@@ -592,14 +643,22 @@ def _charts(
             if chart is not None:
                 out.append(chart)
             continue
-        rows = _year_rows(frame, None, layer) if by == "year" else _year_rows(frame, year, layer)
-        if rows.empty:
-            continue
-        labels = pd.Series(figures.category_names(rows[by], lang), index=rows.index)
-        if by in _CATEGORY_TEXT:  # a code (KAWAN_PMI, L) in words, never the code itself
-            text_key = _CATEGORY_TEXT[by]
-            labels = labels.map(lambda c, k=text_key: i18n.t(k(c), lang) if k(c) in i18n.TABLE else c)
-        series = rows.groupby(labels.to_numpy())[column].sum()
+        if by == "year":
+            totals = metrics.trend(frame, column, area=area)
+            found = metrics.trend_ground(frame, area)
+            note = figures.ground_note(layer, found, lang) if found is not None else ""
+            series = pd.Series(totals[column].to_numpy(), index=totals["year"].to_numpy())
+            if series.empty:
+                continue
+        else:
+            rows = _year_rows(frame, year, layer)
+            if rows.empty:
+                continue
+            labels = pd.Series(figures.category_names(rows[by], lang), index=rows.index)
+            if by in _CATEGORY_TEXT:  # a code (KAWAN_PMI, L) in words, never the code itself
+                text_key = _CATEGORY_TEXT[by]
+                labels = labels.map(lambda c, k=text_key: i18n.t(k(c), lang) if k(c) in i18n.TABLE else c)
+            series = rows.groupby(labels.to_numpy())[column].sum()
         if by == "year":
             series = series.sort_index()
             series.index = [str(int(float(i))) for i in series.index]
@@ -617,12 +676,12 @@ def _charts(
                 data.counts,
             )
         # every chart states its period: the trend its years, the others the export's year
-        period = figures.period_text(_years_held(rows) if by == "year" else year, lang)
+        period = figures.period_text([int(i) for i in series.index] if by == "year" else year, lang)
         title = (
             i18n.t(f"export.chart.{key}", lang, layer=i18n.t(f"export.layer.{layer}", lang)) + f", {period}"
         )
         out.append(ChartData(key, title, kind, data, i18n.t(f"export.unit.{layer}", lang)))
-    return out
+    return out, note
 
 
 def _reason_chart(p: Protected | None, year: int | None, lang: str) -> ChartData | None:
@@ -664,8 +723,11 @@ def _sentences(
     period: str,
     key_figures: Sequence[KeyFigure],
     area: str,
+    items: Sequence[figures.Headline] = (),
 ) -> list[str]:
-    """One sentence per layer, stating the same numbers as the key figures (one registry)."""
+    """One sentence per layer, stating the same numbers as the key figures (one registry): its
+    value, and its change over common ground (:func:`geo.figures.headlines`); *no data* where the
+    layer does not cover the area in the year, never 0."""
     out = []
     inside = villages.values.index[:-1]
     if not is_national(area):
@@ -673,6 +735,7 @@ def _sentences(
     table = villages.values.loc[inside]
     hidden = villages.hidden.loc[inside]
     shown = {f.key: f for f in key_figures}
+    headline = {h.name: h for h in items}
     for name, (column, protected_layer) in MAP_MEASURES.items():
         if name == "returns" and name not in layers:
             continue  # a store without the journey's layer: the brief as it was before it existed
@@ -680,6 +743,10 @@ def _sentences(
         frame = layers.get(name, pd.DataFrame())
         if frame is None or frame.empty:
             out.append(i18n.t("export.brief.none", lang, layer=title.lower()))
+            continue
+        item = headline.get(_SENTENCE_FIGURE.get(name, "programme_villages"))
+        if item is not None and pd.isna(item.value):
+            out.append(i18n.t("export.brief.no_data", lang, layer=title, period=period))
             continue
         figure = shown.get(_SENTENCE_FIGURE.get(name, ""))
         now = _year_rows(frame, year, name)[column].sum()
@@ -689,18 +756,26 @@ def _sentences(
             )
             continue
         change = ""
-        if year is not None and "year" in frame:
-            if not (frame["year"] == year - 1).any():
-                change = i18n.t("export.brief.change_none", lang, year=year - 1)
+        if year is not None and name in _SENTENCE_FIGURE and item is not None:
+            if pd.isna(item.previous):
+                no_common = item.ground is not None and item.ground.counts[0] > 0 and item.ground.common == 0
+                change = i18n.t(
+                    "export.brief.change_no_common" if no_common else "export.brief.change_none",
+                    lang,
+                    year=year - 1,
+                )
             else:
-                before = _year_rows(frame, year - 1, name)[column].sum()
+                base = item.value if item.common is None else item.common
+                before = item.previous
                 if before >= threshold or (not protected_layer and before > 0):
-                    ratio = (now - before) / before
+                    ratio = (base - before) / before
                     if abs(ratio) < 0.0005:
                         change = i18n.t("export.brief.change_same", lang)
                     else:
                         key = "export.brief.change_up" if ratio > 0 else "export.brief.change_down"
                         change = i18n.t(key, lang, change=i18n.fmt_pct(abs(ratio), lang))
+                    if item.common is not None:
+                        change += i18n.t("export.brief.change_common", lang)
         unit = i18n.t(f"export.unit.{name}", lang).lower()
         value = figure.text if figure is not None else i18n.fmt_int(now, lang)
         sentence = i18n.t(
@@ -766,6 +841,7 @@ def build_view(
     scheme: str = "quantiles",
     k: int = 5,
     map_outlines: gpd.GeoDataFrame | None = None,
+    notes: Sequence[str] = (),
 ) -> ExportView:
     """Compute and protect everything an export of ``area`` in ``year`` shows.
 
@@ -785,6 +861,8 @@ def build_view(
     table_area
         The area the village table covers (default ``area``); for a village, its district, so the
         table and the map show the same villages under one protection.
+    notes
+        Further notes every format states (what the whole store leaves out).
     """
     if layer not in MAP_MEASURES:
         raise ValueError(f"unknown layer {layer!r}; choose one of: {', '.join(MAP_MEASURES)}")
@@ -792,31 +870,37 @@ def build_view(
     period = figures.period_text(year, lang)  # the one way a period is written
     layer_title = i18n.t(f"export.layer.{layer}", lang)
 
-    # Map: the layer's count per drawn area, protected against the area total shown beside it.
+    # Map: the layer's count per drawn area (0 where the layer covers it without a row, no data
+    # outside its coverage), protected against the area total shown beside it.
     column, protected_layer = MAP_MEASURES[layer]
+    full = layers.get(layer, pd.DataFrame())
     frame = _year_rows(in_area.get(layer, pd.DataFrame()), year, layer)
     codes = map_areas["code"].astype(str)
     length = int(codes.str.len().max()) if len(codes) else 13
-    if frame.empty:
-        values = pd.Series(np.nan, index=codes.to_numpy())
-    else:
-        sums = frame.groupby(frame["village"].astype(str).str.slice(0, length))[column].sum()
-        values = sums.reindex(codes.to_numpy())
-        if layer in ("placements", "reports", "returns"):
-            # Areas the layer covers but with nothing this year are zero, not "no data".
-            known = in_area[layer]["village"].astype(str).str.slice(0, length).unique()
-            values = values.where(values.notna() | ~values.index.isin(known), 0)
+    level = next((lv for lv in Level if code_length(lv) == length), Level.VILLAGE)
+    period_years = year if figures.PERIOD_OF.get(layer, "in_year") == "in_year" else None
+    values = metrics.area_values(
+        full if full is not None else pd.DataFrame(),
+        frame,
+        level,
+        column,
+        codes.to_numpy(),
+        scope=layer_level(layer),
+        years=period_years,
+    )
+    values.index = pd.Index(codes.to_numpy())
+    values.name = None
     # One protection for the table and the map: the map's hidden areas come from the same run.
     group_length = length if length < code_length(Level.VILLAGE) else None
     table_layers = (
         in_area if table_area in (None, area) else {n: _in_area(f, table_area) for n, f in layers.items()}
     )
     scope = None if is_national(area) else area  # the registry's "every area held"
-    shown, every, protected_figures = _protected_figures(
+    shown, every, protected_figures, items = _protected_figures(
         layers, scope, year, threshold, lang, figures.figure_set(layer)
     )
     villages_p, table_hidden, headers = _village_table(
-        table_layers,
+        {n: _keep_coverage(f, layers.get(n)) for n, f in table_layers.items()},
         villages,
         year,
         layer,
@@ -831,15 +915,29 @@ def build_view(
     if layer == "returns":  # the journey: where they go and from where they come back
         from exports.journey import journey_flows, origins_of
 
-        level, names, points = origins_of(scope, map_areas, villages)
+        origin_level, names, points = origins_of(scope, map_areas, villages)
         flows = journey_flows(
-            layers, scope, year, level=level, area_names=names, points=points, threshold=threshold,
+            layers, scope, year, level=origin_level, area_names=names, points=points, threshold=threshold,
             lang=lang, period=period,
         )  # fmt: skip
     if protected_layer:
         hidden = table_hidden.reindex(values.index, fill_value=False).astype(bool)
     else:
         hidden = pd.Series(False, index=values.index)
+    charts, trend_note = _charts(
+        {n: _keep_coverage(f, layers.get(n)) for n, f in in_area.items()},
+        layer,
+        year,
+        threshold,
+        lang,
+        figures_protected=protected_figures,
+        area=scope,
+    )
+    all_notes = [
+        *figures.coverage_notes(items, year, scope, lang, area_name),
+        *([trend_note] if trend_note else []),
+        *notes,
+    ]
     return ExportView(
         lang=lang,
         threshold=threshold,
@@ -861,11 +959,14 @@ def build_view(
         key_figures=key_figures,
         villages=villages_p,
         village_headers=headers,
-        charts=_charts(in_area, layer, year, threshold, lang, figures_protected=protected_figures),
-        sentences=_sentences(in_area, villages_p, year, threshold, lang, period, list(every.values()), area),
+        charts=charts,
+        sentences=_sentences(
+            in_area, villages_p, year, threshold, lang, period, list(every.values()), area, items
+        ),
         bins=list(bins) if bins is not None else list(classify(values[~hidden], scheme, k).limits),
         colours=list(colours) if colours is not None else None,
         extra={"hidden_label": hidden_label(threshold)},
         map_outlines=map_outlines,
         flows=flows,
+        notes=list(dict.fromkeys(all_notes)),
     )

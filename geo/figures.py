@@ -11,10 +11,13 @@ Each :class:`Figure` states
 * its period rule (:data:`PERIOD_RULES`): rows *of* the year, or things running *by* the year,
 * its suppression rule (:data:`SUPPRESSION_RULES`) when the figure leaves the office.
 
-*Missing is not zero*: a figure is ``NaN`` (no data) when its layer is not loaded, when the layer
-holds no row at all for that year (a store holding 2024 only has no 2023 figures), or when the
-area lies outside what the layer covers; a previous year without data gives no change, never a
-change from 0.
+*Missing is not zero*: a figure is ``NaN`` (no data) when its layer is not loaded or when the
+area lies outside what the layer covers in that year (:mod:`geo.data_coverage`: the areas and
+years each stored version speaks for; a store holding 2024 only has no 2023 figures); inside the
+coverage an area without a row has 0. A change from the year before is computed over common
+ground, the areas covered in both years (:func:`headlines`), and the coverage notes say so where
+the years cover different areas ("2024 covers 1 of the 10 regencies held for 2023"); a previous
+year without data gives no change, never a change from 0.
 
 Examples
 --------
@@ -36,6 +39,7 @@ import pandas as pd
 
 import i18n
 from geo.codes import Level
+from geo.data_coverage import Coverage, Ground, attach, coverage_of, ground, layer_level
 from geo.layers import PROBLEM_REASONS
 from geo.metrics import PREFIX_LENGTH, in_area
 
@@ -59,6 +63,10 @@ __all__ = [
     "Figure",
     "Headline",
     "change_text",
+    "coverage_notes",
+    "drawn_only",
+    "outside_note",
+    "ground_note",
     "default_period",
     "default_year",
     "headlines",
@@ -316,6 +324,8 @@ _LAYER_PERIOD = {
     "programmes": "by_year",
     "enterprises": "by_year",
 }
+#: The period rule of each layer (layers not named here: ``in_year``).
+PERIOD_OF = _LAYER_PERIOD
 
 
 def layer_period(layer: str) -> str:
@@ -356,33 +366,46 @@ def period_rows(layer: str, frame: pd.DataFrame, year: int | None) -> pd.DataFra
     return rows
 
 
-def _holds_year(frame: pd.DataFrame, year: int | None) -> bool:
-    if year is None:
-        return not frame.empty
-    return "year" in frame and bool((frame["year"] == year).any())
-
-
 def _sum(frame: pd.DataFrame, column: str) -> float:
     if frame.empty or column not in frame:
         return 0.0
     return float(pd.to_numeric(frame[column], errors="coerce").sum())
 
 
+def _holds_year(frame: pd.DataFrame, year: int | None) -> bool:
+    if year is None:
+        return not frame.empty
+    return "year" in frame and bool((frame["year"] == year).any())
+
+
 def _covers(frame: pd.DataFrame, area: str | None, scope: Level) -> bool:
-    """True when ``frame`` has rows in the ``scope`` area around ``area`` (a layer that lists what
-    exists there, so an area inside with no row has none rather than no data)."""
+    """True when ``frame`` has rows in the ``scope`` area around ``area``."""
     if frame.empty or not area:
         return False
     return not in_area(frame, area[: PREFIX_LENGTH[scope]]).empty
 
 
+#: The layers the figures read.
+FIGURE_LAYERS = ("placements", "programmes", "enterprises", "reports", "returns")
+
+
+def _coverages(layers: Mapping[str, pd.DataFrame]) -> dict[str, Coverage]:
+    """Each figure layer's coverage (what its stored versions speak for; none when not loaded)."""
+    out = {}
+    for name in FIGURE_LAYERS:
+        frame = layers.get(name)
+        out[name] = Coverage() if frame is None else coverage_of(frame, layer_level(name))
+    return out
+
+
 def values(layers: Mapping[str, pd.DataFrame], area: str | None, year: int | None) -> dict[str, float]:
-    """Every headline figure (and its :data:`COMPONENTS`) for ``area`` (None: all held) in ``year``
+    """Every figure (and its :data:`COMPONENTS`) for ``area`` (None: all held) in ``year``
     (None: every year held, for a store whose layers carry no year).
 
-    ``layers`` are the stored, unfiltered layer frames. ``NaN`` means no data (see the module
-    docstring); 0 is a real zero: reports in a reporting regency's area without a report,
-    programme villages in a province whose programme list names none in the area.
+    ``layers`` are the stored, unfiltered layer frames. ``NaN`` means no data: the layer does not
+    cover the area in the year (see the module docstring); 0 is a real zero: no placement or report
+    in an area the layer covers, programme villages in a province whose programme list names none
+    in the area.
     """
     return values_by_year(layers, area, [year])[year]
 
@@ -392,18 +415,13 @@ def values_by_year(
 ) -> dict[int | None, dict[str, float]]:
     """:func:`values` for several years at once (each layer is cut to ``area`` once)."""
     empty = pd.DataFrame()
-    names = ("placements", "programmes", "enterprises", "reports", "returns")
-    frames = {name: layers.get(name) for name in names}
+    frames = {name: layers.get(name) for name in FIGURE_LAYERS}
     frames = {name: f if f is not None else empty for name, f in frames.items()}
     inside = {name: in_area(f, area) if not f.empty else f for name, f in frames.items()}
-    covers = {
-        "programmes": inside["programmes"].empty and _covers(frames["programmes"], area, Level.PROVINCE),
-        "reports": inside["reports"].empty and _covers(frames["reports"], area, Level.REGENCY),
-        "returns": inside["returns"].empty and _covers(frames["returns"], area, Level.REGENCY),
-        # the lists "home again" reads: the province's enterprises and programmes, both
-        "support": _listed(frames["programmes"], area) and _listed(frames["enterprises"], area),
-    }
-    return {year: _values(frames, inside, covers, year) for year in years}
+    covers = _coverages(layers)
+    # the lists "home again" reads: the province's enterprises and programmes, both
+    support = _listed(frames["programmes"], area) and _listed(frames["enterprises"], area)
+    return {year: _values(frames, inside, covers, support, area, year) for year in years}
 
 
 def figure_by_year(by_year: Mapping[int | None, Mapping[str, float]], name: str) -> pd.DataFrame:
@@ -427,37 +445,46 @@ def _listed(frame: pd.DataFrame, area: str | None) -> bool:
 def _values(
     frames: Mapping[str, pd.DataFrame],
     inside: Mapping[str, pd.DataFrame],
-    covers: Mapping[str, bool],
+    covers: Mapping[str, Coverage],
+    support: bool,
+    area: str | None,
     year: int | None,
 ) -> dict[str, float]:
     out: dict[str, float] = dict.fromkeys((*FIGURES, *COMPONENTS), np.nan)
-    if not inside["placements"].empty and _holds_year(frames["placements"], year):
+
+    def covered(layer: str) -> bool:
+        period = None if _LAYER_PERIOD.get(layer) == "by_year" else year
+        return covers[layer].status_of(area, period) > 0
+
+    if covered("placements"):
         rows = period_rows("placements", inside["placements"], year)
-        gender = rows["gender"].astype("string") if "gender" in rows else pd.Series(pd.NA, index=rows.index)
-        women = _sum(rows[(gender == "P").fillna(False).to_numpy(dtype=bool)], "count")
-        men = _sum(rows[(gender == "L").fillna(False).to_numpy(dtype=bool)], "count")
-        total = _sum(rows, "count")
+        if rows.empty:
+            women = men = total = 0.0
+        else:
+            gender = (
+                rows["gender"].astype("string") if "gender" in rows else pd.Series(pd.NA, index=rows.index)
+            )
+            women = _sum(rows[(gender == "P").fillna(False).to_numpy(dtype=bool)], "count")
+            men = _sum(rows[(gender == "L").fillna(False).to_numpy(dtype=bool)], "count")
+            total = _sum(rows, "count")
         out.update(placements=total, women=women, men=men, gender_unknown=total - women - men)
         out["share_women"] = women / (women + men) if women + men > 0 else np.nan
-        out["origin_villages"] = float(rows.loc[rows["count"] > 0, "village"].nunique())
-    if not inside["programmes"].empty:
+        out["origin_villages"] = (
+            float(rows.loc[rows["count"] > 0, "village"].nunique()) if not rows.empty else 0.0
+        )
+    if covered("programmes"):
         # the villages of metrics.programme_villages: active (or unknown) and started by the year
         running = period_rows("programmes", inside["programmes"], year)
-        out["programme_villages"] = float(running["village"].nunique())
-    elif covers["programmes"]:
-        out["programme_villages"] = 0.0  # the province's programme list names none here
-    if not inside["enterprises"].empty:
+        out["programme_villages"] = float(running["village"].nunique()) if not running.empty else 0.0
+    if covered("enterprises"):
         out["enterprises"] = _sum(period_rows("enterprises", inside["enterprises"], year), "count")
     np_reports = np.nan
-    if not frames["reports"].empty and _holds_year(frames["reports"], year):
-        if not inside["reports"].empty:
-            rows = period_rows("reports", inside["reports"], year)
-            out["reports"] = _sum(rows, "count")
-            np_reports = _sum(rows, "persons")
-        elif covers["reports"]:
-            out["reports"] = 0.0  # as on the reports map: a reporting regency's other areas had none
-            np_reports = 0.0
-    _journey(out, frames, inside, covers, year, np_reports)
+    if covered("reports"):
+        rows = period_rows("reports", inside["reports"], year)
+        out["reports"] = _sum(rows, "count")
+        np_reports = _sum(rows, "persons")
+    if covered("returns"):
+        _journey(out, frames, inside, support, year, np_reports)
     return out
 
 
@@ -465,16 +492,14 @@ def _journey(
     out: dict[str, float],
     frames: Mapping[str, pd.DataFrame],
     inside: Mapping[str, pd.DataFrame],
-    covers: Mapping[str, bool],
+    support: bool,
     year: int | None,
     np_reports: float,
 ) -> None:
-    """The journey figures (see :mod:`geo.journey` for the definitions), into ``out``."""
+    """The journey figures (see :mod:`geo.journey` for the definitions), into ``out``; called only
+    where the returns cover the area in the year (elsewhere every journey figure stays NaN)."""
     from geo.journey import NOT_RECORDED, supported_villages
 
-    returns = frames["returns"]
-    if returns.empty or not _holds_year(returns, year) or (inside["returns"].empty and not covers["returns"]):
-        return  # no data: every journey figure stays NaN (placements has its own)
     rows = period_rows("returns", inside["returns"], year)
     reason = (
         rows["reason"].astype("string").fillna(NOT_RECORDED) if not rows.empty else pd.Series(dtype="string")
@@ -494,7 +519,7 @@ def _journey(
     out["non_procedural"] = np_reports + np_returns  # NaN when the reports do not cover the area
     whole = out["non_procedural"] + placed
     out["non_procedural_share"] = out["non_procedural"] / whole if whole > 0 else np.nan
-    if covers["support"]:
+    if support:
         alive = rows[(reason != "DIED").to_numpy(dtype=bool)] if not rows.empty else rows
         covered = supported_villages(frames["programmes"], frames["enterprises"], year)
         lone = ~alive["village"].astype(str).isin(covered) if not alive.empty else None
@@ -505,17 +530,51 @@ def _journey(
 
 @dataclass(frozen=True)
 class Headline:
-    """One headline figure: value this year, value the year before, and the change (NaN: unknown)."""
+    """One figure: its value this year, and its change from the year before over common ground
+    (the areas the layer covers in both years).
+
+    ``previous`` is the year before over common ground, ``common`` this year over it (None when the
+    two years cover the same areas: then it is ``value``); ``ground`` says how the coverage of the
+    two years differs inside the area, ``partial`` that the layer covers only a part of the area
+    this year.
+    """
 
     name: str
     value: float
     previous: float
     is_share: bool = False
     digits: int = 0
+    common: float | None = None
+    ground: Ground | None = None
+    partial: bool = False
 
     @property
     def change(self) -> float:
-        return self.value - self.previous
+        base = self.value if self.common is None else self.common
+        return base - self.previous
+
+    @property
+    def layer(self) -> str:
+        return FIGURES[self.name].layer
+
+
+def compared_layers(
+    layers: Mapping[str, pd.DataFrame], area: str | None, years: Sequence[int]
+) -> dict[str, pd.DataFrame]:
+    """The layers cut to their common ground in ``years`` inside ``area``: the rows inside the
+    areas each layer covers in every one of the years, carrying that ground as coverage."""
+    out = {}
+    for name, frame in layers.items():
+        if frame is None or name not in FIGURE_LAYERS:
+            continue
+        coverage = coverage_of(frame, layer_level(name))
+        if _LAYER_PERIOD.get(name) == "by_year":
+            out[name] = frame  # a register covers its areas in every year
+            continue
+        common = coverage.common(list(years)).within(area)
+        rows = frame[common.rows_inside(frame)] if not frame.empty else frame
+        out[name] = attach(rows.copy(), common)
+    return out
 
 
 def headlines(
@@ -525,16 +584,39 @@ def headlines(
     names: Sequence[str] = HEADLINES,
 ) -> list[Headline]:
     """The figures ``names`` (default :data:`HEADLINES`; :data:`JOURNEY` for the journey) for
-    ``area`` in ``year``, each with the previous year's value (NaN when that year has no data, so
-    no change is shown)."""
+    ``area`` in ``year``, each with the change from the year before over common ground (NaN when
+    either year has none: no change is shown)."""
+    now = values(layers, area, year)
     if year is None:
-        now, before = values(layers, area, None), dict.fromkeys((*FIGURES, *COMPONENTS), np.nan)
-    else:
-        both = values_by_year(layers, area, [year, year - 1])
-        now, before = both[year], both[year - 1]
-    return [
-        Headline(name, now[name], before[name], FIGURES[name].share, FIGURES[name].digits) for name in names
-    ]
+        return [
+            Headline(name, now[name], np.nan, FIGURES[name].share, FIGURES[name].digits) for name in names
+        ]
+    both = values_by_year(compared_layers(layers, area, [year - 1, year]), area, [year, year - 1])
+    common, before = both[year], both[year - 1]
+    covers = _coverages(layers)
+    grounds = {
+        name: ground(cover, [year - 1, year], area) if _LAYER_PERIOD.get(name) == "in_year" else None
+        for name, cover in covers.items()
+    }
+    out = []
+    for name in names:
+        figure = FIGURES[name]
+        # a figure of a layer the headlines do not read (reach: service points) has no ground
+        cover, found = covers.get(figure.layer, Coverage()), grounds.get(figure.layer)
+        same = found is None or not found.differs
+        out.append(
+            Headline(
+                name,
+                now[name],
+                before[name],
+                figure.share,
+                figure.digits,
+                common=None if same else common[name],
+                ground=found,
+                partial=area is not None and cover.status_of(area, year) == 1,
+            )
+        )
+    return out
 
 
 def change_text(
@@ -553,6 +635,8 @@ def change_text(
     if pd.isna(item.value) or year is None:
         return ""
     if pd.isna(item.previous):
+        if item.ground is not None and item.ground.counts[0] > 0 and item.ground.common == 0:
+            return i18n.t("figure.no_common", lang, year=year - 1)
         return i18n.t("figure.no_previous", lang, year=year - 1)
     change = float(item.change)
     if item.is_share:
@@ -561,6 +645,140 @@ def change_text(
         text = i18n.fmt_num(abs(change), lang, item.digits)
     sign = "+" if change > 0 else minus if change < 0 else ""
     return i18n.t("figure.change_vs", lang, change=sign + text, year=year - 1)
+
+
+def drawn_only(
+    layers: Mapping[str, pd.DataFrame], provinces: Sequence[str]
+) -> tuple[dict[str, pd.DataFrame], dict[str, tuple[float, list[str]]]]:
+    """The layers as a map of ``provinces`` (those with boundaries) can show them: rows and
+    coverage of other provinces left out, so a figure for the whole store (*Semua*) counts what
+    the map draws. Also returns what was left out per layer: (its main count, its provinces).
+    """
+    from geo.layers import LAYERS
+
+    keep = sorted({str(p)[:2] for p in provinces})
+    kept: dict[str, pd.DataFrame] = {}
+    left: dict[str, tuple[float, list[str]]] = {}
+    for name, frame in layers.items():
+        if frame is None or frame.empty or "village" not in frame:
+            kept[name] = frame
+            continue
+        province = frame["village"].astype("string").str.slice(0, 2)
+        inside = province.isin(keep).fillna(False).to_numpy(dtype=bool)
+        coverage = coverage_of(frame, layer_level(name))
+        if inside.all():
+            kept[name] = frame
+            continue
+        rows = attach(frame[inside].copy(), coverage.within(keep) if keep else Coverage())
+        kept[name] = rows
+        count = LAYERS[name].count if name in LAYERS else "count"
+        outside = frame[~inside]
+        left[name] = (_sum(outside, count), sorted(set(province[~inside].dropna().astype(str))))
+    return kept, left
+
+
+def outside_note(left: Mapping[str, tuple[float, list[str]]], lang: str = i18n.DEFAULT_LANGUAGE) -> str:
+    """What :func:`drawn_only` left out, in one sentence (empty when nothing was)."""
+    if not left:
+        return ""
+    items = []
+    provinces: set[str] = set()
+    for name, (count, codes) in left.items():
+        title = i18n.t(f"layer.{name}", lang) if f"layer.{name}" in i18n.TABLE else name
+        items.append(f"{title} {i18n.fmt_int(count, lang)}")
+        provinces.update(codes)
+    return i18n.t(
+        "coverage.note.outside", lang, items="; ".join(items), provinces=", ".join(sorted(provinces))
+    )
+
+
+def _unit(level: Level, n: int, lang: str) -> str:
+    return i18n.t(f"coverage.unit_one.{level.key}" if n == 1 else f"coverage.unit.{level.key}", lang)
+
+
+def ground_note(
+    layer: str, found: Ground, lang: str = i18n.DEFAULT_LANGUAGE, area_name: str | None = None
+) -> str:
+    """One sentence on how the coverage of the years compared differs (empty when it does not):
+    ``Penempatan 2024 mencakup 1 dari 10 kabupaten/kota yang ada untuk 2023; …``."""
+    if not found.differs or len(found.years) < 2:
+        return ""
+    title = i18n.t(f"layer.{layer}", lang) if f"layer.{layer}" in i18n.TABLE else layer
+    level = found.level
+    if len(found.years) > 2:
+        counts = [n for n in found.counts if n]
+        return i18n.t(
+            "coverage.note.trend",
+            lang,
+            common=i18n.fmt_int(found.common, lang),
+            unit_common=_unit(level, found.common, lang),
+            period=period_text((found.years[0], found.years[-1]), lang),
+            least=i18n.fmt_int(min(counts) if counts else 0, lang),
+            most=i18n.fmt_int(max(counts) if counts else 0, lang),
+            unit=_unit(level, max(counts) if counts else 0, lang),
+        )
+    (previous, year), (before, now) = found.years, found.counts
+    values = {
+        "layer": title,
+        "year": year,
+        "previous": previous,
+        "now": i18n.fmt_int(now, lang),
+        "before": i18n.fmt_int(before, lang),
+        "common": i18n.fmt_int(found.common, lang),
+        "unit": _unit(level, before, lang),
+        "unit_now": _unit(level, now, lang),
+        "unit_common": _unit(level, found.common, lang),
+    }
+    if found.common == 0:
+        return i18n.t("coverage.note.no_common", lang, **values)
+    if found.common == now < before:
+        return i18n.t("coverage.note.fewer", lang, **values)
+    return i18n.t("coverage.note.differs", lang, **values)
+
+
+def coverage_notes(
+    items: Sequence[Headline],
+    year: int | None,
+    area: str | None,
+    lang: str = i18n.DEFAULT_LANGUAGE,
+    area_name: str | None = None,
+) -> list[str]:
+    """The coverage notes of headline figures, one per layer: where this year and the year before
+    cover different areas (the change is over common ground), and where the layer covers only
+    a part of ``area`` this year. Empty when every figure covers what it says."""
+    from geo.data_coverage import areas_in, note_level
+
+    out: list[str] = []
+    seen: set[str] = set()
+    for item in items:
+        layer = item.layer
+        if layer in seen or pd.isna(item.value):
+            continue
+        seen.add(layer)
+        if item.ground is not None:
+            text = ground_note(layer, item.ground, lang)
+            if text:
+                out.append(text)
+                continue
+        if item.partial and area and year is not None:
+            level = note_level(area)
+            now = item.ground.counts[-1] if item.ground is not None else 0
+            total = areas_in(area, level)
+            if now and now < total:
+                title = i18n.t(f"layer.{layer}", lang)
+                out.append(
+                    i18n.t(
+                        "coverage.note.partial",
+                        lang,
+                        layer=title,
+                        year=year,
+                        now=i18n.fmt_int(now, lang),
+                        total=i18n.fmt_int(total, lang),
+                        unit=_unit(level, total, lang),
+                        area=area_name or area,
+                    )
+                )
+    return out
 
 
 # ---------------------------------------------------------------------- periods

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from geo.codes import Level
+
 __all__ = [
     "LayerSpec",
     "LAYERS",
@@ -66,6 +68,10 @@ class LayerSpec:
     count: str
     #: Translation key of the layer's name.
     title_key: str
+    #: The level of the areas a file of this layer is taken to speak for (:mod:`geo.data_coverage`):
+    #: each area of this level with a row, in each year with a row. A village of such an area
+    #: without a row had none (0); outside every version's areas there is no data.
+    covers: Level = Level.REGENCY
 
     def meta_key(self, element: str) -> str:
         """Translation key of one of the layer's metadata texts (:data:`LAYER_METADATA`), e.g.
@@ -108,6 +114,7 @@ LAYERS: dict[str, LayerSpec] = {
         keys=("village", "programme"),
         count="members",
         title_key="layer.programmes",
+        covers=Level.PROVINCE,  # a programme list names every programme of its province
     ),
     "enterprises": LayerSpec(
         name="enterprises",

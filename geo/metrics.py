@@ -5,9 +5,10 @@ The headline figures (one definition each, shared by every page and export) are 
 
 Every function takes the stored layer frames (columns of :mod:`geo.layers`) and returns plain
 frames or series keyed by dotted area code. Villages are rolled up to districts, regencies and
-provinces by code prefix. *Missing is not zero*: an area none of whose villages appears in a
-layer gets ``NaN`` (no data); a village that appears in the layer but not in the chosen years
-or breakdown gets ``0``.
+provinces by code prefix. *Missing is not zero*: an area outside what the layer covers in the
+chosen years (:mod:`geo.data_coverage`: each stored version's areas and years) gets ``NaN`` (no
+data); an area inside it with no row in the chosen years or breakdown gets ``0``. Comparisons
+(:func:`change_between`, :func:`trend`) use only the areas covered in every period compared.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from geo.codes import Level
+from geo.data_coverage import Coverage, Ground, attach, coverage_of, derive, ground
 
 __all__ = [
     "PREFIX_LENGTH",
@@ -45,6 +47,8 @@ __all__ = [
     "village_profile",
     "top_values",
     "trend",
+    "trend_ground",
+    "compared",
 ]
 
 #: Length of the dotted code of each level (``36`` / ``36.04`` / ``36.04.13`` / ``36.04.13.2007``).
@@ -157,7 +161,11 @@ def recorded_rows(frame: pd.DataFrame, filters: Filters | None) -> pd.DataFrame:
     for name, column in _BREAKDOWNS:
         if getattr(filters, name) and column in frame:
             keep &= frame[column].notna()
-    return frame if keep.all() else frame[keep]
+    if keep.all():
+        return frame
+    # the areas of rows without the breakdown leave the coverage: there it is not reported
+    coverage = coverage_of(frame).minus(derive(frame[~keep]))
+    return attach(frame[keep].copy(), coverage)
 
 
 def known_areas(frame: pd.DataFrame, level: Level | int) -> pd.Index:
@@ -195,23 +203,25 @@ def area_values(
     codes: Iterable[str] | None = None,
     *,
     scope: Level | int | None = None,
+    years: int | tuple[int, int] | None = None,
 ) -> pd.Series:
-    """Sum of ``value`` per area: 0 where the area has data but no filtered rows, NaN where none.
+    """Sum of ``value`` per area: 0 where the layer covers the area but no filtered row is in it,
+    NaN where it does not cover it (no data).
 
-    ``full`` is the unfiltered layer (it decides which areas have data at all), ``filtered`` the
-    rows to count. ``codes`` (optional) fixes the index, e.g. every area drawn on the map.
-    With ``scope`` (e.g. ``Level.REGENCY``) the layer is taken to cover every area inside the
-    ``scope`` areas it mentions: an area there with no row is 0 (reports come from regency
-    offices: a village with no report in a reporting regency had none).
+    ``full`` is the stored layer (its coverage, :func:`geo.data_coverage.coverage_of`, decides
+    which areas have data in ``years``: one year, a (first, last) range, None for any year),
+    ``filtered`` the rows to count. ``codes`` (optional) fixes the index, e.g. every area drawn
+    on the map; without it, the areas with a row. ``scope`` is the level a frame without stored
+    coverage is taken to speak for (regencies by default).
     """
     sums = aggregate(filtered, level, value)
-    known = known_areas(full, level)
-    index = pd.Index(list(codes), dtype="object") if codes is not None else pd.Index(known, dtype="object")
-    values = np.where(index.isin(known), 0.0, np.nan)
-    if scope is not None and Level(scope) < Level(level) and not full.empty:
-        covered = known_areas(full, scope)
-        inside = pd.Series(index.astype(str)).str.slice(0, PREFIX_LENGTH[Level(scope)])
-        values[inside.isin(covered).to_numpy() & np.isnan(values)] = 0.0
+    index = (
+        pd.Index(list(codes), dtype="object")
+        if codes is not None
+        else pd.Index(known_areas(full, level), dtype="object")
+    )
+    covered = coverage_of(full, scope).status(index, years) > 0
+    values = np.where(covered, 0.0, np.nan)
     at = sums.index.get_indexer(index)  # each area's position among the sums (-1: none)
     values[at >= 0] = sums.to_numpy()[at[at >= 0]]
     return pd.Series(values, index=index.rename("code"), dtype="float64", name=value)
@@ -252,6 +262,16 @@ def rate_per_1000(
     return out.rename("per_1000")
 
 
+def compared(full: pd.DataFrame, years: Iterable[int], area: str | None = None) -> pd.DataFrame:
+    """The rows of ``full`` inside the areas its coverage holds in every one of ``years`` (the
+    common ground of a comparison), carrying that ground as their coverage."""
+    from geo.data_coverage import attach
+
+    ground_coverage = coverage_of(full).common(list(years)).within(area)
+    rows = full[ground_coverage.rows_inside(full)] if not full.empty else full
+    return attach(rows.copy(), ground_coverage)
+
+
 def change_between(
     full: pd.DataFrame,
     filtered: pd.DataFrame,
@@ -261,23 +281,28 @@ def change_between(
     value: str = "count",
     codes: Iterable[str] | None = None,
 ) -> pd.Series:
-    """``value`` in ``year_b`` minus ``value`` in ``year_a`` per area (NaN where no data).
+    """``value`` in ``year_b`` minus ``value`` in ``year_a`` per area, over common ground: only
+    the areas covered in both years count (NaN where an area holds none of it).
 
-    Missing is not zero: a year the layer holds no row for at all gives NaN everywhere (no
-    change from 0).
+    Missing is not zero: a year the layer does not cover gives NaN everywhere (no change from 0),
+    and an area covered in one year only is left out of both, not compared with 0.
     """
-    a = area_values(
-        full, filtered[filtered["year"] == year_a] if "year" in filtered else filtered, level, value, codes
+    common = coverage_of(full).common([year_a, year_b])
+    rows = filtered[common.rows_inside(filtered)] if not filtered.empty else filtered
+    index = (
+        pd.Index(list(codes), dtype="object")
+        if codes is not None
+        else pd.Index(known_areas(full, level), dtype="object")
     )
-    b = area_values(
-        full, filtered[filtered["year"] == year_b] if "year" in filtered else filtered, level, value, codes
-    )
-    held = set(years_of(full))
-    if year_a not in held:
-        a[:] = np.nan
-    if year_b not in held:
-        b[:] = np.nan
-    return (b - a).rename("change")
+    covered = common.status(index) > 0
+    out = []
+    for year in (year_a, year_b):
+        sums = aggregate(rows[rows["year"] == year] if "year" in rows else rows, level, value)
+        values = np.where(covered, 0.0, np.nan)
+        at = sums.index.get_indexer(index)
+        values[at >= 0] = sums.to_numpy()[at[at >= 0]]
+        out.append(values)
+    return pd.Series(out[1] - out[0], index=index.rename("code"), dtype="float64", name="change")
 
 
 def reports_per_100(reports: pd.Series, placements: pd.Series) -> pd.Series:
@@ -312,7 +337,7 @@ def measure_values(
     if measure == "share_women":
         women_filter = dataclasses.replace(filters, gender=None)
         return share_women(filter_layer(placements, women_filter), level, codes)
-    counts = area_values(full, rows, level, codes=codes)
+    counts = area_values(full, rows, level, codes=codes, years=filters.years)
     if measure == "per_1000":
         end = filters.years[1] if filters.years else None
         return rate_per_1000(counts, population if population is not None else pd.DataFrame(), level, end)
@@ -385,15 +410,47 @@ def started_by(frame: pd.DataFrame, year: int | None) -> pd.DataFrame:
     return frame[start.isna() | (start <= year)]
 
 
-def trend(frame: pd.DataFrame, value: str = "count", by: str | None = None) -> pd.DataFrame:
-    """Totals per year (and per ``by`` breakdown): columns ``year, [by,] value``."""
-    if frame.empty or "year" not in frame:
-        return pd.DataFrame(columns=["year", *([by] if by else []), value])
+def _held_years(frame: pd.DataFrame, coverage: Coverage, area: str | None) -> list[int]:
+    """The years the layer covers inside ``area`` (by its coverage; else the years of its rows)."""
+    years = coverage.years or years_of(frame)
+    return [y for y in years if coverage.status_of(area, y) > 0] if coverage.years else years
+
+
+def trend(
+    frame: pd.DataFrame, value: str = "count", by: str | None = None, *, area: str | None = None
+) -> pd.DataFrame:
+    """Totals per year (and per ``by`` breakdown) over common ground: columns ``year, [by,] value``.
+
+    Only the areas (inside ``area``) the layer covers in every year it covers there are counted,
+    so a year that covers fewer regencies does not read as a fall; a covered year without a row
+    there is 0, a year not covered there is left out (:func:`trend_ground` says what was kept).
+    """
+    columns = ["year", *([by] if by else []), value]
+    if "year" not in frame:
+        return pd.DataFrame(columns=columns)
+    coverage = coverage_of(frame)
+    held = _held_years(frame, coverage, area)
+    if coverage.years:
+        common = coverage.within(area).common(held)
+        frame = frame[common.rows_inside(frame)] if not frame.empty else frame
+    if frame.empty and not (held and by is None):
+        return pd.DataFrame(columns=columns)
     keys = ["year", by] if by else ["year"]
     data = frame.assign(**{k: frame[k].astype("string").fillna("–") for k in keys if k != "year"})
     out = data.groupby(keys, dropna=False)[value].sum().reset_index()
     out["year"] = out["year"].astype(int)
-    return out.sort_values(keys).reset_index(drop=True)
+    if by is None and held:  # a covered year without a row had none
+        out = out.set_index("year").reindex(held, fill_value=0).rename_axis("year").reset_index()
+    return out.sort_values(keys).reset_index(drop=True)[columns]
+
+
+def trend_ground(frame: pd.DataFrame, area: str | None = None) -> Ground | None:
+    """How the coverage of the years of :func:`trend` differs inside ``area`` (None when the frame
+    carries no yearly coverage): the areas covered in each year and in all of them."""
+    coverage = coverage_of(frame)
+    if not coverage.years:
+        return None
+    return ground(coverage, _held_years(frame, coverage, area), area)
 
 
 def top_values(frame: pd.DataFrame, column: str, value: str = "count", n: int = 10) -> pd.DataFrame:

@@ -28,7 +28,8 @@ def report_values(
 ) -> pd.Series:
     """Reports per area of ``level`` in ``codes`` (inside ``area``, passing ``filters``).
 
-    Reports name their regency at least, so they are counted with ``scope=Level.REGENCY``;
+    An area is 0 where the reports layer covers it (by default, a regency that sent reports) and
+    NaN where it does not (:func:`geo.metrics.area_values`);
     ``per_100`` divides by the placements of the same filters (see
     :func:`geo.metrics.reports_per_100`).
     """
@@ -36,8 +37,11 @@ def report_values(
         raise ValueError(f"unknown measure {measure!r}; choose one of: {', '.join(REPORT_MEASURES)}")
     codes = list(codes)
     rows = metrics.filter_layer(reports, filters, area)
-    counts = metrics.area_values(reports, rows, level, codes=codes, scope=Level.REGENCY)
+    years = filters.years if filters is not None else None
+    counts = metrics.area_values(reports, rows, level, codes=codes, scope=Level.REGENCY, years=years)
     if measure == "count":
         return counts
     done = metrics.filter_layer(placements, filters, area)
-    return metrics.reports_per_100(counts, metrics.area_values(placements, done, level, codes=codes))
+    return metrics.reports_per_100(
+        counts, metrics.area_values(placements, done, level, codes=codes, years=years)
+    )

@@ -44,24 +44,22 @@ TEXT = {
     "data.col.match_sheet": ("Lembar", "Sheet"),
     "data.checking": ("Memeriksa file ...", "Checking the file ..."),
     "data.mode": ("Cara menyimpan", "How to save"),
-    "data.mode.replace": (
-        "Ganti data provinsi dan tahun yang sama",
-        "Replace data of the same provinces and years",
-    ),
-    "data.mode.append": ("Tambahkan sebagai versi baru", "Add as a new version"),
-    "data.mode.replace_all": ("Ganti seluruh lapisan", "Replace the whole layer"),
-    "data.mode_short.replace": ("ganti", "replace"),
-    "data.mode_short.append": ("tambah", "append"),
-    "data.mode_short.replace_all": ("ganti semua", "replace all"),
+    "data.mode.replace": ("Ganti yang dicakup file ini", "Replace what this file covers"),
+    "data.mode.append": ("Tambahkan", "Add"),
+    "data.mode.replace_all": ("Ganti seluruh lapisan (admin)", "Replace the whole layer (admin)"),
+    "data.mode_short.replace": ("ganti yang dicakup", "replace covered"),
+    "data.mode_short.append": ("tambah", "add"),
+    "data.mode_short.replace_all": ("ganti seluruh lapisan", "replace whole layer"),
+    "data.mode_short.undo": ("batalkan", "undo"),
     "data.mode.help": (
-        "Ganti: baris lama di provinsi (dan tahun) yang ada di file ini dihapus, sisanya tetap. "
-        "Tambahkan: semua versi lama tetap ada. Ganti semua: semua baris lama yang boleh Anda ubah "
-        "dihapus — bagi pengelola data, hanya baris provinsi yang diberikan kepadanya (semua tahun); "
-        "baris provinsi lain tetap.",
-        "Replace: earlier rows in the provinces (and years) this file covers are removed, the rest is "
-        "kept. Add: every earlier version stays. Replace all: every earlier row you may change is "
-        "removed — for a data steward, only the rows of her granted provinces (every year); rows of "
-        "other provinces stay.",
+        "Ganti yang dicakup file ini: baris tersimpan di wilayah dan tahun yang dicakup file ini "
+        "diganti, sisanya tetap. Tambahkan: semua yang tersimpan tetap ada. Ganti seluruh lapisan: "
+        "semua versi lama dihapus (admin); bagi pengelola data hanya baris provinsi yang diberikan "
+        "kepadanya (semua tahun), baris provinsi lain tetap. Setiap penyimpanan dapat dibatalkan.",
+        "Replace what this file covers: stored rows in the areas and years this file covers are "
+        "replaced, the rest stays. Add: everything stored stays. Replace the whole layer: every "
+        "earlier version goes (admin); for a data steward only the rows of her granted provinces "
+        "(every year), rows of other provinces stay. Every save can be undone.",
     ),
     "data.skip_invalid": (
         "Lewati baris dengan nilai salah (jangan tolak seluruh file)",

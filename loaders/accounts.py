@@ -136,6 +136,7 @@ class Action(StrEnum):
     SIGN_OUT = "sign-out"
     IMPORT = "import"
     REPLACE = "replace"
+    UNDO = "undo"
     DELETE = "delete"
     BOUNDARY_FETCH = "boundary-fetch"
     BOUNDARY_IMPORT = "boundary-import"
@@ -156,7 +157,14 @@ class Action(StrEnum):
 
 #: Actions that write the store: stewards (granted provinces) and admins only.
 WRITES = frozenset(
-    {Action.IMPORT, Action.REPLACE, Action.DELETE, Action.BOUNDARY_FETCH, Action.BOUNDARY_IMPORT}
+    {
+        Action.IMPORT,
+        Action.REPLACE,
+        Action.UNDO,
+        Action.DELETE,
+        Action.BOUNDARY_FETCH,
+        Action.BOUNDARY_IMPORT,
+    }
 )
 #: Actions on users and grants, the audit log and the whole store (backup, restore, copy): admins only.
 ADMIN_ONLY = frozenset(

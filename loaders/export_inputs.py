@@ -15,6 +15,7 @@ import pandas as pd
 
 import i18n
 from exports.view import MAP_MEASURES, NATIONAL, ExportView, build_view, is_national
+from geo import figures
 from geo.codes import Level, code_level
 from geo.gazetteer import name_of
 from geo.layers import with_columns
@@ -144,6 +145,9 @@ def load_view(
     layers = {
         name: with_columns(name, store.read_layer(name)) for name in store.layers() if name in MAP_MEASURES
     }
+    # as the map can show them: the whole store counts the provinces with boundaries, and says
+    # what it leaves out
+    layers, left = figures.drawn_only(layers, store.provinces())
     area_name = _area_name(store, area, lang)
     view = build_view(
         layers,
@@ -164,6 +168,7 @@ def load_view(
         scheme=scheme,
         k=k,
         map_outlines=outlines,
+        notes=[figures.outside_note(left, lang)] if national and left else [],
     )
     # the metadata of every figure, as the catalogue page states it (the XLSX catalogue sheet)
     view.catalogue = catalogue_document(store, lang, frames=layers)

@@ -51,6 +51,9 @@ __all__ = [
     "year_range_picker",
     "placement_filters",
     "headline_cards",
+    "coverage_notes",
+    "trend_note",
+    "comparison_note",
     "about_note",
     "no_layer",
     "fmt_value",
@@ -191,6 +194,56 @@ def headline_cards(items: Iterable[figures.Headline], year: int, per_row: int = 
                 help=t(figures.FIGURES[item.name].help_key),
                 border=True,
             )
+
+
+def coverage_notes(items: Iterable[figures.Headline], year: int | None, area: str | None) -> None:
+    """Under the headline cards: where a figure covers only part of the area, or where its
+    change is over fewer areas than the year covers (:func:`geo.figures.coverage_notes`), and
+    for the whole store what it leaves out (provinces without boundaries)."""
+    from ui.reads import not_drawn
+
+    name = None
+    if area:
+        from geo.codes import code_level
+
+        level = code_level(area)
+        name = area_names(level, area.rsplit(".", 1)[0] if level > Level.PROVINCE else None).get(area)
+    notes = figures.coverage_notes(list(items), year, area, lang(), name)
+    if area is None:
+        outside = figures.outside_note(not_drawn(), lang())
+        notes += [outside] if outside else []
+    for note in notes:
+        st.caption(note, help=None)
+
+
+def trend_note(frame: pd.DataFrame, layer: str, area: str | None) -> None:
+    """Under a trend chart: the areas it counts when the years it shows cover different ones."""
+    found = metrics.trend_ground(frame, area)
+    text = figures.ground_note(layer, found, lang()) if found is not None else ""
+    if text:
+        st.caption(text)
+
+
+def comparison_note(frame: pd.DataFrame, layer: str, years: Sequence[int], area: str | None) -> None:
+    """Over a comparison of two years (a change map, maps side by side): which areas it counts
+    when the two years cover different ones."""
+    from geo.data_coverage import coverage_of, ground
+
+    found = ground(coverage_of(frame), list(years), area)
+    if not found.differs:
+        return
+    code = lang()
+    st.caption(
+        t(
+            "coverage.note.side_by_side",
+            common=i18n.fmt_int(found.common, code),
+            unit_common=t(f"coverage.unit{'_one' if found.common == 1 else ''}.{found.level.key}"),
+            a=years[0],
+            b=years[1],
+            count_a=i18n.fmt_int(found.counts[0], code),
+            count_b=i18n.fmt_int(found.counts[1], code),
+        )
+    )
 
 
 def _layer_source(layer: str) -> tuple[str, str]:

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 import i18n
+from geo.data_coverage import coverage_of, layer_level
 from geo.journey import village_returns
 from geo.journey_charts import reason_label
 from geo.metrics import village_profile
@@ -131,6 +132,8 @@ def village_panel(code: str, name: str, place: str, layers: Mapping[str, pd.Data
             st.markdown(f"**{t(title)}**")
             if layer not in layers or layers[layer].empty:
                 st.caption(t("panel.not_loaded"))
+            elif coverage_of(layers[layer], layer_level(layer)).status([code])[0] == 0:
+                st.caption(t("panel.not_covered"))  # no file speaks for this village: no data, not none
             elif key not in profile or profile[key].empty:
                 st.caption(t("panel.none"))
             else:

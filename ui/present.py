@@ -228,6 +228,7 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 .atlas-strip { display: flex; gap: 10px; margin: 4px 0 6px 0; }
 .atlas-fig { flex: 1; border-left: 6px solid #800026; background: #faf7f5; padding: 2px 10px; }
 .atlas-fig .v { font-size: 34px; font-weight: 700; color: #800026; line-height: 1.15; }
+.atlas-fig .v.nodata { font-size: 22px; color: #666; padding: 6px 0; }
 .atlas-fig .l { font-size: 16px; color: #333; line-height: 1.2; }
 .atlas-note { font-size: 13px; color: #555; margin-top: 2px; }
 </style>
@@ -236,11 +237,15 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 
 def _strip(view: ExportView) -> str:
     figures = "".join(
-        f'<div class="atlas-fig"><div class="v">{html.escape(f.text)}</div>'
+        f'<div class="atlas-fig"><div class="v{" nodata" if f.no_data else ""}">{html.escape(f.text)}</div>'
         f'<div class="l">{html.escape(f.label)}</div></div>'
         for f in view.key_figures
     )
-    return f'<div class="atlas-strip" data-testid="atlas-strip">{figures}</div>'
+    notes = "".join(
+        f'<div class="atlas-note" data-testid="atlas-coverage-note">{html.escape(n)}</div>'
+        for n in view.notes
+    )
+    return f'<div class="atlas-strip" data-testid="atlas-strip">{figures}</div>{notes}'
 
 
 def render_presentation(key: ViewKey) -> None:

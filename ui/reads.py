@@ -17,7 +17,7 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from geo import distances, hotspots, maps, metrics
+from geo import distances, figures, hotspots, maps, metrics
 from geo.codes import Level
 from geo.display import display_zoom, quantum_for
 from geo.layers import LAYERS, with_columns
@@ -28,6 +28,7 @@ from ui import store
 __all__ = [
     "store_read",
     "load_layers",
+    "not_drawn",
     "layer_options",
     "area_names",
     "analysis_areas",
@@ -100,12 +101,26 @@ def frames_read(fn: Callable[..., dict[str, pd.DataFrame]]) -> FramesRead:
 
 
 # ---------------------------------------------------------------------- the reads
-@frames_read
-def load_layers(held: Store) -> dict[str, pd.DataFrame]:
-    """Every loaded layer of the chosen dataset (missing layers are absent from the dict); a
-    version stored before a column existed reads with it empty (:func:`geo.layers.with_columns`)."""
+def _stored_layers(held: Store) -> dict[str, pd.DataFrame]:
+    """Every stored layer; a version stored before a column existed reads with it empty
+    (:func:`geo.layers.with_columns`)."""
     names = held.layers()
     return {name: with_columns(name, held.read_layer(name)) for name in LAYERS if name in names}
+
+
+@frames_read
+def load_layers(held: Store) -> dict[str, pd.DataFrame]:
+    """Every loaded layer of the chosen dataset (missing layers are absent from the dict), as
+    the map can show it: rows and coverage of provinces whose boundaries the store does not hold
+    are left out (:func:`geo.figures.drawn_only`), so *Semua* counts what the map draws. Each
+    frame carries its coverage (:mod:`geo.data_coverage`)."""
+    return figures.drawn_only(_stored_layers(held), held.provinces())[0]
+
+
+@store_read
+def not_drawn(held: Store) -> dict[str, tuple[float, list[str]]]:
+    """What :func:`load_layers` leaves out per layer: (its main count, its provinces)."""
+    return figures.drawn_only(_stored_layers(held), held.provinces())[1]
 
 
 @store_read

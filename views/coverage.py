@@ -85,7 +85,7 @@ code = ui.lang()
 rows = metrics.filter_layer(placements, metrics.Filters(years=(year, year)), area)
 running = metrics.programme_villages(programmes, year)
 villages = dash.area_names(Level.VILLAGE, area)
-values = metrics.area_values(placements, rows, Level.VILLAGE, codes=villages)
+values = metrics.area_values(placements, rows, Level.VILLAGE, codes=villages, years=year)
 if gap_to != "programmes":  # over land to the open service points of that type
     service, _ = reach_ui.reach_context(area, gap_to, year, reach.DEFAULT_CROSSINGS)
     gaps = (
@@ -102,7 +102,11 @@ markers = running.assign(group=running["types"].str.split(", ")).explode("group"
 selected = dash.choropleth(
     "coverage",
     lambda level, codes: metrics.area_values(
-        placements, metrics.filter_layer(placements, metrics.Filters(years=(year, year))), level, codes=codes
+        placements,
+        metrics.filter_layer(placements, metrics.Filters(years=(year, year))),
+        level,
+        codes=codes,
+        years=year,
     ),
     label=dash.with_period(t("metric.placements"), year),
     markers=markers,

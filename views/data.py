@@ -8,6 +8,8 @@ import streamlit as st
 import i18n
 import ui
 from geo.cells import neutralise
+from geo.codes import Level
+from geo.data_coverage import layer_level
 from geo.layers import LAYERS
 from loaders import accounts
 from loaders.accounts import AccessDenied
@@ -18,16 +20,21 @@ from loaders.layers import (
     MODES,
     analyse,
     commit,
+    coverage_frame,
     delete_version,
     log_frame,
     mapping_frame,
     match_frame,
     provinces_changed,
+    replace_plan,
     report_frame,
     status,
     summary_messages,
+    undo,
+    undo_plan,
     versions_frame,
 )
+from loaders.layers.plan import coverage_lines
 from loaders.settings import settings
 from loaders.store import StoreError
 from loaders.tabular import sheet_names
@@ -60,6 +67,9 @@ class DataKeys(StrEnum):
     BND_IMPORTED = "data_bnd_imported"
     SHEETS = "data_sheets"
     UPLOAD_DENIED = "data_upload_denied"
+    COVER_LEVEL = "data_cover_level"
+    REPLACE_OK = "data_replace_ok"
+    UNDO = "data_undo"
 
 
 def layer_title(name: str) -> str:
@@ -158,6 +168,99 @@ def may_upload(name: str) -> bool:
     return False
 
 
+def show_coverage(plan) -> None:
+    """What the file speaks for (areas and years), and the level the steward may adjust it to:
+    what *replace* replaces, and where a village without a row counts as 0."""
+    st.markdown(f"**{t('coverage.describe.title')}**")
+    levels = [Level.PROVINCE, Level.REGENCY, Level.DISTRICT, Level.VILLAGE]
+    level = st.selectbox(
+        t("coverage.level"),
+        levels,
+        index=levels.index(layer_level(plan.layer)),
+        format_func=lambda lv: t(f"coverage.level.{lv.key}"),
+        help=t("coverage.level.help"),
+        key=f"{DataKeys.COVER_LEVEL}_{plan.layer}",
+    )
+    plan.cover(level)
+    lines = coverage_lines(plan.coverage, ui.lang(), limit=30)
+    st.dataframe({t("coverage.describe.title"): lines}, hide_index=True, width="stretch")
+    st.caption(t("coverage.describe.rule"))
+
+
+def show_replace_plan(seen) -> None:
+    """What a write would replace or remove of the stored rows, before anything is written."""
+    st.markdown(f"**{t('replace.title')}**")
+    lines = seen.lines(ui.lang())
+    if not seen.removes:
+        st.info(lines[0], icon=":material/check:")
+        return
+    st.warning(lines[0], icon=":material/warning:")
+    areas = seen.areas.copy()
+    areas["year"] = areas["year"].map(
+        lambda y: t("coverage.view.every_year") if y is None or y != y else str(y)
+    )
+    st.dataframe(
+        cells(areas, ["rows", "total"]).rename(
+            columns={
+                "area": t("coverage.view.col.code"),
+                "name": t("coverage.view.col.area"),
+                "year": t("coverage.view.col.year"),
+                "rows": t("coverage.view.col.rows"),
+                "total": t("coverage.view.col.total"),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    for line in lines[1 + len(areas) :]:
+        st.caption(line)
+
+
+def show_undo(name: str) -> None:
+    """The layer's last write (or delete) and a confirmed button putting it back exactly."""
+    found = undo_plan(store, name)
+    if found is None or not auth.may_write(found.provinces):
+        return
+    st.markdown(f"**{t('undo.title')}**")
+    st.caption(found.text(ui.lang()))
+    sure = st.checkbox(t("undo.confirm", layer=layer_title(name)), key=f"{DataKeys.UNDO}_{name}_sure")
+    if st.button(t("undo.button"), key=f"{DataKeys.UNDO}_{name}", disabled=not sure, icon=":material/undo:"):
+        try:
+            undo(store, name)
+        except AccessDenied as err:
+            st.error(err.message(ui.lang()))
+            st.stop()
+        except StoreError as err:
+            st.error(t("common.error", message=md_text(str(err))))
+            st.stop()
+        st.session_state.pop(DataKeys.PLAN, None)
+        st.session_state.pop(DataKeys.SAVED, None)
+        done = "undo.done_delete" if found.point.get("action") == "delete" else "undo.done"
+        st.toast(t(done, layer=layer_title(name), version=found.point.get("version")))
+        st.rerun()
+
+
+def show_coverage_view(names: list[str]) -> None:
+    """What each layer holds, area × year (the stated coverage of its versions, with totals)."""
+    st.caption(t("coverage.view.intro"))
+    if not names:
+        st.info(t("coverage.view.empty"))
+    for name in names:
+        table = coverage_frame(store, name)
+        if table.empty:
+            continue
+        st.markdown(f"**{t('coverage.view.matrix', layer=layer_title(name))}**")
+        table["year"] = table["year"].map(
+            lambda y: t("coverage.view.every_year") if y is None or y != y else str(y)
+        )
+        table["total"] = table["total"].map(num)
+        table["label"] = table["name"].astype(str) + " (" + table["area"].astype(str) + ")"
+        grid = table.pivot_table(index="label", columns="year", values="total", aggfunc="first")
+        grid = grid.where(grid.notna(), "–")
+        grid.index.name = t("coverage.view.col.area")
+        st.dataframe(grid.astype(str), width="stretch")
+
+
 ui.demo_banner()
 ui.localise_uploader()
 st.title(t("data.title"))
@@ -198,14 +301,6 @@ with tab_import:
                 help=t("data.sheet_help"),
                 key=DataKeys.SHEET,
             )
-        mode = st.radio(
-            t("data.mode"),
-            MODES,
-            format_func=mode_choices().get,
-            help=t("data.mode.help"),
-            horizontal=True,
-            key=DataKeys.MODE,
-        )
         skip = st.checkbox(t("data.skip_invalid"), key=DataKeys.SKIP)
         # The plan holds no personal data (dropped first); it lives in this session only, never in a cache.
         signature = (upload.file_id, layer, sheet, skip, store.key, store.version())
@@ -343,6 +438,16 @@ with tab_import:
             )
             if plan.rejected_rows:
                 st.warning(t("data.not_stored_rows", n=num(plan.rejected_rows)))
+            show_coverage(plan)
+            # how to save, right above what it would replace (a choice in plain words)
+            mode = st.radio(
+                t("data.mode"),
+                MODES,
+                format_func=mode_choices().get,
+                help=t("data.mode.help"),
+                horizontal=True,
+                key=DataKeys.MODE,
+            )
             saved = st.session_state.get(DataKeys.SAVED)
             if saved and saved[0] == plan.sha256:
                 st.success(
@@ -358,15 +463,23 @@ with tab_import:
             elif not auth.may_write(changes := provinces_changed(plan, store, mode)):
                 st.error(auth.denied_text(changes), icon=":material/block:")
             else:
+                # what goes is stated before anything is written, and confirmed when anything does
+                seen = replace_plan(plan, store, mode)
+                show_replace_plan(seen)
                 st.caption(t("data.changes", provinces=", ".join(changes)))
-                if st.button(t("data.confirm"), type="primary", icon=":material/save:"):
+                sure = not seen.removes or st.checkbox(
+                    t("replace.confirm", rows=num(seen.rows)),
+                    key=f"{DataKeys.REPLACE_OK}_{plan.sha256[:16]}_{mode}",  # each file and mode anew
+                )
+                if st.button(t("data.confirm"), type="primary", icon=":material/save:", disabled=not sure):
                     try:
-                        version = commit(plan, store, mode)
+                        version = commit(plan, store, mode, confirmed=seen)
                     except AccessDenied as err:
                         st.error(err.message(ui.lang()), icon=":material/block:")
                         st.stop()
-                    except StoreError as err:
-                        st.error(t("common.error", message=md_text(str(err))))
+                    except StoreError:
+                        st.error(t("replace.changed"))
+                        st.session_state.pop(DataKeys.PLAN, None)
                         st.stop()
                     st.session_state[DataKeys.SAVED] = (plan.sha256, version)
                     st.session_state.pop(DataKeys.PLAN, None)
@@ -441,6 +554,9 @@ with tab_status:
                 st.session_state.pop(DataKeys.PLAN, None)
                 st.toast(t("data.deleted", layer=layer_title(name), version=version_id))
                 st.rerun()
+            show_undo(name)
+    st.subheader(t("coverage.tab"))  # what each layer covers, area x year
+    show_coverage_view([name for name, row in info.items() if row["versions"]])
 
 with tab_boundaries:
     # Boundaries are always written to the user's store, never to the bundled demo pack.

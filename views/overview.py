@@ -18,16 +18,20 @@ if not years:
 year = dash.year_picker(years)
 area = dash.current_area()
 
-dash.headline_cards(figures.headlines(layers, area, year), year)
+items = figures.headlines(layers, area, year)
+dash.headline_cards(items, year)
 if "returns" in layers:  # the journey's own figures (placements is already above)
     st.caption(t("overview.journey"))
-    dash.headline_cards(figures.headlines(layers, area, year, figures.JOURNEY[1:]), year, per_row=4)
+    journey = figures.headlines(layers, area, year, figures.JOURNEY[1:])
+    dash.headline_cards(journey, year, per_row=4)
+    items = [*items, *journey]
+dash.coverage_notes(items, year, area)
 
 st.subheader(t("overview.map_title", year=year))
 rows = metrics.filter_layer(placements, metrics.Filters(years=(year, year)))
 selected = dash.choropleth(
     "overview",
-    lambda level, codes: metrics.area_values(placements, rows, level, codes=codes),
+    lambda level, codes: metrics.area_values(placements, rows, level, codes=codes, years=year),
     label=dash.with_period(t("figure.placements"), year),
 )
 dash.about_note(["placements"], "overview.about", year=year)
@@ -35,24 +39,28 @@ area = dash.current_area()
 left, right = st.columns(2, gap="medium")
 with left:
     scoped = metrics.in_area(placements, area)
+    placements_trend = metrics.trend(scoped, area=area)
     st.plotly_chart(
         charts.trend_figure(
-            metrics.trend(scoped),
+            placements_trend,
             ui.lang(),
             value_label=t("metric.placements"),
-            title=dash.with_period(t("overview.trend"), metrics.years_of(scoped) or None),
+            title=dash.with_period(t("overview.trend"), metrics.years_of(placements_trend) or None),
         ),
         width="stretch",
     )
+    dash.trend_note(scoped, "placements", area)
 with right:
     reports = metrics.in_area(layers.get("reports", dash.EMPTY), area)
+    reports_trend = metrics.trend(reports, area=area)
     st.plotly_chart(
         charts.trend_figure(
-            metrics.trend(reports),
+            reports_trend,
             ui.lang(),
             value_label=t("metric.reports"),
-            title=dash.with_period(t("overview.reports_trend"), metrics.years_of(reports) or None),
+            title=dash.with_period(t("overview.reports_trend"), metrics.years_of(reports_trend) or None),
         ),
         width="stretch",
     )
+    dash.trend_note(reports, "reports", area)
 dash.village_panel(selected, layers)

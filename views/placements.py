@@ -53,13 +53,16 @@ selected = dash.choropleth(
     digits=1 if measure == "per_1000" else 0,
 )
 if measure == "change" and year_a is not None and year_b is not None:
+    # both maps over common ground: the areas covered in both years (others read no data)
+    common = metrics.compared(placements, [year_a, year_b])
+    dash.comparison_note(placements, "placements", [year_a, year_b], area)
     dash.side_by_side(
         "placements.compare",
         {
             year: (
                 lambda level, codes, y=year: metrics.measure_values(
                     "count",
-                    placements,
+                    common,
                     level,
                     dataclasses.replace(filters, years=(y, y)),
                     codes,
@@ -76,15 +79,17 @@ trend_rows = metrics.filter_layer(placements, metrics.every_year(filters), area)
 lang = ui.lang()
 left, right = st.columns(2, gap="medium")
 with left:
+    placements_trend = metrics.trend(trend_rows, area=area)
     st.plotly_chart(
         charts.trend_figure(
-            metrics.trend(trend_rows),
+            placements_trend,
             lang,
             value_label=t("metric.placements"),
-            title=dash.with_period(t("placements.trend"), metrics.years_of(trend_rows) or None),
+            title=dash.with_period(t("placements.trend"), metrics.years_of(placements_trend) or None),
         ),
         width="stretch",
     )
+    dash.trend_note(trend_rows, "placements", area)
     st.plotly_chart(
         charts.share_figure(
             metrics.top_values(rows, "sector", n=1000),

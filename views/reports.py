@@ -103,7 +103,7 @@ c1, c2, c3 = st.columns([2, 2, 1.4], gap="medium")
 with c1:
     st.plotly_chart(
         charts.stacked_trend_figure(
-            metrics.trend(trend_rows, by="channel"),
+            metrics.trend(trend_rows, by="channel", area=area),
             "channel",
             lang,
             value_label=t("metric.reports"),
@@ -115,7 +115,7 @@ with c1:
 with c2:
     st.plotly_chart(
         charts.stacked_trend_figure(
-            metrics.trend(trend_rows, by="destination"),
+            metrics.trend(trend_rows, by="destination", area=area),
             "destination",
             lang,
             value_label=t("metric.reports"),
@@ -124,6 +124,7 @@ with c2:
         ),
         width="stretch",
     )
+dash.trend_note(trend_rows, "reports", area)
 with c3:
     outcomes = metrics.top_values(rows, "outcome")
     st.plotly_chart(

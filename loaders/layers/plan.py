@@ -9,11 +9,14 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 import i18n
+from geo.codes import Level
+from geo.data_coverage import EVERY_YEAR, Coverage, derive, layer_level
 from geo.layers import LAYERS
 from loaders.pii import PersonalColumn, redact
 from loaders.validation import Issue
 
 __all__ = [
+    "CoverageError",
     "ImportPlan",
     "SheetNote",
     "MATCH_COLUMNS",
@@ -22,6 +25,7 @@ __all__ = [
     "report_frame",
     "match_frame",
     "mapping_frame",
+    "coverage_lines",
     "summary_messages",
 ]
 
@@ -31,6 +35,17 @@ ROW_BASE = 10_000_000
 
 REPORT_COLUMNS = ["file", "row", "column", "severity", "problem", "message", "candidates"]
 MATCH_COLUMNS = ["row", "status", "method", "score", "village", "village_name", "district", "regency"]
+
+
+class CoverageError(ValueError):
+    """A coverage that would leave some of the file's rows outside it (``message(lang)``)."""
+
+    def __init__(self, rows: int, areas: list[str]):
+        self.rows, self.areas = rows, areas
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = i18n.DEFAULT_LANGUAGE) -> str:
+        return i18n.t("coverage.leaves_rows_out", lang, rows=self.rows, areas=", ".join(self.areas[:10]))
 
 
 @dataclass(frozen=True)
@@ -76,6 +91,9 @@ class ImportPlan:
     sheet_notes: list[SheetNote] = field(default_factory=list)
     #: sheets read together: k -> name, for rows numbered ``k * ROW_BASE + row``
     row_sheets: dict[int, str] = field(default_factory=dict)
+    #: what the file speaks for (areas and years): derived by the stage "state coverage",
+    #: adjustable with :meth:`cover`; what *replace* replaces and where a missing row is 0
+    coverage: Coverage | None = None
 
     def row_label(self, row: int) -> str:
         """A row number as the user finds it: "5", or "5 ('Lombok Barat')" in a workbook read whole."""
@@ -121,12 +139,35 @@ class ImportPlan:
         return self.ambiguous + self.unmatched + self.invalid
 
     def scope(self) -> dict:
-        """Provinces (and years) the file covers: what ``replace`` replaces."""
+        """Provinces and years the file covers (its rows' and its coverage's), and the coverage
+        itself: what ``replace`` replaces."""
         if self.frame is None or self.frame.empty:
-            return {"provinces": [], "years": []}
-        provinces = sorted(self.frame["village"].astype(str).str[:2].unique())
+            return {"provinces": [], "years": [], "coverage": {}}
+        provinces = set(self.frame["village"].astype(str).str[:2].unique())
         years = sorted(int(y) for y in self.frame["year"].unique()) if "year" in self.frame else []
-        return {"provinces": provinces, "years": years}
+        coverage = self.coverage or Coverage()
+        provinces |= {a[:2] for a in coverage.areas(None)}
+        return {"provinces": sorted(provinces), "years": years, "coverage": coverage.to_json()}
+
+    def cover(self, level: Level | int | None = None, areas: list[str] | None = None) -> Coverage:
+        """State what the file speaks for, as the steward adjusts it: the areas of ``level`` with a
+        row (``Level.PROVINCE`` widens to the whole province, ``Level.DISTRICT`` or
+        ``Level.VILLAGE`` narrows), or exactly ``areas`` (dotted codes of any level), in each
+        year the file holds (every year for a register). Raises ``ValueError`` naming the rows'
+        areas a coverage would leave out: a file's rows are always inside what it speaks for."""
+        if self.frame is None or self.frame.empty:
+            raise ValueError(f"{self.file} holds no stored row: nothing to cover")
+        if areas is None:
+            coverage = derive(self.frame, level or layer_level(self.layer))
+        else:
+            codes = [str(a).strip() for a in areas if str(a).strip()]
+            years = sorted(int(y) for y in self.frame["year"].unique()) if "year" in self.frame else []
+            coverage = Coverage.of({y: codes for y in years} if years else {EVERY_YEAR: codes})
+        outside = self.frame.loc[~coverage.rows_inside(self.frame), "village"].astype(str)
+        if len(outside):
+            raise CoverageError(len(outside), sorted(set(outside.str[:5])))
+        self.coverage = coverage
+        return coverage
 
     def summary(self) -> dict:
         """Counts for the log, the CLI and the page (no cell values)."""
@@ -156,6 +197,32 @@ class ImportPlan:
             "accepted": self.accepted,
             **self.scope(),
         }
+
+
+def coverage_lines(
+    coverage: Coverage | None, lang: str = i18n.DEFAULT_LANGUAGE, limit: int = 12
+) -> list[str]:
+    """What a coverage speaks for, one line per group of years covering the same areas:
+    ``2023, 2024: Kabupaten Lombok Tengah (52.02), …`` (areas by their official names)."""
+    from geo.gazetteer import name_of
+
+    if coverage is None or coverage.empty:
+        return []
+    groups: dict[frozenset[str], list] = {}
+    for year, areas in coverage.cells:
+        groups.setdefault(areas, []).append(year)
+    out = []
+    for areas, years in groups.items():
+        named = [f"{name_of(a) or a} ({a})" for a in sorted(areas)]
+        if len(named) > limit:
+            named = [*named[:limit], i18n.t("coverage.describe.more", lang, n=len(named) - limit)]
+        when = (
+            i18n.t("coverage.describe.every_year", lang)
+            if years == [None]
+            else ", ".join(str(y) for y in years if y is not None)
+        )
+        out.append(i18n.t("coverage.describe.line", lang, years=when, areas=", ".join(named)))
+    return out
 
 
 def match_frame(plan: ImportPlan, methods: list[str] | None = None) -> pd.DataFrame:

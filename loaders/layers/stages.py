@@ -65,6 +65,7 @@ __all__ = [
     "find_subtotals",
     "validate",
     "plan_rows",
+    "state_coverage",
 ]
 
 #: Hidden columns a stage adds: what a sheet's name or title says (never shown as file columns).
@@ -1118,4 +1119,13 @@ def plan_rows(checked: Checked, plan: ImportPlan) -> ImportPlan:
     """One stored row per village and breakdown: what :func:`~loaders.layers.pipeline.commit`
     writes."""
     plan.frame = aggregate(checked.upload.layer, checked.rows)
+    return plan
+
+
+# --------------------------------------------------------------------------- 10. state coverage
+def state_coverage(plan_in: ImportPlan, plan: ImportPlan) -> ImportPlan:
+    """What the file speaks for, by the layer's rule (:func:`geo.data_coverage.derive`): the areas
+    of ``LayerSpec.covers`` (regencies; provinces for programmes) with a row, in each year with a
+    row. The preview states it and the steward may widen or narrow it (:meth:`ImportPlan.cover`)."""
+    plan.cover()
     return plan

@@ -17,8 +17,25 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.codes import Level
+from geo.data_coverage import Coverage, attach, derive, layer_level
 
-__all__ = ["Store", "StoreError", "Areas", "Display", "is_database_url", "now"]
+__all__ = [
+    "Store",
+    "StoreError",
+    "Areas",
+    "Display",
+    "UNDO_DEPTH",
+    "is_database_url",
+    "now",
+    "entry_coverage",
+    "with_coverage",
+    "replace_coverage",
+    "covered_frame",
+    "replaced_entry",
+]
+
+#: Undo points kept per layer (the states before its last writes); older ones are dropped.
+UNDO_DEPTH = 10
 
 #: One province's areas per level (``code, name, ..., geometry``, EPSG:4326).
 Areas = Mapping[Level, gpd.GeoDataFrame]
@@ -34,11 +51,59 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def trimmed_entry(version: dict, rows: pd.DataFrame, dropped: int) -> dict:
-    """A version's entry after a scoped replace dropped ``dropped`` of its rows (``rows`` stay):
-    the rows replaced counted, the provinces it names narrowed to those it still holds."""
-    out = {**version, "rows_replaced": dropped + version.get("rows_replaced", 0)}
-    if "provinces" in version and "village" in rows:
+def entry_coverage(layer: str, entry: dict, frame: pd.DataFrame | None = None) -> Coverage:
+    """What one stored version speaks for: its ``coverage`` as stated at import, else what its
+    rows show by the default rule (:func:`geo.data_coverage.derive`)."""
+    if entry.get("coverage") is not None:
+        return Coverage.from_json(entry["coverage"])
+    return derive(frame, layer_level(layer))
+
+
+def with_coverage(layer: str, info: dict, frame: pd.DataFrame) -> dict:
+    """A new version's entry with its coverage: as stated (the import plan, adjusted by the
+    steward), else derived from its rows, so every stored version knows what it speaks for."""
+    if info.get("coverage") is not None:
+        return info
+    return {**info, "coverage": derive(frame, layer_level(layer)).to_json()}
+
+
+def replace_coverage(layer: str, info: dict, frame: pd.DataFrame) -> tuple[dict, Coverage]:
+    """A new version's entry (:func:`with_coverage`) and what its write replaces of the earlier
+    versions' coverage: ``info["replaces"]`` when given (a steward's *replace all*: her provinces,
+    every year; not stored), else the new version's own coverage."""
+    info = dict(info)
+    replaces = info.pop("replaces", None)
+    info = with_coverage(layer, info, frame)
+    return info, Coverage.from_json(replaces) if replaces else entry_coverage(layer, info)
+
+
+def covered_frame(layer: str, frame: pd.DataFrame, entries: list[dict], frames=None) -> pd.DataFrame:
+    """``frame`` (the rows of ``entries``' versions) carrying the union of their coverage
+    (``frame.attrs["coverage"]``: :mod:`geo.data_coverage`); ``frames`` by id derive it for an
+    entry that lacks it."""
+    coverage = Coverage()
+    for entry in entries:
+        rows = (frames or {}).get(entry["id"]) if entry.get("coverage") is None else None
+        if rows is None and entry.get("coverage") is None and "version" in frame:
+            rows = frame[frame["version"] == entry["id"]]
+        coverage = coverage | entry_coverage(layer, entry, rows)
+    return attach(frame, coverage)
+
+
+def replaced_entry(
+    layer: str, entry: dict, rows: pd.DataFrame, dropped: int, replaced: Coverage
+) -> dict | None:
+    """An earlier version's entry after a replace of what ``replaced`` covers dropped ``dropped``
+    of its rows (``rows`` stay): its coverage without the replaced areas and years, the rows
+    replaced counted. None when nothing of it is left (no row and no coverage)."""
+    before = entry_coverage(layer, entry, rows if not dropped else None)
+    after = before.minus(replaced)
+    if rows.empty and after.empty:
+        return None
+    out = {**entry, "coverage": after.to_json()}
+    if dropped:
+        out["rows_replaced"] = dropped + entry.get("rows_replaced", 0)
+    if "provinces" in entry and "village" in rows:
         out["provinces"] = sorted(set(rows["village"].dropna().astype(str).str[:2]))
     return out
 
@@ -205,17 +270,32 @@ class Store(ABC):
         """Add a version of ``layer`` (``replace=True`` drops every earlier version). Atomic.
 
         With ``replace`` and ``drop_rows`` only the rows of earlier versions for which
-        ``drop_rows(frame)`` is True are dropped (the new version's scope); versions left
-        empty are removed, the others rewritten, all in the same atomic change.
+        ``drop_rows(frame)`` is True are dropped (the new version's scope), and what the new
+        version covers (``info["coverage"]``) is taken from their coverage
+        (:func:`replaced_entry`); versions left with no row and no coverage are removed, the
+        others rewritten, all in the same atomic change. ``info`` without ``coverage`` gets the
+        coverage its rows show (:func:`with_coverage`). The layer as it was is kept as an undo
+        point (:meth:`undo_layer`).
         """
 
     @abstractmethod
-    def delete_layer_version(self, layer: str, version_id: int) -> None: ...
+    def delete_layer_version(self, layer: str, version_id: int) -> None:
+        """Delete one version (kept as an undo point)."""
+
+    @abstractmethod
+    def undo_points(self, layer: str) -> list[dict]:
+        """The layer's undo points, oldest first: each the state before one write (``at``,
+        ``action`` ``write``/``delete``, ``version`` added or deleted, ``mode``)."""
+
+    @abstractmethod
+    def undo_layer(self, layer: str) -> dict:
+        """Put the layer back exactly as it was before its last write (the newest undo point,
+        then dropped); returns that point. ``StoreError`` when there is none."""
 
     @abstractmethod
     def read_layer(self, layer: str, version_id: int | None = None) -> pd.DataFrame:
-        """All versions of a layer concatenated (or one version), with a ``version`` column;
-        empty frame when none."""
+        """All versions of a layer concatenated (or one version), with a ``version`` column,
+        carrying what they cover (:func:`covered_frame`); empty frame when none."""
 
     @abstractmethod
     def layer_versions(self, layer: str) -> dict[int, pd.DataFrame]:
@@ -223,7 +303,16 @@ class Store(ABC):
 
     @abstractmethod
     def restore_layer(self, layer: str, meta: dict, frames: dict[int, pd.DataFrame]) -> None:
-        """Write a layer exactly as ``meta`` and ``frames`` describe it (ids kept), replacing it."""
+        """Write a layer exactly as ``meta`` and ``frames`` describe it (ids kept), replacing it
+        (its undo points are dropped)."""
+
+    def layer_coverage(self, layer: str) -> Coverage:
+        """What the layer's stored versions speak for, together (from their entries)."""
+        coverage = Coverage()
+        for entry in self.layer_meta(layer)["versions"]:
+            rows = None if entry.get("coverage") is not None else self.read_layer(layer, entry["id"])
+            coverage = coverage | entry_coverage(layer, entry, rows)
+        return coverage
 
     # ------------------------------------------------------------------ import log
     @abstractmethod

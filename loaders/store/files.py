@@ -10,8 +10,11 @@ Layout under the store root (``$ATLAS_DATA_DIR``, default ``data/store``)::
         district.parquet, regency.parquet, province.parquet
         display/<level>-<zoom>.parquet   simplified geometry prepared at import
     layers/<layer>           -> .gen/layer-<layer>-<id>/
-        meta.json             versions with their import log entries
+        meta.json             versions with their import log entries (each with its coverage)
         v<N>.parquet          one file per version
+        undo/<K>/             the layer as it was before a write: its meta.json and v<N>.parquet
+                              (hard links: the same bytes), undo.json (what the write was);
+                              the newest ``UNDO_DEPTH`` are kept
     import_log.jsonl          append-only log of accepted imports
     store_format.json         the store's format version (``loaders.store.format``); a store of
                               an earlier release is upgraded at its first open, a newer one refused
@@ -41,7 +44,18 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from geo.codes import Level
-from loaders.store.base import Areas, Display, Store, StoreError, now, trimmed_entry
+from loaders.store.base import (
+    UNDO_DEPTH,
+    Areas,
+    Display,
+    Store,
+    StoreError,
+    covered_frame,
+    now,
+    replace_coverage,
+    replaced_entry,
+    with_coverage,
+)
 from loaders.store.format import BACKUPS, FORMAT_FILE, ensure_files
 
 __all__ = ["FileStore", "LEVEL_FILES"]
@@ -334,14 +348,41 @@ class FileStore(Store):
         folder = self.root / "layers"
         if not folder.is_dir():
             return []
-        return sorted(p.name for p in folder.iterdir() if p.is_symlink() and self._unit_dir("layers", p.name))
+        return sorted(
+            p.name for p in folder.iterdir() if p.is_symlink() and self.layer_meta(p.name)["versions"]
+        )
 
     def layer_meta(self, layer: str) -> dict:
         """``{"versions": [{"id": N, "file":..., "rows":..., ...}, ...]}``; empty when none."""
         folder = self._unit_dir("layers", layer)
-        if folder is None:
+        if folder is None or not (folder / "meta.json").exists():
             return {"layer": layer, "versions": []}
         return json.loads((folder / "meta.json").read_text())
+
+    @staticmethod
+    def _write_meta(folder: Path, layer: str, versions: list[dict]) -> None:
+        # meta.json may be a hard link into the live generation or an undo point: replace, never rewrite
+        (folder / "meta.json").unlink(missing_ok=True)
+        (folder / "meta.json").write_text(
+            json.dumps({"layer": layer, "versions": versions}, ensure_ascii=False, indent=1)
+        )
+
+    @staticmethod
+    def _keep_undo_point(folder: Path, what: dict) -> None:
+        """The layer in ``folder`` (a copy of the live generation) kept as its newest undo point:
+        its meta.json and version files hard-linked into ``undo/<K>/``; the oldest points beyond
+        ``UNDO_DEPTH`` dropped."""
+        undo = folder / "undo"
+        undo.mkdir(exist_ok=True)
+        held = sorted(int(p.name) for p in undo.iterdir() if p.name.isdigit())
+        point = undo / str((held[-1] if held else 0) + 1)
+        point.mkdir()
+        for path in [folder / "meta.json", *sorted(folder.glob("v*.parquet"))]:
+            if path.exists():
+                _link(path, point / path.name)
+        (point / "undo.json").write_text(json.dumps({"at": _now(), **what}, ensure_ascii=False, indent=1))
+        for old in held[: max(0, len(held) + 1 - UNDO_DEPTH)]:
+            shutil.rmtree(undo / str(old))
 
     def write_layer_version(
         self,
@@ -355,39 +396,41 @@ class FileStore(Store):
         """Add a version of ``layer`` (``replace=True`` drops every earlier version). Atomic.
 
         With ``replace`` and ``drop_rows`` only the rows of earlier versions for which
-        ``drop_rows(frame)`` is True are dropped (the new version's scope); versions left
-        empty are removed, the others rewritten, all in the same atomic swap.
+        ``drop_rows(frame)`` is True are dropped (the new version's scope) and the new version's
+        coverage is taken from theirs; versions left with no row and no coverage are removed,
+        the others rewritten, all in the same atomic swap, with the layer as it was kept as an
+        undo point.
         """
+        info, replaced = replace_coverage(layer, info, frame)
         meta = self.layer_meta(layer)
         scoped = replace and drop_rows is not None
         versions = [] if replace and not scoped else list(meta["versions"])
         new_id = max([v["id"] for v in meta["versions"]], default=0) + 1
-        with self._replace_unit("layers", layer, copy_current=not replace or scoped) as folder:
+        with self._replace_unit("layers", layer, copy_current=True) as folder:
+            mode = info.get("mode") or (
+                "replace_all" if replace and not scoped else "replace" if scoped else "append"
+            )
+            self._keep_undo_point(folder, {"action": "write", "version": new_id, "mode": mode})
             if scoped:
                 kept = []
                 for version in versions:
                     path = folder / f"v{version['id']}.parquet"
                     old = pd.read_parquet(path)
                     mask = drop_rows(old).fillna(False).astype(bool).to_numpy()
-                    if not mask.any():
-                        kept.append(version)
+                    entry = replaced_entry(layer, version, old[~mask], int(mask.sum()), replaced)
+                    if entry is None:
                         continue
-                    path.unlink()  # a hard link into the live generation: never write through it
-                    if mask.all():
-                        continue
-                    old[~mask].to_parquet(path, index=False)
-                    kept.append(trimmed_entry(version, old[~mask], int(mask.sum())))
+                    if mask.any():
+                        path.unlink()  # a hard link into the live generation: never write through it
+                        old[~mask].to_parquet(path, index=False)
+                    kept.append(entry)
                 versions = kept
-            frame.to_parquet(folder / f"v{new_id}.parquet", index=False)
+            _bare(frame).to_parquet(folder / f"v{new_id}.parquet", index=False)
             versions.append({"id": new_id, "written_at": _now(), **info})
             for stale in folder.glob("v*.parquet"):
                 if int(stale.stem[1:]) not in {v["id"] for v in versions}:
                     stale.unlink()
-            # meta.json may be a hard link into the live generation: replace, never rewrite.
-            (folder / "meta.json").unlink(missing_ok=True)
-            (folder / "meta.json").write_text(
-                json.dumps({"layer": layer, "versions": versions}, ensure_ascii=False, indent=1)
-            )
+            self._write_meta(folder, layer, versions)
         return new_id
 
     def delete_layer_version(self, layer: str, version_id: int) -> None:
@@ -395,26 +438,54 @@ class FileStore(Store):
         if version_id not in {v["id"] for v in meta["versions"]}:
             raise StoreError(f"layer {layer} has no version {version_id}")
         versions = [v for v in meta["versions"] if v["id"] != version_id]
-        if not versions:
-            self._remove_unit("layers", layer)
-            return
         with self._replace_unit("layers", layer, copy_current=True) as folder:
+            self._keep_undo_point(folder, {"action": "delete", "version": version_id})
             (folder / f"v{version_id}.parquet").unlink()
-            (folder / "meta.json").unlink()
-            (folder / "meta.json").write_text(
-                json.dumps({"layer": layer, "versions": versions}, ensure_ascii=False, indent=1)
-            )
+            self._write_meta(folder, layer, versions)
+
+    def undo_points(self, layer: str) -> list[dict]:
+        folder = self._unit_dir("layers", layer)
+        if folder is None or not (folder / "undo").is_dir():
+            return []
+        points = sorted(int(p.name) for p in (folder / "undo").iterdir() if p.name.isdigit())
+        out = []
+        for k in points:
+            point = folder / "undo" / str(k)
+            meta = point / "meta.json"
+            before = json.loads(meta.read_text())["versions"] if meta.exists() else []
+            out.append({"point": k, **json.loads((point / "undo.json").read_text()), "before": before})
+        return out
+
+    def undo_layer(self, layer: str) -> dict:
+        points = self.undo_points(layer)
+        if not points:
+            raise StoreError(f"layer {layer} has nothing to undo")
+        last = points[-1]
+        with self._replace_unit("layers", layer, copy_current=True) as folder:
+            point = folder / "undo" / str(last["point"])
+            for path in [folder / "meta.json", *folder.glob("v*.parquet")]:
+                path.unlink(missing_ok=True)
+            for path in [point / "meta.json", *sorted(point.glob("v*.parquet"))]:
+                if path.exists():
+                    _link(path, folder / path.name)  # the same files: byte for byte as they were
+            shutil.rmtree(point)
+        return last
 
     def read_layer(self, layer: str, version_id: int | None = None) -> pd.DataFrame:
-        """All versions of a layer concatenated (or one version); empty frame when none."""
+        """All versions of a layer concatenated (or one version), carrying their coverage; empty
+        frame when none."""
         folder = self._unit_dir("layers", layer)
         if folder is None:
             return pd.DataFrame()
-        ids = [v["id"] for v in self.layer_meta(layer)["versions"]]
+        entries = self.layer_meta(layer)["versions"]
         if version_id is not None:
-            ids = [version_id]
-        frames = [pd.read_parquet(folder / f"v{i}.parquet").assign(version=i) for i in ids]
-        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+            entries = [e for e in entries if e["id"] == version_id]
+            if not entries:
+                raise StoreError(f"layer {layer} has no version {version_id}")
+        frames = [pd.read_parquet(folder / f"v{e['id']}.parquet").assign(version=e["id"]) for e in entries]
+        if not frames:
+            return pd.DataFrame()
+        return covered_frame(layer, pd.concat(frames, ignore_index=True), entries)
 
     def layer_versions(self, layer: str) -> dict[int, pd.DataFrame]:
         folder = self._unit_dir("layers", layer)
@@ -424,11 +495,13 @@ class FileStore(Store):
         return {i: pd.read_parquet(folder / f"v{i}.parquet") for i in ids}
 
     def restore_layer(self, layer: str, meta: dict, frames: dict[int, pd.DataFrame]) -> None:
+        # every version restored knows what it covers (a backup of an earlier format: from its rows)
+        versions = [with_coverage(layer, v, frames[v["id"]]) for v in meta["versions"]]
         with self._replace_unit("layers", layer) as folder:
-            for version in meta["versions"]:
-                frames[version["id"]].to_parquet(folder / f"v{version['id']}.parquet", index=False)
+            for version in versions:
+                _bare(frames[version["id"]]).to_parquet(folder / f"v{version['id']}.parquet", index=False)
             (folder / "meta.json").write_text(
-                json.dumps({"layer": layer, "versions": meta["versions"]}, ensure_ascii=False, indent=1)
+                json.dumps({"layer": layer, "versions": versions}, ensure_ascii=False, indent=1)
             )
 
     # ----------------------------------------------------------------- import log
@@ -466,6 +539,16 @@ class FileStore(Store):
 
 
 _COMPRESSION = "zstd"
+
+
+def _bare(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` without ``attrs`` (a read layer carries its coverage, which the version's entry
+    stores; pandas would try to write it into the file's metadata)."""
+    if not frame.attrs:
+        return frame
+    out = frame.copy(deep=False)
+    out.attrs = {}
+    return out
 
 
 def _link(source: Path, target: Path) -> None:

@@ -886,7 +886,7 @@ def _restore_postgis(src: Path, work: Path, held: Store, manifest: dict, make_bo
         with _connect(held.key, held.label) as conn, conn.transaction():
             conn.execute("UPDATE atlas.state SET version = version + 1 WHERE id = 1")  # the writers' lock
             # the import log is append-only (a trigger): it keeps its entries and gains the backup's
-            for table in ("atlas.provinces", "atlas.layer_versions"):
+            for table in ("atlas.provinces", "atlas.layer_versions", "atlas.layer_undo"):
                 conn.execute(f"DELETE FROM {table}")
             Store(held.key).bound(conn).copy_from(staged)
             carried = _book.load_pg(conn, tables)

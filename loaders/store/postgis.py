@@ -10,8 +10,12 @@ the schema ``atlas`` (created on first use, or by ``python -m loaders.store migr
     area_sets       province, level, display ('' = full geometry, else a display zoom), columns
     areas           province, level, display, ord, code, attrs (jsonb), geom (PostGIS, EPSG:4326)
     packs           province, zoom, data (the national view's village packs, ``geo.tiles``)
-    layer_versions  layer, id, entry (jsonb: the version's import log entry), columns
+    layer_versions  layer, id, entry (jsonb: the version's import log entry, with its coverage), columns
     layer_rows      layer, version, ord, row (jsonb)
+    layer_undo      layer, point, info (jsonb: what the write was), ids (the versions before it)
+    layer_undo_versions, layer_undo_rows
+                    the versions a write changed or removed, as they were (rows only where the
+                    write changed them): an undo point puts them back exactly
     import_log      id, entry (jsonb), append-only: a trigger refuses UPDATE, DELETE and TRUNCATE
                     to every role, the owner's included
 
@@ -44,7 +48,18 @@ import pandas as pd
 import shapely
 
 from geo.codes import Level
-from loaders.store.base import Areas, Display, Store, StoreError, now, trimmed_entry
+from loaders.store.base import (
+    UNDO_DEPTH,
+    Areas,
+    Display,
+    Store,
+    StoreError,
+    covered_frame,
+    now,
+    replace_coverage,
+    replaced_entry,
+    with_coverage,
+)
 from loaders.store.format import CURRENT, SCHEMA_LOCK, ensure_postgis, postgis_format
 
 __all__ = ["PostgisStore", "SCHEMA_SQL", "APP_ROLE_SQL", "close_pools"]
@@ -105,6 +120,32 @@ CREATE TABLE IF NOT EXISTS atlas.layer_rows (
     row jsonb NOT NULL,
     PRIMARY KEY (layer, version, ord),
     FOREIGN KEY (layer, version) REFERENCES atlas.layer_versions ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS atlas.layer_undo (
+    layer text NOT NULL,
+    point int NOT NULL,
+    info jsonb NOT NULL,
+    ids jsonb NOT NULL,
+    PRIMARY KEY (layer, point)
+);
+CREATE TABLE IF NOT EXISTS atlas.layer_undo_versions (
+    layer text NOT NULL,
+    point int NOT NULL,
+    id int NOT NULL,
+    entry jsonb NOT NULL,
+    columns jsonb NOT NULL,
+    rows_kept boolean NOT NULL,
+    PRIMARY KEY (layer, point, id),
+    FOREIGN KEY (layer, point) REFERENCES atlas.layer_undo ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS atlas.layer_undo_rows (
+    layer text NOT NULL,
+    point int NOT NULL,
+    version int NOT NULL,
+    ord int NOT NULL,
+    row jsonb NOT NULL,
+    PRIMARY KEY (layer, point, version, ord),
+    FOREIGN KEY (layer, point, version) REFERENCES atlas.layer_undo_versions ON DELETE CASCADE
 );
 CREATE TABLE IF NOT EXISTS atlas.import_log (
     id bigserial PRIMARY KEY,
@@ -632,6 +673,39 @@ class PostgisStore(Store):
         ).fetchone()
         return _restore_columns(json.loads(text), names, dict((n, d) for n, d in columns))
 
+    @staticmethod
+    def _undo_point(conn, layer: str, info: dict, entries: list[dict]) -> int:
+        """A new undo point of ``layer`` (the versions before the write: ``entries``); the oldest
+        beyond ``UNDO_DEPTH`` dropped. Returns its number."""
+        (last,) = conn.execute(
+            "SELECT coalesce(max(point), 0) FROM atlas.layer_undo WHERE layer = %s", (layer,)
+        ).fetchone()
+        point = int(last) + 1
+        conn.execute(
+            "INSERT INTO atlas.layer_undo VALUES (%s, %s, %s::jsonb, %s::jsonb)",
+            (layer, point, json.dumps({"at": now(), **info}), json.dumps([e["id"] for e in entries])),
+        )
+        conn.execute(
+            "DELETE FROM atlas.layer_undo WHERE layer = %s AND point <= %s", (layer, point - UNDO_DEPTH)
+        )
+        return point
+
+    @staticmethod
+    def _keep_version(conn, layer: str, point: int, version_id: int, *, rows: bool) -> None:
+        """Version ``version_id`` as it is now, into undo point ``point`` (with its rows when the
+        write changes them)."""
+        conn.execute(
+            "INSERT INTO atlas.layer_undo_versions"
+            " SELECT layer, %s, id, entry, columns, %s FROM atlas.layer_versions WHERE layer = %s AND id = %s",
+            (point, rows, layer, version_id),
+        )
+        if rows:
+            conn.execute(
+                "INSERT INTO atlas.layer_undo_rows"
+                " SELECT layer, %s, version, ord, row FROM atlas.layer_rows WHERE layer = %s AND version = %s",
+                (point, layer, version_id),
+            )
+
     def write_layer_version(
         self,
         layer: str,
@@ -641,48 +715,124 @@ class PostgisStore(Store):
         replace: bool,
         drop_rows: Callable[[pd.DataFrame], pd.Series] | None = None,
     ) -> int:
+        info, replaced = replace_coverage(layer, info, frame)
         scoped = replace and drop_rows is not None
         with self._write() as conn:
             entries = self._entries(conn, layer)
             new_id = max([v["id"] for v in entries], default=0) + 1
+            mode = info.get("mode") or (
+                "replace_all" if replace and not scoped else "replace" if scoped else "append"
+            )
+            point = self._undo_point(
+                conn, layer, {"action": "write", "version": new_id, "mode": mode}, entries
+            )
             if replace and not scoped:
+                for version in entries:
+                    self._keep_version(conn, layer, point, version["id"], rows=True)
                 conn.execute("DELETE FROM atlas.layer_versions WHERE layer = %s", (layer,))
             if scoped:
                 for version in entries:
                     old = self._version_frame(conn, layer, version["id"])
                     mask = drop_rows(old).fillna(False).astype(bool).to_numpy()
-                    if not mask.any():
+                    entry = replaced_entry(layer, version, old[~mask], int(mask.sum()), replaced)
+                    if entry == version:
+                        continue
+                    self._keep_version(conn, layer, point, version["id"], rows=entry is None or mask.any())
+                    if entry is not None and not mask.any():  # only its coverage changed
+                        conn.execute(
+                            "UPDATE atlas.layer_versions SET entry = %s::jsonb WHERE layer = %s AND id = %s",
+                            (json.dumps(entry, ensure_ascii=False), layer, version["id"]),
+                        )
                         continue
                     conn.execute(
                         "DELETE FROM atlas.layer_versions WHERE layer = %s AND id = %s",
                         (layer, version["id"]),
                     )
-                    if mask.all():
-                        continue
-                    entry = trimmed_entry(version, old[~mask], int(mask.sum()))
-                    self._insert_version(conn, layer, entry, old[~mask].reset_index(drop=True))
+                    if entry is not None:
+                        self._insert_version(conn, layer, entry, old[~mask].reset_index(drop=True))
             self._insert_version(conn, layer, {"id": new_id, "written_at": now(), **info}, frame)
         return new_id
 
     def delete_layer_version(self, layer: str, version_id: int) -> None:
         with self._write() as conn:
-            done = conn.execute(
-                "DELETE FROM atlas.layer_versions WHERE layer = %s AND id = %s", (layer, version_id)
-            )
-            if not done.rowcount:
+            entries = self._entries(conn, layer)
+            if version_id not in {e["id"] for e in entries}:
                 raise StoreError(f"layer {layer} has no version {version_id}")
+            point = self._undo_point(conn, layer, {"action": "delete", "version": version_id}, entries)
+            self._keep_version(conn, layer, point, version_id, rows=True)
+            conn.execute("DELETE FROM atlas.layer_versions WHERE layer = %s AND id = %s", (layer, version_id))
+
+    def undo_points(self, layer: str) -> list[dict]:
+        """As the interface says; ``before`` (the versions before the write) is exact for the
+        newest point (older ones list versions a later write changed as they are now)."""
+        with self._conn() as conn:
+            now = {e["id"]: e for e in self._entries(conn, layer)}
+            points = conn.execute(
+                "SELECT point, info, ids FROM atlas.layer_undo WHERE layer = %s ORDER BY point", (layer,)
+            ).fetchall()
+            out = []
+            for point, info, ids in points:
+                saved = dict(
+                    conn.execute(
+                        "SELECT id, entry FROM atlas.layer_undo_versions WHERE layer = %s AND point = %s",
+                        (layer, point),
+                    ).fetchall()
+                )
+                before = [saved[i] if i in saved else now[i] for i in ids if i in saved or i in now]
+                out.append({"point": point, **info, "before": before})
+            return out
+
+    def undo_layer(self, layer: str) -> dict:
+        with self._write() as conn:
+            found = conn.execute(
+                "SELECT point, info, ids FROM atlas.layer_undo WHERE layer = %s ORDER BY point DESC LIMIT 1",
+                (layer,),
+            ).fetchone()
+            if found is None:
+                raise StoreError(f"layer {layer} has nothing to undo")
+            point, info, ids = found
+            kept = conn.execute(
+                "SELECT id, rows_kept FROM atlas.layer_undo_versions WHERE layer = %s AND point = %s",
+                (layer, point),
+            ).fetchall()
+            # versions the write added, or whose rows it changed or removed, go; they come back as they were
+            gone = [i for i, rows in kept if rows]
+            added = [e["id"] for e in self._entries(conn, layer) if e["id"] not in ids]
+            conn.execute(
+                "DELETE FROM atlas.layer_versions WHERE layer = %s AND id = ANY(%s)", (layer, gone + added)
+            )
+            conn.execute(
+                "INSERT INTO atlas.layer_versions"
+                " SELECT layer, id, entry, columns FROM atlas.layer_undo_versions"
+                " WHERE layer = %s AND point = %s AND rows_kept",
+                (layer, point),
+            )
+            conn.execute(
+                "INSERT INTO atlas.layer_rows SELECT layer, version, ord, row FROM atlas.layer_undo_rows"
+                " WHERE layer = %s AND point = %s",
+                (layer, point),
+            )
+            conn.execute(
+                "UPDATE atlas.layer_versions v SET entry = u.entry FROM atlas.layer_undo_versions u"
+                " WHERE u.layer = %s AND u.point = %s AND NOT u.rows_kept AND v.layer = u.layer AND v.id = u.id",
+                (layer, point),
+            )
+            conn.execute("DELETE FROM atlas.layer_undo WHERE layer = %s AND point = %s", (layer, point))
+        return {"point": point, **info}
 
     def read_layer(self, layer: str, version_id: int | None = None) -> pd.DataFrame:
         with self._conn() as conn:
-            ids = [v["id"] for v in self._entries(conn, layer)]
-            if not ids:
+            entries = self._entries(conn, layer)
+            if not entries:
                 return pd.DataFrame()
             if version_id is not None:
-                if version_id not in ids:
+                entries = [e for e in entries if e["id"] == version_id]
+                if not entries:
                     raise StoreError(f"layer {layer} has no version {version_id}")
-                ids = [version_id]
-            frames = [self._version_frame(conn, layer, i).assign(version=i) for i in ids]
-        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+            frames = [self._version_frame(conn, layer, e["id"]).assign(version=e["id"]) for e in entries]
+        return (
+            covered_frame(layer, pd.concat(frames, ignore_index=True), entries) if frames else pd.DataFrame()
+        )
 
     def layer_versions(self, layer: str) -> dict[int, pd.DataFrame]:
         with self._conn() as conn:
@@ -690,9 +840,11 @@ class PostgisStore(Store):
 
     def restore_layer(self, layer: str, meta: dict, frames: dict[int, pd.DataFrame]) -> None:
         with self._write() as conn:
+            conn.execute("DELETE FROM atlas.layer_undo WHERE layer = %s", (layer,))
             conn.execute("DELETE FROM atlas.layer_versions WHERE layer = %s", (layer,))
-            for entry in meta["versions"]:
-                self._insert_version(conn, layer, entry, frames[entry["id"]])
+            for entry in meta["versions"]:  # each knows what it covers (an earlier format: its rows')
+                frame = frames[entry["id"]]
+                self._insert_version(conn, layer, with_coverage(layer, entry, frame), frame)
 
     # ----------------------------------------------------------------- import log
     def log_import(self, entry: dict) -> None:

@@ -217,10 +217,15 @@ class ScopedStore(Store):
         return {"layer": layer, "versions": [dict(v) for v in self._versions(layer)]}
 
     def read_layer(self, layer: str, version_id: int | None = None) -> pd.DataFrame:
+        """The rows of the scope's provinces, carrying the coverage inside them only (what
+        other provinces' files cover is not the scope's to know, not even as a count)."""
+        from geo.data_coverage import attach, coverage_of, layer_level
+
         frame = self.inner.read_layer(layer, version_id)
+        coverage = coverage_of(frame, layer_level(layer)).within(sorted(self.scope))
         if frame.empty:
-            return frame
-        return frame[self._in(frame).to_numpy()].reset_index(drop=True)
+            return attach(frame.copy(), coverage)
+        return attach(frame[self._in(frame).to_numpy()].reset_index(drop=True), coverage)
 
     def layer_versions(self, layer: str) -> dict[int, pd.DataFrame]:
         shown = {v["id"] for v in self._versions(layer)}
@@ -262,6 +267,37 @@ class ScopedStore(Store):
 
     def restore_layer(self, layer: str, meta: dict, frames: dict[int, pd.DataFrame]) -> None:
         raise self._refuse(f"restoring the whole layer {layer}")
+
+    def _touches(self, entries: list[dict]) -> set[str] | None:
+        """The provinces ``entries`` hold or cover (None when one names neither: unknown)."""
+        from geo.data_coverage import Coverage
+
+        out: set[str] = set()
+        for entry in entries:
+            named = entry_provinces(entry)
+            covered = {a[:2] for a in Coverage.from_json(entry.get("coverage")).areas(None)}
+            if named is None and not covered:
+                return None
+            out |= (named or set()) | covered
+        return out
+
+    def undo_points(self, layer: str) -> list[dict]:
+        """The newest undo point only, and only when what it would take back (the versions its
+        write added, changed or removed) lies inside the scope: never another province's."""
+        points = self.inner.undo_points(layer)
+        if not points:
+            return []
+        point = points[-1]
+        now = self.inner.layer_meta(layer)["versions"]
+        before = point.get("before") or []
+        changed = [e for e in now if e not in before] + [e for e in before if e not in now]
+        touched = self._touches(changed)
+        return [point] if touched is not None and touched <= self.scope else []
+
+    def undo_layer(self, layer: str) -> dict:
+        if not self.undo_points(layer):
+            raise self._refuse(f"undoing the last write of {layer} (it changed other provinces)")
+        return self.inner.undo_layer(layer)
 
     # ------------------------------------------------------------------ import log
     def log_import(self, entry: dict) -> None:

@@ -198,7 +198,11 @@ def test_append_and_replace_semantics(tmp_path):
     plan, _ = import_file(
         "placements", placements_csv(tmp_path / "d.csv", "36.04", 2023, [7, 7, 7]), store, mode="replace"
     )
-    assert plan.scope() == {"provinces": ["36"], "years": [2023]}
+    assert plan.scope() == {
+        "provinces": ["36"],
+        "years": [2023],
+        "coverage": {"by_year": {"2023": ["36.04"]}},
+    }
     stored = store.read_layer("placements")
     totals = stored.groupby([stored["village"].str[:2], "year"])["count"].sum().to_dict()
     assert totals == {("35", 2023): 15, ("36", 2022): 3, ("36", 2023): 21}

@@ -48,6 +48,24 @@ def _tree(path: Path) -> dict[str, object]:
     return out
 
 
+def _as_before(found: dict) -> dict:
+    """``found`` (figures read by this release) without what format 3 adds to each layer version:
+    its coverage (:mod:`geo.data_coverage`), derived at the upgrade. Checks that every version has it."""
+    out = json.loads(json.dumps(found))
+    for meta in out["layer_meta"].values():
+        for entry in meta["versions"]:
+            coverage = entry.pop("coverage")  # what its rows show: areas by year, or every year
+            assert set(coverage) <= {"by_year", "every_year"} and coverage
+    return out
+
+
+def _meta_as_before(data: bytes) -> dict:
+    meta = json.loads(data)
+    for entry in meta["versions"]:
+        entry.pop("coverage")
+    return meta
+
+
 def _layer(n: int = 6) -> pd.DataFrame:
     return pd.DataFrame(
         {
@@ -153,32 +171,38 @@ def test_a_store_of_the_release_before_opens_upgraded_once_with_a_backup(old_sto
     assert store_format(store) == 1  # recognised by its folders, without a marker
 
     now_figures, said = figures_in(ROOT, {"ATLAS_DATA_DIR": str(store)})
-    assert now_figures == old_figures
-    assert "upgraded from format 1 to 2" in said
+    assert _as_before(now_figures) == old_figures
+    assert "upgraded from format 1 to 3" in said
     marker = json.loads((store / "store_format.json").read_text())
-    assert marker["format"] == FORMAT == 2
+    assert marker["format"] == FORMAT == 3
     kept = sorted((store / "backups").iterdir())
     assert [p.name[:17] for p in kept] == ["store-format-1-20"] and marker["upgrades"][0]["backup"] == str(
         kept[0]
     )
-    # Only the marker and the backup were added; every file of the release before is as it was.
+    # Only the marker and the backup were added, and each layer version's coverage (format 3, in
+    # its meta.json); every other file of the release before is as it was.
     after = _tree(store)
-    assert {k: v for k, v in after.items() if not k.startswith(("backups", "store_format"))} == before
+    metas = [k for k in before if k.startswith(".gen/layers-") and k.endswith("/meta.json")]
+    assert metas and all(_meta_as_before(after[k]) == json.loads(before[k]) for k in metas)
+    assert {
+        k: v for k, v in after.items() if not k.startswith(("backups", "store_format")) and k not in metas
+    } == {k: v for k, v in before.items() if k not in metas}
 
     # A second open (another process) finds it done: same figures, still one backup.
     again, said = figures_in(ROOT, {"ATLAS_DATA_DIR": str(store)})
-    assert again == old_figures and "upgraded" not in said
+    assert _as_before(again) == old_figures and "upgraded" not in said
     assert sorted((store / "backups").iterdir()) == kept
 
     # The backup kept holds the store as the old release left it: restored, it reads the same.
     restored = tmp_path / "restored"
     done = restore(kept[0], restored)
     assert done["backup_format"] == 1 and done["format"] == FORMAT
-    assert figures(Store(restored), accounts.SqliteBook(restored / "accounts.sqlite")) == old_figures
+    restored_figures = figures(Store(restored), accounts.SqliteBook(restored / "accounts.sqlite"))
+    assert _as_before(restored_figures) == old_figures
     back = _tree(restored)
-    assert {k: v for k, v in back.items() if k not in ("store_format.json", "accounts.sqlite")} == {
-        k: v for k, v in before.items() if k != "accounts.sqlite"
-    }
+    assert {
+        k: v for k, v in back.items() if k not in ("store_format.json", "accounts.sqlite") and k not in metas
+    } == {k: v for k, v in before.items() if k != "accounts.sqlite" and k not in metas}
     assert json.loads(back["store_format.json"])["upgrades"][0]["restored_from"] == str(kept[0])
 
 
@@ -245,7 +269,7 @@ def test_a_new_store_is_written_with_the_current_format(tmp_path):
 @pytest.mark.parametrize(
     "marker, why",
     [
-        ('{"format": 3}', "format 3, written by a newer release"),
+        ('{"format": 4}', "format 4, written by a newer release"),
         ('{"format": 9999, "layout": "something else"}', "format 9999, written by a newer release"),
         ('{"format": "2"}', "damaged store_format.json"),
         ("{not json", "damaged store_format.json"),
@@ -290,18 +314,19 @@ def test_a_database_of_the_release_before_opens_upgraded_once_with_a_backup(
 
     env = {"ATLAS_DATABASE_URL": pg_url, "ATLAS_DATA_DIR": str(backups)}
     now_figures, said = figures_in(ROOT, env)
-    assert now_figures == old_figures
-    assert "upgraded from format 1 to 2" in said and store_format(pg_url) == FORMAT
+    assert _as_before(now_figures) == old_figures
+    assert "upgraded from format 1 to 3" in said and store_format(pg_url) == FORMAT
     kept = sorted((backups / "backups").iterdir())
     assert len(kept) == 1 and kept[0].name.startswith("store-format-1-")
     again, said = figures_in(ROOT, env)
-    assert again == old_figures and "upgraded" not in said and sorted((backups / "backups").iterdir()) == kept
+    assert _as_before(again) == old_figures and "upgraded" not in said
+    assert sorted((backups / "backups").iterdir()) == kept
 
     # The backup kept holds the database as the old release left it (as files here).
     restored = tmp_path / "restored"
     restore(kept[0], restored, make_book=lambda place: accounts.SqliteBook(place).accounts())
     from_backup = figures(Store(restored), accounts.SqliteBook(restored / "accounts.sqlite"))
-    assert from_backup == old_figures
+    assert _as_before(from_backup) == old_figures
 
 
 def test_a_database_of_a_newer_format_is_refused(pg_url, tmp_path):

@@ -37,7 +37,7 @@ def test_a_stewards_replace_all_replaces_her_provinces_only(office):
     rows are replaced, Banten's stay, also those of the version that held both provinces."""
     assert placement_totals(office.store) == TOTALS
     ntb = placements_csv(office.files / "ntb_baru.csv", office.store, 2025, {NTB: 35})
-    done = office.cli("loaders.layers", "import", "placements", str(ntb), "--mode", "replace_all", user="steward52")  # fmt: skip
+    done = office.cli("loaders.layers", "import", "placements", str(ntb), "--mode", "replace_all", "--yes", user="steward52")  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert placement_totals(office.store) == {BANTEN: TOTALS[BANTEN], NTB: 35}
     mixed = office.store.read_layer("placements", 3)  # rekap_nasional_2024.csv: only its Banten rows left
@@ -47,7 +47,7 @@ def test_a_stewards_replace_all_replaces_her_provinces_only(office):
 
 def test_an_admins_replace_all_is_recorded_with_every_province_it_changed(office):
     ntb = placements_csv(office.files / "ntb_baru.csv", office.store, 2025, {NTB: 35})
-    done = office.cli("loaders.layers", "import", "placements", str(ntb), "--mode", "replace_all", user="admin")  # fmt: skip
+    done = office.cli("loaders.layers", "import", "placements", str(ntb), "--mode", "replace_all", "--yes", user="admin")  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert placement_totals(office.store) == {NTB: 35}
     assert office.entries()[-1] == ("admin", "replace", "ok", f"{BANTEN} {NTB}")
@@ -78,7 +78,7 @@ def test_a_viewer_or_analyst_writes_nothing_even_with_a_grant(office):
     ntb = placements_csv(office.files / "ntb_baru.csv", office.store, 2025, {NTB: 35})
     assert office.book.account("analyst52").role == Role.ANALYST
     for user in ("analyst52", "viewer52", "steward"):  # steward: no grant at all
-        refused = office.cli("loaders.layers", "import", "placements", str(ntb), "--mode", "replace_all", user=user)  # fmt: skip
+        refused = office.cli("loaders.layers", "import", "placements", str(ntb), "--mode", "replace_all", "--yes", user=user)  # fmt: skip
         assert refused.returncode == 3, refused.stderr
         assert office.entries()[-1][:3] == (user, "replace", "denied")
     assert placement_totals(office.store) == TOTALS

@@ -226,6 +226,11 @@ def test_a_stewards_replace_all_on_the_data_page_keeps_other_provinces(office):
     assert i18n.t("data.mode.replace_all_limited", "en", provinces=NTB) in mode.options
     mode.set_value("replace_all").run()
     assert i18n.t("data.changes", "en", provinces=NTB) in [c.value for c in at.caption]
+    # what goes is stated and confirmed first (issue 22): NTB's rows only, never Banten's
+    code = i18n.t("coverage.view.col.code", "en")
+    gone = next(df.value for df in at.dataframe if code in df.value.columns)
+    assert len(gone) and all(str(c).startswith(NTB) for c in gone[code])
+    next(c for c in at.checkbox if c.label.startswith("I have checked")).check().run()
     next(b for b in at.button if b.label == i18n.t("data.confirm", "en")).click().run()
     assert not at.exception, at.exception
     assert placement_totals(office.store) == {BANTEN: TOTALS[BANTEN], NTB: 35}

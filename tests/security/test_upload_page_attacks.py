@@ -179,6 +179,6 @@ def test_a_workbook_bomb_is_refused_before_its_sheets_are_listed_and_checked_onc
     assert i18n.t("data.rejected", "en") in [e.value for e in at.error]
     # reruns (a click elsewhere) neither open the file nor check it again
     at.checkbox(key="data_skip_invalid").check().run()
-    at.radio(key="data_mode").set_value("append").run()
+    at.run()  # (the save mode is offered only for a file that can be saved: issue 22)
     assert not at.exception, at.exception
     assert opened == [] and checked == [1]
