@@ -248,10 +248,14 @@ def dictionary_markdown() -> str:
         "and column. A template per layer can be downloaded from the Data page or written with",
         "`loaders.templates.template_xlsx(layer)`.",
         "",
-        "Import: `python -m loaders.layers import LAYER FILE [--sheet S] [--mode replace|append|replace_all]"
-        " [--report OUT.csv]` (exit 0 imported, 1 rejected); `python -m loaders.layers status --json`.",
-        "*replace* removes earlier rows of the same provinces (and, for layers with a year, the same years)",
-        "the new file covers; *append* adds a version; *replace_all* keeps only the new file.",
+        "Import: `atlas import LAYER FILE [--sheet S] [--mode replace|append|replace_all] [--cover-level L]"
+        " [--cover CODE ...] [--yes] [--report OUT.csv]` (exit 0 imported, 1 rejected, 3 not allowed,"
+        " 4 would replace stored rows without `--yes`); `atlas status`.",
+        "A file covers the regencies it has rows for (provinces for programmes) in the years it holds;",
+        "*replace* (default) replaces the stored rows inside that coverage only; *append* adds a version;",
+        "*replace_all* replaces the whole layer (a steward's: her granted provinces). What would go is",
+        "printed first and only `--yes` writes it. `atlas undo LAYER [--yes]` puts the last write back;",
+        "`atlas coverage [LAYER]` lists what each layer covers.",
         "",
     ]
     for note in NOTES_EN:
