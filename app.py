@@ -47,6 +47,8 @@ pages = [
     for i, (path, title, icon, url) in enumerate(PAGES)
 ]
 current = auth.gate(pages)  # sign-in first when ATLAS_AUTH is on; the pages the role may open
+ui.html_lang()
+ui.page_links(pages)  # links that keep the view (area, year, ...) in their URL
 
 with st.sidebar:
     st.selectbox(

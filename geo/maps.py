@@ -660,10 +660,13 @@ def paired_maps_html(
     height: int = 360,
     leaflet_js: str = LEAFLET_JS,
     leaflet_css: str = LEAFLET_CSS,
+    attribution: str | None = None,
 ) -> str:
     """Two maps of the same areas side by side whose pan and zoom follow each other.
 
     A whole HTML page (for ``components.html``); Leaflet comes from the app's own URLs.
+    ``attribution`` (plain text: the boundary source and licence) replaces Leaflet's own
+    attribution prefix on both maps, as on :func:`area_map`.
     """
     if len(layers) != 2 or len(legends) != 2:
         raise ValueError(f"paired maps need two layers and two legends, got {len(layers)} and {len(legends)}")
@@ -687,7 +690,7 @@ def paired_maps_html(
 <body><div class="row">{cells}</div><script>
 {DRAW_JS}
 var shapes = {_json(shapes.payload())};
-var layers = {_json([layer_payload(layer, len(shapes)) for layer in layers])};
+var layers = {_json([_with_attribution(layer_payload(layer, len(shapes)), attribution) for layer in layers])};
 var maps = [0, 1].map(function (i) {{
   var map = L.map("m" + i, {{zoomSnap: 0.25, preferCanvas: true}});
   map.fitBounds([[{miny}, {minx}], [{maxy}, {maxx}]]);
@@ -706,6 +709,12 @@ maps.forEach(function (map, i) {{
   }});
 }});
 </script></body></html>"""
+
+
+def _with_attribution(payload: dict, attribution: str | None) -> dict:
+    if attribution is not None:
+        payload["attr"] = attribution_html(attribution)
+    return payload
 
 
 def category_layer(

@@ -71,14 +71,28 @@ if reach_ui.view_picker() == "reach":
 if programmes.empty:
     dash.no_layer("programmes")
 
-area = dash.current_area()
+area, year = dash.view_bar(years)
 with st.sidebar:
-    year = dash.year_picker(years)
     # the gap rule's distance: to programme villages (straight line), or over land to service points
     gap_to = reach_ui.gap_target_picker(area[:2] if area else None)
-    radius = st.slider(reach_ui.gap_radius_label(gap_to), 1, 30, 5, key=Keys.COVERAGE_KM)
-    percent = st.slider(
-        t("coverage.top_share"), 5, 50, int(coverage.TOP_SHARE * 100), step=5, key=Keys.COVERAGE_SHARE
+    radius = ui.bound(
+        st.slider,
+        Keys.COVERAGE_KM,
+        "km",
+        5,
+        label=reach_ui.gap_radius_label(gap_to),
+        min_value=1,
+        max_value=30,
+    )
+    percent = ui.bound(
+        st.slider,
+        Keys.COVERAGE_SHARE,
+        "top",
+        int(coverage.TOP_SHARE * 100),
+        label=t("coverage.top_share"),
+        min_value=5,
+        max_value=50,
+        step=5,
     )
 code = ui.lang()
 
@@ -168,10 +182,10 @@ with right:
             st.download_button(
                 t("dash.download_csv"),
                 gaps_csv,
-                "celah_cakupan.csv",
+                t("file.coverage_gaps"),
                 "text/csv",
                 key=Keys.COVERAGE_CSV,
                 on_click=auth.record_download,
-                args=("celah_cakupan.csv", gaps_csv),
+                args=(t("file.coverage_gaps"), gaps_csv),
             )
 dash.village_panel(selected, layers)

@@ -737,7 +737,7 @@ with tab_templates:
         st.download_button(
             t("data.template_download", layer=layer_title(name)),
             template_xlsx(name),
-            file_name=f"templat_{name}.xlsx",
+            file_name=t("file.template", layer=name),
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"data_template_{name}",
             icon=":material/table_view:",

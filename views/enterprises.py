@@ -10,19 +10,17 @@ from ui import dashboard as dash
 layers, enterprises = dash.layer_page("enterprises")
 
 years = sorted(set(dash.layer_years(layers)) | set(metrics.years_of(enterprises, "start_year")))
-with st.sidebar:
-    year = dash.year_picker(years)
-measure = (
-    st.segmented_control(
-        t("measure.label"),
-        ["count", "members"],
-        format_func=lambda m: t(f"enterprises.measure.{m}"),
-        default="count",
-        key=Keys.ENTERPRISES_MEASURE,
-    )
-    or "count"
+area, year = dash.view_bar(years)
+measure = ui.bound(
+    st.segmented_control,
+    Keys.ENTERPRISES_MEASURE,
+    "measure",
+    "count",
+    options=["count", "members"],
+    value_arg="default",
+    label=t("measure.label"),
+    format_func=lambda m: t(f"enterprises.measure.{m}"),
 )
-area = dash.current_area()
 founded = metrics.started_by(enterprises, year)
 
 selected = dash.choropleth(

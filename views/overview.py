@@ -15,15 +15,14 @@ years = dash.layer_years(layers)
 if not years:
     dash.no_layer("placements")
     st.stop()
-year = dash.year_picker(years)
-area = dash.current_area()
+area, year = dash.view_bar(years)
 
 items = figures.headlines(layers, area, year)
-dash.headline_cards(items, year)
+dash.headline_cards(items, year, area=area)
 if "returns" in layers:  # the journey's own figures (placements is already above)
     st.caption(t("overview.journey"))
     journey = figures.headlines(layers, area, year, figures.JOURNEY[1:])
-    dash.headline_cards(journey, year, per_row=4)
+    dash.headline_cards(journey, year, per_row=4, area=area)
     items = [*items, *journey]
 dash.coverage_notes(items, year, area)
 
