@@ -422,8 +422,9 @@ def present_map(view: ExportView) -> str:
     root.html.add_child(
         folium.Element(
             "<style>html,body{height:100%;margin:0}body{display:flex;flex-direction:column}"
-            ".folium-map{position:relative!important;flex:1 1 auto;height:auto!important;min-height:0}"
-            "#atlas-source{flex:0 0 auto;font:14px/1.35 sans-serif;color:#333;padding:5px 4px 2px}</style>"
+            ".folium-map{position:relative!important;flex:1 1 auto;height:auto!important;min-height:0;order:1}"
+            "#atlas-source{order:2;flex:0 0 auto;font:14px/1.35 sans-serif;color:#333;padding:5px 4px 2px}"
+            "</style>"
             f'<div id="atlas-source">{html.escape(footer)}</div>'
         )
     )

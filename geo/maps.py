@@ -371,7 +371,8 @@ function atlasSelect(map, d, k, layers) {
   var halo = L.polygon(shape, {pane: "atlasSelected", renderer: svg, fill: false, color: "#ffffff", weight: 7, opacity: 0.9, interactive: false});
   var line = L.polygon(shape, {pane: "atlasSelected", renderer: svg, fill: false, color: "#0047ab", weight: 3.5, interactive: false, className: "atlas-selected"});
   halo.addTo(map); line.addTo(map);
-  if (k.fit) map.fitBounds(line.getBounds(), {padding: [40, 40], maxZoom: 15, animate: false});
+  var size = map.getSize();
+  if (k.fit && size.x > 100 && size.y > 100) map.fitBounds(line.getBounds(), {padding: [40, 40], maxZoom: 15, animate: false});
   map._atlasSelected = line;
 }
 function atlasDraw(map, d, k) {
@@ -437,11 +438,14 @@ function atlasDraw(map, d, k) {
   var sel = ".atlas-legend[style*='bottom:']";  // beside the map (paired maps), or the page's one
   var legend = map.getContainer().parentNode.querySelector(sel)
     || (document.querySelectorAll(".leaflet-container").length === 1 ? document.querySelector(sel) : null);
-  if (legend && !(k.sel !== undefined && k.fit) && group.getLayers().length) {
+  // (not on a narrow map, a phone's, where the legend sits at the top and the areas need the width)
+  var wide = legend && legend.offsetWidth < map.getSize().x * 0.4;
+  if (legend && wide && !(k.sel !== undefined && k.fit) && group.getLayers().length) {
     map.fitBounds(group.getBounds(), {paddingTopLeft: [8, 8], paddingBottomRight: [legend.offsetWidth + 16, 8], animate: false});
   }
   atlasSelect(map, d, k, drawn);
   if (k.labels) atlasLabels(map, d, drawn, !!k.always);
+  if (!window.map) window.map = map;  // as streamlit-folium does: the frame's (first) map, for tests
   return group;
 }
 """
@@ -590,6 +594,10 @@ def layer_payload(
 LABEL_CSS = (
     ".atlas-label{position:absolute;font:600 12px/16px sans-serif;color:#1a1a1a;white-space:nowrap;"
     "text-shadow:0 0 3px #fff,0 0 2px #fff,0 0 1px #fff,1px 1px 0 #fff,-1px -1px 0 #fff}"
+    # a narrow map (a phone): the legend at the top, smaller, clear of the attribution line
+    "@media (max-width:520px){.atlas-legend[style*='bottom:']{bottom:auto!important;top:10px!important;"
+    "font-size:11px!important;padding:4px 6px!important}"
+    ".leaflet-control-attribution{font-size:10px;line-height:1.3}}"
 )
 
 
@@ -672,14 +680,14 @@ def paired_maps_html(
         raise ValueError(f"paired maps need two layers and two legends, got {len(layers)} and {len(legends)}")
     if basemap not in BASEMAPS:
         raise ValueError(f"unknown basemap {basemap!r}; choose one of: {', '.join(BASEMAPS)}")
-    url, attribution = BASEMAPS[basemap]
+    url, tile_credit = BASEMAPS[basemap]
     minx, miny, maxx, maxy = shapes.bounds
     cells = "".join(
         f'<div class="cell"><div id="m{i}" class="map"></div>{legend}</div>'
         for i, legend in enumerate(legends)
     )
     tiles = (
-        f"L.tileLayer({_json(url)}, {{attribution: {_json(attribution)}, maxZoom: 19}}).addTo(map);"
+        f"L.tileLayer({_json(url)}, {{attribution: {_json(tile_credit)}, maxZoom: 19}}).addTo(map);"
         if url
         else ""
     )

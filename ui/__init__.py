@@ -378,9 +378,16 @@ PHONE_CSS = (
     ".st-key-atlas-cards [data-testid='stHorizontalBlock']{flex-wrap:wrap;gap:0.4rem}"
     ".st-key-atlas-cards [data-testid='stColumn']{min-width:calc(33% - 0.4rem)!important;"
     "flex:1 1 calc(33% - 0.4rem)!important;width:calc(33% - 0.4rem)!important}"
-    ".st-key-atlas-cards [data-testid='stMetric']{padding:0.3rem 0.4rem}"
+    ".st-key-atlas-cards [data-testid='stMetric']{padding:0.25rem 0.4rem!important;min-height:0}"
+    ".st-key-atlas-cards [data-testid='stMetric'] label{margin-bottom:0}"
+    ".st-key-atlas-cards [data-testid='stMetricDelta']{padding:0 0.2rem}"
     ".st-key-atlas-cards [data-testid='stMetricValue']{font-size:1.15rem}"
     ".st-key-atlas-cards [data-testid='stMetricLabel'] p{font-size:0.7rem;line-height:1.15}"
+    ".st-key-atlas-cards [data-testid='stMetricLabel'] .stMarkdownEllipsis,"
+    ".st-key-atlas-cards [data-testid='stMetricLabel'] .stMarkdownEllipsis p"
+    "{white-space:normal!important;overflow:visible!important;text-overflow:clip!important}"
+    ".st-key-atlas-cards [data-testid='stMetricLabel']{min-height:0;height:auto}"
+    ".st-key-atlas-cards [data-testid='stTooltipIcon']{display:none}"
     ".st-key-atlas-cards [data-testid='stMetricDelta']{font-size:0.65rem}"
     ".st-key-atlas-cards [data-testid='stMetricDelta'] svg{display:none}"
     "}"
@@ -410,6 +417,41 @@ def html_lang() -> None:
         _LANG_JS.format(code=code if code in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE),
         unsafe_allow_javascript=True,
     )
+
+
+def local_time(stamp: object) -> str:
+    """A stored time stamp (ISO text in UTC) as the reader reads a time: in the browser's time
+    zone, ``7 Desember 2026, 18.08 WIB`` (UTC where the browser does not say)."""
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        when = datetime.fromisoformat(str(stamp))
+    except ValueError:
+        return str(stamp) if stamp not in (None, "") else "–"
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    try:
+        zone = ZoneInfo(st.context.timezone or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("UTC")
+    return i18n.fmt_datetime(when.astimezone(zone), lang())
+
+
+def readable(frame, times: Sequence[str] = ()):
+    """A table as the reader sees it: a missing cell reads "–" (``st.dataframe`` writes Python's
+    ``None`` in English), the ``times`` columns in local readable form (:func:`local_time`)."""
+    import pandas as pd
+
+    out = frame.copy()
+    for column in out.columns:
+        if column in times:
+            out[column] = out[column].map(local_time)
+        elif out[column].dtype == object or isinstance(out[column].dtype, pd.StringDtype):
+            out[column] = out[column].map(lambda v: "–" if v is None or v is pd.NA or v != v else v)
+        elif out[column].isna().any():
+            out[column] = out[column].astype(object).where(out[column].notna(), "–")
+    return out
 
 
 #: Every ASCII character Markdown (CommonMark, GFM, Streamlit's ``:color[...]`` directives and
