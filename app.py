@@ -58,12 +58,15 @@ with st.sidebar:
         format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
         on_change=auth.guarded(ui.keep_language_in_url),
     )
-    st.selectbox(
-        t("app.dataset"),
-        ui.DATASETS,
-        key=Keys.DATASET,
+    ui.view_widget(
+        st.selectbox,
+        f"{Keys.DATASET}.choice",
+        ui.dataset(),
+        on_change=auth.guarded(ui.choose_dataset),
+        default="index",
+        options=list(ui.DATASETS),
+        label=t("app.dataset"),
         format_func=lambda name: t(f"app.dataset.{name}"),
-        on_change=auth.guarded(ui.keep_dataset_in_url),
     )
 
 try:

@@ -425,3 +425,22 @@ def test_sector_donut_of_nothing_recorded_is_a_note(page, view_app):
     text = chart.first.inner_text()
     assert i18n.t("chart.none_recorded", "id") in text, text
     assert "100" not in text
+
+
+def test_a_language_switch_relabels_every_control(page, view_app):
+    """Found by the random walk (seed 7): after switching to English, selectboxes still showed
+    their choice in Indonesian ("Semua", "Demo (data karangan)", "Tanpa peta dasar (luring)")."""
+    open_url(page, f"{view_app}/perencanaan?data=demo&area=99")
+    wait_idle(page)
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has_text="Bahasa").first
+    box.locator("button[aria-haspopup=listbox]").click()
+    page.get_by_role("option", name="English").click()
+    wait_idle(page)
+    shown = {w[1]: w[2] for w in view_of(page)["widgets"] if w[0] == "select"}
+    assert shown[i18n.t("level.regency", "en")] == i18n.t("common.all", "en"), shown
+    assert shown[i18n.t("app.dataset", "en")] == i18n.t("app.dataset.demo", "en"), shown
+    assert shown[i18n.t("map.basemap", "en")] == i18n.t("map.basemap.none", "en"), shown
+    again = page.context.new_page()
+    open_url(again, page.url)
+    wait_idle(again)
+    assert view_of(again) == view_of(page)

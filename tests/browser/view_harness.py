@@ -214,7 +214,7 @@ def english_phrases() -> set[str]:
         if english == entry["id"]:
             continue
         for part in re.split(r"\{\w+\}|[.:;()·—–,!?\n]", english):
-            words = re.findall(r"[A-Za-z][A-Za-z'-]+", part)
+            words = re.findall(r"[A-Za-z][A-Za-z_'-]+", part)
             if len(words) >= 2:
                 phrase = " ".join(words).lower()
                 if phrase not in indonesian:
@@ -241,5 +241,5 @@ def english_in(page, phrases: set[str]) -> list[str]:
             texts.append(frame.evaluate(TEXT_JS) or "")
         except Exception:  # noqa: BLE001  (a frame still loading or detached)
             continue
-    text = " ".join(re.findall(r"[A-Za-z][A-Za-z'-]+", " ".join(texts))).lower()
+    text = " ".join(re.findall(r"[A-Za-z][A-Za-z_'-]+", " ".join(texts))).lower()
     return sorted(p for p in phrases if re.search(r"\b" + re.escape(p) + r"\b", text))
