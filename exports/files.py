@@ -376,8 +376,9 @@ def present_map(view: ExportView) -> str:
     line below the map in readable type, wrapping on a narrow screen (never under the map's
     attribution). Leaflet comes from the app's own URLs.
     """
-    from geo.classify import palette
+    from geo.classify import HIDDEN_COLOUR, classify, palette
     from geo.maps import MapLayer, area_map, encode_shapes, legend_html
+    from geo.suppression import HIDDEN_DERIVED, is_small
 
     areas = view.map_areas[["code", "name", "geometry"]].copy()
     areas = areas[areas.geometry.notna() & ~areas.geometry.is_empty].reset_index(drop=True)

@@ -376,11 +376,15 @@ function atlasSelect(map, d, k, layers) {
   map._atlasSelected = line;
 }
 function atlasDraw(map, d, k) {
+  // The areas of a map, drawn once: their colours, tooltips' values, heavy outlines, markers and
+  // legend come from atlasStyle, which a rerun that changes only those calls on the map as it is
+  // (no new map, no new frame). A map in one script (the exports, presentation, paired maps)
+  // carries its style in k and is styled here.
   atlasDecode(d);
   var lat = d._lat, lng = d._lng;
   var renderer = L.canvas({padding: 0.3});
   var group = L.featureGroup();
-  var vi = 0, ri = 0, pi = 0, hl = k.h || {}, drawn = [];
+  var vi = 0, ri = 0, pi = 0, drawn = [];
   for (var f = 0; f < d.f.length; f++) {
     var polys = [];
     for (var a = 0; a < d.f[f]; a++) {
@@ -392,40 +396,23 @@ function atlasDraw(map, d, k) {
       }
       polys.push(rings); pi++;
     }
-    var c = k.c[f], heavy = hl[f] === 1;
     var layer = L.polygon(polys.length === 1 ? polys[0] : polys, {
-      renderer: renderer,
-      fillColor: c < 0 ? k.nodata : k.palette[c],
-      fillOpacity: 0.85,
-      color: heavy ? "#111111" : k.line,
-      weight: heavy ? 2.5 : k.weight
+      renderer: renderer, fillColor: "#d9d9d9", fillOpacity: 0.85, color: k.line, weight: k.weight
     });
     layer.feature = {type: "Feature", properties: {code: d.code[f], name: d.name[f]}};
     layer._atlasIndex = f;
     group.addLayer(layer);
     drawn.push(layer);
   }
+  map._atlasBase = k; map._atlasDrawn = drawn; map._atlasGroup = group; map._atlasRenderer = renderer;
   group.bindTooltip(function (layer) {
-    var i = layer._atlasIndex;
-    return "<b>" + atlasEscape(d.name[i]) + "</b>" + (k.sub ? "<br>" + k.sub[i] : "") + "<br>" + k.vl + ": " + k.lab[i];
+    var i = layer._atlasIndex, s = map._atlasStyle || {};
+    return "<b>" + atlasEscape(d.name[i]) + "</b>" + (s.sub ? "<br>" + s.sub[i] : "")
+      + (s.lab ? "<br>" + s.vl + ": " + s.lab[i] : "");
   }, {sticky: true});
   group.on("mouseover", function (e) { e.layer.setStyle({weight: 2, color: "#000000"}); });
-  group.on("mouseout", function (e) {
-    var heavy = hl[e.layer._atlasIndex] === 1;
-    e.layer.setStyle({weight: heavy ? 2.5 : k.weight, color: heavy ? "#111111" : k.line});
-  });
+  group.on("mouseout", function (e) { e.layer.setStyle(atlasAreaStyle(map, e.layer._atlasIndex)); });
   group.addTo(map);
-  var pts = k.pts;
-  if (pts) {
-    var marks = L.featureGroup();
-    for (var q = 0; q < pts.x.length; q++) {
-      L.circleMarker([pts.y[q], pts.x[q]], {
-        renderer: renderer, radius: pts.r ? pts.r[q] : 5, color: "#222222", weight: 1, fillOpacity: 0.95,
-        fillColor: pts.pal[pts.g[q]]
-      }).bindTooltip(pts.tip[q]).addTo(marks);
-    }
-    marks.addTo(map);
-  }
   if (k.attr !== undefined && map.attributionControl) map.attributionControl.setPrefix(k.attr);
   if (k.zoom && map.zoomControl) {
     var zc = map.zoomControl;
@@ -433,20 +420,58 @@ function atlasDraw(map, d, k) {
       if (b[0]) { b[0].title = b[1]; b[0].setAttribute("aria-label", b[1]); }
     });
   }
-  // the class legend (bottom right) kept off the areas, as on the national view: refit with
-  // its width as padding (a map fitted to a selected area keeps that fit)
-  var sel = ".atlas-legend[style*='bottom:']";  // beside the map (paired maps), or the page's one
-  var legend = map.getContainer().parentNode.querySelector(sel)
-    || (document.querySelectorAll(".leaflet-container").length === 1 ? document.querySelector(sel) : null);
-  // (not on a narrow map, a phone's, where the legend sits at the top and the areas need the width)
-  var wide = legend && legend.offsetWidth < map.getSize().x * 0.4;
-  if (legend && wide && !(k.sel !== undefined && k.fit) && group.getLayers().length) {
-    map.fitBounds(group.getBounds(), {paddingTopLeft: [8, 8], paddingBottomRight: [legend.offsetWidth + 16, 8], animate: false});
-  }
+  if (k.c) atlasStyle(map, k);
   atlasSelect(map, d, k, drawn);
   if (k.labels) atlasLabels(map, d, drawn, !!k.always);
   if (!window.map) window.map = map;  // as streamlit-folium does: the frame's (first) map, for tests
   return group;
+}
+function atlasAreaStyle(map, i) {
+  var s = map._atlasStyle, k = map._atlasBase;
+  if (!s) return {color: k.line, weight: k.weight};
+  var c = s.c[i], heavy = s.h && s.h[i] === 1;
+  return {fillColor: c < 0 ? s.nodata : s.palette[c], fillOpacity: 0.85,
+          color: heavy ? "#111111" : k.line, weight: heavy ? 2.5 : k.weight};
+}
+function atlasStyle(map, s) {
+  // Colours, values, heavy outlines, markers and the legend of the areas atlasDraw drew.
+  map._atlasStyle = s;
+  var drawn = map._atlasDrawn;
+  for (var i = 0; i < drawn.length; i++) drawn[i].setStyle(atlasAreaStyle(map, i));
+  if (map._atlasMarks) { map.removeLayer(map._atlasMarks); map._atlasMarks = null; }
+  var pts = s.pts;
+  if (pts) {
+    var marks = L.featureGroup();
+    for (var q = 0; q < pts.x.length; q++) {
+      L.circleMarker([pts.y[q], pts.x[q]], {
+        renderer: map._atlasRenderer, radius: pts.r ? pts.r[q] : 5, color: "#222222", weight: 1,
+        fillOpacity: 0.95, fillColor: pts.pal[pts.g[q]]
+      }).bindTooltip(pts.tip[q]).addTo(marks);
+    }
+    map._atlasMarks = marks.addTo(map);
+  }
+  var holder = map.getContainer().parentNode;
+  if (s.legend !== undefined) {  // (a map in one script has its legend in its page)
+    var old = holder.querySelector(":scope > .atlas-legend-box");
+    if (old) old.remove();
+    var box = document.createElement("div");
+    box.className = "atlas-legend-box";
+    box.innerHTML = s.legend;
+    holder.appendChild(box);
+  }
+  if (map._atlasFitted) return;
+  map._atlasFitted = true;
+  // the class legend (bottom right) kept off the areas, as on the national view: refit with
+  // its width as padding (a map fitted to a selected area keeps that fit)
+  var sel = ".atlas-legend[style*='bottom:']";  // beside the map (paired maps), or the page's one
+  var legend = holder.querySelector(sel)
+    || (document.querySelectorAll(".leaflet-container").length === 1 ? document.querySelector(sel) : null);
+  // (not on a narrow map, a phone's, where the legend sits at the top and the areas need the width)
+  var size = map.getSize(), k = map._atlasBase;
+  var wide = legend && legend.offsetWidth < size.x * 0.4 && size.y > 0;
+  if (wide && !(k.sel !== undefined && k.fit) && map._atlasGroup.getLayers().length) {
+    map.fitBounds(map._atlasGroup.getBounds(), {paddingTopLeft: [8, 8], paddingBottomRight: [legend.offsetWidth + 16, 8], animate: false});
+  }
 }
 """
 
@@ -498,6 +523,29 @@ class _CompactAreas(MacroElement):
     def render(self, **kwargs) -> None:
         script = self._template.module.__dict__["script"]
         self.get_root().script.add_child(_RenderedScript(script(self, kwargs)), name=self.get_name())
+
+
+_STYLE_SCRIPT = Template(
+    """
+{% macro script(this, kwargs) %}
+atlasStyle({{ this._parent._parent.get_name() }}, {{ this.style }});
+{% endmacro %}
+"""
+)
+
+
+class _AreaStyle(MacroElement):
+    """The colours, values, outlines, markers and legend of the areas of a map drawn apart from
+    it (:func:`area_map` with ``style_apart``): streamlit-folium runs a feature group's script on
+    the map it already shows, so a change of these redraws no map and loads no new frame. The
+    map is named when rendered (streamlit-folium renames it), as the group's parent."""
+
+    _template = _STYLE_SCRIPT
+
+    def __init__(self, style: dict):
+        super().__init__()
+        self._name = "AreaStyle"
+        self.style = _json(style)
 
 
 def legend_html(
@@ -621,6 +669,7 @@ def area_map(
     selected: int | EncodedShapes | None = None,
     fit_selected: bool = True,
     zoom_titles: tuple[str, str] | None = None,
+    style_apart: bool = False,
 ) -> folium.Map:
     """A folium map of ``shapes`` coloured by ``layer``, with an HTML ``legend`` overlay.
 
@@ -631,9 +680,22 @@ def area_map(
     ``selected`` is outlined (an index into ``shapes``, or one encoded area of its own) and, with
     ``fit_selected``, the map is fitted to it. ``zoom_titles`` are the zoom buttons' tooltips
     in the interface language (Leaflet's own read "Zoom in", "Zoom out").
+
+    With ``style_apart`` the map holds the areas only, and ``m.atlas_style`` is a feature group
+    with their style (``layer``, ``legend``, ``subtitles``, ``points``) for streamlit-folium's
+    ``feature_group_to_add``: a rerun that changes only the style (classes, year, filters)
+    restyles the map in place instead of sending and drawing a new one.
     """
     m = _new_map(shapes.bounds, basemap)
-    payload = layer_payload(layer, len(shapes), subtitles, points, outline)
+    style = layer_payload(layer, len(shapes), subtitles, points, outline)
+    payload = {"line": style["line"], "weight": style["weight"]}
+    if style_apart:
+        group = folium.FeatureGroup(name="atlas-style", control=False)
+        _AreaStyle({**style, "legend": legend}).add_to(group)  # the group's parent: the map
+        m.atlas_style = group
+        legend = ""
+    else:
+        payload.update(style)
     if attribution is not None:
         payload["attr"] = attribution_html(attribution)
     if labels:

@@ -203,8 +203,8 @@ def view_widget(
 
     The one mechanism every page's view controls go through. A link, a map click, the
     breadcrumb or another page may change the view: the widget's own state is set to ``value``
-    when it differs. The widget's key is ``key`` and the interface language, so a language
-    switch draws it anew in the new language. ``value`` is also given as the widget's default (``default``: the name of
+    when it differs. The widget's key names the interface language (``key`` itself in
+    Indonesian, ``key.en`` in English), so a language switch draws it anew in the new language. ``value`` is also given as the widget's default (``default``: the name of
     that argument; ``"index"`` for a selectbox, computed from ``options``), so the widget keeps
     its kind: a select_slider without a default value reads a stored range as one year, and the
     page's year range snapped back to one year after every change. The user's change reaches
@@ -212,7 +212,7 @@ def view_widget(
     """
     # one widget per language: Streamlit keeps showing a choice in the words it was made in (a
     # selectbox read "Semua" in the English interface after a language switch)
-    key = f"{key}.{lang()}"
+    key = key if lang() == i18n.DEFAULT_LANGUAGE else f"{key}.{lang()}"
     if key not in st.session_state or not _same(st.session_state[key], value):
         st.session_state[key] = tuple(value) if isinstance(value, list) else value
     if options is not None:

@@ -361,7 +361,12 @@ def _value_text(values: pd.Series, *, share: bool, digits: int, signed: bool = F
             out = out.replace("-", "\u2212") if v < 0 else ("+" + out if v > 0 else out)
         return out
 
-    return [t("common.no_data") if pd.isna(v) else text(v) for v in values]
+    # each distinct value written once (a province's villages repeat few values: 8,492 villages,
+    # a few hundred distinct counts), then spread to the areas
+    numbers = pd.Series(pd.to_numeric(values, errors="coerce").to_numpy(dtype=float))
+    distinct = numbers.dropna().unique()
+    written = dict(zip(distinct.tolist(), (text(v) for v in distinct), strict=True))
+    return numbers.map(written).fillna(t("common.no_data")).tolist()
 
 
 def _class_rows(classes, *, share: bool, digits: int) -> list[tuple[str, str]]:
@@ -507,15 +512,19 @@ def choropleth(
         selected=selected,
         fit_selected=fit,
         zoom_titles=(t("map.zoom_in"), t("map.zoom_out")),
+        style_apart=True,
     )
     # one map widget per area and village shown: a new view starts with no click, so an area
-    # clicked before (then left by the breadcrumb or a selector) can be clicked again
+    # clicked before (then left by the breadcrumb or a selector) can be clicked again. The
+    # colours, values and legend go as a feature group: a change of year, filter or classes
+    # restyles the map the browser holds (streamlit-folium keeps a map whose script is the same)
     out = st_folium(
         m,
         key=f"{key}.map.{area or '-'}.{village or '-'}",
         height=MAP_HEIGHT,
         use_container_width=True,
         returned_objects=["last_active_drawing"],
+        feature_group_to_add=m.atlas_style,
     )
     clicked = ((out or {}).get("last_active_drawing") or {}).get("properties", {}).get("code")
     if clicked and clicked.count(".") < 3 and clicked != area:

@@ -96,10 +96,10 @@ with st.sidebar:
     )
 code = ui.lang()
 
-rows = metrics.filter_layer(placements, metrics.Filters(years=(year, year)), area)
+placed = dash.area_values_of("count", "placements", metrics.Filters(years=(year, year)), "count")
 running = metrics.programme_villages(programmes, year)
 villages = dash.area_names(Level.VILLAGE, area)
-values = metrics.area_values(placements, rows, Level.VILLAGE, codes=villages, years=year)
+values = placed(Level.VILLAGE, list(villages))
 if gap_to != "programmes":  # over land to the open service points of that type
     service, _ = reach_ui.reach_context(area, gap_to, year, reach.DEFAULT_CROSSINGS)
     gaps = (
@@ -115,13 +115,7 @@ markers = running.assign(group=running["types"].str.split(", ")).explode("group"
 
 selected = dash.choropleth(
     "coverage",
-    lambda level, codes: metrics.area_values(
-        placements,
-        metrics.filter_layer(placements, metrics.Filters(years=(year, year))),
-        level,
-        codes=codes,
-        years=year,
-    ),
+    placed,
     label=dash.with_period(t("metric.placements"), year),
     markers=markers,
     marker_label=lambda group: t(f"programme.{group}"),

@@ -25,7 +25,7 @@ founded = metrics.started_by(enterprises, year)
 
 selected = dash.choropleth(
     "enterprises",
-    lambda level, codes: metrics.area_values(enterprises, founded, level, measure, codes=codes),
+    dash.area_values_of("started", "enterprises", year, measure),
     label=dash.with_period(t(f"enterprises.measure.{measure}"), year),
 )
 dash.about_note(["enterprises"], "enterprises.about")

@@ -27,10 +27,9 @@ if "returns" in layers:  # the journey's own figures (placements is already abov
 dash.coverage_notes(items, year, area)
 
 st.subheader(t("overview.map_title", year=year))
-rows = metrics.filter_layer(placements, metrics.Filters(years=(year, year)))
 selected = dash.choropleth(
     "overview",
-    lambda level, codes: metrics.area_values(placements, rows, level, codes=codes, years=year),
+    dash.area_values_of("count", "placements", metrics.Filters(years=(year, year)), "count"),
     label=dash.with_period(t("figure.placements"), year),
 )
 dash.about_note(["placements"], "overview.about", year=year)

@@ -1,7 +1,5 @@
 """Penempatan / Placements: choropleth of count, rate, share of women or change; filters; charts."""
 
-import dataclasses
-
 import streamlit as st
 
 import ui
@@ -54,9 +52,7 @@ if measure == "change":
 
 selected = dash.choropleth(
     "placements",
-    lambda level, codes: metrics.measure_values(
-        measure, placements, level, filters, codes, population=population, year_a=year_a, year_b=year_b
-    ),
+    dash.area_values_of("placements", measure, filters, year_a, year_b),
     label=(
         t(f"measure.{measure}") + f" {year_a} → {year_b}"
         if measure == "change"

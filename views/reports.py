@@ -6,7 +6,7 @@ import i18n
 import ui
 from geo import hotspots, metrics
 from geo.codes import Level
-from geo.reports import REPORT_MEASURES, report_values
+from geo.reports import REPORT_MEASURES
 from ui import Keys, charts, t
 from ui import dashboard as dash
 
@@ -75,8 +75,7 @@ measure = ui.bound(
 filters = metrics.Filters(years=years)
 
 
-def values_of(level, codes):
-    return report_values(reports, placements, level, codes, measure=measure, filters=filters)
+values_of = dash.area_values_of("reports", measure, filters)
 
 
 def refusal_text(refusal: hotspots.HotspotRefusal, level: Level) -> str:

@@ -65,6 +65,20 @@ AREA_CODES_JS = """() => {
 }"""
 
 
+def differences(before: dict, after: dict) -> list:
+    """What differs between two views (:func:`view_of`), entry by entry."""
+    out = []
+    for key in sorted(set(before) | set(after)):
+        a, b = before.get(key), after.get(key)
+        if key == "widgets":
+            out += [("widget", x, y) for x, y in zip(a or [], b or [], strict=False) if x != y]
+            if len(a or []) != len(b or []):
+                out.append(("widgets", len(a or []), len(b or [])))
+        elif a != b:
+            out.append((key, a, b))
+    return out
+
+
 class Walk:
     """One random walk: the page, the seeded choices, and what was done (for the report)."""
 
@@ -99,7 +113,8 @@ class Walk:
         boxes = [
             b
             for b in self.visible('[data-testid="stSelectbox"]')
-            if not b.locator("input[disabled]").count() and b.locator("label").inner_text().strip() not in skip
+            if not b.locator("input[disabled]").count()
+            and b.locator("label").inner_text().strip() not in skip
         ]
         if not boxes:
             return None
@@ -290,7 +305,9 @@ class Walk:
             after = view_of(again)
         finally:
             again.close()
-        assert after == before, f"reloading {page.url} shows another view ({where})"
+        assert after == before, (
+            f"reloading {page.url} shows another view: {differences(before, after)} ({where})"
+        )
 
 
 @pytest.mark.parametrize("dataset", ["demo", "store"])

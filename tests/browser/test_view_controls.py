@@ -432,7 +432,9 @@ def test_a_language_switch_relabels_every_control(page, view_app):
     their choice in Indonesian ("Semua", "Demo (data karangan)", "Tanpa peta dasar (luring)")."""
     open_url(page, f"{view_app}/perencanaan?data=demo&area=99")
     wait_idle(page)
-    box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has_text="Bahasa").first
+    box = (
+        page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has_text="Bahasa").first
+    )
     box.locator("button[aria-haspopup=listbox]").click()
     page.get_by_role("option", name="English").click()
     wait_idle(page)

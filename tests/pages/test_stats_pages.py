@@ -29,12 +29,23 @@ pytestmark = pytest.mark.skipif(
 @pytest.fixture
 def maps_drawn(monkeypatch):
     """The HTML of every map the pages draw, in order (instead of sending them to the browser)."""
+    import json
+
     import ui.maps
 
     drawn: list[str] = []
 
-    def capture(m, **_kwargs):
-        drawn.append(m.get_root().render())
+    def capture(m, **kwargs):
+        html = m.get_root().render()
+        style = kwargs.get("feature_group_to_add")
+        if style is not None:  # the areas' style, drawn apart: its legend as the browser shows it
+            style.add_to(m)
+            script = style.render() or "".join(c._template.module.script(c) for c in style._children.values())
+            payload, _ = json.JSONDecoder().raw_decode(
+                script[script.index("atlasStyle(") :].split(", ", 1)[1]
+            )
+            html += payload.get("legend", "") + script
+        drawn.append(html)
         return {}
 
     monkeypatch.setattr(ui.maps, "st_folium", capture)
@@ -143,7 +154,10 @@ def test_hotspots_at_village_level_state_the_method(lang, maps_drawn, monkeypatc
     assert ("999 permutasi" if lang == "id" else "999 conditional permutations") in captions
     legend = [text for _, text in legend_rows(maps_drawn[-1])]
     assert legend[:3] == [i18n.t(f"hotspot.{c}", lang) for c in ("hot", "cold", "not_significant")]
-    at.radio(key="reports.correction").set_value("bonferroni").run()
+    # the widget is drawn anew in each language (its key names a language other than Indonesian)
+    at.radio(key="reports.correction" if lang == "id" else f"reports.correction.{lang}").set_value(
+        "bonferroni"
+    ).run()
     assert not at.exception
     assert "Bonferroni" in "\n".join(c.value for c in at.caption)
 
