@@ -43,7 +43,9 @@ RESTYLED_JS = """() => {
   if (!m || !m._layers || !m._atlasStyle || m._atlasStyle._benchOld) return 0;
   return (m._atlasDrawn || []).length;
 }"""
-MARK_JS = "() => { const m = window.map; if (m && m._atlasStyle) m._atlasStyle._benchOld = true; return !!m; }"
+MARK_JS = (
+    "() => { const m = window.map; if (m && m._atlasStyle) m._atlasStyle._benchOld = true; return !!m; }"
+)
 #: Two animation frames: the canvas has drawn the new colours.
 PAINTED_JS = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
 

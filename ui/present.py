@@ -69,9 +69,10 @@ IMAGE_SIZES = builds.IMAGE_SIZES
 
 def view_key(area: str, year: int | None, layer: str, image_size: tuple[int, int] = (1600, 900)) -> ViewKey:
     """The key of the current view; classification follows the interactive map's choice."""
+    from ui.maps import chosen_scheme
+
     held = store()
-    scheme = st.session_state.get(Keys.SCHEME) or "quantiles"
-    k = st.session_state.get(Keys.CLASSES) or 5
+    scheme, k = chosen_scheme()  # the URL's, as the map pages (a reload shows the same classes)
     return ViewKey(
         held.key,
         held.version(),

@@ -238,6 +238,8 @@ class Walk:
         if box is None:
             return None
         current = box.locator("input").input_value()
+        box.scroll_into_view_if_needed()  # a list opened while the sidebar scrolls closes at once
+        time.sleep(0.3)
         box.locator("button[aria-haspopup=listbox]").click()
         target = "English" if "Indonesia" in current else "Bahasa Indonesia"
         self.page.get_by_role("option", name=target).click()

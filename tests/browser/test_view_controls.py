@@ -446,3 +446,33 @@ def test_a_language_switch_relabels_every_control(page, view_app):
     open_url(again, page.url)
     wait_idle(again)
     assert view_of(again) == view_of(page)
+
+
+def test_data_preview_match_table_shows_no_none(page, view_app, tmp_path):
+    """An unmatched row's village, district and regency read "–" in the preview, not "None"."""
+    csv = tmp_path / "penempatan.csv"
+    csv.write_text(
+        "Kode Desa,Desa/Kelurahan,Tahun,Jumlah\n52.03.01.2001,Tanjung Luar,2024,7\n,Desa Yang Tidak Ada,2024,3\n",
+        encoding="utf-8",
+    )
+    open_url(page, f"{view_app}/data?data=store")
+    page.locator('[data-testid="stFileUploader"] input[type=file]').first.set_input_files(str(csv))
+    page.get_by_text(i18n.t("data.matches", "id"), exact=True).wait_for(timeout=120_000)
+    settle(page)
+    shot(page, "data-preview")
+    tables = page.locator('[data-testid="stDataFrame"]:visible')
+    texts = [tables.nth(i).locator("table").first.text_content() for i in range(tables.count())]
+    matches = next(t for t in texts if "Desa Yang Tidak Ada" in t or "–" in t)
+    assert all("None" not in t for t in texts), texts
+    assert "–" in matches, matches
+
+
+def test_presentation_keeps_the_classes_of_its_link(page, view_app):
+    """Found by the random walk (seed 7): presentation mode took the number of classes from the
+    session's slider, so its link (``classes=6``) reopened with five."""
+    open_url(page, f"{view_app}/penempatan?data=store&area=52&classes=6&present=1")
+    wait_idle(page)
+    legend = legends(page)[0]
+    entries = legend.split(", 2024", 1)[1].replace(i18n.t("common.no_data", "id"), "")
+    classes = re.findall(r"\d[\d.]*(?: – \d[\d.]*)?", entries)  # "0" is a class of its own
+    assert len(classes) == 6, legend
