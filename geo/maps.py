@@ -397,7 +397,7 @@ function atlasDraw(map, d, k) {
       polys.push(rings); pi++;
     }
     var layer = L.polygon(polys.length === 1 ? polys[0] : polys, {
-      renderer: renderer, fillColor: "#d9d9d9", fillOpacity: 0.85, color: k.line, weight: k.weight
+      renderer: renderer, fillColor: k.nodata, fillOpacity: 0.85, color: k.line, weight: k.weight
     });
     layer.feature = {type: "Feature", properties: {code: d.code[f], name: d.name[f]}};
     layer._atlasIndex = f;
@@ -688,7 +688,7 @@ def area_map(
     """
     m = _new_map(shapes.bounds, basemap)
     style = layer_payload(layer, len(shapes), subtitles, points, outline)
-    payload = {"line": style["line"], "weight": style["weight"]}
+    payload = {"line": style["line"], "weight": style["weight"], "nodata": style["nodata"]}
     if style_apart:
         group = folium.FeatureGroup(name="atlas-style", control=False)
         _AreaStyle({**style, "legend": legend}).add_to(group)  # the group's parent: the map

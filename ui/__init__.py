@@ -204,8 +204,9 @@ def view_widget(
     The one mechanism every page's view controls go through. A link, a map click, the
     breadcrumb or another page may change the view: the widget's own state is set to ``value``
     when it differs. The widget's key names the interface language (``key`` itself in
-    Indonesian, ``key.en`` in English), so a language switch draws it anew in the new language. ``value`` is also given as the widget's default (``default``: the name of
-    that argument; ``"index"`` for a selectbox, computed from ``options``), so the widget keeps
+    Indonesian, ``key.en`` in English), so a language switch draws it anew in the new language.
+    ``value`` is also given as the widget's default (``default``: the name of that argument;
+    ``"index"`` for a selectbox, computed from ``options``), so the widget keeps
     its kind: a select_slider without a default value reads a stored range as one year, and the
     page's year range snapped back to one year after every change. The user's change reaches
     the view through ``on_change(new_value)`` before the page runs again.
@@ -385,21 +386,21 @@ PHONE_CSS = (
     ".st-key-atlas-viewbar [data-testid='stHorizontalBlock']{flex-wrap:wrap;gap:0.5rem}"
     ".st-key-atlas-viewbar [data-testid='stColumn']{min-width:calc(50% - 0.5rem)!important;"
     "flex:1 1 calc(50% - 0.5rem)!important;width:calc(50% - 0.5rem)!important}"
-    ".st-key-atlas-cards [data-testid='stHorizontalBlock']{flex-wrap:wrap;gap:0.4rem}"
-    ".st-key-atlas-cards [data-testid='stColumn']{min-width:calc(33% - 0.4rem)!important;"
+    "[class*='st-key-atlas-cards'] [data-testid='stHorizontalBlock']{flex-wrap:wrap;gap:0.4rem}"
+    "[class*='st-key-atlas-cards'] [data-testid='stColumn']{min-width:calc(33% - 0.4rem)!important;"
     "flex:1 1 calc(33% - 0.4rem)!important;width:calc(33% - 0.4rem)!important}"
-    ".st-key-atlas-cards [data-testid='stMetric']{padding:0.25rem 0.4rem!important;min-height:0}"
-    ".st-key-atlas-cards [data-testid='stMetric'] label{margin-bottom:0}"
-    ".st-key-atlas-cards [data-testid='stMetricDelta']{padding:0 0.2rem}"
-    ".st-key-atlas-cards [data-testid='stMetricValue']{font-size:1.15rem}"
-    ".st-key-atlas-cards [data-testid='stMetricLabel'] p{font-size:0.7rem;line-height:1.15}"
-    ".st-key-atlas-cards [data-testid='stMetricLabel'] .stMarkdownEllipsis,"
-    ".st-key-atlas-cards [data-testid='stMetricLabel'] .stMarkdownEllipsis p"
+    "[class*='st-key-atlas-cards'] [data-testid='stMetric']{padding:0.25rem 0.4rem!important;min-height:0}"
+    "[class*='st-key-atlas-cards'] [data-testid='stMetric'] label{margin-bottom:0}"
+    "[class*='st-key-atlas-cards'] [data-testid='stMetricDelta']{padding:0 0.2rem}"
+    "[class*='st-key-atlas-cards'] [data-testid='stMetricValue']{font-size:1.15rem}"
+    "[class*='st-key-atlas-cards'] [data-testid='stMetricLabel'] p{font-size:0.7rem;line-height:1.15}"
+    "[class*='st-key-atlas-cards'] [data-testid='stMetricLabel'] .stMarkdownEllipsis,"
+    "[class*='st-key-atlas-cards'] [data-testid='stMetricLabel'] .stMarkdownEllipsis p"
     "{white-space:normal!important;overflow:visible!important;text-overflow:clip!important}"
-    ".st-key-atlas-cards [data-testid='stMetricLabel']{min-height:0;height:auto}"
-    ".st-key-atlas-cards [data-testid='stTooltipIcon']{display:none}"
-    ".st-key-atlas-cards [data-testid='stMetricDelta']{font-size:0.65rem}"
-    ".st-key-atlas-cards [data-testid='stMetricDelta'] svg{display:none}"
+    "[class*='st-key-atlas-cards'] [data-testid='stMetricLabel']{min-height:0;height:auto}"
+    "[class*='st-key-atlas-cards'] [data-testid='stTooltipIcon']{display:none}"
+    "[class*='st-key-atlas-cards'] [data-testid='stMetricDelta']{font-size:0.65rem}"
+    "[class*='st-key-atlas-cards'] [data-testid='stMetricDelta'] svg{display:none}"
     "}"
 )
 

@@ -321,13 +321,21 @@ def area_title(area: str | None) -> str:
 
 
 def headline_cards(
-    items: Iterable[figures.Headline], year: int, per_row: int = 3, *, area: str | None = None
+    items: Iterable[figures.Headline],
+    year: int,
+    per_row: int = 3,
+    *,
+    area: str | None = None,
+    key: str = "atlas-cards",
+    named: bool = True,
 ) -> None:
     """Headline figures (:mod:`geo.figures`) as metric cards with the change from the previous
-    year, under a line naming the area and year they describe (compact on a phone)."""
+    year, under a line naming the area and year they describe (``named``; compact on a phone).
+    A second set of cards on a page takes its own ``key`` (``atlas-cards-...``)."""
     items = list(items)
-    box = st.container(key="atlas-cards")
-    box.markdown(f"**{md_text(t('dash.cards_for', area=area_title(area), year=year))}**")
+    box = st.container(key=key)
+    if named:
+        box.markdown(f"**{md_text(t('dash.cards_for', area=area_title(area), year=year))}**")
     for start in range(0, len(items), per_row):
         cols = box.columns(per_row)
         for col, item in zip(cols, items[start : start + per_row], strict=False):

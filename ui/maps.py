@@ -115,7 +115,6 @@ def go_to(code: str | None) -> None:
     set_area(code)
 
 
-@guarded
 def _picked_area(parent: str | None, code: str) -> None:
     set_area(code or parent)
 
@@ -170,7 +169,7 @@ def area_selectors(columns: list) -> str | None:
             columns[i].selectbox,
             f"{Keys.VIEW_AREA}.{i}",
             part,
-            on_change=functools.partial(_picked_area, parent),
+            on_change=guarded(functools.partial(_picked_area, parent)),
             default="index",
             options=options,
             label=t(f"level.{level.key}"),

@@ -22,7 +22,7 @@ dash.headline_cards(items, year, area=area)
 if "returns" in layers:  # the journey's own figures (placements is already above)
     st.caption(t("overview.journey"))
     journey = figures.headlines(layers, area, year, figures.JOURNEY[1:])
-    dash.headline_cards(journey, year, per_row=4, area=area)
+    dash.headline_cards(journey, year, per_row=4, key="atlas-cards-journey", named=False)
     items = [*items, *journey]
 dash.coverage_notes(items, year, area)
 

@@ -476,3 +476,52 @@ def test_presentation_keeps_the_classes_of_its_link(page, view_app):
     entries = legend.split(", 2024", 1)[1].replace(i18n.t("common.no_data", "id"), "")
     classes = re.findall(r"\d[\d.]*(?: – \d[\d.]*)?", entries)  # "0" is a class of its own
     assert len(classes) == 6, legend
+
+
+# ------------------------------------------------------------------ the journey page (#24)
+def test_journey_page_has_the_view_bar_and_its_controls_keep_the_view(page, view_app):
+    """Perjalanan PMI joined after the view bar: it shows the breadcrumb, area and year at the
+    top like every map page, its own controls (map subject, flow map, number of flows) live in
+    the URL, so a reload shows the same view, and its sidebar links carry the view on."""
+    open_url(page, f"{view_app}/perjalanan?data=store&area=52.03&year=2023")
+    wait_idle(page)
+    no_error(page)
+    assert "Kabupaten Lombok Timur" in page.locator(".st-key-atlas-crumbs").inner_text()
+    bar = page.locator(".st-key-atlas-viewbar")
+    year = bar.locator('[data-testid="stSelectbox"]').filter(has_text=i18n.t("dash.year", "id")).first
+    assert year.locator("input").input_value() == "2023"
+    assert "Kabupaten Lombok Timur" in page.locator(".st-key-atlas-cards").inner_text()
+    page.locator(
+        '[data-testid="stButtonGroup"] button', has_text=i18n.t("journey.map.broker", "id")
+    ).first.click()
+    wait_idle(page)
+    page.locator(
+        '[data-testid="stButtonGroup"] button', has_text=i18n.t("journey.flow_map.problem", "id")
+    ).first.click()
+    wait_idle(page)
+    assert query(page)["subject"] == "broker" and query(page)["flow"] == "problem", page.url
+    assert any("2023" in legend for legend in legends(page))
+    shot(page, "journey-broker")
+    before = view_of(page)
+    again = page.context.new_page()
+    open_url(again, page.url)
+    wait_idle(again)
+    assert view_of(again) == before
+    link = page.locator(".st-key-atlas-nav a").filter(has_text=i18n.t("page.placements", "id")).first
+    linked = parse_qs(urlparse(link.get_attribute("href")).query)
+    assert linked["area"] == ["52.03"] and linked["year"] == ["2023"], linked
+    assert "subject" not in linked  # the page's own choice stays on its page
+
+
+def test_journey_page_on_a_phone(page, view_app):
+    """On a phone the journey's area and year are at the top, without opening the sidebar."""
+    page.set_viewport_size(PHONE)
+    open_url(page, f"{view_app}/perjalanan?data=store&area=36")
+    wait_idle(page)
+    shot(page, "phone-perjalanan")
+    no_error(page)
+    main = page.locator('[data-testid="stMain"]')
+    for label in (i18n.t("level.province", "id"), i18n.t("level.regency", "id"), i18n.t("dash.year", "id")):
+        assert main.locator('[data-testid="stSelectbox"]').filter(has_text=label).first.is_visible(), label
+    frame = page.locator("iframe").first.bounding_box()
+    assert frame["width"] >= PHONE["width"] - 40

@@ -8,6 +8,9 @@ layers of ``tests/export_data.py`` (2023 and 2024), shaped to show three cases t
 * Kabupaten Lombok Timur (52.03) has no placement and no report in 2024 (the planner's dead end);
 * Banten's placements record no sector (a donut of nothing but "not recorded");
 * Banten's reports hold 2024 only (a trend of one year).
+
+Returns (the journey page) are drawn from the placements: about one in four workers of a
+village-year comes home, for a reason, a problem and a route that follow the row.
 """
 
 from __future__ import annotations
@@ -16,7 +19,11 @@ import re
 import time
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
+
 import i18n
+from geo.layers import LAYERS, RETURN_PROBLEMS, RETURN_REASONS, ROUTES
 from tests.browser.harness import drawn_areas, settle
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,6 +39,7 @@ MAP_PAGES = {
     "usaha-purna": "enterprises.title",
     "laporan": "reports.title",
     "perencanaan": "planner.title",
+    "perjalanan": "journey.title",
     "peta": "map.title",
 }
 
@@ -50,7 +58,11 @@ def build_view_store(root: Path, shared_data: Path):
         ~(reports["village"].str.startswith(LOMBOK_TIMUR + ".") & (reports["year"] == 2024))
         & ~(reports["village"].str.startswith("36.") & (reports["year"] != 2024))
     ]
-    for name, frame in (("placements", placements), ("reports", reports)):
+    for name, frame in (
+        ("placements", placements),
+        ("reports", reports),
+        ("returns", returns_of(placements)),
+    ):
         store.write_layer_version(
             name,
             frame.reset_index(drop=True),
@@ -58,6 +70,31 @@ def build_view_store(root: Path, shared_data: Path):
             replace=True,
         )
     return store
+
+
+def returns_of(placements: pd.DataFrame, seed: int = 24) -> pd.DataFrame:
+    """Returns over ``placements``: a quarter of each row's workers (at least one in two rows),
+    back from the row's destination with a reason, a problem for the problem cases, a route."""
+    rng = np.random.default_rng(seed)
+    rows = placements[rng.random(len(placements)) < 0.5].reset_index(drop=True)
+    reason = rng.choice(RETURN_REASONS, size=len(rows))
+    frame = pd.DataFrame(
+        {
+            "village": rows["village"],
+            "year": rows["year"],
+            "gender": rows["gender"],
+            "country": rows["destination"],
+            "reason": reason,
+            "problem": np.where(reason == "PROBLEM", rng.choice(RETURN_PROBLEMS, size=len(rows)), None),
+            "route": rng.choice(ROUTES, size=len(rows), p=[0.8, 0.2]),
+            "entry_point": "Soekarno-Hatta",
+            "persons": np.maximum(rows["count"].to_numpy() // 4, 1),
+        }
+    )
+    columns = LAYERS["returns"].columns
+    frame = frame.groupby(["village", "year", "gender", "country", "reason", "problem", "route", "entry_point"],
+                          dropna=False, as_index=False)["persons"].sum()  # fmt: skip
+    return pd.DataFrame({c: frame[c] if c in frame else pd.NA for c in columns}).astype(columns)
 
 
 # ---------------------------------------------------------------------- reading a page

@@ -283,7 +283,7 @@ def test_placements_by_agency_chart_and_filter(agency_store, monkeypatch):
     at.session_state["lang"] = "id"
     at.run()
     at.switch_page("views/placements.py")
-    at.session_state["placements.years"] = (2021, 2024)
+    at.query_params["year"] = "2021-2024"  # the view bar's period lives in the URL (issue 27)
     at.run()
     assert not at.exception, at.exception
     rows = Store(agency_store).read_layer("placements")
@@ -292,7 +292,7 @@ def test_placements_by_agency_chart_and_filter(agency_store, monkeypatch):
     chosen = AGENCY_NAMES[1]
     at.multiselect(key="placements.agency").set_value([chosen]).run()
     assert not at.exception, at.exception
-    lo, hi = at.select_slider(key="placements.years").value  # the period the page now shows
+    lo, hi = at.select_slider(key="view.years").value  # the period the page now shows
     held = rows[(rows["agency"] == chosen) & rows["year"].between(int(lo), int(hi))]["count"].sum()
     assert _agency_bars(at) == {chosen: float(held)}
     donut = next(f for f in _figures(at) if f["data"][0].get("type") == "pie")
@@ -300,7 +300,7 @@ def test_placements_by_agency_chart_and_filter(agency_store, monkeypatch):
 
 
 def test_placements_without_agencies_say_so():
-    at = run_page("placements", state={"placements.years": (2021, 2024)})
+    at = run_page("placements", query={"year": "2021-2024"})
     title = i18n.t("placements.agencies", "id")
     assert not any(f["layout"]["title"]["text"].startswith(title) for f in _figures(at))
     assert i18n.t("placements.agencies_none", "id") in [c.value for c in at.caption]
