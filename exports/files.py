@@ -427,6 +427,12 @@ def present_map(view: ExportView) -> str:
             "#atlas-source{order:2;flex:0 0 auto;font:14px/1.35 sans-serif;color:#333;padding:5px 4px 2px}"
             "</style>"
             f'<div id="atlas-source">{html.escape(footer)}</div>'
+            # the legend sits in the map's corner, above the attribution: placed in the page
+            # (body), its bottom offset counted from the source line's foot and covered it
+            "<script>document.addEventListener('DOMContentLoaded',function(){"
+            "var m=document.querySelector('.folium-map');"
+            "if(m)document.querySelectorAll('.atlas-legend').forEach(function(l){m.appendChild(l)});});"
+            "</script>"
         )
     )
     return root.render()

@@ -252,6 +252,8 @@ def test_presentation_names_areas_and_its_source_line_is_readable(page, view_app
     credit = frame.locator(".leaflet-control-attribution").bounding_box()
     line = source.bounding_box()
     assert line["y"] >= credit["y"] + credit["height"] - 1, (line, credit)  # below, not under it
+    legend = frame.locator(".atlas-legend").bounding_box()  # above both, covering neither
+    assert legend["y"] + legend["height"] <= credit["y"] + 1, (legend, credit)
     assert "Batas" in frame.locator(".leaflet-control-attribution").inner_text()
     no_error(page)
 
