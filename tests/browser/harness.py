@@ -148,12 +148,17 @@ AREA_POINT_JS = """(code) => {
   const layer = Object.values(m._layers).find(l => l.feature && l.feature.properties && l.feature.properties.code === code);
   if (!layer) return null;
   const p = m.latLngToContainerPoint(layer.getCenter());
+  // a user cannot click an area where the legend or a map control lies over its centre
+  const box = m.getContainer().getBoundingClientRect();
+  const top = document.elementFromPoint(box.left + p.x, box.top + p.y);
+  if (top && top.closest('.atlas-legend, .atlas-legend-box, .leaflet-control')) return null;
   return {x: p.x, y: p.y};
 }"""
 
 
 def click_area(page, code: str) -> bool:
-    """Click the drawn area ``code`` (at its centre, as a user would); False when it is not drawn."""
+    """Click the drawn area ``code`` (at its centre, as a user would); False when it is not drawn
+    or its centre lies under the legend or a map control."""
     for frame in page.frames:
         try:
             point = frame.evaluate(AREA_POINT_JS, code)

@@ -244,7 +244,10 @@ def view_of(page) -> dict:
 def english_phrases() -> set[str]:
     """Phrases of the English translations that no Indonesian text shares: the fixed parts of
     every English text (placeholders cut out) of two words or more, lower case."""
-    indonesian = " ".join(entry["id"] for entry in i18n.TABLE.values()).lower()
+    # the Indonesian texts as words, the way the page's text is read (a phrase of "MRC/BP PIPA"
+    # is "mrc bp pipa" on both sides)
+    indonesian = " ".join(re.findall(r"[A-Za-z][A-Za-z_'-]+", " ".join(e["id"] for e in i18n.TABLE.values())))
+    indonesian = indonesian.lower()
     phrases = set()
     for entry in i18n.TABLE.values():
         english = entry["en"]
