@@ -312,14 +312,17 @@ class Walk:
         )
 
 
-@pytest.mark.parametrize("dataset", ["demo", "store"])
-def test_random_walk(chrome, view_app, dataset):
-    rng = random.Random(f"{SEED}:{dataset}")
+@pytest.mark.parametrize(
+    ("dataset", "first"),
+    [("demo", None), ("store", None), ("store", "perjalanan")],  # the journey page each run too
+)
+def test_random_walk(chrome, view_app, dataset, first):
+    rng = random.Random(f"{SEED}:{dataset}" + (f":{first}" if first else ""))
     context = chrome.new_context(viewport={"width": 1366, "height": 768})
     page = context.new_page()
     console = Console(page)
     phrases = english_phrases()
-    start = rng.choice([p for p in MAP_PAGES])
+    start = first if first is not None else rng.choice([p for p in MAP_PAGES])
     open_url(page, f"{view_app}/?data={dataset}")
     open_url(page, f"{view_app}/{start}?data={dataset}")
     walk = Walk(page, view_app, rng)
@@ -334,10 +337,10 @@ def test_random_walk(chrome, view_app, dataset):
             steps += 1
     except AssertionError:
         ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / f"random-{dataset}-{SEED}-failed.png"))
+        page.screenshot(path=str(ARTIFACTS / f"random-{dataset}-{first or 'any'}-{SEED}-failed.png"))
         raise
     finally:
-        print(f"random walk on {dataset}, seed {SEED}: {steps} steps clean: {walk.done}")
+        print(f"random walk on {dataset} from {start}, seed {SEED}: {steps} steps clean: {walk.done}")
         context.close()
     assert steps >= 1
 
