@@ -149,13 +149,20 @@ def user_store() -> Store:
 # ---------------------------------------------------------------------- the view and its URL
 #: URL parameters that make the view a page shows, kept in every page link of the sidebar, so
 #: moving between pages keeps it and a copied link reopens it (page-local settings, such as a
-#: page's measure, are bound to the URL by their widgets and stay on their page).
-VIEW_PARAMS = ("lang", "data", "area", "village", "year", "scheme", "classes", "basemap", "labels")
+#: page's measure, are bound to the URL by their widgets and stay on their page). The reach
+#: choices (service-point type, radius, ferries: :mod:`ui.reach`) are shared by Cakupan
+#: Komunitas and Perencanaan, so they travel too.
+VIEW_PARAMS = (
+    "lang", "data", "area", "village", "year", "scheme", "classes", "basemap", "labels",
+    "service", "radius", "ferry",
+)  # fmt: skip
 
 
-def view_params() -> dict[str, str]:
-    """The view's URL parameters now (:data:`VIEW_PARAMS` present in the URL)."""
-    return {name: st.query_params[name] for name in VIEW_PARAMS if st.query_params.get(name)}
+def view_params() -> dict[str, str | list[str]]:
+    """The view's URL parameters now (:data:`VIEW_PARAMS` present in the URL; a list where the
+    parameter is repeated, as ``?ferry=``)."""
+    found = {name: [v for v in st.query_params.get_all(name) if v] for name in VIEW_PARAMS}
+    return {name: values[0] if len(values) == 1 else values for name, values in found.items() if values}
 
 
 def page_links(pages: Sequence) -> None:

@@ -53,12 +53,16 @@ with st.sidebar:
     kind = reach_ui.type_picker(province)
     radius = reach_ui.radius_picker()
     crossings = reach_ui.crossings_picker(province)
-    n_sites = st.slider(t("where.n"), 1, 10, 3, key=Keys.WHERE_N)
-    cover = st.radio(
-        t("where.cover"),
-        ["placements", "reports", "need"],
+    n_sites = ui.bound(st.slider, Keys.WHERE_N, "sites", 3, label=t("where.n"), min_value=1, max_value=10)
+    cover = ui.bound(
+        st.radio,
+        Keys.WHERE_COVER,
+        "cover",
+        "placements",
+        options=["placements", "reports", "need"],
+        value_arg="index",
+        label=t("where.cover"),
         format_func=lambda c: t(f"where.cover.{c}"),
-        key=Keys.WHERE_COVER,
         help=t("where.cover_help"),
     )
     run = st.button(
