@@ -74,7 +74,7 @@ if measure == "change" and year_a is not None and year_b is not None:
                     "count",
                     common,
                     level,
-                    dataclasses.replace(filters, years=(y, y)),
+                    dash.with_years(filters, (y, y)),
                     codes,
                 )
             )
