@@ -47,6 +47,8 @@ pages = [
     for i, (path, title, icon, url) in enumerate(PAGES)
 ]
 current = auth.gate(pages)  # sign-in first when ATLAS_AUTH is on; the pages the role may open
+ui.html_lang()
+ui.page_links(pages)  # links that keep the view (area, year, ...) in their URL
 
 with st.sidebar:
     st.selectbox(
@@ -56,12 +58,15 @@ with st.sidebar:
         format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
         on_change=auth.guarded(ui.keep_language_in_url),
     )
-    st.selectbox(
-        t("app.dataset"),
-        ui.DATASETS,
-        key=Keys.DATASET,
+    ui.view_widget(
+        st.selectbox,
+        f"{Keys.DATASET}.choice",
+        ui.dataset(),
+        on_change=auth.guarded(ui.choose_dataset),
+        default="index",
+        options=list(ui.DATASETS),
+        label=t("app.dataset"),
         format_func=lambda name: t(f"app.dataset.{name}"),
-        on_change=auth.guarded(ui.keep_dataset_in_url),
     )
 
 try:

@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from bench.targets import FIGURES, MB, met
+from bench.targets import FIGURES, MB, met, per_naive
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
@@ -50,7 +50,14 @@ def _target(key: str) -> str:
         return f"≤ {limit / MB:g} MB"
     if figure.unit == "MiB" and limit % 1024 == 0:
         return f"≤ {limit / 1024:g} GiB"
-    return f"≤ {limit:g} {figure.unit}"
+    ratio = f"; ≤ {figure.per_naive:g}× naive" if figure.per_naive is not None else ""
+    return f"≤ {limit:g} {figure.unit}{ratio}"
+
+
+def _measured(key: str, result: dict, unit: str) -> str:
+    """The figure in its unit, with its ratio to the naive map of the same run where it has one."""
+    ratio = per_naive(key, result)
+    return fmt(result[key], unit) + (f" ({ratio:.2f}× naive)" if ratio is not None else "")
 
 
 def _machine_line(meta: dict) -> str:
@@ -105,9 +112,9 @@ def table(result: dict) -> str:
         naive = ""
         if figure and figure.naive:
             naive = fmt(result.get(figure.naive), FIGURES[figure.naive].unit)
-        verdict = {True: "yes", False: "**no**", None: "—"}[met(key, result[key])]
+        verdict = {True: "yes", False: "**no**", None: "—"}[met(key, result[key], result)]
         rows.append(
-            f"| {label} (`{key}`) | {fmt(result[key], unit)} | {_target(key) if figure else ''} | {naive} | {verdict} |"
+            f"| {label} (`{key}`) | {_measured(key, result, unit)} | {_target(key) if figure else ''} | {naive} | {verdict} |"
         )
     notes = [
         "",
@@ -118,6 +125,8 @@ def table(result: dict) -> str:
         "baseline is `GeoDataFrame.to_json()` of the stored polygons into `folium.GeoJson` with a "
         "`style_function` and a tooltip, built in the same run. Map times are the median of "
         f"{meta.get('repeat', 1)} builds in one process (modules already loaded, as in the app). "
+        "Every time target is also stated as a ratio to the naive map of the same run (× naive), "
+        "which a figure must meet too: machines of this kind differ in speed from run to run. "
         "Regenerate with `./bench.sh` (or `python -m bench --json bench/out/bench.json` "
         "then `python -m bench.readme bench/out/bench.json`).",
     ]
@@ -127,8 +136,8 @@ def table(result: dict) -> str:
 def _row(key: str, result: dict) -> str:
     figure = FIGURES[key]
     naive = fmt(result.get(figure.naive), FIGURES[figure.naive].unit) if figure.naive else ""
-    verdict = {True: "yes", False: "**no**", None: "—"}[met(key, result[key])]
-    return f"| {figure.label} (`{key}`) | {fmt(result[key], figure.unit)} | {_target(key)} | {naive} | {verdict} |"
+    verdict = {True: "yes", False: "**no**", None: "—"}[met(key, result[key], result)]
+    return f"| {figure.label} (`{key}`) | {_measured(key, result, figure.unit)} | {_target(key)} | {naive} | {verdict} |"
 
 
 def add_rows(readme_text: str, result: dict, note: str | None = None) -> str:

@@ -111,8 +111,9 @@ def build_brief(view: ExportView, map_png: bytes | None = None, top: int = 5) ->
     pdf.cell(width, 6, view.t("export.deck.top_villages"), new_x="LMARGIN", new_y="NEXT")
     table = view.village_table_text(top=top, columns=view.slide_columns()[:6])
     table.insert(0, view.t("export.rank"), [str(i + 1) for i in range(len(table))])
-    pdf.set_font("DejaVu", "", 8)
-    widths = [8, 40, 36] + [(width - 84) / max(len(table.columns) - 3, 1)] * (len(table.columns) - 3)
+    header = [str(name) for name in table.columns]
+    cells = [[str(value) for value in values] for _, values in table.iterrows()]
+    widths = _column_widths(pdf, header, cells, width)
     with pdf.table(col_widths=widths, text_align="LEFT", line_height=4.6, first_row_as_headings=True) as grid:
         header = grid.row()
         for name in table.columns:
@@ -170,6 +171,48 @@ def _countries(pdf: FPDF, view: ExportView, width: float) -> None:
             for value in values:
                 row.cell(str(value))
     pdf.ln(2)
+
+
+def _column_widths(pdf: FPDF, header: list[str], cells: list[list[str]], width: float) -> list[float]:
+    """Column widths (mm) in which no word is broken: each column at least as wide as its
+    longest word (header in bold, cells), the rest of ``width`` shared by how much more each
+    column's whole texts need. When even the longest words do not fit, the font shrinks (to
+    6.5 pt); the font is left set for the table.
+
+    A header such as *Kabupaten/Kota* or *Non-procedural reports* was cut mid-word
+    ("Kabupaten/Ko|ta") in fixed widths.
+    """
+    pad = 2 * pdf.c_margin + 0.6
+
+    def measure(size: float) -> tuple[list[float], list[float]]:
+        least, whole = [], []
+        for i, name in enumerate(header):
+            column = [row[i] for row in cells]
+            pdf.set_font("DejaVu", "B", size)
+            head_words = max((pdf.get_string_width(w) for w in name.split()), default=0.0)
+            head_all = pdf.get_string_width(name)
+            pdf.set_font("DejaVu", "", size)
+            words = max((pdf.get_string_width(w) for text in column for w in text.split()), default=0.0)
+            texts = max((pdf.get_string_width(text) for text in column), default=0.0)
+            least.append(max(head_words, words) + pad)
+            whole.append(max(head_all, texts) + pad)
+        return least, whole
+
+    size = 8.0
+    least, whole = measure(size)
+    while sum(least) > width and size > 6.5:
+        size -= 0.5
+        least, whole = measure(size)
+    pdf.set_font("DejaVu", "", size)
+    spare = width - sum(least)
+    if spare <= 0:
+        return [width * w / sum(least) for w in least]
+    wants = [max(b - a, 0.0) for a, b in zip(least, whole, strict=True)]
+    need = sum(wants)
+    if need >= spare:
+        return [a + spare * w / need for a, w in zip(least, wants, strict=True)]
+    extra = (spare - need) / len(least)
+    return [b + extra if b > a else a + extra for a, b in zip(least, whole, strict=True)]
 
 
 def _fit(pdf: FPDF, text: str, width: float) -> str:

@@ -82,8 +82,8 @@ def build_file(
         raise export_files.ExportError(view.t("export.page.national_note"))
     if kind == "html":
         return export_files.html_map(view, leaflet_dir).encode("utf-8")
-    if kind == "html_present":  # the map of presentation mode: the page shows the title itself
-        return export_files.html_map(view, leaflet_dir, title=False).encode("utf-8")
+    if kind == "html_present":  # presentation mode's map: names, source line below (title on the page)
+        return export_files.present_map(view).encode("utf-8")
     if kind == "csv":
         return export_files.tables_csv(view)
     if kind == "xlsx":

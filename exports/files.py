@@ -41,6 +41,7 @@ __all__ = [
     "catalogue_sheet",
     "images_zip",
     "html_map",
+    "present_map",
     "key_figures_table",
     "flow_sheet",
 ]
@@ -366,6 +367,75 @@ def html_map(view: ExportView, leaflet_dir: Path, *, title: bool = True) -> str:
     m.get_root().html.add_child(folium.Element(overlay))
     page = m.get_root().render()
     return _inline_leaflet(page, js.read_text(encoding="utf-8"), css.read_text(encoding="utf-8"))
+
+
+def present_map(view: ExportView) -> str:
+    """The map of presentation mode: an HTML page (for an iframe of the app) with the map of
+    ``view`` as the map pages draw it (compact canvas, area names written where they fit, the
+    boundary source credited), protected values in the tooltips and the legend, and the source
+    line below the map in readable type, wrapping on a narrow screen (never under the map's
+    attribution). Leaflet comes from the app's own URLs.
+    """
+    from geo.classify import HIDDEN_COLOUR, classify, palette
+    from geo.maps import MapLayer, area_map, encode_shapes, legend_html
+    from geo.suppression import HIDDEN_DERIVED, is_small
+
+    areas = view.map_areas[["code", "name", "geometry"]].copy()
+    areas = areas[areas.geometry.notna() & ~areas.geometry.is_empty].reset_index(drop=True)
+    shapes = encode_shapes(areas, 1e5 if len(areas) < 50 else 2e4)
+    codes = pd.Series(shapes.codes)
+    values = pd.to_numeric(codes.map(view.map_values), errors="coerce")
+    hidden = codes.map(view.map_hidden).fillna(False).astype(bool).to_numpy()
+    classes = classify(values.mask(hidden), limits=view.bins, colours=view.colours)
+    index = classes.classes.copy()
+    colours = list(classes.colours) or palette(1)
+    label = hidden_label(view.threshold)
+    raw = values.to_numpy(float)
+    small = is_small(raw, view.threshold)
+    texts = [
+        (label if s else HIDDEN_DERIVED)
+        if h
+        else (view.t("export.map.no_data") if np.isnan(v) else i18n.fmt_int(v, view.lang))
+        for v, h, s in zip(raw, hidden, small, strict=True)
+    ]
+    rows = classes.legend(view.lang, no_data=view.t("export.map.no_data"))
+    if hidden.any():
+        index[hidden] = len(colours)
+        colours.append(HIDDEN_COLOUR)
+        rows.append((HIDDEN_COLOUR, view.t("export.map.hidden")))
+    m = area_map(
+        shapes,
+        MapLayer(index, colours, texts, view.legend_title),
+        legend=legend_html(rows, view.legend_title),
+        attribution=view.sources[0] if view.sources else "",
+        labels=True,
+        always_label=len(shapes) <= 60,
+        zoom_titles=(view.t("map.zoom_in"), view.t("map.zoom_out")),
+    )
+    footer = view.t(
+        "export.map.footer",
+        source=", ".join(view.sources) or "–",
+        date=i18n.fmt_date(view.as_of, view.lang),
+        max=view.threshold - 1,
+        label=label,
+    )
+    root = m.get_root()
+    root.html.add_child(
+        folium.Element(
+            "<style>html,body{height:100%;margin:0}body{display:flex;flex-direction:column}"
+            ".folium-map{position:relative!important;flex:1 1 auto;height:auto!important;min-height:0;order:1}"
+            "#atlas-source{order:2;flex:0 0 auto;font:14px/1.35 sans-serif;color:#333;padding:5px 4px 2px}"
+            "</style>"
+            f'<div id="atlas-source">{html.escape(footer)}</div>'
+            # the legend sits in the map's corner, above the attribution: placed in the page
+            # (body), its bottom offset counted from the source line's foot and covered it
+            "<script>document.addEventListener('DOMContentLoaded',function(){"
+            "var m=document.querySelector('.folium-map');"
+            "if(m)document.querySelectorAll('.atlas-legend').forEach(function(l){m.appendChild(l)});});"
+            "</script>"
+        )
+    )
+    return root.render()
 
 
 class _MetricScale(MacroElement):

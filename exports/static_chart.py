@@ -46,7 +46,22 @@ def render_chart(
         )
         fig.text(0.02, 0.94, chart.title, fontsize=15, fontweight="bold", va="center")
         fmt = lambda v: i18n.fmt_int(v, lang)  # noqa: E731
-        if chart.kind == "line":
+        if chart.kind == "line" and len(names) == 1:  # one year: one bar, not a lone dot
+            ax.bar([0], np.nan_to_num(shown), width=0.4, color=BAR_COLOUR)
+            ax.set_xticks([0], names)
+            ax.set_xlim(-1, 1)
+            top = np.nanmax(shown) if np.isfinite(shown).any() else 1
+            ax.annotate(
+                labels[0] if hidden[0] else fmt(shown[0]),
+                (0, 0 if hidden[0] else shown[0]),
+                textcoords="offset points",
+                xytext=(0, 8),
+                ha="center",
+                fontsize=10,
+            )
+            ax.set_ylim(0, top * 1.2)
+            ax.set_ylabel(chart.value_label)
+        elif chart.kind == "line":
             x = np.arange(len(names))
             ax.plot(x, shown, marker="o", color=BAR_COLOUR, linewidth=2.5)
             ax.set_xticks(x, names)

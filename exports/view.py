@@ -714,6 +714,12 @@ _SENTENCE_FIGURE = {
 }
 
 
+def _one_or_many(key: str, count_text: str) -> str:
+    """``key`` for a count, or its ``.one`` form after the number 1 ("1 programme", "2 programmes")."""
+    base, _, name = key.rpartition(".")
+    return f"{base}.one.{name}" if count_text.strip() == "1" else key
+
+
 def _sentences(
     layers: Mapping[str, pd.DataFrame],
     villages: Protected,
@@ -776,8 +782,8 @@ def _sentences(
                         change = i18n.t(key, lang, change=i18n.fmt_pct(abs(ratio), lang))
                     if item.common is not None:
                         change += i18n.t("export.brief.change_common", lang)
-        unit = i18n.t(f"export.unit.{name}", lang).lower()
         value = figure.text if figure is not None else i18n.fmt_int(now, lang)
+        unit = i18n.t(_one_or_many(f"export.unit.{name}", value), lang).lower()
         sentence = i18n.t(
             "export.brief.sentence.count",
             lang,
@@ -788,7 +794,11 @@ def _sentences(
         )
         if name in table and (table[name] > 0).any():
             n_villages = int((table[name] > 0).sum())
-            sentence += i18n.t("export.brief.villages_with", lang, villages=i18n.fmt_int(n_villages, lang))
+            sentence += i18n.t(
+                "export.brief.villages_with.one" if n_villages == 1 else "export.brief.villages_with",
+                lang,
+                villages=i18n.fmt_int(n_villages, lang),
+            )
             visible = table.loc[~hidden[name], name]
             if len(visible) and visible.max() > 0:
                 top_code = visible.idxmax()

@@ -82,11 +82,12 @@ def _as_text(labels: pd.Series) -> pd.Series:
     return labels.map(lambda v: html.escape(v, quote=False) if isinstance(v, str) else v)
 
 
-def empty_figure(lang: str, title: str | None = None) -> go.Figure:
-    """A blank chart that says there is no data (never an empty axis pretending to be zero)."""
+def empty_figure(lang: str, title: str | None = None, note: str | None = None) -> go.Figure:
+    """A blank chart that says there is no data, or ``note`` (never an empty axis pretending to be
+    zero, nor a whole donut of "not recorded")."""
     fig = go.Figure()
     fig.add_annotation(
-        text=i18n.t("common.no_data", lang), showarrow=False, font={"size": 14, "color": "#666"}
+        text=note or i18n.t("common.no_data", lang), showarrow=False, font={"size": 14, "color": "#666"}
     )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
@@ -99,6 +100,22 @@ def trend_figure(
     """Totals per year as a line with markers (``frame``: ``year, value``)."""
     if frame.empty:
         return empty_figure(lang, title)
+    if frame["year"].nunique() == 1:
+        # one year is one bar on an axis of that year alone: a lone marker on a line chart sat on
+        # an axis of two or three years, as if the others had been measured
+        one = frame.assign(year=frame["year"].astype(int).astype(str))
+        fig = px.bar(
+            one,
+            x="year",
+            y=value,
+            labels={"year": i18n.t("common.year", lang), value: value_label},
+            color_discrete_sequence=PALETTE,
+            text=value,
+        )
+        fig.update_traces(texttemplate="%{y:,.0f}", textposition="outside", cliponaxis=False, width=0.35)
+        fig.update_xaxes(type="category")
+        fig.update_yaxes(rangemode="tozero", tickformat=VALUE_TICKS, automargin=True)
+        return _layout(_unit_on_top(fig, value_label), lang, title)
     fig = px.line(
         frame,
         x="year",
@@ -200,7 +217,11 @@ def share_figure(
         return empty_figure(lang, title)
     data = frame.copy()
     data[value] = pd.to_numeric(data[value], errors="coerce").fillna(0)
+    unrecorded = html.escape(i18n.t("common.not_recorded", lang), quote=False)
     data[column] = _as_text(category_names(data[column], lang, names))
+    if (data.loc[data[value] > 0, column] == unrecorded).all():
+        # nothing but "not recorded": a note, not a whole donut of "100 % not recorded"
+        return empty_figure(lang, title, note=i18n.t("chart.none_recorded", lang))
     data = data.groupby(column, sort=False, as_index=False)[value].sum()
     data = data.sort_values(value, ascending=False, kind="stable")
     small = data[value] < SMALL_SLICE * data[value].sum()

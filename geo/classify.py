@@ -229,6 +229,8 @@ class Classification:
     colours: tuple[str, ...]
     integer: bool
     zero: int | None = None
+    #: Decimals of values classified on a grid (``classify(..., step=0.1)``: 1), else None.
+    decimals: int | None = None
 
     @property
     def k(self) -> int:
@@ -244,6 +246,8 @@ class Classification:
         """Fewest decimals (at least ``minimum``) that write every limit of the legend differently."""
         if self.integer and not percent:
             return 0
+        if self.decimals is not None and not percent:  # values on a grid: its decimals, exactly
+            return self.decimals
         scale = 100.0 if percent else 1.0
         numbers = [v * scale for pair in self.ranges for v in pair]
         for digits in range(minimum, maximum + 1):
@@ -342,6 +346,7 @@ def classify(
     *,
     limits: Sequence[float] | None = None,
     colours: Sequence[str] | None = None,
+    step: float | None = None,
 ) -> Classification:
     """Classify ``values`` (one per area; NaN = no data) by ``scheme`` into at most ``k`` classes.
 
@@ -357,6 +362,10 @@ def classify(
     limits, colours
         Upper class limits (and their colours) fixed beforehand, e.g. to draw an exported map in the
         classes of the interactive one; ``scheme`` is then only recorded.
+    step
+        The values as shown, rounded to multiples of ``step`` (``0.1``: scores with one decimal,
+        as in a table beside the map): classified like whole numbers on that grid, so the legend
+        writes exactly as many decimals as the table (never a limit the table cannot show).
 
     Returns
     -------
@@ -366,8 +375,12 @@ def classify(
     --------
     >>> classify([7, 7, 14, 19, 110, None], "quantiles", 5).labels("id")
     ['7', '8 – 14', '15 – 19', '20 – 110']
+    >>> classify([1.23, 2.5, 2.61, 9.04], "quantiles", 2, step=0.1).labels("en")
+    ['1.2 – 2.5', '2.6 – 9.0']
     """
     _check_scheme(scheme)
+    if step is not None and limits is None and scheme != "diverging":
+        return _classify_on_grid(values, scheme, k, float(step))
     numbers = _numbers(values)
     present = np.isfinite(numbers)
     data = numbers[present]
@@ -401,6 +414,30 @@ def classify(
         counts=counts,
         colours=chosen,
         integer=integer,
+    )
+
+
+def _classify_on_grid(values, scheme: str, k: int, step: float) -> Classification:
+    """:func:`classify` of ``values`` rounded to multiples of ``step``: whole numbers of steps,
+    classified as counts are, then scaled back."""
+    if not step > 0:
+        raise ValueError(f"step must be a positive number, got {step}")
+    decimals = max(0, -math.floor(math.log10(step) + 1e-9))
+    steps = np.round(_numbers(values) / step)
+    whole = classify(steps, scheme, k)
+
+    def back(v: float) -> float:
+        return round(float(v) * step, decimals)
+
+    return Classification(
+        scheme=scheme,
+        limits=tuple(back(v) for v in whole.limits),
+        ranges=tuple((back(a), back(b)) for a, b in whole.ranges),
+        classes=whole.classes,
+        counts=whole.counts,
+        colours=whole.colours,
+        integer=False,
+        decimals=decimals,
     )
 
 

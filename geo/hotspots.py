@@ -67,6 +67,10 @@ class HotspotRefusal(ValueError):
 
     ``n`` is the number of areas with data, ``need`` what the rule asks for (areas or mean
     neighbours) and ``neighbours`` the mean number of neighbours found (``"neighbours"`` only).
+
+    >>> import pickle
+    >>> pickle.loads(pickle.dumps(HotspotRefusal("areas", 8, 30))).n
+    8
     """
 
     def __init__(self, reason: str, n: int, need: float, neighbours: float | None = None):
@@ -78,6 +82,11 @@ class HotspotRefusal(ValueError):
         else:
             detail = f"all {n} areas have the same value; there is nothing to cluster"
         super().__init__(f"hotspots not computed: {detail}")
+
+    def __reduce__(self):
+        # rebuilt from its fields: a refusal is cached (pickled) as the answer for its areas, and
+        # an exception pickles its message alone, which this constructor cannot take
+        return type(self), (self.reason, self.n, self.need, self.neighbours)
 
 
 @dataclass(frozen=True, eq=False)

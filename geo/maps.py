@@ -371,15 +371,20 @@ function atlasSelect(map, d, k, layers) {
   var halo = L.polygon(shape, {pane: "atlasSelected", renderer: svg, fill: false, color: "#ffffff", weight: 7, opacity: 0.9, interactive: false});
   var line = L.polygon(shape, {pane: "atlasSelected", renderer: svg, fill: false, color: "#0047ab", weight: 3.5, interactive: false, className: "atlas-selected"});
   halo.addTo(map); line.addTo(map);
-  if (k.fit) map.fitBounds(line.getBounds(), {padding: [40, 40], maxZoom: 15, animate: false});
+  var size = map.getSize();
+  if (k.fit && size.x > 100 && size.y > 100) map.fitBounds(line.getBounds(), {padding: [40, 40], maxZoom: 15, animate: false});
   map._atlasSelected = line;
 }
 function atlasDraw(map, d, k) {
+  // The areas of a map, drawn once: their colours, tooltips' values, heavy outlines, markers and
+  // legend come from atlasStyle, which a rerun that changes only those calls on the map as it is
+  // (no new map, no new frame). A map in one script (the exports, presentation, paired maps)
+  // carries its style in k and is styled here.
   atlasDecode(d);
   var lat = d._lat, lng = d._lng;
   var renderer = L.canvas({padding: 0.3});
   var group = L.featureGroup();
-  var vi = 0, ri = 0, pi = 0, hl = k.h || {}, drawn = [];
+  var vi = 0, ri = 0, pi = 0, drawn = [];
   for (var f = 0; f < d.f.length; f++) {
     var polys = [];
     for (var a = 0; a < d.f[f]; a++) {
@@ -391,40 +396,23 @@ function atlasDraw(map, d, k) {
       }
       polys.push(rings); pi++;
     }
-    var c = k.c[f], heavy = hl[f] === 1;
     var layer = L.polygon(polys.length === 1 ? polys[0] : polys, {
-      renderer: renderer,
-      fillColor: c < 0 ? k.nodata : k.palette[c],
-      fillOpacity: 0.85,
-      color: heavy ? "#111111" : k.line,
-      weight: heavy ? 2.5 : k.weight
+      renderer: renderer, fillColor: k.nodata, fillOpacity: 0.85, color: k.line, weight: k.weight
     });
     layer.feature = {type: "Feature", properties: {code: d.code[f], name: d.name[f]}};
     layer._atlasIndex = f;
     group.addLayer(layer);
     drawn.push(layer);
   }
+  map._atlasBase = k; map._atlasDrawn = drawn; map._atlasGroup = group; map._atlasRenderer = renderer;
   group.bindTooltip(function (layer) {
-    var i = layer._atlasIndex;
-    return "<b>" + atlasEscape(d.name[i]) + "</b>" + (k.sub ? "<br>" + k.sub[i] : "") + "<br>" + k.vl + ": " + k.lab[i];
+    var i = layer._atlasIndex, s = map._atlasStyle || {};
+    return "<b>" + atlasEscape(d.name[i]) + "</b>" + (s.sub ? "<br>" + s.sub[i] : "")
+      + (s.lab ? "<br>" + s.vl + ": " + s.lab[i] : "");
   }, {sticky: true});
   group.on("mouseover", function (e) { e.layer.setStyle({weight: 2, color: "#000000"}); });
-  group.on("mouseout", function (e) {
-    var heavy = hl[e.layer._atlasIndex] === 1;
-    e.layer.setStyle({weight: heavy ? 2.5 : k.weight, color: heavy ? "#111111" : k.line});
-  });
+  group.on("mouseout", function (e) { e.layer.setStyle(atlasAreaStyle(map, e.layer._atlasIndex)); });
   group.addTo(map);
-  var pts = k.pts;
-  if (pts) {
-    var marks = L.featureGroup();
-    for (var q = 0; q < pts.x.length; q++) {
-      L.circleMarker([pts.y[q], pts.x[q]], {
-        renderer: renderer, radius: pts.r ? pts.r[q] : 5, color: "#222222", weight: 1, fillOpacity: 0.95,
-        fillColor: pts.pal[pts.g[q]]
-      }).bindTooltip(pts.tip[q]).addTo(marks);
-    }
-    marks.addTo(map);
-  }
   if (k.attr !== undefined && map.attributionControl) map.attributionControl.setPrefix(k.attr);
   if (k.zoom && map.zoomControl) {
     var zc = map.zoomControl;
@@ -432,17 +420,58 @@ function atlasDraw(map, d, k) {
       if (b[0]) { b[0].title = b[1]; b[0].setAttribute("aria-label", b[1]); }
     });
   }
+  if (k.c) atlasStyle(map, k);
+  atlasSelect(map, d, k, drawn);
+  if (k.labels) atlasLabels(map, d, drawn, !!k.always);
+  if (!window.map) window.map = map;  // as streamlit-folium does: the frame's (first) map, for tests
+  return group;
+}
+function atlasAreaStyle(map, i) {
+  var s = map._atlasStyle, k = map._atlasBase;
+  if (!s) return {color: k.line, weight: k.weight};
+  var c = s.c[i], heavy = s.h && s.h[i] === 1;
+  return {fillColor: c < 0 ? s.nodata : s.palette[c], fillOpacity: 0.85,
+          color: heavy ? "#111111" : k.line, weight: heavy ? 2.5 : k.weight};
+}
+function atlasStyle(map, s) {
+  // Colours, values, heavy outlines, markers and the legend of the areas atlasDraw drew.
+  map._atlasStyle = s;
+  var drawn = map._atlasDrawn;
+  for (var i = 0; i < drawn.length; i++) drawn[i].setStyle(atlasAreaStyle(map, i));
+  if (map._atlasMarks) { map.removeLayer(map._atlasMarks); map._atlasMarks = null; }
+  var pts = s.pts;
+  if (pts) {
+    var marks = L.featureGroup();
+    for (var q = 0; q < pts.x.length; q++) {
+      L.circleMarker([pts.y[q], pts.x[q]], {
+        renderer: map._atlasRenderer, radius: pts.r ? pts.r[q] : 5, color: "#222222", weight: 1,
+        fillOpacity: 0.95, fillColor: pts.pal[pts.g[q]]
+      }).bindTooltip(pts.tip[q]).addTo(marks);
+    }
+    map._atlasMarks = marks.addTo(map);
+  }
+  var holder = map.getContainer().parentNode;
+  if (s.legend !== undefined) {  // (a map in one script has its legend in its page)
+    var old = holder.querySelector(":scope > .atlas-legend-box");
+    if (old) old.remove();
+    var box = document.createElement("div");
+    box.className = "atlas-legend-box";
+    box.innerHTML = s.legend;
+    holder.appendChild(box);
+  }
+  if (map._atlasFitted) return;
+  map._atlasFitted = true;
   // the class legend (bottom right) kept off the areas, as on the national view: refit with
   // its width as padding (a map fitted to a selected area keeps that fit)
   var sel = ".atlas-legend[style*='bottom:']";  // beside the map (paired maps), or the page's one
-  var legend = map.getContainer().parentNode.querySelector(sel)
+  var legend = holder.querySelector(sel)
     || (document.querySelectorAll(".leaflet-container").length === 1 ? document.querySelector(sel) : null);
-  if (legend && !(k.sel !== undefined && k.fit) && group.getLayers().length) {
-    map.fitBounds(group.getBounds(), {paddingTopLeft: [8, 8], paddingBottomRight: [legend.offsetWidth + 16, 8], animate: false});
+  // (not on a narrow map, a phone's, where the legend sits at the top and the areas need the width)
+  var size = map.getSize(), k = map._atlasBase;
+  var wide = legend && legend.offsetWidth < size.x * 0.4 && size.y > 0;
+  if (wide && !(k.sel !== undefined && k.fit) && map._atlasGroup.getLayers().length) {
+    map.fitBounds(map._atlasGroup.getBounds(), {paddingTopLeft: [8, 8], paddingBottomRight: [legend.offsetWidth + 16, 8], animate: false});
   }
-  atlasSelect(map, d, k, drawn);
-  if (k.labels) atlasLabels(map, d, drawn, !!k.always);
-  return group;
 }
 """
 
@@ -494,6 +523,29 @@ class _CompactAreas(MacroElement):
     def render(self, **kwargs) -> None:
         script = self._template.module.__dict__["script"]
         self.get_root().script.add_child(_RenderedScript(script(self, kwargs)), name=self.get_name())
+
+
+_STYLE_SCRIPT = Template(
+    """
+{% macro script(this, kwargs) %}
+atlasStyle({{ this._parent._parent.get_name() }}, {{ this.style }});
+{% endmacro %}
+"""
+)
+
+
+class _AreaStyle(MacroElement):
+    """The colours, values, outlines, markers and legend of the areas of a map drawn apart from
+    it (:func:`area_map` with ``style_apart``): streamlit-folium runs a feature group's script on
+    the map it already shows, so a change of these redraws no map and loads no new frame. The
+    map is named when rendered (streamlit-folium renames it), as the group's parent."""
+
+    _template = _STYLE_SCRIPT
+
+    def __init__(self, style: dict):
+        super().__init__()
+        self._name = "AreaStyle"
+        self.style = _json(style)
 
 
 def legend_html(
@@ -590,6 +642,10 @@ def layer_payload(
 LABEL_CSS = (
     ".atlas-label{position:absolute;font:600 12px/16px sans-serif;color:#1a1a1a;white-space:nowrap;"
     "text-shadow:0 0 3px #fff,0 0 2px #fff,0 0 1px #fff,1px 1px 0 #fff,-1px -1px 0 #fff}"
+    # a narrow map (a phone): the legend at the top, smaller, clear of the attribution line
+    "@media (max-width:520px){.atlas-legend[style*='bottom:']{bottom:auto!important;top:10px!important;"
+    "font-size:11px!important;padding:4px 6px!important}"
+    ".leaflet-control-attribution{font-size:10px;line-height:1.3}}"
 )
 
 
@@ -613,6 +669,7 @@ def area_map(
     selected: int | EncodedShapes | None = None,
     fit_selected: bool = True,
     zoom_titles: tuple[str, str] | None = None,
+    style_apart: bool = False,
 ) -> folium.Map:
     """A folium map of ``shapes`` coloured by ``layer``, with an HTML ``legend`` overlay.
 
@@ -623,9 +680,22 @@ def area_map(
     ``selected`` is outlined (an index into ``shapes``, or one encoded area of its own) and, with
     ``fit_selected``, the map is fitted to it. ``zoom_titles`` are the zoom buttons' tooltips
     in the interface language (Leaflet's own read "Zoom in", "Zoom out").
+
+    With ``style_apart`` the map holds the areas only, and ``m.atlas_style`` is a feature group
+    with their style (``layer``, ``legend``, ``subtitles``, ``points``) for streamlit-folium's
+    ``feature_group_to_add``: a rerun that changes only the style (classes, year, filters)
+    restyles the map in place instead of sending and drawing a new one.
     """
     m = _new_map(shapes.bounds, basemap)
-    payload = layer_payload(layer, len(shapes), subtitles, points, outline)
+    style = layer_payload(layer, len(shapes), subtitles, points, outline)
+    payload = {"line": style["line"], "weight": style["weight"], "nodata": style["nodata"]}
+    if style_apart:
+        group = folium.FeatureGroup(name="atlas-style", control=False)
+        _AreaStyle({**style, "legend": legend}).add_to(group)  # the group's parent: the map
+        m.atlas_style = group
+        legend = ""
+    else:
+        payload.update(style)
     if attribution is not None:
         payload["attr"] = attribution_html(attribution)
     if labels:
@@ -660,23 +730,26 @@ def paired_maps_html(
     height: int = 360,
     leaflet_js: str = LEAFLET_JS,
     leaflet_css: str = LEAFLET_CSS,
+    attribution: str | None = None,
 ) -> str:
     """Two maps of the same areas side by side whose pan and zoom follow each other.
 
     A whole HTML page (for ``components.html``); Leaflet comes from the app's own URLs.
+    ``attribution`` (plain text: the boundary source and licence) replaces Leaflet's own
+    attribution prefix on both maps, as on :func:`area_map`.
     """
     if len(layers) != 2 or len(legends) != 2:
         raise ValueError(f"paired maps need two layers and two legends, got {len(layers)} and {len(legends)}")
     if basemap not in BASEMAPS:
         raise ValueError(f"unknown basemap {basemap!r}; choose one of: {', '.join(BASEMAPS)}")
-    url, attribution = BASEMAPS[basemap]
+    url, tile_credit = BASEMAPS[basemap]
     minx, miny, maxx, maxy = shapes.bounds
     cells = "".join(
         f'<div class="cell"><div id="m{i}" class="map"></div>{legend}</div>'
         for i, legend in enumerate(legends)
     )
     tiles = (
-        f"L.tileLayer({_json(url)}, {{attribution: {_json(attribution)}, maxZoom: 19}}).addTo(map);"
+        f"L.tileLayer({_json(url)}, {{attribution: {_json(tile_credit)}, maxZoom: 19}}).addTo(map);"
         if url
         else ""
     )
@@ -687,7 +760,7 @@ def paired_maps_html(
 <body><div class="row">{cells}</div><script>
 {DRAW_JS}
 var shapes = {_json(shapes.payload())};
-var layers = {_json([layer_payload(layer, len(shapes)) for layer in layers])};
+var layers = {_json([_with_attribution(layer_payload(layer, len(shapes)), attribution) for layer in layers])};
 var maps = [0, 1].map(function (i) {{
   var map = L.map("m" + i, {{zoomSnap: 0.25, preferCanvas: true}});
   map.fitBounds([[{miny}, {minx}], [{maxy}, {maxx}]]);
@@ -706,6 +779,12 @@ maps.forEach(function (map, i) {{
   }});
 }});
 </script></body></html>"""
+
+
+def _with_attribution(payload: dict, attribution: str | None) -> dict:
+    if attribution is not None:
+        payload["attr"] = attribution_html(attribution)
+    return payload
 
 
 def category_layer(

@@ -22,6 +22,7 @@ __all__ = [
     "fmt_num",
     "fmt_pct",
     "fmt_date",
+    "fmt_datetime",
     "MONTHS_ID",
 ]
 
@@ -125,3 +126,17 @@ def fmt_date(value: date | datetime | None, lang: str = DEFAULT_LANGUAGE) -> str
         return "–"
     months = MONTHS_ID if lang == "id" else MONTHS_EN
     return f"{value.day} {months[value.month - 1]} {value.year}"
+
+
+def fmt_datetime(value: datetime | None, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``7 Desember 2026, 18.08`` in Indonesian (a point between hours and minutes), ``7 December
+    2026, 18:08`` in English; the time zone's abbreviation follows when ``value`` carries one.
+
+    >>> fmt_datetime(datetime(2026, 12, 7, 18, 8), "id"), fmt_datetime(datetime(2026, 12, 7, 9, 5), "en")
+    ('7 Desember 2026, 18.08', '7 December 2026, 09:05')
+    """
+    if value is None:
+        return "–"
+    clock = f"{value.hour:02d}{'.' if lang == 'id' else ':'}{value.minute:02d}"
+    zone = value.tzname() if value.tzinfo is not None else None
+    return f"{fmt_date(value, lang)}, {clock}" + (f" {zone}" if zone else "")

@@ -55,6 +55,7 @@ TEXT = {
         " Tercatat di {villages} desa.",
         " Recorded in {villages} villages.",
     ),
+    "export.brief.villages_with.one": (" Tercatat di {villages} desa.", " Recorded in {villages} village."),
     # table columns
     "export.col.placements": ("Penempatan", "Placements"),
     "export.col.women": ("Perempuan", "Women"),
@@ -76,6 +77,11 @@ TEXT = {
     "export.unit.reports": ("Laporan", "Reports"),
     "export.unit.enterprises": ("Usaha", "Enterprises"),
     "export.unit.programmes": ("Program", "Programmes"),
+    # the unit after the number 1 (English writes "1 programme"; Indonesian has one form)
+    "export.unit.one.placements": ("Pekerja ditempatkan", "Worker placed"),
+    "export.unit.one.reports": ("Laporan", "Report"),
+    "export.unit.one.enterprises": ("Usaha", "Enterprise"),
+    "export.unit.one.programmes": ("Program", "Programme"),
     # charts
     "export.chart.trend": ("{layer} per tahun", "{layer} by year"),
     "export.chart.destination": ("{layer} menurut negara tujuan", "{layer} by destination country"),

@@ -6,7 +6,9 @@ Pages import from here; nothing here computes on data (that is ``geo``/``loaders
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from enum import StrEnum
+from typing import Any
 
 import streamlit as st
 
@@ -23,6 +25,7 @@ class Keys(StrEnum):
     DATASET = "dataset"
     AREA = "area"
     YEAR = "year"
+    PERIOD = "period"
     LAYER = "layer"
     BASEMAP = "basemap"
     SCHEME = "scheme"
@@ -33,6 +36,13 @@ class Keys(StrEnum):
     PANEL = "panel"
     MAP_LEVEL = "map.level"
     PRESENT_SWITCH = "present.switch"
+    # the view bar (area selectors, village search, year) shared by every map page
+    VIEW_AREA = "view.area"
+    VIEW_SEARCH = "view.search"
+    VIEW_FIND = "view.find"
+    VIEW_YEAR = "view.year"
+    VIEW_YEARS = "view.years"
+    VIEW_CRUMB = "view.crumb"
     # page widgets (the pages' own keys; prefixes end in ".<name>")
     COVERAGE_KM = "coverage.km"
     COVERAGE_CSV = "coverage.csv"
@@ -136,6 +146,202 @@ def user_store() -> Store:
     return accounts.scoped(open_store())
 
 
+# ---------------------------------------------------------------------- the view and its URL
+#: URL parameters that make the view a page shows, kept in every page link of the sidebar, so
+#: moving between pages keeps it and a copied link reopens it (page-local settings, such as a
+#: page's measure, are bound to the URL by their widgets and stay on their page). The reach
+#: choices (service-point type, radius, ferries: :mod:`ui.reach`) are shared by Cakupan
+#: Komunitas and Perencanaan, so they travel too.
+VIEW_PARAMS = (
+    "lang", "data", "area", "village", "year", "scheme", "classes", "basemap", "labels",
+    "service", "radius", "ferry",
+)  # fmt: skip
+
+
+def view_params() -> dict[str, str | list[str]]:
+    """The view's URL parameters now (:data:`VIEW_PARAMS` present in the URL; a list where the
+    parameter is repeated, as ``?ferry=``)."""
+    found = {name: [v for v in st.query_params.get_all(name) if v] for name in VIEW_PARAMS}
+    return {name: values[0] if len(values) == 1 else values for name, values in found.items() if values}
+
+
+def page_links(pages: Sequence) -> None:
+    """The sidebar's page links, each carrying the view (:func:`view_params`) in its URL.
+
+    Streamlit's own navigation links drop the query (``/penempatan`` without area or year): it
+    is hidden (:data:`HIDDEN_TOOLBARS`) and these take its place. Only the pages the navigation
+    holds are linked (a role without the Data page gets no link to it): the registry is read
+    from Streamlit's page manager, the one ``st.page_link`` itself reads (Streamlit pinned).
+    """
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    registered = (
+        {info.get("url_pathname") for info in ctx.pages_manager.get_pages().values()} if ctx else set()
+    )
+    query = view_params()
+    with st.sidebar.container(key="atlas-nav"):
+        for page in pages:
+            if page.url_path in registered:
+                st.page_link(page, query_params=query, width="stretch")
+
+
+def _same(a: Any, b: Any) -> bool:
+    norm = lambda v: tuple(v) if isinstance(v, list | tuple) else v  # noqa: E731
+    return norm(a) == norm(b)
+
+
+def _apply(key: str, on_change: Callable[[Any], None]) -> None:
+    on_change(st.session_state[key])
+
+
+def view_widget(
+    widget: Callable[..., Any],
+    key: str,
+    value: Any,
+    *,
+    on_change: Callable[[Any], None],
+    default: str = "value",
+    options: Sequence | None = None,
+    **kwargs: Any,
+) -> Any:
+    """Draw ``widget`` (``st.selectbox``, ``st.select_slider``, ...) showing ``value``, the view's
+    current choice, kept in the session and the URL rather than in the widget.
+
+    The one mechanism every page's view controls go through. A link, a map click, the
+    breadcrumb or another page may change the view: the widget's own state is set to ``value``
+    when it differs. The widget's key names the interface language (``key`` itself in
+    Indonesian, ``key.en`` in English), so a language switch draws it anew in the new language.
+    ``value`` is also given as the widget's default (``default``: the name of that argument;
+    ``"index"`` for a selectbox, computed from ``options``), so the widget keeps
+    its kind: a select_slider without a default value reads a stored range as one year, and the
+    page's year range snapped back to one year after every change. The user's change reaches
+    the view through ``on_change(new_value)`` before the page runs again.
+    """
+    # one widget per language: Streamlit keeps showing a choice in the words it was made in (a
+    # selectbox read "Semua" in the English interface after a language switch)
+    key = key if lang() == i18n.DEFAULT_LANGUAGE else f"{key}.{lang()}"
+    if key not in st.session_state or not _same(st.session_state[key], value):
+        st.session_state[key] = tuple(value) if isinstance(value, list) else value
+    if options is not None:
+        kwargs["options"] = options
+    if default == "index":
+        kwargs["index"] = list(options).index(value) if options is not None and value in options else 0
+    else:
+        kwargs[default] = value
+    from ui.auth import guarded  # ui.auth imports this module
+
+    return widget(key=key, on_change=guarded(_apply), args=(key, on_change), **kwargs)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return str(int(value)) if isinstance(value, int) else str(value)
+
+
+def url_value(param: str, default: Any, options: Sequence | None = None, *, many: bool = False) -> Any:
+    """The value of URL parameter ``param`` as the widget holds it: one of ``options`` (compared
+    as text: ``2024`` matches the year 2024), several of them with ``many``, a number or a switch
+    like ``default``; ``default`` when absent or not valid (a stale link never breaks a page)."""
+    raw = st.query_params.get_all(param) if many else st.query_params.get(param)
+    if raw is None or raw == []:
+        return default
+    if options is not None:
+        by_text = {_text(option): option for option in options}
+        if many:
+            return [by_text[r] for r in raw if r in by_text]
+        return by_text.get(raw, default)
+    try:
+        if isinstance(default, bool):
+            return {"1": True, "0": False}[raw]
+        if isinstance(default, int):
+            return int(raw)
+        if isinstance(default, float):
+            return float(raw)
+    except (KeyError, ValueError):
+        return default
+    return raw
+
+
+def set_url_value(param: str, value: Any, default: Any = None) -> None:
+    """Keep ``value`` in the URL as ``?param=`` (removed when it is the default or empty)."""
+    empty = value is None or (isinstance(value, list | tuple) and not value)
+    if empty or _same(value, default):
+        if param in st.query_params:
+            del st.query_params[param]
+    elif isinstance(value, list | tuple):
+        st.query_params[param] = [_text(v) for v in value]
+    else:
+        st.query_params[param] = _text(value)
+
+
+def bound(
+    widget: Callable[..., Any],
+    key: str,
+    param: str,
+    default: Any,
+    *,
+    options: Sequence | None = None,
+    many: bool = False,
+    value_arg: str = "value",
+    **kwargs: Any,
+) -> Any:
+    """A control whose value lives in the URL (``?param=``, untranslated values), so reloading
+    or sharing the page's link shows the same view; drawn by :func:`view_widget`.
+
+    ``value_arg`` names the widget's default argument (``"index"`` for a selectbox or radio,
+    ``"default"`` for a segmented control, pills or multiselect). A segmented control the user
+    clears falls back to ``default``.
+    """
+    value = url_value(param, default, options, many=many)
+
+    def keep(new: Any) -> None:
+        set_url_value(param, default if new is None and not many else new, default)
+
+    from ui.auth import guarded
+
+    return view_widget(
+        widget, key, value, on_change=guarded(keep), default=value_arg, options=options, **kwargs
+    )
+
+
+def parse_period(raw: str | None) -> tuple[int, int] | None:
+    """The period of a URL's ``year``: ``2024`` or ``2023-2024`` (None when unreadable).
+
+    >>> parse_period("2024"), parse_period("2021-2023"), parse_period("2024-2021"), parse_period("x")
+    ((2024, 2024), (2021, 2023), (2021, 2024), None)
+    """
+    parts = str(raw or "").split("-")
+    if not 1 <= len(parts) <= 2 or not all(p.isdigit() and len(p) == 4 for p in parts):
+        return None
+    years = sorted(int(p) for p in parts)
+    return years[0], years[-1]
+
+
+def period_param(period: tuple[int, int]) -> str:
+    """``year`` of the URL for ``period``: ``2024`` or ``2023-2024``."""
+    lo, hi = period
+    return str(hi) if lo == hi else f"{lo}-{hi}"
+
+
+def chosen_period() -> tuple[int, int] | None:
+    """The period the user chose (on any page): from the URL when it names one, else the session."""
+    from_url = parse_period(st.query_params.get(Keys.YEAR))
+    if from_url is not None:
+        st.session_state[Keys.PERIOD] = from_url
+        return from_url
+    held = st.session_state.get(Keys.PERIOD)
+    return tuple(held) if isinstance(held, tuple | list) and len(held) == 2 else None
+
+
+def set_period(period: Sequence[int] | int) -> None:
+    """Choose a year or a from–to period for every page; kept in the URL (``?year=``)."""
+    lo, hi = (int(period), int(period)) if isinstance(period, int) else (int(min(period)), int(max(period)))
+    st.session_state[Keys.PERIOD] = (lo, hi)
+    st.query_params[Keys.YEAR] = period_param((lo, hi))
+
+
 def keep_language_in_url() -> None:
     """Widget callback: the chosen language goes into the URL (``?lang=``), so a copied link
     opens in the language it was copied from."""
@@ -145,6 +351,12 @@ def keep_language_in_url() -> None:
 def keep_dataset_in_url() -> None:
     """Widget callback: the chosen dataset goes into the URL (``?data=``)."""
     st.query_params["data"] = dataset()
+
+
+def choose_dataset(name: str) -> None:
+    """Show dataset ``name`` (``demo`` or ``store``), kept in the URL (``?data=``)."""
+    st.session_state[Keys.DATASET] = name if name in DATASETS else "demo"
+    keep_dataset_in_url()
 
 
 def use_store() -> None:
@@ -167,6 +379,36 @@ HIDDEN_TOOLBARS = (
     ".modebar-container",
     "[data-testid='stElementToolbar']",
     "[data-testid='stMainMenu']",
+    # Streamlit's page navigation, whose links drop the view: :func:`page_links` replaces it
+    "[data-testid='stSidebarNav']",
+    "[data-testid='stSidebarNavSeparator']",
+)
+
+#: Layout on a phone (below 640 px, where Streamlit stacks columns one per row): the view bar's
+#: selectors two a row, the headline cards three a row in small type above a full-width map.
+PHONE_CSS = (
+    "@media (max-width: 640px){"
+    "[data-testid='stMainBlockContainer']{padding-left:0.8rem;padding-right:0.8rem;padding-top:3rem}"
+    "h1{font-size:1.7rem!important;padding-top:0!important}"
+    ".st-key-atlas-viewbar [data-testid='stHorizontalBlock']{flex-wrap:wrap;gap:0.5rem}"
+    ".st-key-atlas-viewbar [data-testid='stColumn']{min-width:calc(50% - 0.5rem)!important;"
+    "flex:1 1 calc(50% - 0.5rem)!important;width:calc(50% - 0.5rem)!important}"
+    "[class*='st-key-atlas-cards'] [data-testid='stHorizontalBlock']{flex-wrap:wrap;gap:0.4rem}"
+    "[class*='st-key-atlas-cards'] [data-testid='stColumn']{min-width:calc(33% - 0.4rem)!important;"
+    "flex:1 1 calc(33% - 0.4rem)!important;width:calc(33% - 0.4rem)!important}"
+    "[class*='st-key-atlas-cards'] [data-testid='stMetric']{padding:0.25rem 0.4rem!important;min-height:0}"
+    "[class*='st-key-atlas-cards'] [data-testid='stMetric'] label{margin-bottom:0}"
+    "[class*='st-key-atlas-cards'] [data-testid='stMetricDelta']{padding:0 0.2rem}"
+    "[class*='st-key-atlas-cards'] [data-testid='stMetricValue']{font-size:1.15rem}"
+    "[class*='st-key-atlas-cards'] [data-testid='stMetricLabel'] p{font-size:0.7rem;line-height:1.15}"
+    "[class*='st-key-atlas-cards'] [data-testid='stMetricLabel'] .stMarkdownEllipsis,"
+    "[class*='st-key-atlas-cards'] [data-testid='stMetricLabel'] .stMarkdownEllipsis p"
+    "{white-space:normal!important;overflow:visible!important;text-overflow:clip!important}"
+    "[class*='st-key-atlas-cards'] [data-testid='stMetricLabel']{min-height:0;height:auto}"
+    "[class*='st-key-atlas-cards'] [data-testid='stTooltipIcon']{display:none}"
+    "[class*='st-key-atlas-cards'] [data-testid='stMetricDelta']{font-size:0.65rem}"
+    "[class*='st-key-atlas-cards'] [data-testid='stMetricDelta'] svg{display:none}"
+    "}"
 )
 
 
@@ -176,8 +418,58 @@ def compact_frame() -> None:
     hidden = ",".join(HIDDEN_TOOLBARS)
     st.html(
         "<style>[data-testid='stMainBlockContainer']{padding-top:2.2rem}"
-        f"{hidden}{{display:none!important}}</style>"
+        f"{hidden}{{display:none!important}}{PHONE_CSS}</style>"
     )
+
+
+#: The page's language for the browser (screen readers, spelling, translation offers): Streamlit
+#: writes ``<html lang="en">`` whatever the interface speaks. A fixed script of ours, with the
+#: code from :data:`i18n.LANGUAGES` only.
+_LANG_JS = "<script>document.documentElement.lang = {code!r};</script>"
+
+
+def html_lang() -> None:
+    """Set ``<html lang>`` to the interface language (``id`` or ``en``)."""
+    code = lang()
+    st.html(
+        _LANG_JS.format(code=code if code in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE),
+        unsafe_allow_javascript=True,
+    )
+
+
+def local_time(stamp: object) -> str:
+    """A stored time stamp (ISO text in UTC) as the reader reads a time: in the browser's time
+    zone, ``7 Desember 2026, 18.08 WIB`` (UTC where the browser does not say)."""
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        when = datetime.fromisoformat(str(stamp))
+    except ValueError:
+        return str(stamp) if stamp not in (None, "") else "–"
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    try:
+        zone = ZoneInfo(st.context.timezone or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("UTC")
+    return i18n.fmt_datetime(when.astimezone(zone), lang())
+
+
+def readable(frame, times: Sequence[str] = ()):
+    """A table as the reader sees it: a missing cell reads "–" (``st.dataframe`` writes Python's
+    ``None`` in English), the ``times`` columns in local readable form (:func:`local_time`)."""
+    import pandas as pd
+
+    out = frame.copy()
+    for column in out.columns:
+        if column in times:
+            out[column] = out[column].map(local_time)
+        elif out[column].dtype == object or isinstance(out[column].dtype, pd.StringDtype):
+            out[column] = out[column].map(lambda v: "–" if v is None or v is pd.NA or v != v else v)
+        elif out[column].isna().any():
+            out[column] = out[column].astype(object).where(out[column].notna(), "–")
+    return out
 
 
 #: Every ASCII character Markdown (CommonMark, GFM, Streamlit's ``:color[...]`` directives and

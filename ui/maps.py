@@ -7,6 +7,7 @@ level, area, zoom) and cached; each rerun only classifies values and writes the 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import numpy as np
@@ -21,7 +22,7 @@ from geo.classify import EXCLUDED_COLOUR, USER_SCHEMES, classify
 from geo.codes import Level, code_level
 from geo.display import display_zoom, quantum_for
 from loaders.store import Store, StoreError
-from ui import Keys, is_demo, lang, store, t
+from ui import Keys, bound, is_demo, lang, md_text, store, t, url_value, view_widget
 from ui.auth import guarded
 from ui.reads import area_names, encoded_shapes, village_points
 
@@ -29,6 +30,7 @@ __all__ = [
     "choropleth",
     "side_by_side",
     "area_selectors",
+    "breadcrumb",
     "shown_level",
     "current_area",
     "MAP_HEIGHT",
@@ -41,18 +43,10 @@ PAIR_HEIGHT = 340
 MARKER_PALETTE = ["#1b9e77", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d"]
 
 
-def _held_area() -> str | None:
-    value = st.session_state.get(Keys.AREA)
-    return str(value) if value else None
-
-
 def current_area() -> str | None:
-    """The area the map is drilled into (None: everything held), resolved like the map does.
-
-    On a session's first run the area comes from the URL (``?area=``), so a page that reads it
-    before drawing its map (headline figures, coverage gaps, charts) shows the linked area too;
-    an area of another dataset (after switching) is dropped.
-    """
+    """The area the map is drilled into (None: everything held), resolved like the map does
+    (:func:`resolve_area`), so a page that reads it before drawing its map (headline figures,
+    coverage gaps, charts) shows the linked area too."""
     return resolve_area()
 
 
@@ -63,8 +57,48 @@ def shown_level(area: str | None) -> Level:
     return Level.REGENCY if len(store().provinces()) == 1 else Level.PROVINCE
 
 
+def _known_area(code: str) -> bool:
+    """Whether ``code`` names an area held (a province, regency or district of the store)."""
+    try:
+        level = code_level(code)
+    except ValueError:
+        return False
+    if level == Level.PROVINCE:
+        return code in store().provinces()
+    if level >= Level.VILLAGE:
+        return False
+    return code in area_names(level, code.rsplit(".", 1)[0])
+
+
+def resolve_area() -> str | None:
+    """The area the view shows: the URL's ``?area=`` (a link, a reload, the back button, a page
+    link of the sidebar) when it is an area held, else the only province held, else None.
+
+    The URL is the view's one record (every change writes it: :func:`set_area`); an area of
+    another dataset (after switching) or of no province held is not shown (and left in the URL,
+    where the export page may name the whole store).
+    """
+    provinces = store().provinces()
+    raw = st.query_params.get("area")
+    area = raw if raw and raw[:2] in provinces and _known_area(raw) else None
+    if area is None and len(provinces) == 1:
+        area = provinces[0]
+    st.session_state[Keys.AREA] = area
+    return area
+
+
 def set_area(code: str | None) -> None:
-    """Drill to ``code`` (None: back to everything) and keep it in the URL."""
+    """Show ``code`` (None: everything) and keep it in the URL.
+
+    The chosen village stays only when the view drills down towards it (into an area holding
+    it); going back up, or sideways, clears it, with its outline, its search entry and its
+    place in the URL: the map then shows the new area whole.
+    """
+    old = st.query_params.get("area") or None
+    village = st.query_params.get(Keys.VILLAGE)
+    deeper = bool(code) and (old is None or code.startswith(old + "."))
+    if village and not (deeper and village.startswith(f"{code}.")):
+        select_village(None)
     st.session_state[Keys.AREA] = code
     if code:
         st.query_params["area"] = code
@@ -73,8 +107,16 @@ def set_area(code: str | None) -> None:
 
 
 @guarded
-def _pick_area(widget: str, parent: str | None) -> None:
-    set_area(st.session_state[widget] or parent)
+def go_to(code: str | None) -> None:
+    """Breadcrumb and selector callback: show ``code``; choosing the area already shown (its
+    name in the breadcrumb while a village is chosen) goes back up from the village."""
+    if code == (st.query_params.get("area") or None) and st.query_params.get(Keys.VILLAGE):
+        select_village(None)
+    set_area(code)
+
+
+def _picked_area(parent: str | None, code: str) -> None:
+    set_area(code or parent)
 
 
 def select_village(code: str | None) -> None:
@@ -88,118 +130,197 @@ def select_village(code: str | None) -> None:
 
 
 def selected_village(area: str | None) -> str | None:
-    """The chosen village (from this session, else from the URL ``?village=``) when it lies in ``area``."""
-    if Keys.VILLAGE not in st.session_state:
-        raw = st.query_params.get(Keys.VILLAGE)
-        valid = bool(raw) and raw.count(".") == 3 and raw[:2] in store().provinces()
-        st.session_state[Keys.VILLAGE] = raw if valid else None
-        st.session_state[Keys.PANEL] = raw if valid else None
-    code = st.session_state.get(Keys.VILLAGE)
-    if code and area and not code.startswith(area + "."):
-        return None
-    return code or None
+    """The chosen village (the URL's ``?village=``) when it lies in ``area`` and a province held.
+
+    A village that arrives by a link or a reload opens its panel, as one chosen on the page does.
+    """
+    raw = st.query_params.get(Keys.VILLAGE)
+    valid = (
+        bool(raw)
+        and raw.count(".") == 3
+        and raw[:2] in store().provinces()
+        and (not area or raw.startswith(area + "."))
+    )
+    code = raw if valid else None
+    if code != st.session_state.get(Keys.VILLAGE):
+        st.session_state[Keys.VILLAGE] = code
+        st.session_state[Keys.PANEL] = code
+    return code
 
 
 @guarded
-def _pick_village(widget: str) -> None:
-    select_village(st.session_state[widget] or None)
+def _pick_village(code: str | None) -> None:
+    select_village(code or None)
 
 
-def resolve_area() -> str | None:
-    """The area from this session, else from the URL (``?area=``), else the only province held."""
-    provinces = store().provinces()
-    if Keys.AREA not in st.session_state:
-        raw = st.query_params.get("area")
-        st.session_state[Keys.AREA] = raw if raw and raw[:2] in provinces else None
-    area = _held_area()
-    if area and area[:2] not in provinces:  # the dataset was switched
-        set_area(None)
-    if not _held_area() and len(provinces) == 1:
-        st.session_state[Keys.AREA] = provinces[0]
-    return _held_area()
-
-
-def area_selectors(key: str) -> str | None:
-    """Province → regency → district selectors and a village search; returns the area."""
+def area_selectors(columns: list) -> str | None:
+    """Province → regency → district selectors (in ``columns[:3]``) and the village search (in
+    ``columns[3]``), each showing the view's area; returns the area."""
     area = resolve_area()
-    cols = st.columns(4)
     parent: str | None = None
     for i, level in enumerate((Level.PROVINCE, Level.REGENCY, Level.DISTRICT)):
         names = area_names(level, parent)
         if not names:
             break
         options = ["", *sorted(names, key=lambda c, n=names: n[c])]
-        widget = f"{key}.area.{i}"
         part = area[: (2, 5, 8)[i]] if area and area.count(".") >= i else ""
-        st.session_state[widget] = part if part in options else ""
-        cols[i].selectbox(
-            t(f"level.{level.key}"),
-            options,
-            key=widget,
+        part = part if part in options else ""
+        view_widget(
+            columns[i].selectbox,
+            f"{Keys.VIEW_AREA}.{i}",
+            part,
+            on_change=guarded(functools.partial(_picked_area, parent)),
+            default="index",
+            options=options,
+            label=t(f"level.{level.key}"),
             format_func=lambda c, n=names: n.get(c, t("common.all")),
-            on_change=_pick_area,
-            args=(widget, parent),
         )
-        if not st.session_state[widget]:
+        if not part:
             break
-        parent = st.session_state[widget]
-    villages = search_names(area)
-    widget = f"{key}.search"
-    options = ["", *sorted(villages, key=lambda c: villages[c])]
-    chosen = selected_village(area)
-    st.session_state[widget] = chosen if chosen in villages else ""
-    cols[3].selectbox(
-        t("dash.search"),
-        options,
-        format_func=lambda c: villages.get(c, "") if c else "",
-        key=widget,
-        placeholder=t("dash.search"),
-        on_change=_pick_village,
-        args=(widget,),
-        disabled=not villages,
-    )
+        parent = part
+    village_search(columns[3], area)
     return area
 
 
+#: Villages the search lists at once (a selectbox sends every entry to the browser on each run);
+#: over more (several provinces), a few typed letters first narrow them to :data:`SEARCH_MATCHES`.
+SEARCH_LIST_LIMIT = 15_000
+SEARCH_MATCHES = 200
+
+
+def village_search(column, area: str | None) -> None:
+    """The village search of the area shown (the whole store when none is chosen): each entry
+    ``"Name — District, Regency"``; choosing one outlines it, fits the map and opens its panel."""
+    entries = search_names(area)
+    chosen = selected_village(area)
+    label = t("dash.search")
+    if len(entries) > SEARCH_LIST_LIMIT:
+        typed = column.text_input(label, key=Keys.VIEW_FIND, placeholder=t("dash.search_type"))
+        words = [w for w in str(typed or "").lower().split() if w]
+        found = [c for c, text in entries.items() if words and all(w in text.lower() for w in words)]
+        keep = [chosen] if chosen in entries else []
+        entries = {c: entries[c] for c in dict.fromkeys(keep + found[:SEARCH_MATCHES])}
+        label = t("dash.search_pick", n=i18n.fmt_int(len(found), lang())) if words else None
+        if label is None and not keep:
+            return
+    options = ["", *sorted(entries, key=lambda c: entries[c])]
+    view_widget(
+        column.selectbox,
+        Keys.VIEW_SEARCH,
+        chosen if chosen in entries else "",
+        on_change=_pick_village,
+        default="index",
+        options=options,
+        label=label,
+        format_func=lambda c: entries.get(c, "") if c else "",
+        placeholder=t("dash.search"),
+        disabled=len(options) < 2,
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _search_entries(store_key: str, version: str, area: str | None) -> dict[str, str]:
+    held = Store(store_key)
+    villages = held.read_attributes(Level.VILLAGE, area, ["code", "name"])
+    provinces = [area[:2]] if area else held.provinces()
+    districts: dict[str, str] = {}
+    regencies: dict[str, str] = {}
+    for province in provinces:
+        for level, names in ((Level.DISTRICT, districts), (Level.REGENCY, regencies)):
+            frame = held.read_attributes(level, province, ["code", "name"])
+            names.update(zip(frame["code"].astype(str), frame["name"].astype(str), strict=False))
+    codes = villages["code"].astype(str)
+    district = codes.str.slice(0, 8)
+    regency = codes.str.slice(0, 5)
+    text = (
+        villages["name"].astype(str)
+        + " — "
+        + district.map(districts).fillna(district)
+        + ", "
+        + regency.map(regencies).fillna(regency)
+    )
+    return dict(zip(codes, text, strict=True))
+
+
 def search_names(area: str | None) -> dict[str, str]:
-    """Village search entries inside ``area``: ``"Name — District, Regency"`` by code."""
-    if not area:
+    """Village search entries inside ``area`` (None: every village held): ``"Name — District,
+    Regency"`` by code (cached per store version)."""
+    held = store()
+    if not held.provinces():
         return {}
-    villages = area_names(Level.VILLAGE, area)
-    districts = area_names(Level.DISTRICT, area[:2])
-    regencies = area_names(Level.REGENCY, area[:2])
-    return {
-        code: f"{name} — {districts.get(code[:8], code[:8])}, {regencies.get(code[:5], code[:5])}"
-        for code, name in villages.items()
-    }
+    try:
+        return _search_entries(held.key, held.version(), area)
+    except StoreError:
+        return {}
+
+
+def breadcrumb() -> None:
+    """Where the view is, each level above it a button that goes back up to it:
+    ``Indonesia › Nusa Tenggara Barat › Kabupaten Lombok Timur › Keruak › Desa X``."""
+    area = resolve_area()
+    village = selected_village(area)
+    crumbs: list[tuple[str | None, str]] = []
+    if len(store().provinces()) > 1:
+        crumbs.append((None, t("crumb.all")))
+    for length, level in ((2, Level.PROVINCE), (5, Level.REGENCY), (8, Level.DISTRICT)):
+        if area and len(area) >= length:
+            code = area[:length]
+            names = area_names(level, code.rsplit(".", 1)[0] if level > Level.PROVINCE else None)
+            crumbs.append((code, names.get(code, code)))
+    if village:
+        crumbs.append((village, area_names(Level.VILLAGE, village[:8]).get(village, village)))
+    if not crumbs:
+        return
+    row = st.container(horizontal=True, key="atlas-crumbs", gap="xsmall", vertical_alignment="center")
+    for i, (code, name) in enumerate(crumbs):
+        if i:
+            row.markdown("›")
+        if i == len(crumbs) - 1:
+            row.markdown(f"**{md_text(name)}**")
+        else:
+            row.button(name, type="tertiary", key=f"{Keys.VIEW_CRUMB}.{i}", on_click=go_to, args=(code,))
 
 
 def map_settings() -> tuple[str, int, str]:
-    """Classification scheme, number of classes and basemap, chosen in the sidebar (and the
-    switch for area names on the map, read by :func:`show_labels`)."""
+    """Classification scheme, number of classes and basemap, chosen in the sidebar and kept in
+    the URL (``?scheme=``, ``?classes=``, ``?basemap=``; the switch for area names ``?labels=``,
+    read by :func:`show_labels`)."""
     with st.sidebar:
-        scheme = st.selectbox(
-            t("dash.scheme_label"),
-            list(USER_SCHEMES),
+        scheme = bound(
+            st.selectbox,
+            Keys.SCHEME,
+            "scheme",
+            USER_SCHEMES[0],
+            options=list(USER_SCHEMES),
+            value_arg="index",
+            label=t("dash.scheme_label"),
             format_func=lambda s: t(f"dash.scheme.{s}"),
-            key=Keys.SCHEME,
         )
-        k = st.slider(t("dash.classes"), 3, 7, 5, key=Keys.CLASSES)
-        basemap = st.selectbox(
-            t("map.basemap"),
-            list(maps.BASEMAPS),
+        k = bound(st.slider, Keys.CLASSES, "classes", 5, label=t("dash.classes"), min_value=3, max_value=7)
+        basemap = bound(
+            st.selectbox,
+            Keys.BASEMAP,
+            "basemap",
+            "none",
+            options=list(maps.BASEMAPS),
+            value_arg="index",
+            label=t("map.basemap"),
             format_func=lambda b: t(f"map.basemap.{b}"),
-            key=Keys.BASEMAP,
         )
-        if Keys.LABELS not in st.session_state:
-            st.session_state[Keys.LABELS] = True
-        st.toggle(t("map.labels"), key=Keys.LABELS, help=t("map.labels_help"))
-    return scheme, k, basemap
+        bound(st.toggle, Keys.LABELS, "labels", True, label=t("map.labels"), help=t("map.labels_help"))
+    return scheme, int(k), basemap
 
 
 def show_labels() -> bool:
     """Whether area names are written on the maps (the sidebar switch; on by default)."""
-    return bool(st.session_state.get(Keys.LABELS, True))
+    return bool(url_value("labels", True))
+
+
+def chosen_scheme() -> tuple[str, int]:
+    """The classification the user chose (scheme and number of classes, from the URL)."""
+    scheme = url_value("scheme", USER_SCHEMES[0], list(USER_SCHEMES))
+    k = url_value("classes", 5)
+    return scheme, int(k) if 3 <= int(k) <= 7 else 5
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -239,7 +360,12 @@ def _value_text(values: pd.Series, *, share: bool, digits: int, signed: bool = F
             out = out.replace("-", "\u2212") if v < 0 else ("+" + out if v > 0 else out)
         return out
 
-    return [t("common.no_data") if pd.isna(v) else text(v) for v in values]
+    # each distinct value written once (a province's villages repeat few values: 8,492 villages,
+    # a few hundred distinct counts), then spread to the areas
+    numbers = pd.Series(pd.to_numeric(values, errors="coerce").to_numpy(dtype=float))
+    distinct = numbers.dropna().unique()
+    written = dict(zip(distinct.tolist(), (text(v) for v in distinct), strict=True))
+    return numbers.map(written).fillna(t("common.no_data")).tolist()
 
 
 def _class_rows(classes, *, share: bool, digits: int) -> list[tuple[str, str]]:
@@ -319,15 +445,19 @@ def choropleth(
     highlight_label: str | None = None,
     excluded: set[str] | None = None,
     excluded_label: str = "",
+    step: float | None = None,
 ) -> str | None:
     """Draw the map with ``values_fn(level, codes)`` per area; return the clicked/searched village.
 
-    ``categories`` maps a category value to (colour, text) for maps of classes (hotspots);
-    ``markers`` (``village, group``; several groups per village allowed) are drawn as coloured
-    dots over the areas. ``highlight_label`` explains the heavy outline of ``highlight`` in the
-    legend; ``excluded`` areas get a class of their own (``excluded_label``), not a value class.
+    The area comes from the view (:func:`current_area`; the page's view bar draws the
+    selectors). ``categories`` maps a category value to (colour, text) for maps of classes
+    (hotspots); ``markers`` (``village, group``; several groups per village allowed) are drawn as
+    coloured dots over the areas. ``highlight_label`` explains the heavy outline of ``highlight``
+    in the legend; ``excluded`` areas get a class of their own (``excluded_label``), not a value
+    class. ``step`` classifies the values as shown, rounded to it (a table's one decimal), so
+    the legend writes what the table writes.
     """
-    area = area_selectors(key)
+    area = current_area()
     if level is None:
         level = Level.VILLAGE if village_only and area else shown_level(area)
         if not area and national_villages_chosen(key):
@@ -354,7 +484,8 @@ def choropleth(
         legend_rows = list(categories.values())
     else:
         left_out = np.isin(shapes.codes, list(excluded)) if excluded else np.zeros(len(values), dtype=bool)
-        classes = classify(values.mask(left_out), "diverging" if diverging else scheme, k)
+        classes = classify(values.mask(left_out), "diverging" if diverging else scheme, k, step=step)
+        fewer_classes_note(classes, k, diverging)
         index, colours = classes.classes.copy(), list(classes.colours)
         text = _value_text(values, share=share, digits=digits, signed=diverging)
         legend_rows = _class_rows(classes, share=share, digits=digits)
@@ -380,24 +511,38 @@ def choropleth(
         selected=selected,
         fit_selected=fit,
         zoom_titles=(t("map.zoom_in"), t("map.zoom_out")),
+        style_apart=True,
     )
+    # one map widget per area and village shown: a new view starts with no click, so an area
+    # clicked before (then left by the breadcrumb or a selector) can be clicked again. The
+    # colours, values and legend go as a feature group: a change of year, filter or classes
+    # restyles the map the browser holds (streamlit-folium keeps a map whose script is the same)
     out = st_folium(
         m,
-        key=f"{key}.map",
+        key=f"{key}.map.{area or '-'}.{village or '-'}",
         height=MAP_HEIGHT,
         use_container_width=True,
         returned_objects=["last_active_drawing"],
+        feature_group_to_add=m.atlas_style,
     )
     clicked = ((out or {}).get("last_active_drawing") or {}).get("properties", {}).get("code")
-    if clicked and clicked != st.session_state.get(f"{key}.clicked"):
-        st.session_state[f"{key}.clicked"] = clicked
-        if clicked.count(".") < 3:
-            set_area(clicked)
-            st.rerun()
-        if clicked != village:
-            select_village(clicked)
-            st.rerun()
+    if clicked and clicked.count(".") < 3 and clicked != area:
+        set_area(clicked)
+        st.rerun()
+    if clicked and clicked.count(".") == 3 and clicked != village:
+        select_village(clicked)
+        st.rerun()
     return selected_village(area)
+
+
+def fewer_classes_note(classes, asked: int, diverging: bool = False) -> None:
+    """Say so when the map has fewer classes than asked (7 asked, 3 areas with data: 3 classes)."""
+    if diverging or classes.k >= asked:
+        return
+    shown = int(np.count_nonzero(np.asarray(classes.classes) >= 0))
+    st.caption(
+        t("map.fewer_classes", asked=asked, k=classes.k, n=i18n.fmt_int(shown, lang())),
+    )
 
 
 def _selection(
@@ -420,7 +565,8 @@ def _selection(
 
 
 def side_by_side(key: str, values: dict, *, label: str) -> None:
-    """Two maps of two years side by side, same classes, pan and zoom linked."""
+    """Two maps of two years side by side, same classes, pan and zoom linked, crediting the
+    boundary source as the main map does."""
     area = current_area()
     level = shown_level(area)
     shapes = encoded_shapes(level, area)
@@ -429,11 +575,8 @@ def side_by_side(key: str, values: dict, *, label: str) -> None:
     years = list(values)
     series = [pd.Series(fn(level, shapes.codes)).reindex(shapes.codes) for fn in values.values()]
     combined = pd.concat(series, ignore_index=True)
-    classes = classify(
-        combined,
-        st.session_state.get(Keys.SCHEME) or "quantiles",
-        int(st.session_state.get(Keys.CLASSES) or 5),
-    )
+    scheme, k = chosen_scheme()
+    classes = classify(combined, scheme, k)
     n = len(shapes)
     layers = [
         maps.MapLayer(
@@ -449,8 +592,9 @@ def side_by_side(key: str, values: dict, *, label: str) -> None:
         shapes,
         layers,
         [maps.legend_html(rows, f"{label} {year}") for year in years],
-        basemap=st.session_state.get(Keys.BASEMAP) or "none",
+        basemap=url_value("basemap", "none", list(maps.BASEMAPS)),
         height=PAIR_HEIGHT,
+        attribution=attribution(),
     )
     st.caption(t("dash.side_by_side", a=years[0], b=years[1]))
     components.html(page, height=PAIR_HEIGHT + 8)
@@ -463,8 +607,13 @@ def national_villages_chosen(key: str) -> bool:
     held = store()
     if len(held.provinces()) < 2 or not held.covers_all_provinces:
         return False
-    return st.toggle(
-        t("tiles.national_toggle"), key=f"{key}.national_villages", help=t("tiles.national_help")
+    return bound(
+        st.toggle,
+        f"{key}.national_villages",
+        "villages",
+        False,
+        label=t("tiles.national_toggle"),
+        help=t("tiles.national_help"),
     )
 
 
@@ -511,6 +660,7 @@ def national_choropleth(
         )
     else:
         classes = classify(values.reset_index(drop=True), "diverging" if diverging else scheme, k)
+        fewer_classes_note(classes, k, diverging)
         layer = maps.MapLayer(classes.classes, list(classes.colours), [], label, highlighted)
         legend_rows = _class_rows(classes, share=share, digits=digits)
         texts = national_map.village_labels(

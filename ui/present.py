@@ -69,9 +69,10 @@ IMAGE_SIZES = builds.IMAGE_SIZES
 
 def view_key(area: str, year: int | None, layer: str, image_size: tuple[int, int] = (1600, 900)) -> ViewKey:
     """The key of the current view; classification follows the interactive map's choice."""
+    from ui.maps import chosen_scheme
+
     held = store()
-    scheme = st.session_state.get(Keys.SCHEME) or "quantiles"
-    k = st.session_state.get(Keys.CLASSES) or 5
+    scheme, k = chosen_scheme()  # the URL's, as the map pages (a reload shows the same classes)
     return ViewKey(
         held.key,
         held.version(),
@@ -218,6 +219,7 @@ def set_presenting(on: bool) -> None:
 _CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stSidebarNav"],
+[data-testid="stExpandSidebarButton"],
 header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
 [data-testid="stStatusWidget"], footer { display: none !important; }
 [data-testid="stMainBlockContainer"], .block-container {
@@ -225,12 +227,21 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 [data-testid="stMain"] { margin-left: 0 !important; }
 .atlas-present-title { font-size: 30px !important; font-weight: 700; color: #800026; line-height: 1.2;
   margin: 0 !important; }
-.atlas-strip { display: flex; gap: 10px; margin: 4px 0 6px 0; }
-.atlas-fig { flex: 1; border-left: 6px solid #800026; background: #faf7f5; padding: 2px 10px; }
+.atlas-strip { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 10px;
+  margin: 4px 0 6px 0; }
+.atlas-fig { min-width: 0; border-left: 6px solid #800026; background: #faf7f5; padding: 2px 10px; }
 .atlas-fig .v { font-size: 34px; font-weight: 700; color: #800026; line-height: 1.15; }
 .atlas-fig .v.nodata { font-size: 22px; color: #666; padding: 6px 0; }
 .atlas-fig .l { font-size: 16px; color: #333; line-height: 1.2; }
-.atlas-note { font-size: 13px; color: #555; margin-top: 2px; }
+.atlas-note { font-size: 14px; color: #444; margin-top: 2px; }
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"], .block-container { padding: 0.4rem 0.6rem 0 0.6rem !important; }
+  .atlas-present-title { font-size: 22px !important; }
+  .atlas-strip { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 6px; }
+  .atlas-fig { padding: 2px 8px; border-left-width: 4px; }
+  .atlas-fig .v { font-size: 24px; }
+  .atlas-fig .l { font-size: 13px; }
+}
 </style>
 """
 
@@ -249,7 +260,11 @@ def _strip(view: ExportView) -> str:
 
 
 def render_presentation(key: ViewKey) -> None:
-    """The full-screen meeting view: title, key-figure strip and the map (no sidebar, no controls)."""
+    """The full-screen meeting view: title, key-figure strip and the map (no sidebar, no controls).
+
+    The map names its areas and credits the boundary source; its source line sits below it in
+    readable type; on a phone the figures wrap two a row and the title shrinks.
+    """
     view = export_view(key)
     st.markdown(_CSS, unsafe_allow_html=True)
     left, right = st.columns([10, 1], vertical_alignment="center")
@@ -315,8 +330,14 @@ def year_options() -> list[int]:
 
 
 def chosen(name: str, options: list, session_key: str):
-    """The current choice of ``name``: from the URL, else the session, else the last/first option."""
+    """The current choice of ``name``: from the URL, else the session, else the last/first option
+    (a year: the end of the period chosen on any page, ``?year=2023-2024`` giving 2024)."""
+    import ui
+
     raw = st.query_params.get(name)
+    if name == "year":
+        period = ui.chosen_period()
+        raw = str(period[1]) if period else None
     for candidate in (raw, st.session_state.get(session_key)):
         for option in options:
             if candidate is not None and str(option) == str(candidate):
@@ -337,8 +358,11 @@ def remember(*, area: str, layer: str, year: int | None) -> None:
     st.query_params["area"] = area
     st.query_params["layer"] = layer
     if year is not None:
-        st.session_state[Keys.YEAR] = year
-        st.query_params["year"] = str(year)
+        import ui
+
+        held = ui.chosen_period()
+        if not held or held[1] != year:  # a range chosen elsewhere ending in this year stays
+            ui.set_period(year)
 
 
 def toggle_from_switch() -> None:

@@ -16,11 +16,11 @@ import pandas as pd
 import streamlit as st
 
 import i18n
+import ui
 from geo import figures, reach
 from geo.codes import Level
 from geo.layers import SERVICE_POINT_TYPES
 from ui import Keys, lang, t
-from ui.auth import guarded
 from ui.reads import area_names, land_graph, reach_table, service_point_rows
 
 __all__ = [
@@ -45,37 +45,18 @@ NEW_SITE_COLOUR = reach.NEW_SITE_COLOUR
 RADIUS_MIN, RADIUS_MAX, RADIUS_DEFAULT = 1, 100, 25
 
 
-#: The URL names of the shared choices (``?service=MRC&radius=25``).
-URL = {Keys.REACH_TYPE: "service", Keys.REACH_KM: "radius", Keys.COVERAGE_VIEW: "view"}
-
-
-def _from_url(key: str, options: list, default):
-    raw = st.query_params.get(URL[key])
-    if raw is not None:
-        for option in options:
-            if str(option) == raw:
-                return option
-    held = st.session_state.get(key)
-    return held if held in options else default
-
-
-@guarded
-def _to_url(key: str) -> None:
-    st.query_params[URL[key]] = str(st.session_state[key])
-
-
 def view_picker(*, where=st.sidebar) -> str:
     """Cakupan Komunitas shows the programmes (default) or where protection reaches (``?view=reach``)."""
-    options = ["programmes", "reach"]
-    st.session_state[Keys.COVERAGE_VIEW] = _from_url(Keys.COVERAGE_VIEW, options, "programmes")
     return (
-        where.segmented_control(
-            t("reach.view"),
-            options,
+        ui.bound(
+            where.segmented_control,
+            Keys.COVERAGE_VIEW,
+            "view",
+            "programmes",
+            options=["programmes", "reach"],
+            value_arg="default",
+            label=t("reach.view"),
             format_func=lambda v: t(f"reach.view.{v}"),
-            key=Keys.COVERAGE_VIEW,
-            on_change=_to_url,
-            args=(Keys.COVERAGE_VIEW,),
         )
         or "programmes"
     )
@@ -89,39 +70,40 @@ def held_types(province: str | None) -> list[str]:
 
 
 def type_picker(province: str | None, *, where=st.sidebar) -> str:
-    """The service-point type measured to (``?type=``), shared by the pages; LTSA by default."""
+    """The service-point type measured to (``?service=``, carried by the page links, so Cakupan
+    Komunitas and Perencanaan share it); LTSA by default."""
     options = held_types(province)
-    default = "LTSA" if "LTSA" in options else options[0]
-    st.session_state[Keys.REACH_TYPE] = _from_url(Keys.REACH_TYPE, options, default)
-    return where.selectbox(
-        t("reach.type"),
-        options,
+    return ui.bound(
+        where.selectbox,
+        Keys.REACH_TYPE,
+        "service",
+        "LTSA" if "LTSA" in options else options[0],
+        options=options,
+        value_arg="index",
+        label=t("reach.type"),
         format_func=lambda k: t(f"service.{k}"),
-        key=Keys.REACH_TYPE,
-        on_change=_to_url,
-        args=(Keys.REACH_TYPE,),
         help=t("reach.type_help"),
     )
 
 
 def radius_picker(*, where=st.sidebar) -> int:
-    """The radius R in km over land (``?km=``), shared by the pages; 25 by default."""
-    options = list(range(RADIUS_MIN, RADIUS_MAX + 1))
-    st.session_state[Keys.REACH_KM] = _from_url(Keys.REACH_KM, options, RADIUS_DEFAULT)
+    """The radius R in km over land (``?radius=``, shared as ``?service=``); 25 by default."""
     return int(
-        where.select_slider(
-            t("reach.radius"),
-            options,
-            key=Keys.REACH_KM,
-            on_change=_to_url,
-            args=(Keys.REACH_KM,),
+        ui.bound(
+            where.select_slider,
+            Keys.REACH_KM,
+            "radius",
+            RADIUS_DEFAULT,
+            options=list(range(RADIUS_MIN, RADIUS_MAX + 1)),
+            label=t("reach.radius"),
             help=t("reach.radius_help"),
         )
     )
 
 
 def crossings_picker(province: str | None, *, where=st.sidebar) -> tuple[str, ...]:
-    """The crossings joining islands: bridges always, the province's ferries when stated here."""
+    """The crossings joining islands: bridges always, the province's ferries when stated here
+    (``?ferry=``, shared as ``?service=``)."""
     ferries = [
         key
         for key, crossing in reach.CROSSINGS.items()
@@ -131,11 +113,16 @@ def crossings_picker(province: str | None, *, where=st.sidebar) -> tuple[str, ..
     ]
     chosen: list[str] = []
     if ferries:
-        chosen = where.multiselect(
-            t("reach.crossings"),
-            ferries,
+        chosen = ui.bound(
+            where.multiselect,
+            Keys.REACH_CROSSINGS,
+            "ferry",
+            [],
+            options=ferries,
+            many=True,
+            value_arg="default",
+            label=t("reach.crossings"),
             format_func=lambda key: reach.CROSSINGS[key].name,
-            key=Keys.REACH_CROSSINGS,
             placeholder=t("reach.crossings_none"),
             help=t("reach.crossings_help"),
         )
@@ -425,24 +412,26 @@ def plan_files(
 
 # ---------------------------------------------------------------------- the coverage-gap rule
 def gap_target_picker(province: str | None, *, where=st.sidebar) -> str:
-    """What the coverage-gap rule measures to: programme villages (straight line, the default)
-    or, over land, the open service points of a type the province lists."""
+    """What the coverage-gap rule measures to (``?gap_to=``): programme villages (straight line,
+    the default) or, over land, the open service points of a type the province lists."""
     points = service_point_rows(province) if province else pd.DataFrame()
     held = set(points["type"].dropna().astype(str)) if not points.empty else set()
     options = ["programmes", *[k for k in SERVICE_POINT_TYPES if k in held]]
     if len(options) == 1:
         return "programmes"
-    if st.session_state.get(Keys.COVERAGE_GAP_TO) not in options:
-        st.session_state[Keys.COVERAGE_GAP_TO] = "programmes"
-    return where.selectbox(
-        t("reach.gap.to"),
-        options,
+    return ui.bound(
+        where.selectbox,
+        Keys.COVERAGE_GAP_TO,
+        "gap_to",
+        "programmes",
+        options=options,
+        value_arg="index",
+        label=t("reach.gap.to"),
         format_func=lambda k: (
             t("reach.gap.to_programmes")
             if k == "programmes"
             else t("reach.gap.to_service", type=t(f"service.{k}"))
         ),
-        key=Keys.COVERAGE_GAP_TO,
         help=t("reach.gap.help"),
     )
 

@@ -71,21 +71,35 @@ if reach_ui.view_picker() == "reach":
 if programmes.empty:
     dash.no_layer("programmes")
 
-area = dash.current_area()
+area, year = dash.view_bar(years)
 with st.sidebar:
-    year = dash.year_picker(years)
     # the gap rule's distance: to programme villages (straight line), or over land to service points
     gap_to = reach_ui.gap_target_picker(area[:2] if area else None)
-    radius = st.slider(reach_ui.gap_radius_label(gap_to), 1, 30, 5, key=Keys.COVERAGE_KM)
-    percent = st.slider(
-        t("coverage.top_share"), 5, 50, int(coverage.TOP_SHARE * 100), step=5, key=Keys.COVERAGE_SHARE
+    radius = ui.bound(
+        st.slider,
+        Keys.COVERAGE_KM,
+        "km",
+        5,
+        label=reach_ui.gap_radius_label(gap_to),
+        min_value=1,
+        max_value=30,
+    )
+    percent = ui.bound(
+        st.slider,
+        Keys.COVERAGE_SHARE,
+        "top",
+        int(coverage.TOP_SHARE * 100),
+        label=t("coverage.top_share"),
+        min_value=5,
+        max_value=50,
+        step=5,
     )
 code = ui.lang()
 
-rows = metrics.filter_layer(placements, metrics.Filters(years=(year, year)), area)
+placed = dash.area_values_of("count", "placements", metrics.Filters(years=(year, year)), "count")
 running = metrics.programme_villages(programmes, year)
 villages = dash.area_names(Level.VILLAGE, area)
-values = metrics.area_values(placements, rows, Level.VILLAGE, codes=villages, years=year)
+values = placed(Level.VILLAGE, list(villages))
 if gap_to != "programmes":  # over land to the open service points of that type
     service, _ = reach_ui.reach_context(area, gap_to, year, reach.DEFAULT_CROSSINGS)
     gaps = (
@@ -101,13 +115,7 @@ markers = running.assign(group=running["types"].str.split(", ")).explode("group"
 
 selected = dash.choropleth(
     "coverage",
-    lambda level, codes: metrics.area_values(
-        placements,
-        metrics.filter_layer(placements, metrics.Filters(years=(year, year))),
-        level,
-        codes=codes,
-        years=year,
-    ),
+    placed,
     label=dash.with_period(t("metric.placements"), year),
     markers=markers,
     marker_label=lambda group: t(f"programme.{group}"),
@@ -168,10 +176,10 @@ with right:
             st.download_button(
                 t("dash.download_csv"),
                 gaps_csv,
-                "celah_cakupan.csv",
+                t("file.coverage_gaps"),
                 "text/csv",
                 key=Keys.COVERAGE_CSV,
                 on_click=auth.record_download,
-                args=("celah_cakupan.csv", gaps_csv),
+                args=(t("file.coverage_gaps"), gaps_csv),
             )
 dash.village_panel(selected, layers)

@@ -407,7 +407,7 @@ with tab_import:
             if "sheet" in shown:  # a workbook read whole: the row's sheet first
                 shown_columns.insert(0, "sheet")
             shown = shown[shown_columns].rename(columns={c: t(f"data.col.match_{c}") for c in shown_columns})
-            st.dataframe(shown, hide_index=True, width="stretch")
+            st.dataframe(ui.readable(shown), hide_index=True, width="stretch")
         st.download_button(
             t("data.report_download"),
             neutralise(report_frame(plan, ui.lang(), matches=True)).to_csv(index=False).encode("utf-8-sig"),
@@ -518,7 +518,7 @@ with tab_status:
                 st.caption(t("data.partial_note"))
             counts = ["rows_read", "rows_matched", "rows_rejected", "stored_rows", "total"]
             st.dataframe(
-                cells(versions.drop(columns=["partial"]), counts).rename(
+                ui.readable(cells(versions.drop(columns=["partial"]), counts), times=("written_at",)).rename(
                     columns={
                         "id": t("data.col.version"),
                         "file": t("data.col.file"),
@@ -737,7 +737,7 @@ with tab_templates:
         st.download_button(
             t("data.template_download", layer=layer_title(name)),
             template_xlsx(name),
-            file_name=f"templat_{name}.xlsx",
+            file_name=t("file.template", layer=name),
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"data_template_{name}",
             icon=":material/table_view:",
@@ -754,9 +754,12 @@ with tab_log:
         if log["partial"].any():
             st.caption(t("data.partial_note"))
         st.dataframe(
-            cells(
-                log.drop(columns=["sha256", "partial"]),
-                ["version", "rows_read", "rows_matched", "rows_rejected"],
+            ui.readable(
+                cells(
+                    log.drop(columns=["sha256", "partial"]),
+                    ["version", "rows_read", "rows_matched", "rows_rejected"],
+                ),
+                times=("at",),
             ).rename(
                 columns={
                     "at": t("data.col.written"),

@@ -10,24 +10,22 @@ from ui import dashboard as dash
 layers, enterprises = dash.layer_page("enterprises")
 
 years = sorted(set(dash.layer_years(layers)) | set(metrics.years_of(enterprises, "start_year")))
-with st.sidebar:
-    year = dash.year_picker(years)
-measure = (
-    st.segmented_control(
-        t("measure.label"),
-        ["count", "members"],
-        format_func=lambda m: t(f"enterprises.measure.{m}"),
-        default="count",
-        key=Keys.ENTERPRISES_MEASURE,
-    )
-    or "count"
+area, year = dash.view_bar(years)
+measure = ui.bound(
+    st.segmented_control,
+    Keys.ENTERPRISES_MEASURE,
+    "measure",
+    "count",
+    options=["count", "members"],
+    value_arg="default",
+    label=t("measure.label"),
+    format_func=lambda m: t(f"enterprises.measure.{m}"),
 )
-area = dash.current_area()
 founded = metrics.started_by(enterprises, year)
 
 selected = dash.choropleth(
     "enterprises",
-    lambda level, codes: metrics.area_values(enterprises, founded, level, measure, codes=codes),
+    dash.area_values_of("started", "enterprises", year, measure),
     label=dash.with_period(t(f"enterprises.measure.{measure}"), year),
 )
 dash.about_note(["enterprises"], "enterprises.about")

@@ -22,44 +22,56 @@ if not years:
     st.stop()
 if returns.empty:
     dash.no_layer("returns")
-year = dash.year_picker(years)
+area, year = dash.view_bar(years)
 with st.sidebar:
-    top = st.slider(t("journey.top"), 3, 12, 6, key=Keys.JOURNEY_TOP, help=t("journey.top_help"))
-area = dash.current_area()
+    top = ui.bound(
+        st.slider,
+        Keys.JOURNEY_TOP,
+        "flows",
+        6,
+        label=t("journey.top"),
+        min_value=3,
+        max_value=12,
+        help=t("journey.top_help"),
+    )
 lang = ui.lang()
 period = (year, year)
 filters = metrics.Filters(years=period)
 
-dash.headline_cards(figures.headlines(layers, area, year, figures.JOURNEY), year, per_row=4)
+dash.headline_cards(figures.headlines(layers, area, year, figures.JOURNEY), year, per_row=4, area=area)
 
 # ---------------------------------------------------------------------- one map, three subjects
-subject = (
-    st.segmented_control(
-        t("journey.map.label"),
-        ["returns", "broker", "home"],
-        format_func=lambda s: t(f"journey.map.{s}"),
-        default="returns",
-        key=Keys.JOURNEY_MAP,
-    )
-    or "returns"
+subject = ui.bound(
+    st.segmented_control,
+    Keys.JOURNEY_MAP,
+    "subject",
+    "returns",
+    options=["returns", "broker", "home"],
+    value_arg="default",
+    label=t("journey.map.label"),
+    format_func=lambda s: t(f"journey.map.{s}"),
 )
 if subject == "returns":
     left, right = st.columns([2, 1])
-    what = left.selectbox(
-        t("journey.what"),
-        list(journey.RETURN_WHAT),
+    what = ui.bound(
+        left.selectbox,
+        Keys.JOURNEY_WHAT,
+        "what",
+        list(journey.RETURN_WHAT)[0],
+        options=list(journey.RETURN_WHAT),
+        value_arg="index",
+        label=t("journey.what"),
         format_func=lambda w: t(f"journey.what.{w}") if w in ("problem", "all") else reason_label(w, lang),
-        key=Keys.JOURNEY_WHAT,
     )
-    how = (
-        right.segmented_control(
-            t("journey.how"),
-            list(journey.RETURN_HOW),
-            format_func=lambda h: t(f"journey.how.{h}"),
-            default="per_100",
-            key=Keys.JOURNEY_HOW,
-        )
-        or "per_100"
+    how = ui.bound(
+        right.segmented_control,
+        Keys.JOURNEY_HOW,
+        "how",
+        "per_100",
+        options=list(journey.RETURN_HOW),
+        value_arg="default",
+        label=t("journey.how"),
+        format_func=lambda h: t(f"journey.how.{h}"),
     )
     label = t(
         f"journey.label.{how}",
@@ -73,15 +85,15 @@ if subject == "returns":
 
     digits, share, sources = (1 if how == "per_100" else 0), False, ["returns", "placements"]
 elif subject == "broker":
-    how = (
-        st.segmented_control(
-            t("journey.how"),
-            list(journey.BROKER_MEASURES),
-            format_func=lambda h: t(f"journey.broker.{h}"),
-            default="share",
-            key=Keys.JOURNEY_BROKER,
-        )
-        or "share"
+    how = ui.bound(
+        st.segmented_control,
+        Keys.JOURNEY_BROKER,
+        "broker",
+        "share",
+        options=list(journey.BROKER_MEASURES),
+        value_arg="default",
+        label=t("journey.how"),
+        format_func=lambda h: t(f"journey.broker.{h}"),
     )
     label = t(f"journey.broker.{how}")
 
@@ -159,7 +171,9 @@ with c2:
 st.subheader(t("journey.section.where"))
 finer = False
 if not area or area.count(".") == 0:
-    finer = st.toggle(t("journey.finer"), key=Keys.JOURNEY_FINER, disabled=not area)
+    finer = ui.bound(
+        st.toggle, Keys.JOURNEY_FINER, "finer", False, label=t("journey.finer"), disabled=not area
+    )
 level = flows.origin_level(area, finer)
 names = dash.area_names(level, area[:2] if area else None)
 left_flows = flows.placement_flows(placements, area=area, level=level, years=period, top=top)
@@ -180,15 +194,15 @@ with c2:
         width="stretch",
     )
 st.caption(t("journey.flows.note", top=top))
-flow = (
-    st.segmented_control(
-        t("journey.flow_map"),
-        ["left", "problem", "all"],
-        format_func=lambda f: t(f"journey.flow_map.{f}"),
-        default="left",
-        key=Keys.JOURNEY_FLOW,
-    )
-    or "left"
+flow = ui.bound(
+    st.segmented_control,
+    Keys.JOURNEY_FLOW,
+    "flow",
+    "left",
+    options=["left", "problem", "all"],
+    value_arg="default",
+    label=t("journey.flow_map"),
+    format_func=lambda f: t(f"journey.flow_map.{f}"),
 )
 origins = flows.area_points(dash.village_points(area), level)
 if flow == "left":

@@ -1,20 +1,26 @@
 """Peta Wilayah / Area map: Indonesia by province, drill down to villages, official names."""
 
-import streamlit as st
-
+import ui
 from geo.codes import Level
 from ui import Keys, maps, t
 from ui import dashboard as dash
 
 dash.page_head("map")
 
-area = maps.resolve_area()
+area, _, slot = dash.view_bar(extra="level")
 default = maps.shown_level(area)
-deeper = [level for level in Level if level >= default]
-if st.session_state.get(Keys.MAP_LEVEL) not in deeper:
-    st.session_state[Keys.MAP_LEVEL] = default
-level = st.sidebar.selectbox(
-    t("map.level"), deeper, format_func=lambda lv: t(f"level.{lv.key}"), key=Keys.MAP_LEVEL
+deeper = [int(level) for level in Level if level >= default]
+level = Level(
+    ui.bound(
+        slot.selectbox,
+        Keys.MAP_LEVEL,
+        "level",
+        int(default),
+        options=deeper,
+        value_arg="index",
+        label=t("map.level"),
+        format_func=lambda lv: t(f"level.{Level(lv).key}"),
+    )
 )
 
 villages = dash.village_table(area)

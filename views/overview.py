@@ -15,23 +15,21 @@ years = dash.layer_years(layers)
 if not years:
     dash.no_layer("placements")
     st.stop()
-year = dash.year_picker(years)
-area = dash.current_area()
+area, year = dash.view_bar(years)
 
 items = figures.headlines(layers, area, year)
-dash.headline_cards(items, year)
+dash.headline_cards(items, year, area=area)
 if "returns" in layers:  # the journey's own figures (placements is already above)
     st.caption(t("overview.journey"))
     journey = figures.headlines(layers, area, year, figures.JOURNEY[1:])
-    dash.headline_cards(journey, year, per_row=4)
+    dash.headline_cards(journey, year, per_row=4, key="atlas-cards-journey", named=False)
     items = [*items, *journey]
 dash.coverage_notes(items, year, area)
 
 st.subheader(t("overview.map_title", year=year))
-rows = metrics.filter_layer(placements, metrics.Filters(years=(year, year)))
 selected = dash.choropleth(
     "overview",
-    lambda level, codes: metrics.area_values(placements, rows, level, codes=codes, years=year),
+    dash.area_values_of("count", "placements", metrics.Filters(years=(year, year)), "count"),
     label=dash.with_period(t("figure.placements"), year),
 )
 dash.about_note(["placements"], "overview.about", year=year)

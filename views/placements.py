@@ -1,7 +1,5 @@
 """Penempatan / Placements: choropleth of count, rate, share of women or change; filters; charts."""
 
-import dataclasses
-
 import streamlit as st
 
 import ui
@@ -14,35 +12,47 @@ layers, placements = dash.layer_page("placements")
 population = layers.get("population", dash.EMPTY)
 years = metrics.years_of(placements)
 
+area, period = dash.view_bar(years, period=True)
 with st.sidebar:
-    filters = dash.placement_filters(placements, "placements")
+    filters = dash.with_years(dash.placement_filters(placements, "placements"), period)
 
-measure = (
-    st.segmented_control(
-        t("measure.label"),
-        metrics.MEASURES,
-        format_func=lambda m: t(f"measure.{m}"),
-        default="count",
-        key=Keys.PLACEMENTS_MEASURE,
-    )
-    or "count"
+measure = ui.bound(
+    st.segmented_control,
+    Keys.PLACEMENTS_MEASURE,
+    "measure",
+    "count",
+    options=list(metrics.MEASURES),
+    value_arg="default",
+    label=t("measure.label"),
+    format_func=lambda m: t(f"measure.{m}"),
 )
 year_a = year_b = None
 if measure == "per_1000" and population.empty:
     st.info(t("measure.no_population"))
 if measure == "change":
     col_a, col_b, _ = st.columns([1, 1, 3])
-    year_a = col_a.selectbox(
-        t("dash.year_a"), years, index=max(0, len(years) - 2), key=Keys.PLACEMENTS_YEAR_A
+    year_a = ui.bound(
+        col_a.selectbox,
+        Keys.PLACEMENTS_YEAR_A,
+        "from",
+        years[max(0, len(years) - 2)],
+        options=years,
+        value_arg="index",
+        label=t("dash.year_a"),
     )
-    year_b = col_b.selectbox(t("dash.year_b"), years, index=len(years) - 1, key=Keys.PLACEMENTS_YEAR_B)
-area = dash.current_area()
+    year_b = ui.bound(
+        col_b.selectbox,
+        Keys.PLACEMENTS_YEAR_B,
+        "to",
+        years[-1],
+        options=years,
+        value_arg="index",
+        label=t("dash.year_b"),
+    )
 
 selected = dash.choropleth(
     "placements",
-    lambda level, codes: metrics.measure_values(
-        measure, placements, level, filters, codes, population=population, year_a=year_a, year_b=year_b
-    ),
+    dash.area_values_of("placements", measure, filters, year_a, year_b),
     label=(
         t(f"measure.{measure}") + f" {year_a} → {year_b}"
         if measure == "change"
@@ -64,7 +74,7 @@ if measure == "change" and year_a is not None and year_b is not None:
                     "count",
                     common,
                     level,
-                    dataclasses.replace(filters, years=(y, y)),
+                    dash.with_years(filters, (y, y)),
                     codes,
                 )
             )

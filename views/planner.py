@@ -4,6 +4,7 @@ where the next service points should go (issue 23)."""
 import streamlit as st
 
 import i18n
+import ui
 from exports import files
 from geo import figures, priority
 from geo.codes import Level
@@ -20,10 +21,8 @@ if not years_held:
     dash.no_layer("placements")
     st.stop()
 
-area = dash.current_area()
+area, years = dash.view_bar(years_held, period=True)
 province = area[:2] if area else None
-with st.sidebar:
-    years = dash.year_range_picker(years_held, "planner.years")
 empty = priority.empty_indicators(layers, area=area, years=years)
 with st.sidebar:
     st.markdown(f"**{t('planner.weights')}**")
@@ -31,29 +30,39 @@ with st.sidebar:
     for group, names in (("planner.need", priority.NEED), ("planner.capacity", priority.CAPACITY)):
         st.caption(t(group))
         for name in names:
-            weights[name] = st.slider(
-                t(f"planner.ind.{name}"),
-                0,
-                5,
+            weights[name] = ui.bound(
+                st.slider,
+                f"{Keys.PLANNER_WEIGHT}.{name}",
+                f"w_{name}",
                 priority.DEFAULT_WEIGHTS[name],
-                key=f"{Keys.PLANNER_WEIGHT}.{name}",
+                label=t(f"planner.ind.{name}"),
+                min_value=0,
+                max_value=5,
                 disabled=name in empty,
                 help=t("planner.empty_help") if name in empty else None,
             )
-    top_n = st.slider(t("planner.top_n"), 5, 50, 10, step=5, key=Keys.PLANNER_TOP)
-    exclude = st.checkbox(t("planner.exclude_covered"), value=True, key=Keys.PLANNER_EXCLUDE)
+    top_n = ui.bound(
+        st.slider, Keys.PLANNER_TOP, "top", 10, label=t("planner.top_n"), min_value=5, max_value=50, step=5
+    )
+    exclude = ui.bound(
+        st.checkbox, Keys.PLANNER_EXCLUDE, "skip_covered", True, label=t("planner.exclude_covered")
+    )
     # where the next service points should go; the type is also the service-distance indicator's
     st.divider()
     st.markdown(f"**{t('where.title')}**")
     kind = reach_ui.type_picker(province)
     radius = reach_ui.radius_picker()
     crossings = reach_ui.crossings_picker(province)
-    n_sites = st.slider(t("where.n"), 1, 10, 3, key=Keys.WHERE_N)
-    cover = st.radio(
-        t("where.cover"),
-        ["placements", "reports", "need"],
+    n_sites = ui.bound(st.slider, Keys.WHERE_N, "sites", 3, label=t("where.n"), min_value=1, max_value=10)
+    cover = ui.bound(
+        st.radio,
+        Keys.WHERE_COVER,
+        "cover",
+        "placements",
+        options=["placements", "reports", "need"],
+        value_arg="index",
+        label=t("where.cover"),
         format_func=lambda c: t(f"where.cover.{c}"),
-        key=Keys.WHERE_COVER,
         help=t("where.cover_help"),
     )
     run = st.button(
@@ -88,8 +97,9 @@ table = priority.indicators(
     layers, distances, area=area, years=years, exclude_covered=exclude, service=service_table
 )
 if table.empty:
-    st.info(t("planner.none"))
-    st.stop()
+    # no village to rank in this area and period: the map and the view bar stay, so the user
+    # can choose another area or period (no dead end)
+    st.info(t("planner.none"), icon=":material/search_off:")
 names = dash.area_names(Level.VILLAGE, area)
 ranked = priority.score(table, weights, names=names, empty=empty)
 shortlist = ranked.head(top_n)
@@ -132,6 +142,7 @@ selected = dash.choropleth(
     lambda level, codes: dash.score_values(ranked, level, codes),
     label=dash.with_period(t("planner.score"), years),
     digits=1,
+    step=0.1,
     highlight=set(shortlist["code"]),
     highlight_label=t("planner.shortlist", n=len(shortlist)),
     excluded=priority.covered_villages(layers, area) if exclude else None,
@@ -140,6 +151,9 @@ selected = dash.choropleth(
     markers=markers if len(markers) else None,
     marker_label=reach_ui.marker_label,
 )
+if table.empty:
+    dash.village_panel(selected, layers)
+    st.stop()
 dash.about_note(
     ["placements", "reports", "programmes", "enterprises", *(["returns"] if "returns" in layers else [])],
     "planner.about",
@@ -155,14 +169,15 @@ note = [t("planner.period", period=period)]
 # the new sites travel with the planner's files (protected as the files are)
 answer = reach_ui.plan_files(plan, area, kind, radius, cover, years, crossings) if plan else None
 csv_data = files.ranking_csv(ranked, lang(), threshold, note=[*note, *(answer["note"] if answer else [])])
+name = t("file.priority")
 col1.download_button(
     t("dash.download_csv"),
     csv_data,
-    "prioritas_desa.csv",
+    f"{name}.csv",
     "text/csv",
     key=Keys.PLANNER_CSV,
     on_click=auth.record_download,
-    args=("prioritas_desa.csv", csv_data),
+    args=(f"{name}.csv", csv_data),
 )
 xlsx_data = files.ranking_xlsx(
     ranked,
@@ -175,11 +190,11 @@ xlsx_data = files.ranking_xlsx(
 col2.download_button(
     t("dash.download_xlsx"),
     xlsx_data,
-    "prioritas_desa.xlsx",
+    f"{name}.xlsx",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key=Keys.PLANNER_XLSX,
     on_click=auth.record_download,
-    args=("prioritas_desa.xlsx", xlsx_data),
+    args=(f"{name}.xlsx", xlsx_data),
 )
 
 st.subheader(t("where.title"))

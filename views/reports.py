@@ -6,60 +6,76 @@ import i18n
 import ui
 from geo import hotspots, metrics
 from geo.codes import Level
-from geo.reports import REPORT_MEASURES, report_values
+from geo.reports import REPORT_MEASURES
 from ui import Keys, charts, t
 from ui import dashboard as dash
 
 layers, reports = dash.layer_page("reports")
 placements = layers.get("placements", dash.EMPTY)
 
-area = dash.current_area()
+area, years = dash.view_bar(metrics.years_of(reports), period=True)
 shown = dash.shown_level(area)
 finest = Level.VILLAGE if area or len(ui.store().provinces()) == 1 else Level.REGENCY
 hot_levels = [Level(level) for level in range(shown, max(shown, finest) + 1)]
 
 with st.sidebar:
-    years = dash.year_range_picker(metrics.years_of(reports), "reports.years")
-    show_hot = st.toggle(t("reports.show_hotspots"), key=Keys.REPORTS_HOT)
-    hot_level = st.selectbox(
-        t("reports.hot_level"),
-        hot_levels,
+    show_hot = ui.bound(st.toggle, Keys.REPORTS_HOT, "hotspots", False, label=t("reports.show_hotspots"))
+    hot_level = ui.bound(
+        st.selectbox,
+        Keys.REPORTS_HOT_LEVEL,
+        "hot_level",
+        int(hot_levels[0]),
+        options=[int(level) for level in hot_levels],
+        value_arg="index",
+        label=t("reports.hot_level"),
         format_func=lambda level: t(f"level.{Level(level).key}"),
-        key=Keys.REPORTS_HOT_LEVEL,
         disabled=not show_hot,
     )
-    alpha = st.select_slider(
-        t("reports.alpha"), hotspots.ALPHAS, value=0.05, key=Keys.REPORTS_ALPHA, disabled=not show_hot
+    alpha = ui.bound(
+        st.select_slider,
+        Keys.REPORTS_ALPHA,
+        "alpha",
+        0.05,
+        options=list(hotspots.ALPHAS),
+        label=t("reports.alpha"),
+        disabled=not show_hot,
     )
-    correction = st.radio(
-        t("reports.correction"),
-        hotspots.CORRECTIONS,
+    correction = ui.bound(
+        st.radio,
+        Keys.REPORTS_CORRECTION,
+        "correction",
+        hotspots.CORRECTIONS[0],
+        options=list(hotspots.CORRECTIONS),
+        value_arg="index",
+        label=t("reports.correction"),
         format_func=lambda c: t(f"hotspot.correction.{c}"),
-        key=Keys.REPORTS_CORRECTION,
         disabled=not show_hot,
     )
-    kind = st.radio(
-        t("reports.weights"),
-        hotspots.WEIGHTS,
+    kind = ui.bound(
+        st.radio,
+        Keys.REPORTS_KIND,
+        "weights",
+        hotspots.WEIGHTS[0],
+        options=list(hotspots.WEIGHTS),
+        value_arg="index",
+        label=t("reports.weights"),
         format_func=lambda k: t(f"reports.weights.{k}"),
-        key=Keys.REPORTS_KIND,
         disabled=not show_hot,
     )
-measure = (
-    st.segmented_control(
-        t("measure.label"),
-        list(REPORT_MEASURES),
-        format_func=lambda m: t(f"reports.measure.{m}"),
-        default="count",
-        key=Keys.REPORTS_MEASURE,
-    )
-    or "count"
+measure = ui.bound(
+    st.segmented_control,
+    Keys.REPORTS_MEASURE,
+    "measure",
+    "count",
+    options=list(REPORT_MEASURES),
+    value_arg="default",
+    label=t("measure.label"),
+    format_func=lambda m: t(f"reports.measure.{m}"),
 )
 filters = metrics.Filters(years=years)
 
 
-def values_of(level, codes):
-    return report_values(reports, placements, level, codes, measure=measure, filters=filters)
+values_of = dash.area_values_of("reports", measure, filters)
 
 
 def refusal_text(refusal: hotspots.HotspotRefusal, level: Level) -> str:

@@ -108,12 +108,27 @@ def open_page(browser, url: str, timeout: float = 120, page=None):
     return page
 
 
+#: Streamlit's own record of its script run, on the app's root element (``notRunning`` when done).
+SCRIPT_STATE_JS = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  return app ? app.getAttribute('data-test-script-state') : null;
+}"""
+
+
 def settle(page, timeout: float = 60) -> None:
-    """Wait until Streamlit has finished running the script (its status widget is gone)."""
+    """Wait until Streamlit has finished running the script: its status widget gone and its
+    script state ``notRunning`` twice in a row (a run that starts late is waited for too)."""
     time.sleep(1)
     deadline = time.monotonic() + timeout
-    while page.query_selector('[data-testid="stStatusWidget"]') and time.monotonic() < deadline:
-        time.sleep(0.2)
+    quiet = 0
+    while quiet < 2 and time.monotonic() < deadline:
+        try:
+            state = page.evaluate(SCRIPT_STATE_JS)
+        except Exception:  # noqa: BLE001  (the page is navigating)
+            state = "running"
+        busy = page.query_selector('[data-testid="stStatusWidget"]') is not None
+        quiet = quiet + 1 if state in ("notRunning", None) and not busy else 0
+        time.sleep(0.15)
 
 
 def drawn_areas(page) -> int:
@@ -133,12 +148,17 @@ AREA_POINT_JS = """(code) => {
   const layer = Object.values(m._layers).find(l => l.feature && l.feature.properties && l.feature.properties.code === code);
   if (!layer) return null;
   const p = m.latLngToContainerPoint(layer.getCenter());
+  // a user cannot click an area where the legend or a map control lies over its centre
+  const box = m.getContainer().getBoundingClientRect();
+  const top = document.elementFromPoint(box.left + p.x, box.top + p.y);
+  if (top && top.closest('.atlas-legend, .atlas-legend-box, .leaflet-control')) return null;
   return {x: p.x, y: p.y};
 }"""
 
 
 def click_area(page, code: str) -> bool:
-    """Click the drawn area ``code`` (at its centre, as a user would); False when it is not drawn."""
+    """Click the drawn area ``code`` (at its centre, as a user would); False when it is not drawn
+    or its centre lies under the legend or a map control."""
     for frame in page.frames:
         try:
             point = frame.evaluate(AREA_POINT_JS, code)

@@ -362,7 +362,7 @@ def test_language_and_dataset_chosen_in_the_sidebar_go_into_the_link(banten_stor
     """A link copied after switching to English (or to the stored data) reopens it that way."""
     monkeypatch.setenv("ATLAS_DATA_DIR", str(banten_store))
     at = run_page("overview", dataset="demo")
-    at.selectbox(key="dataset").set_value("store").run()
+    at.selectbox(key="dataset.choice").set_value("store").run()
     assert not at.exception, at.exception
     assert at.query_params["data"] == "store"
     # (last: AppTest formats the next run's widgets in the ATLAS_LANGUAGE default, Indonesian)

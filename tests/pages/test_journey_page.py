@@ -82,7 +82,7 @@ def test_every_control_of_the_page_moves(root, monkeypatch):
 
 def test_a_province_can_show_its_flows_from_districts(root, monkeypatch):
     at = open_page("journey", root, "en", {"area": "33", "year": "2023"}, monkeypatch)
-    toggle = at.toggle(key="journey.finer")
+    toggle = at.toggle(key="journey.finer.en")  # one widget per language (issue 27): key.en in English
     assert not toggle.disabled
     toggle.set_value(True).run()
     assert not at.exception, at.exception

@@ -54,8 +54,8 @@ def run_planner(lang: str) -> AppTest:
     at.session_state["lang"] = lang
     at.run()
     at.switch_page("views/planner.py")
-    at.session_state["area"] = "99.01"
-    at.session_state["planner.years"] = (int(years[0]), int(years[-1]))
+    # the view (area, period) lives in the URL (issue 27)
+    at.query_params.update({"area": "99.01", "year": f"{int(years[0])}-{int(years[-1])}"})
     at.run()
     assert not at.exception, at.exception
     return at
@@ -108,8 +108,9 @@ def test_planner_files_rank_and_score_as_the_page(lang, offered, monkeypatch):
     headers = priority.ranking_headers(lang)
     assert list(page.columns) == [headers[c] for c in priority.RANKING_COLUMNS]
     assert len(page) > 20
-    csv_header, csv_rows = _rows_csv(offered["prioritas_desa.csv"])
-    xlsx_header, xlsx_rows, formats = _rows_xlsx(offered["prioritas_desa.xlsx"])
+    name = i18n.t("file.priority", lang)  # downloads are named in the interface language (issue 27)
+    csv_header, csv_rows = _rows_csv(offered[f"{name}.csv"])
+    xlsx_header, xlsx_rows, formats = _rows_xlsx(offered[f"{name}.xlsx"])
     assert csv_header == list(page.columns) == xlsx_header
     assert len(csv_rows) == len(xlsx_rows) == len(page)
     numeric = {headers[c] for c in ("rank", *priority.DECIMAL_COLUMNS, *priority.COUNT_COLUMNS)}

@@ -29,26 +29,37 @@ pytestmark = pytest.mark.skipif(
 @pytest.fixture
 def maps_drawn(monkeypatch):
     """The HTML of every map the pages draw, in order (instead of sending them to the browser)."""
+    import json
+
     import ui.maps
 
     drawn: list[str] = []
 
-    def capture(m, **_kwargs):
-        drawn.append(m.get_root().render())
+    def capture(m, **kwargs):
+        html = m.get_root().render()
+        style = kwargs.get("feature_group_to_add")
+        if style is not None:  # the areas' style, drawn apart: its legend as the browser shows it
+            style.add_to(m)
+            script = style.render() or "".join(c._template.module.script(c) for c in style._children.values())
+            payload, _ = json.JSONDecoder().raw_decode(
+                script[script.index("atlasStyle(") :].split(", ", 1)[1]
+            )
+            html += payload.get("legend", "") + script
+        drawn.append(html)
         return {}
 
     monkeypatch.setattr(ui.maps, "st_folium", capture)
     return drawn
 
 
-def run_page(page: str, *, lang: str = "id", state: dict | None = None) -> AppTest:
+def run_page(page: str, *, lang: str = "id", query: dict | None = None) -> AppTest:
+    """``page`` opened on the demo with the URL parameters ``query`` (the view lives in the URL)."""
     at = AppTest.from_file(APP, default_timeout=180)
     at.session_state["dataset"] = "demo"
     at.session_state["lang"] = lang
     at.run()
     at.switch_page(f"views/{page}.py")
-    for key, value in (state or {}).items():
-        at.session_state[key] = value
+    at.query_params.update({key: str(value) for key, value in (query or {}).items()})
     at.run()
     assert not at.exception, at.exception
     return at
@@ -64,7 +75,7 @@ def test_change_map_is_centred_on_zero_and_a_fall_everywhere_is_blue(maps_drawn,
     """Penempatan, change between two years on the demo: every regency fell, so the legend has
     only falls (blues, signed "−"), no red class and no white middle class."""
     monkeypatch.setenv("ATLAS_LANGUAGE", "id")
-    run_page("placements", state={"placements.measure": "change"})
+    run_page("placements", query={"measure": "change"})
     rows = legend_rows(maps_drawn[-1])
     classes = rows[:-1]
     assert rows[-1] == (classify.NO_DATA_COLOUR, i18n.t("common.no_data", "id"))
@@ -82,7 +93,7 @@ def _figures(at: AppTest) -> list[dict]:
 def test_sector_donut_names_unrecorded_sectors_and_groups_small_slices():
     """Penempatan's sector donut: its largest slice was labelled "–"; slices under 5 % crowded."""
     # every year (a range on request; the page opens on the latest year), as the total below
-    at = run_page("placements", state={"placements.years": (2021, 2024)})
+    at = run_page("placements", query={"year": "2021-2024"})
     donut = next(f for f in _figures(at) if f["data"][0].get("type") == "pie")
     labels, values = list(donut["data"][0]["labels"]), _numbers(donut["data"][0]["values"])
     assert "–" not in labels and i18n.t("common.not_recorded", "id") in labels
@@ -124,7 +135,7 @@ def test_value_axis_titles_are_written_across_not_up_the_side(lang, monkeypatch)
 # ------------------------------------------------------------------ hotspots (Laporan)
 def test_hotspots_on_three_regencies_are_refused_with_a_finer_level_suggested(maps_drawn):
     """The demo's default view has 3 regencies: no Gi* there, an explanation and a suggestion."""
-    at = run_page("reports", state={"reports.hot": True})
+    at = run_page("reports", query={"hotspots": "1"})
     warnings = [w.value for w in at.warning]
     refusal = next((w for w in warnings if "Titik panas tidak dihitung" in w), None)
     assert refusal is not None, warnings
@@ -136,14 +147,17 @@ def test_hotspots_on_three_regencies_are_refused_with_a_finer_level_suggested(ma
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_hotspots_at_village_level_state_the_method(lang, maps_drawn, monkeypatch):
     monkeypatch.setenv("ATLAS_LANGUAGE", lang)
-    at = run_page("reports", lang=lang, state={"reports.hot": True, "reports.hot_level": 4})
+    at = run_page("reports", lang=lang, query={"hotspots": "1", "hot_level": "4"})
     captions = "\n".join(c.value for c in at.caption)
     assert "Getis-Ord Gi*" in captions
     assert i18n.t("hotspot.correction.fdr", lang) in captions
     assert ("999 permutasi" if lang == "id" else "999 conditional permutations") in captions
     legend = [text for _, text in legend_rows(maps_drawn[-1])]
     assert legend[:3] == [i18n.t(f"hotspot.{c}", lang) for c in ("hot", "cold", "not_significant")]
-    at.radio(key="reports.correction").set_value("bonferroni").run()
+    # the widget is drawn anew in each language (its key names a language other than Indonesian)
+    at.radio(key="reports.correction" if lang == "id" else f"reports.correction.{lang}").set_value(
+        "bonferroni"
+    ).run()
     assert not at.exception
     assert "Bonferroni" in "\n".join(c.value for c in at.caption)
 
@@ -158,8 +172,8 @@ def _gap_count(at: AppTest) -> int:
 
 def test_coverage_gaps_do_not_follow_the_class_slider():
     """The number of gaps followed *Jumlah kelas* (17 at 5 classes, 32 at 3)."""
-    five = run_page("coverage", state={"classes": 5})
-    three = run_page("coverage", state={"classes": 3})
+    five = run_page("coverage", query={"classes": 5})
+    three = run_page("coverage", query={"classes": 3})
     assert _gap_count(five) == _gap_count(three) > 0
     rule = next(c.value for c in five.caption if c.value.startswith("Aturan celah cakupan"))
     assert "20% desa dengan penempatan terbanyak" in rule
@@ -204,7 +218,7 @@ def test_planner_excluded_villages_have_their_own_class_and_the_period_is_the_ra
     """Skipped villages were grey and labelled *Tidak ada data*; the help said *tahun terpilih*."""
     years = sorted(Store(DEMO_DIR).read_layer("placements")["year"].dropna().astype(int).unique())
     # pages open on the latest year (the period rule); the user widens the range to every year
-    at = run_page("planner", state={"area": "99.01", "planner.years": (int(years[0]), int(years[-1]))})
+    at = run_page("planner", query={"area": "99.01", "year": f"{int(years[0])}-{int(years[-1])}"})
     rows = legend_rows(maps_drawn[-1])
     # the score's classes end with no data; the service points' legend (issue 23) may follow
     no_data = rows.index((classify.NO_DATA_COLOUR, i18n.t("common.no_data", "id")))
@@ -269,7 +283,7 @@ def test_placements_by_agency_chart_and_filter(agency_store, monkeypatch):
     at.session_state["lang"] = "id"
     at.run()
     at.switch_page("views/placements.py")
-    at.session_state["placements.years"] = (2021, 2024)
+    at.query_params["year"] = "2021-2024"  # the view bar's period lives in the URL (issue 27)
     at.run()
     assert not at.exception, at.exception
     rows = Store(agency_store).read_layer("placements")
@@ -278,7 +292,7 @@ def test_placements_by_agency_chart_and_filter(agency_store, monkeypatch):
     chosen = AGENCY_NAMES[1]
     at.multiselect(key="placements.agency").set_value([chosen]).run()
     assert not at.exception, at.exception
-    lo, hi = at.select_slider(key="placements.years").value  # the period the page now shows
+    lo, hi = at.select_slider(key="view.years").value  # the period the page now shows
     held = rows[(rows["agency"] == chosen) & rows["year"].between(int(lo), int(hi))]["count"].sum()
     assert _agency_bars(at) == {chosen: float(held)}
     donut = next(f for f in _figures(at) if f["data"][0].get("type") == "pie")
@@ -286,7 +300,7 @@ def test_placements_by_agency_chart_and_filter(agency_store, monkeypatch):
 
 
 def test_placements_without_agencies_say_so():
-    at = run_page("placements", state={"placements.years": (2021, 2024)})
+    at = run_page("placements", query={"year": "2021-2024"})
     title = i18n.t("placements.agencies", "id")
     assert not any(f["layout"]["title"]["text"].startswith(title) for f in _figures(at))
     assert i18n.t("placements.agencies_none", "id") in [c.value for c in at.caption]

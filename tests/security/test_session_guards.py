@@ -126,9 +126,9 @@ def signed_in(tmp_path, monkeypatch):
 
 def test_a_callback_after_expiry_does_nothing(signed_in):
     at, book = signed_in
-    years = at.sidebar.selectbox(key="year").options
+    years = at.selectbox(key="view.year").options  # the view bar's year (issue 27)
     at.session_state["auth_session"].seen = time.time() - 31 * 60  # idle past the expiry
-    at.sidebar.selectbox(key="year").select(years[0]).run()  # its on_change writes ?year= to the URL
+    at.selectbox(key="view.year").select(years[0]).run()  # its on_change writes ?year= to the URL
     assert at.title[0].value == i18n.t("auth.title", "id")
     assert "year" not in at.query_params
     assert [(e["action"], e["outcome"]) for e in book.entries()][-1] == ("sign-out", "expired")

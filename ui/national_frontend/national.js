@@ -341,14 +341,20 @@
     if (moved || !args) return;
     var b = args.bounds;
     map.invalidateSize({ pan: false });
+    var size = map.getSize();
+    if (!(size.x > 0 && size.y > 0)) return;  // not laid out yet (a rerun): fitted on its resize
     var legend = document.querySelector("#legend .atlas-legend");
     var room = legend ? legend.offsetWidth + 16 : 0;  // keep the legend off the polygons
+    // ...unless the map is too narrow for both (a phone): padding wider than the map made
+    // Leaflet's zoom NaN ("Invalid LatLng (NaN, NaN)"); the legend then sits at the top
+    if (room + 56 > size.x * 0.6) room = 0;
     map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { animate: false, paddingTopLeft: [48, 8], paddingBottomRight: [room, 8] });
   }
   function setupMap(a) {
     map = L.map("map", { zoomSnap: 0.25, zoomAnimation: false, fadeAnimation: false, preferCanvas: true });
-    var b = a.bounds;
-    map.fitBounds([[b[1], b[0]], [b[3], b[2]]]);
+    var b = a.bounds, size = map.getSize();
+    if (size.x > 0 && size.y > 0) map.fitBounds([[b[1], b[0]], [b[3], b[2]]]);
+    else map.setView([(b[1] + b[3]) / 2, (b[0] + b[2]) / 2], 4);  // a frame not laid out yet
     if (a.tiles) L.tileLayer(a.tiles, { attribution: a.attribution, maxZoom: 19 }).addTo(map);
     // the boundary source and licence instead of Leaflet's flag, as on the province maps
     if (a.prefix !== undefined && map.attributionControl) map.attributionControl.setPrefix(a.prefix);
