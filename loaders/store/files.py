@@ -585,8 +585,9 @@ def _read_rows(path: Path, provinces: Iterable[str] | None) -> pd.DataFrame:
     if "village" not in schema.names or not pa.types.is_string(schema.field("village").type):
         return rows_in_provinces(pd.read_parquet(path), provinces)
     codes = pa.array(sorted({str(p)[:2] for p in provinces}), type=pa.string())
-    inside = pc.is_in(pc.utf8_slice_codeunits(pc.field("village"), 0, 2), value_set=codes)
-    return pd.read_parquet(path, filters=inside)
+    table = pq.read_table(path)  # filtered in memory: no dataset scan threads left at exit
+    inside = pc.is_in(pc.utf8_slice_codeunits(table["village"], 0, 2), value_set=codes)
+    return table.filter(inside).to_pandas()
 
 
 # --------------------------------------------------------------------------- one-pass reads
