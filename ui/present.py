@@ -26,7 +26,7 @@ from loaders.export_inputs import gis_areas, load_view
 from loaders.settings import ROOT, settings
 from loaders.store import Store
 from ui import Keys, is_demo, lang, store, t
-from ui.reads import area_names, layer_years, load_layers
+from ui.reads import area_names, stored_years
 
 __all__ = [
     "ViewKey",
@@ -326,7 +326,7 @@ def may_see(code: str, sees) -> bool:
 
 def year_options() -> list[int]:
     """Years the placements (else reports) layer holds, ascending."""
-    return layer_years(load_layers())
+    return stored_years()
 
 
 def chosen(name: str, options: list, session_key: str):

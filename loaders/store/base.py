@@ -9,7 +9,7 @@ write, and :meth:`Store.version` changes whenever anything changes (the cache ke
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -32,6 +32,8 @@ __all__ = [
     "replace_coverage",
     "covered_frame",
     "replaced_entry",
+    "village_provinces",
+    "rows_in_provinces",
 ]
 
 #: Undo points kept per layer (the states before its last writes); older ones are dropped.
@@ -106,6 +108,23 @@ def replaced_entry(
     if "provinces" in entry and "village" in rows:
         out["provinces"] = sorted(set(rows["village"].dropna().astype(str).str[:2]))
     return out
+
+
+def village_provinces(frame: pd.DataFrame) -> pd.Series:
+    """The province of each row's village: the first two characters of its code (None where a
+    row names no village: it lies in no province)."""
+    if "village" not in frame:
+        return pd.Series(None, index=frame.index, dtype=object)
+    return frame["village"].astype(str).str[:2].where(frame["village"].notna(), None)
+
+
+def rows_in_provinces(frame: pd.DataFrame, provinces: Iterable[str]) -> pd.DataFrame:
+    """The rows of ``frame`` whose village lies in ``provinces``, in order, index reset: the rule
+    every backend's ``read_layer(provinces=...)`` keeps (a backend may apply it while reading)."""
+    if frame.empty:
+        return frame
+    inside = village_provinces(frame).isin(set(provinces)).to_numpy()
+    return frame[inside].reset_index(drop=True)
 
 
 #: Keys of a store seen through a grant start with this (``scope:36,52|<key of the store>``).
@@ -293,9 +312,14 @@ class Store(ABC):
         then dropped); returns that point. ``StoreError`` when there is none."""
 
     @abstractmethod
-    def read_layer(self, layer: str, version_id: int | None = None) -> pd.DataFrame:
+    def read_layer(
+        self, layer: str, version_id: int | None = None, *, provinces: Iterable[str] | None = None
+    ) -> pd.DataFrame:
         """All versions of a layer concatenated (or one version), with a ``version`` column,
-        carrying what they cover (:func:`covered_frame`); empty frame when none."""
+        carrying what they cover (:func:`covered_frame`); empty frame when none. With
+        ``provinces`` (two-digit codes) only the rows whose village lies in them
+        (:func:`rows_in_provinces`), filtered as they are read: a grant's rows without
+        converting the whole layer."""
 
     @abstractmethod
     def layer_versions(self, layer: str) -> dict[int, pd.DataFrame]:

@@ -34,13 +34,14 @@ import json
 import os
 import shutil
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from geo.codes import Level
@@ -54,6 +55,7 @@ from loaders.store.base import (
     now,
     replace_coverage,
     replaced_entry,
+    rows_in_provinces,
     with_coverage,
 )
 from loaders.store.format import BACKUPS, FORMAT_FILE, ensure_files
@@ -471,9 +473,11 @@ class FileStore(Store):
             shutil.rmtree(point)
         return last
 
-    def read_layer(self, layer: str, version_id: int | None = None) -> pd.DataFrame:
-        """All versions of a layer concatenated (or one version), carrying their coverage; empty
-        frame when none."""
+    def read_layer(
+        self, layer: str, version_id: int | None = None, *, provinces: Iterable[str] | None = None
+    ) -> pd.DataFrame:
+        """All versions of a layer concatenated (or one version); empty frame when none. With
+        ``provinces``, the rows are filtered in Arrow before they become Python objects."""
         folder = self._unit_dir("layers", layer)
         if folder is None:
             return pd.DataFrame()
@@ -482,7 +486,9 @@ class FileStore(Store):
             entries = [e for e in entries if e["id"] == version_id]
             if not entries:
                 raise StoreError(f"layer {layer} has no version {version_id}")
-        frames = [pd.read_parquet(folder / f"v{e['id']}.parquet").assign(version=e["id"]) for e in entries]
+        frames = [
+            _read_rows(folder / f"v{e['id']}.parquet", provinces).assign(version=e["id"]) for e in entries
+        ]
         if not frames:
             return pd.DataFrame()
         return covered_frame(layer, pd.concat(frames, ignore_index=True), entries)
@@ -564,6 +570,24 @@ def _link_or_copy(src: str, dst: str) -> None:
         shutil.copy2(src, dst)
     else:
         os.link(src, dst)
+
+
+def _read_rows(path: Path, provinces: Iterable[str] | None) -> pd.DataFrame:
+    """A layer version's rows (those whose village lies in ``provinces`` when given).
+
+    A text ``village`` column is filtered in Arrow on its first two characters, so only the
+    kept rows become pandas objects (a grant's rows of a national layer of a million rows);
+    any other column type goes through :func:`rows_in_provinces` after the whole read.
+    """
+    if provinces is None:
+        return pd.read_parquet(path)
+    schema = pq.read_schema(path)
+    if "village" not in schema.names or not pa.types.is_string(schema.field("village").type):
+        return rows_in_provinces(pd.read_parquet(path), provinces)
+    codes = pa.array(sorted({str(p)[:2] for p in provinces}), type=pa.string())
+    table = pq.read_table(path)  # filtered in memory: no dataset scan threads left at exit
+    inside = pc.is_in(pc.utf8_slice_codeunits(table["village"], 0, 2), value_set=codes)
+    return table.filter(inside).to_pandas()
 
 
 # --------------------------------------------------------------------------- one-pass reads

@@ -38,7 +38,7 @@ import math
 import threading
 import time
 import urllib.parse
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -659,7 +659,12 @@ class PostgisStore(Store):
                 copy.write_row((layer, entry["id"], i, row))
 
     @staticmethod
-    def _version_frame(conn, layer: str, version_id: int) -> pd.DataFrame:
+    def _version_frame(
+        conn, layer: str, version_id: int, provinces: Iterable[str] | None = None
+    ) -> pd.DataFrame:
+        """One version's rows (those whose village lies in ``provinces`` when given: filtered
+        in the database on the first two characters of ``row ->> 'village'``, as
+        :func:`~loaders.store.base.rows_in_provinces` does on the frame)."""
         (columns,) = conn.execute(
             "SELECT columns FROM atlas.layer_versions WHERE layer = %s AND id = %s", (layer, version_id)
         ).fetchone()
@@ -667,9 +672,14 @@ class PostgisStore(Store):
         if not names:
             return pd.DataFrame()
         pick = ", ".join("coalesce(json_agg(row -> %s::text ORDER BY ord), '[]')" for _ in names)
+        where, params = "", ()
+        if provinces is not None:
+            where = " AND left(row ->> 'village', 2) = ANY(%s::text[])"
+            params = (sorted({str(p)[:2] for p in provinces}),)
         (text,) = conn.execute(
-            f"SELECT json_build_array({pick})::text FROM atlas.layer_rows WHERE layer = %s AND version = %s",
-            (*names, layer, version_id),
+            f"SELECT json_build_array({pick})::text FROM atlas.layer_rows"
+            f" WHERE layer = %s AND version = %s{where}",
+            (*names, layer, version_id, *params),
         ).fetchone()
         return _restore_columns(json.loads(text), names, dict((n, d) for n, d in columns))
 
@@ -820,7 +830,9 @@ class PostgisStore(Store):
             conn.execute("DELETE FROM atlas.layer_undo WHERE layer = %s AND point = %s", (layer, point))
         return {"point": point, **info}
 
-    def read_layer(self, layer: str, version_id: int | None = None) -> pd.DataFrame:
+    def read_layer(
+        self, layer: str, version_id: int | None = None, *, provinces: Iterable[str] | None = None
+    ) -> pd.DataFrame:
         with self._conn() as conn:
             entries = self._entries(conn, layer)
             if not entries:
@@ -829,7 +841,9 @@ class PostgisStore(Store):
                 entries = [e for e in entries if e["id"] == version_id]
                 if not entries:
                     raise StoreError(f"layer {layer} has no version {version_id}")
-            frames = [self._version_frame(conn, layer, e["id"]).assign(version=e["id"]) for e in entries]
+            frames = [
+                self._version_frame(conn, layer, e["id"], provinces).assign(version=e["id"]) for e in entries
+            ]
         return (
             covered_frame(layer, pd.concat(frames, ignore_index=True), entries) if frames else pd.DataFrame()
         )

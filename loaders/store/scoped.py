@@ -27,6 +27,7 @@ import pandas as pd
 
 from geo.codes import Level
 from loaders.store.base import SCOPE_PREFIX, Areas, Display, Store, StoreError, scope_key
+from loaders.store.base import village_provinces as _village_provinces
 
 __all__ = ["ScopedStore", "SCOPE_PREFIX", "scope_key"]
 
@@ -40,13 +41,6 @@ _META_CACHE_SIZE = 64
 
 def _codes(provinces: Iterable[str]) -> frozenset[str]:
     return frozenset(scope_key(provinces, "")[len(SCOPE_PREFIX) :].rstrip("|").split(",")) - {""}
-
-
-def _village_provinces(frame: pd.DataFrame) -> pd.Series:
-    """The province of each row's village (None where a row names no village: in no scope)."""
-    if "village" not in frame:
-        return pd.Series(None, index=frame.index, dtype=object)
-    return frame["village"].astype(str).str[:2].where(frame["village"].notna(), None)
 
 
 def entry_provinces(entry: Mapping) -> set[str] | None:
@@ -197,7 +191,12 @@ class ScopedStore(Store):
                 continue
             if named is not None and not named & self.scope:
                 continue
-            rows = self.inner.read_layer(layer, version["id"])
+            if named is not None:  # also names other provinces: only the scope's rows are read
+                rows = self.inner.read_layer(layer, version["id"], provinces=self.scope)
+                if not rows.empty:
+                    shown.append(_masked(version, layer, rows))
+                continue
+            rows = self.inner.read_layer(layer, version["id"])  # names none: which it holds is read
             inside = self._in(rows)
             if not inside.any():
                 continue
@@ -216,16 +215,18 @@ class ScopedStore(Store):
     def layer_meta(self, layer: str) -> dict:
         return {"layer": layer, "versions": [dict(v) for v in self._versions(layer)]}
 
-    def read_layer(self, layer: str, version_id: int | None = None) -> pd.DataFrame:
-        """The rows of the scope's provinces, carrying the coverage inside them only (what
-        other provinces' files cover is not the scope's to know, not even as a count)."""
+    def read_layer(
+        self, layer: str, version_id: int | None = None, *, provinces: Iterable[str] | None = None
+    ) -> pd.DataFrame:
+        """The rows of the scope's provinces (filtered as the store reads them), carrying the
+        coverage inside them only (what other provinces' files cover is not the scope's to know,
+        not even as a count)."""
         from geo.data_coverage import attach, coverage_of, layer_level
 
-        frame = self.inner.read_layer(layer, version_id)
-        coverage = coverage_of(frame, layer_level(layer)).within(sorted(self.scope))
-        if frame.empty:
-            return attach(frame.copy(), coverage)
-        return attach(frame[self._in(frame).to_numpy()].reset_index(drop=True), coverage)
+        wanted = self.scope if provinces is None else self.scope & {str(p)[:2] for p in provinces}
+        frame = self.inner.read_layer(layer, version_id, provinces=wanted)
+        coverage = coverage_of(frame, layer_level(layer)).within(sorted(wanted))
+        return attach(frame.copy() if frame.empty else frame, coverage)
 
     def layer_versions(self, layer: str) -> dict[int, pd.DataFrame]:
         shown = {v["id"] for v in self._versions(layer)}

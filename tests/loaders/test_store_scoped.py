@@ -94,3 +94,28 @@ def test_writes_through_a_grant_change_only_its_provinces(held):
     assert sorted(kept) == [1, 3, 4] and kept[3]["rows_replaced"] == 1
     view.delete_layer_version("placements", 4)  # her own version
     assert [v["id"] for v in held.layer_meta("placements")["versions"]] == [1, 3]
+
+
+def test_a_read_filtered_by_province_is_the_whole_read_filtered(held):
+    """``read_layer(provinces=...)`` filters while reading (Arrow, SQL): the same frame, dtypes,
+    order and versions as the whole layer read and then filtered, also where a version holds
+    none of the provinces, a village is missing, or no province is asked for."""
+    from loaders.store.base import rows_in_provinces
+
+    spec = LAYERS["placements"]
+    odd = pd.DataFrame(
+        {"village": ["52.01.01.1003", None, "36.04.13.2010"], "year": 2025, "count": [1, 2, 3]}
+    )
+    held.write_layer_version("placements", odd.reindex(columns=list(spec.columns)).astype(spec.columns), {"file": "odd.csv"}, replace=False)  # fmt: skip
+    whole = held.read_layer("placements")
+    assert len(whole) == 8 and set(whole["version"]) == {1, 2, 3, 4}
+    for provinces in (["52"], ["36"], ["36", "52"], ["11"], []):
+        read = held.read_layer("placements", provinces=provinces)
+        pd.testing.assert_frame_equal(read, rows_in_provinces(whole, provinces))
+        one = held.read_layer("placements", 1, provinces=provinces)
+        pd.testing.assert_frame_equal(one, rows_in_provinces(held.read_layer("placements", 1), provinces))
+    assert list(held.read_layer("placements", provinces=["52"])["village"]) == ["52.01.01.1001", "52.01.01.1002", "52.01.01.1003"]  # fmt: skip
+    view = held.within(["52"])
+    pd.testing.assert_frame_equal(view.read_layer("placements"), rows_in_provinces(whole, ["52"]))
+    assert view.read_layer("placements", provinces=["36"]).empty  # a grant never widens
+    assert held.read_layer("returns", provinces=["52"]).empty  # no such layer: empty, as unfiltered

@@ -37,3 +37,12 @@ def test_filter_choices_are_those_of_the_stored_layer():
         assert reads.layer_options.on(held, "placements", column) == metrics.options_of(placements, column)
     assert reads.layer_options.on(held, "placements", "destination")  # the demo names destinations
     assert reads.layer_options.on(held, "no such layer", "destination") == []
+
+
+def test_the_years_offered_are_those_of_the_stored_layers_and_leave_them_unchanged():
+    held = Store(DEMO_DIR)
+    years = reads.stored_years.on(held)
+    assert years == metrics.layer_years({n: held.read_layer(n) for n in held.layers()})
+    assert years  # the demo holds placements of several years
+    kept = reads.load_layers.on(held)["placements"]
+    pd.testing.assert_frame_equal(kept, reads.with_columns("placements", held.read_layer("placements")))
