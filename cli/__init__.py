@@ -19,7 +19,7 @@ Exit codes (every subcommand):
 Examples
 --------
 >>> sorted(COMMANDS)[:3]
-['boundaries', 'delete', 'demo']
+['boundaries', 'coverage', 'delete']
 >>> COMMANDS["import"].prefix
 ('import',)
 """

@@ -25,5 +25,4 @@ TEXT = {
         "Nothing recorded for this breakdown",
     ),
     # presentation mode
-    "present.source": ("Sumber: {sources}. Dibuat {date}.", "Sources: {sources}. Made {date}."),
 }

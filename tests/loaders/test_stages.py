@@ -54,6 +54,7 @@ def test_the_sequence_is_written_once_in_the_order_of_the_issue():
         "find subtotal rows",
         "validate",
         "plan",
+        "state coverage",  # issue 22: what the file speaks for, after the plan
     ]
 
 
