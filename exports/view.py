@@ -471,7 +471,7 @@ def area_figures(
 
     ``layers`` are the stored layer frames as the reader may see them (through her grants).
     """
-    shown, every, _ = _protected_figures(layers, area, year, threshold, lang, figures.AREA_FIGURES)
+    shown, every, _, _ = _protected_figures(layers, area, year, threshold, lang, figures.AREA_FIGURES)
     if table is None or len(area) != code_length(Level.VILLAGE):
         return shown
     return _align_key_figures(shown, table("returnees_without_support" in every), area)
