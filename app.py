@@ -7,7 +7,7 @@ import streamlit as st
 import i18n
 import ui
 from loaders.store import FormatError
-from ui import Keys, auth, t
+from ui import Keys, auth, controls, t
 
 HERE = Path(__file__).parent
 
@@ -58,7 +58,7 @@ with st.sidebar:
         format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
         on_change=auth.guarded(ui.keep_language_in_url),
     )
-    ui.view_widget(
+    controls.view_widget(
         st.selectbox,
         f"{Keys.DATASET}.choice",
         ui.dataset(),

@@ -33,18 +33,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench.common import SHARED_DATA, machine, run_worker, timed  # noqa: F401  (the stages' shared helpers, re-exported)
+
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_DATA = ROOT.parent / "shared" / "data"
+
 PROVINCE = "35"
 IMPORT_RECORD = ".bench-import.json"  # beside the store's own files, when the store is kept
 STAGES = ("maps", "placements", "workbook", "browser", "interaction", "national", "exports", "reach")
@@ -63,28 +62,6 @@ def log(message: str) -> None:
     print(f"[bench {time.perf_counter() - _T0:7.1f}s] {message}", file=sys.stderr, flush=True)
 
 
-def machine() -> dict:
-    """Cores, RAM, CPU model and OS of this machine (for the README line)."""
-    cpu, ram_kib = "", 0
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                ram_kib = int(line.split()[1])
-    except OSError:
-        pass
-    return {
-        "cores": os.cpu_count(),
-        "ram_gib": round(ram_kib / 1024**2, 1),
-        "cpu": cpu or platform.processor() or platform.machine(),
-        "os": f"{platform.system()} {platform.release()}",
-        "python": platform.python_version(),
-    }
-
-
 def dir_bytes(path: Path) -> int:
     """Bytes of every regular file under ``path`` (symlinks not followed)."""
     total = 0
@@ -94,25 +71,6 @@ def dir_bytes(path: Path) -> int:
             if not file.is_symlink() and name != IMPORT_RECORD:
                 total += file.stat().st_size
     return total
-
-
-def run_worker(*args: str) -> dict:
-    """``python -m bench.worker ARGS`` in its own process; its JSON result."""
-    command = [sys.executable, "-m", "bench.worker", *args]
-    done = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, text=True, check=False)
-    if done.returncode != 0:
-        raise SystemExit(f"bench.worker {args[0]} failed (exit {done.returncode})")
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
-def timed(fn, repeat: int) -> tuple[object, float, list[float]]:
-    """``fn()``'s result and the median of ``repeat`` wall times (and all of them)."""
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - start)
-    return result, round(statistics.median(times), 3), [round(t, 3) for t in times]
 
 
 # --------------------------------------------------------------------------- stages

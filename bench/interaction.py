@@ -127,7 +127,7 @@ def prepare(target: Path, data: Path, rows: int = 200_000) -> Path:
     """A store in ``target`` with Jawa Timur and Banten (for the warm-up) and placements over them."""
     import tempfile
 
-    from bench.__main__ import run_worker
+    from bench.common import run_worker
     from bench.scale import placements_csv
     from loaders.boundaries import import_file
     from loaders.store import Store
@@ -146,8 +146,8 @@ def prepare(target: Path, data: Path, rows: int = 200_000) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from bench.__main__ import SHARED_DATA, machine, timed
     from bench.browser import browser_figures
+    from bench.common import SHARED_DATA, machine, timed
     from bench.scale import map_bytes, naive_map, village_values
     from geo.codes import Level
     from loaders.store import Store

@@ -6,7 +6,7 @@ Pages import from here; nothing here computes on data (that is ``geo``/``loaders
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
 
@@ -191,49 +191,6 @@ def _same(a: Any, b: Any) -> bool:
     return norm(a) == norm(b)
 
 
-def _apply(key: str, on_change: Callable[[Any], None]) -> None:
-    on_change(st.session_state[key])
-
-
-def view_widget(
-    widget: Callable[..., Any],
-    key: str,
-    value: Any,
-    *,
-    on_change: Callable[[Any], None],
-    default: str = "value",
-    options: Sequence | None = None,
-    **kwargs: Any,
-) -> Any:
-    """Draw ``widget`` (``st.selectbox``, ``st.select_slider``, ...) showing ``value``, the view's
-    current choice, kept in the session and the URL rather than in the widget.
-
-    The one mechanism every page's view controls go through. A link, a map click, the
-    breadcrumb or another page may change the view: the widget's own state is set to ``value``
-    when it differs. The widget's key names the interface language (``key`` itself in
-    Indonesian, ``key.en`` in English), so a language switch draws it anew in the new language.
-    ``value`` is also given as the widget's default (``default``: the name of that argument;
-    ``"index"`` for a selectbox, computed from ``options``), so the widget keeps
-    its kind: a select_slider without a default value reads a stored range as one year, and the
-    page's year range snapped back to one year after every change. The user's change reaches
-    the view through ``on_change(new_value)`` before the page runs again.
-    """
-    # one widget per language: Streamlit keeps showing a choice in the words it was made in (a
-    # selectbox read "Semua" in the English interface after a language switch)
-    key = key if lang() == i18n.DEFAULT_LANGUAGE else f"{key}.{lang()}"
-    if key not in st.session_state or not _same(st.session_state[key], value):
-        st.session_state[key] = tuple(value) if isinstance(value, list) else value
-    if options is not None:
-        kwargs["options"] = options
-    if default == "index":
-        kwargs["index"] = list(options).index(value) if options is not None and value in options else 0
-    else:
-        kwargs[default] = value
-    from ui.auth import guarded  # ui.auth imports this module
-
-    return widget(key=key, on_change=guarded(_apply), args=(key, on_change), **kwargs)
-
-
 def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "1" if value else "0"
@@ -276,34 +233,13 @@ def set_url_value(param: str, value: Any, default: Any = None) -> None:
         st.query_params[param] = _text(value)
 
 
-def bound(
-    widget: Callable[..., Any],
-    key: str,
-    param: str,
-    default: Any,
-    *,
-    options: Sequence | None = None,
-    many: bool = False,
-    value_arg: str = "value",
-    **kwargs: Any,
-) -> Any:
-    """A control whose value lives in the URL (``?param=``, untranslated values), so reloading
-    or sharing the page's link shows the same view; drawn by :func:`view_widget`.
+def chosen_scheme() -> tuple[str, int]:
+    """The classification the user chose (scheme and number of classes, from the URL)."""
+    from geo.classify import USER_SCHEMES
 
-    ``value_arg`` names the widget's default argument (``"index"`` for a selectbox or radio,
-    ``"default"`` for a segmented control, pills or multiselect). A segmented control the user
-    clears falls back to ``default``.
-    """
-    value = url_value(param, default, options, many=many)
-
-    def keep(new: Any) -> None:
-        set_url_value(param, default if new is None and not many else new, default)
-
-    from ui.auth import guarded
-
-    return view_widget(
-        widget, key, value, on_change=guarded(keep), default=value_arg, options=options, **kwargs
-    )
+    scheme = url_value("scheme", USER_SCHEMES[0], list(USER_SCHEMES))
+    k = url_value("classes", 5)
+    return scheme, int(k) if 3 <= int(k) <= 7 else 5
 
 
 def parse_period(raw: str | None) -> tuple[int, int] | None:

@@ -20,9 +20,10 @@ from geo.cells import neutralise
 from geo.codes import Level
 from geo.layers import LAYERS
 from loaders.store import Store, StoreError
-from ui import Keys, bound, demo_banner, is_demo, lang, md_text, reads, store, t, view_widget
+from ui import Keys, demo_banner, is_demo, lang, md_text, reads, store, t
 from ui.auth import dialog, guarded
 from ui.catalogue import page_as_of
+from ui.controls import bound, view_widget
 from ui.maps import area_selectors, breadcrumb, choropleth, current_area, shown_level, side_by_side
 from ui.reads import (
     analysis_areas,
@@ -99,7 +100,7 @@ def year_range_picker(years: Sequence[int], key: str | None = None, *, where=Non
     on another page, else the latest).
 
     The range is the view's, given to the slider as its value on every run
-    (:func:`ui.view_widget`): a range slider filled only through the session reads a stored range
+    (:func:`ui.controls.view_widget`): a range slider filled only through the session reads a stored range
     as one year, and the range snapped back to one year after every change.
     """
     years = list(years)

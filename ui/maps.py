@@ -22,8 +22,9 @@ from geo.classify import EXCLUDED_COLOUR, USER_SCHEMES, classify
 from geo.codes import Level, code_level
 from geo.display import display_zoom, quantum_for
 from loaders.store import Store, StoreError
-from ui import Keys, bound, is_demo, lang, md_text, store, t, url_value, view_widget
+from ui import Keys, chosen_scheme, is_demo, lang, md_text, store, t, url_value
 from ui.auth import guarded
+from ui.controls import bound, view_widget
 from ui.reads import area_names, encoded_shapes, village_points
 
 __all__ = [
@@ -314,13 +315,6 @@ def map_settings() -> tuple[str, int, str]:
 def show_labels() -> bool:
     """Whether area names are written on the maps (the sidebar switch; on by default)."""
     return bool(url_value("labels", True))
-
-
-def chosen_scheme() -> tuple[str, int]:
-    """The classification the user chose (scheme and number of classes, from the URL)."""
-    scheme = url_value("scheme", USER_SCHEMES[0], list(USER_SCHEMES))
-    k = url_value("classes", 5)
-    return scheme, int(k) if 3 <= int(k) <= 7 else 5
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

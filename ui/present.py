@@ -69,7 +69,7 @@ IMAGE_SIZES = builds.IMAGE_SIZES
 
 def view_key(area: str, year: int | None, layer: str, image_size: tuple[int, int] = (1600, 900)) -> ViewKey:
     """The key of the current view; classification follows the interactive map's choice."""
-    from ui.maps import chosen_scheme
+    from ui import chosen_scheme
 
     held = store()
     scheme, k = chosen_scheme()  # the URL's, as the map pages (a reload shows the same classes)

@@ -16,11 +16,10 @@ import pandas as pd
 import streamlit as st
 
 import i18n
-import ui
 from geo import figures, reach
 from geo.codes import Level
 from geo.layers import SERVICE_POINT_TYPES
-from ui import Keys, lang, t
+from ui import Keys, controls, lang, t
 from ui.reads import area_names, land_graph, reach_table, service_point_rows
 
 __all__ = [
@@ -48,7 +47,7 @@ RADIUS_MIN, RADIUS_MAX, RADIUS_DEFAULT = 1, 100, 25
 def view_picker(*, where=st.sidebar) -> str:
     """Cakupan Komunitas shows the programmes (default) or where protection reaches (``?view=reach``)."""
     return (
-        ui.bound(
+        controls.bound(
             where.segmented_control,
             Keys.COVERAGE_VIEW,
             "view",
@@ -73,7 +72,7 @@ def type_picker(province: str | None, *, where=st.sidebar) -> str:
     """The service-point type measured to (``?service=``, carried by the page links, so Cakupan
     Komunitas and Perencanaan share it); LTSA by default."""
     options = held_types(province)
-    return ui.bound(
+    return controls.bound(
         where.selectbox,
         Keys.REACH_TYPE,
         "service",
@@ -89,7 +88,7 @@ def type_picker(province: str | None, *, where=st.sidebar) -> str:
 def radius_picker(*, where=st.sidebar) -> int:
     """The radius R in km over land (``?radius=``, shared as ``?service=``); 25 by default."""
     return int(
-        ui.bound(
+        controls.bound(
             where.select_slider,
             Keys.REACH_KM,
             "radius",
@@ -113,7 +112,7 @@ def crossings_picker(province: str | None, *, where=st.sidebar) -> tuple[str, ..
     ]
     chosen: list[str] = []
     if ferries:
-        chosen = ui.bound(
+        chosen = controls.bound(
             where.multiselect,
             Keys.REACH_CROSSINGS,
             "ferry",
@@ -419,7 +418,7 @@ def gap_target_picker(province: str | None, *, where=st.sidebar) -> str:
     options = ["programmes", *[k for k in SERVICE_POINT_TYPES if k in held]]
     if len(options) == 1:
         return "programmes"
-    return ui.bound(
+    return controls.bound(
         where.selectbox,
         Keys.COVERAGE_GAP_TO,
         "gap_to",

@@ -7,7 +7,7 @@ import i18n
 import ui
 from geo import coverage, figures, metrics, reach
 from geo.codes import Level
-from ui import Keys, auth, charts, t
+from ui import Keys, auth, charts, controls, t
 from ui import dashboard as dash
 from ui import reach as reach_ui
 
@@ -75,7 +75,7 @@ area, year = dash.view_bar(years)
 with st.sidebar:
     # the gap rule's distance: to programme villages (straight line), or over land to service points
     gap_to = reach_ui.gap_target_picker(area[:2] if area else None)
-    radius = ui.bound(
+    radius = controls.bound(
         st.slider,
         Keys.COVERAGE_KM,
         "km",
@@ -84,7 +84,7 @@ with st.sidebar:
         min_value=1,
         max_value=30,
     )
-    percent = ui.bound(
+    percent = controls.bound(
         st.slider,
         Keys.COVERAGE_SHARE,
         "top",

@@ -4,14 +4,14 @@ import streamlit as st
 
 import ui
 from geo import metrics
-from ui import Keys, charts, t
+from ui import Keys, charts, controls, t
 from ui import dashboard as dash
 
 layers, enterprises = dash.layer_page("enterprises")
 
 years = sorted(set(dash.layer_years(layers)) | set(metrics.years_of(enterprises, "start_year")))
 area, year = dash.view_bar(years)
-measure = ui.bound(
+measure = controls.bound(
     st.segmented_control,
     Keys.ENTERPRISES_MEASURE,
     "measure",

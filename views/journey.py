@@ -7,7 +7,7 @@ import ui
 from geo import figures, flows, journey, metrics
 from geo.journey_charts import REASON_COLOURS, reason_label
 from geo.layers import RETURN_PROBLEMS, RETURN_REASONS
-from ui import Keys, charts, t
+from ui import Keys, charts, controls, t
 from ui import dashboard as dash
 from ui.journey import home_again
 
@@ -24,7 +24,7 @@ if returns.empty:
     dash.no_layer("returns")
 area, year = dash.view_bar(years)
 with st.sidebar:
-    top = ui.bound(
+    top = controls.bound(
         st.slider,
         Keys.JOURNEY_TOP,
         "flows",
@@ -41,7 +41,7 @@ filters = metrics.Filters(years=period)
 dash.headline_cards(figures.headlines(layers, area, year, figures.JOURNEY), year, per_row=4, area=area)
 
 # ---------------------------------------------------------------------- one map, three subjects
-subject = ui.bound(
+subject = controls.bound(
     st.segmented_control,
     Keys.JOURNEY_MAP,
     "subject",
@@ -53,7 +53,7 @@ subject = ui.bound(
 )
 if subject == "returns":
     left, right = st.columns([2, 1])
-    what = ui.bound(
+    what = controls.bound(
         left.selectbox,
         Keys.JOURNEY_WHAT,
         "what",
@@ -63,7 +63,7 @@ if subject == "returns":
         label=t("journey.what"),
         format_func=lambda w: t(f"journey.what.{w}") if w in ("problem", "all") else reason_label(w, lang),
     )
-    how = ui.bound(
+    how = controls.bound(
         right.segmented_control,
         Keys.JOURNEY_HOW,
         "how",
@@ -85,7 +85,7 @@ if subject == "returns":
 
     digits, share, sources = (1 if how == "per_100" else 0), False, ["returns", "placements"]
 elif subject == "broker":
-    how = ui.bound(
+    how = controls.bound(
         st.segmented_control,
         Keys.JOURNEY_BROKER,
         "broker",
@@ -171,7 +171,7 @@ with c2:
 st.subheader(t("journey.section.where"))
 finer = False
 if not area or area.count(".") == 0:
-    finer = ui.bound(
+    finer = controls.bound(
         st.toggle, Keys.JOURNEY_FINER, "finer", False, label=t("journey.finer"), disabled=not area
     )
 level = flows.origin_level(area, finer)
@@ -194,7 +194,7 @@ with c2:
         width="stretch",
     )
 st.caption(t("journey.flows.note", top=top))
-flow = ui.bound(
+flow = controls.bound(
     st.segmented_control,
     Keys.JOURNEY_FLOW,
     "flow",

@@ -1,8 +1,7 @@
 """Peta Wilayah / Area map: Indonesia by province, drill down to villages, official names."""
 
-import ui
 from geo.codes import Level
-from ui import Keys, maps, t
+from ui import Keys, controls, maps, t
 from ui import dashboard as dash
 
 dash.page_head("map")
@@ -11,7 +10,7 @@ area, _, slot = dash.view_bar(extra="level")
 default = maps.shown_level(area)
 deeper = [int(level) for level in Level if level >= default]
 level = Level(
-    ui.bound(
+    controls.bound(
         slot.selectbox,
         Keys.MAP_LEVEL,
         "level",

@@ -5,7 +5,7 @@ import streamlit as st
 import ui
 from geo import metrics
 from geo.codes import Level
-from ui import Keys, charts, t
+from ui import Keys, charts, controls, t
 from ui import dashboard as dash
 
 layers, placements = dash.layer_page("placements")
@@ -16,7 +16,7 @@ area, period = dash.view_bar(years, period=True)
 with st.sidebar:
     filters = dash.with_years(dash.placement_filters(placements, "placements"), period)
 
-measure = ui.bound(
+measure = controls.bound(
     st.segmented_control,
     Keys.PLACEMENTS_MEASURE,
     "measure",
@@ -31,7 +31,7 @@ if measure == "per_1000" and population.empty:
     st.info(t("measure.no_population"))
 if measure == "change":
     col_a, col_b, _ = st.columns([1, 1, 3])
-    year_a = ui.bound(
+    year_a = controls.bound(
         col_a.selectbox,
         Keys.PLACEMENTS_YEAR_A,
         "from",
@@ -40,7 +40,7 @@ if measure == "change":
         value_arg="index",
         label=t("dash.year_a"),
     )
-    year_b = ui.bound(
+    year_b = controls.bound(
         col_b.selectbox,
         Keys.PLACEMENTS_YEAR_B,
         "to",

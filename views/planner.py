@@ -4,12 +4,11 @@ where the next service points should go (issue 23)."""
 import streamlit as st
 
 import i18n
-import ui
 from exports import files
 from geo import figures, priority
 from geo.codes import Level
 from loaders.settings import settings
-from ui import Keys, auth, lang, store, t
+from ui import Keys, auth, controls, lang, store, t
 from ui import dashboard as dash
 from ui import reach as reach_ui
 from ui.catalogue import catalogue_of
@@ -30,7 +29,7 @@ with st.sidebar:
     for group, names in (("planner.need", priority.NEED), ("planner.capacity", priority.CAPACITY)):
         st.caption(t(group))
         for name in names:
-            weights[name] = ui.bound(
+            weights[name] = controls.bound(
                 st.slider,
                 f"{Keys.PLANNER_WEIGHT}.{name}",
                 f"w_{name}",
@@ -41,10 +40,10 @@ with st.sidebar:
                 disabled=name in empty,
                 help=t("planner.empty_help") if name in empty else None,
             )
-    top_n = ui.bound(
+    top_n = controls.bound(
         st.slider, Keys.PLANNER_TOP, "top", 10, label=t("planner.top_n"), min_value=5, max_value=50, step=5
     )
-    exclude = ui.bound(
+    exclude = controls.bound(
         st.checkbox, Keys.PLANNER_EXCLUDE, "skip_covered", True, label=t("planner.exclude_covered")
     )
     # where the next service points should go; the type is also the service-distance indicator's
@@ -53,8 +52,10 @@ with st.sidebar:
     kind = reach_ui.type_picker(province)
     radius = reach_ui.radius_picker()
     crossings = reach_ui.crossings_picker(province)
-    n_sites = ui.bound(st.slider, Keys.WHERE_N, "sites", 3, label=t("where.n"), min_value=1, max_value=10)
-    cover = ui.bound(
+    n_sites = controls.bound(
+        st.slider, Keys.WHERE_N, "sites", 3, label=t("where.n"), min_value=1, max_value=10
+    )
+    cover = controls.bound(
         st.radio,
         Keys.WHERE_COVER,
         "cover",

@@ -7,7 +7,7 @@ import ui
 from geo import hotspots, metrics
 from geo.codes import Level
 from geo.reports import REPORT_MEASURES
-from ui import Keys, charts, t
+from ui import Keys, charts, controls, t
 from ui import dashboard as dash
 
 layers, reports = dash.layer_page("reports")
@@ -19,8 +19,10 @@ finest = Level.VILLAGE if area or len(ui.store().provinces()) == 1 else Level.RE
 hot_levels = [Level(level) for level in range(shown, max(shown, finest) + 1)]
 
 with st.sidebar:
-    show_hot = ui.bound(st.toggle, Keys.REPORTS_HOT, "hotspots", False, label=t("reports.show_hotspots"))
-    hot_level = ui.bound(
+    show_hot = controls.bound(
+        st.toggle, Keys.REPORTS_HOT, "hotspots", False, label=t("reports.show_hotspots")
+    )
+    hot_level = controls.bound(
         st.selectbox,
         Keys.REPORTS_HOT_LEVEL,
         "hot_level",
@@ -31,7 +33,7 @@ with st.sidebar:
         format_func=lambda level: t(f"level.{Level(level).key}"),
         disabled=not show_hot,
     )
-    alpha = ui.bound(
+    alpha = controls.bound(
         st.select_slider,
         Keys.REPORTS_ALPHA,
         "alpha",
@@ -40,7 +42,7 @@ with st.sidebar:
         label=t("reports.alpha"),
         disabled=not show_hot,
     )
-    correction = ui.bound(
+    correction = controls.bound(
         st.radio,
         Keys.REPORTS_CORRECTION,
         "correction",
@@ -51,7 +53,7 @@ with st.sidebar:
         format_func=lambda c: t(f"hotspot.correction.{c}"),
         disabled=not show_hot,
     )
-    kind = ui.bound(
+    kind = controls.bound(
         st.radio,
         Keys.REPORTS_KIND,
         "weights",
@@ -62,7 +64,7 @@ with st.sidebar:
         format_func=lambda k: t(f"reports.weights.{k}"),
         disabled=not show_hot,
     )
-measure = ui.bound(
+measure = controls.bound(
     st.segmented_control,
     Keys.REPORTS_MEASURE,
     "measure",
