@@ -77,7 +77,7 @@ def test_an_analyst_granted_52_sees_no_banten_in_the_browser(
         page.get_by_role("heading", name=i18n.t("overview.title", "id")).wait_for(timeout=120_000)
         for name in PAGES:
             if name != "overview":
-                page.locator('[data-testid="stSidebarNav"]').get_by_text(i18n.t(f"page.{name}", "id")).click()
+                page.locator(".st-key-atlas-nav").get_by_text(i18n.t(f"page.{name}", "id")).click()
                 page.get_by_role("heading", name=i18n.t(f"{name if name != 'export' else 'export.page'}.title", "id")).wait_for(timeout=120_000)  # fmt: skip
             settle(page, 120)
             page.wait_for_timeout(1500)  # the maps' frames load their data
