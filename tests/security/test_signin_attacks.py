@@ -179,7 +179,7 @@ def test_a_click_in_the_export_download_panel_after_expiry_asks_to_sign_in(short
     page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     _sign_in(page, url, "siti", "page.export")
     page.get_by_role("button", name=T("export.page.build")).wait_for(timeout=120_000)
-    for kind in ("xlsx", "html", "png", "pptx", "pdf"):  # the CSV table only: quick to build
+    for kind in ("xlsx", "html", "png", "pptx", "pdf", "gpkg", "geojson"):  # the CSV table only: quick
         page.get_by_role("button", name=T(f"export.format.{kind}"), exact=True).click()
         settle(page)
     page.get_by_role("button", name=T("export.page.build")).click()
