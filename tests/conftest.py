@@ -72,3 +72,38 @@ def pg_url(pg_server) -> str:
     url = pg_server.database()
     yield url
     pg_server.drop(url)
+
+
+# Browser tests (tests/browser): one conftest only, since pytest's --doctest-modules collects every
+# conftest.py as a module named `conftest` and two of them clash on a clean clone.
+@pytest.fixture(scope="session")
+def view_store(shared_data, tmp_path_factory):
+    """NTB (52) and Banten (36), real boundaries and generated layers (``view_harness``)."""
+    from tests.browser.view_harness import build_view_store
+
+    return build_view_store(tmp_path_factory.mktemp("view") / "store", shared_data)
+
+
+@pytest.fixture(scope="module")
+def view_app(view_store):
+    """The app on :func:`view_store` (its URL); skips where Chromium's tools are missing."""
+    pytest.importorskip("playwright.sync_api")
+    from loaders.settings import DEMO_DIR
+    from loaders.store import Store
+    from tests.browser.harness import LEAFLET, running_app
+
+    if not LEAFLET.exists():
+        pytest.skip("Leaflet is not installed in static/vendor (run scripts/setup.sh)")
+    if not Store(DEMO_DIR).provinces():
+        pytest.skip("the demo pack is not built (python -m loaders.demo build)")
+    with running_app(view_store.root, timeout=120) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chrome():
+    pytest.importorskip("playwright.sync_api")
+    from tests.browser.harness import chromium
+
+    with chromium() as launched:
+        yield launched

@@ -53,6 +53,13 @@ def test_no_pages_folder_beside_app():
     assert not (ROOT / "pages").exists()
 
 
+def test_one_conftest_in_the_test_tree():
+    """pytest --doctest-modules imports every conftest.py outside a package as the module
+    ``conftest``; a second one stops collection on a clean clone (CI, stop 29)."""
+    conftests = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "tests").rglob("conftest.py"))
+    assert conftests == ["tests/conftest.py"]
+
+
 def test_map_page_modules_leave_heavy_libraries_unloaded():
     """The first page run imports these modules; esda/libpysal (hotspots), matplotlib (image
     exports), python-pptx (slides) and mapclassify (on the first natural-breaks or equal-interval map:
