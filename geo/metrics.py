@@ -104,8 +104,11 @@ def in_area(frame: pd.DataFrame, area: str | None) -> pd.DataFrame:
     """Rows of ``frame`` whose village lies in ``area`` (any level; ``None`` keeps all)."""
     if not area or frame.empty or "village" not in frame:
         return frame
-    village = frame["village"].astype("string")
-    return frame[(village == area) | village.str.startswith(area + ".").fillna(False)]
+    # each distinct village decided once (a layer repeats its villages many times)
+    index, distinct = pd.factorize(frame["village"].to_numpy(dtype=object))
+    codes = pd.Series([str(c) for c in distinct], dtype="string")
+    hit = ((codes == area) | codes.str.startswith(area + ".")).fillna(False).to_numpy(dtype=bool)
+    return frame[(index >= 0) & hit[np.maximum(index, 0)]] if len(hit) else frame.iloc[:0]
 
 
 def _isin(frame: pd.DataFrame, column: str, values: Iterable[str]) -> pd.Series:
@@ -390,10 +393,15 @@ def programme_villages(programmes: pd.DataFrame, year: int | None = None) -> pd.
         rows = rows[start.isna() | (start <= year)]
     if rows.empty:
         return pd.DataFrame(columns=columns)
-    grouped = rows.groupby(rows["village"].astype("string"))
+    village = rows["village"].astype("string")
+    grouped = rows.groupby(village)
+    # each village's distinct programme types, sorted and joined in one pass (not a call per village)
+    named = pd.DataFrame({"village": village, "programme": rows["programme"]}).dropna()
+    named = named.assign(programme=named["programme"].astype(str)).drop_duplicates()
+    types = named.sort_values(["village", "programme"]).groupby("village")["programme"].agg(", ".join)
     out = pd.DataFrame(
         {
-            "types": grouped["programme"].agg(lambda s: ", ".join(sorted(set(s.dropna().astype(str))))),
+            "types": types.reindex(grouped.size().index).fillna(""),
             "members": grouped["members"].sum(min_count=1) if "members" in rows else np.nan,
             "count": grouped["count"].sum() if "count" in rows else grouped.size(),
         }

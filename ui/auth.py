@@ -507,6 +507,9 @@ def gate(pages: list):
     st.session_state.pop(AuthKeys.ACCOUNT, None)  # resolved again below, from the book
     accounts.set_resolver(_run_account)
     sessions.guard_uploads(settings().session_minutes * 60)
+    from ui.reads import warm_reference
+
+    warm_reference()
     found = _signed_in()
     st.session_state[AuthKeys.ACCOUNT] = found
     if found.role != Role.ADMIN and not found.provinces:

@@ -10,6 +10,10 @@ and nothing is read twice. Computation lives in ``geo``; here we only read and c
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, ParamSpec, TypeVar
 
@@ -23,6 +27,7 @@ from geo.display import display_zoom, quantum_for
 from geo.layers import LAYERS, with_columns
 from geo.reports import report_values
 from loaders.store import Store, StoreError
+from loaders.store.scoped import ScopedStore
 from ui import store
 
 __all__ = [
@@ -78,7 +83,8 @@ def store_read(fn: Callable[..., R]) -> StoreRead:
     return StoreRead(fn)
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+#: One entry per (scope, data version, read): twenty sessions over ten grants need more than eight.
+@st.cache_resource(show_spinner=False, max_entries=32)
 def _kept(key: str, version: str, name: str, args: tuple) -> Any:
     return _READS[name](Store(key), *args)
 
@@ -106,12 +112,54 @@ def frames_read(fn: Callable[..., dict[str, pd.DataFrame]]) -> FramesRead:
     return FramesRead(fn)
 
 
+@st.cache_resource(show_spinner=False)
+def warm_reference() -> threading.Thread:
+    """Once per process, in the background: the official gazetteer's tree of areas, which every
+    signed-in first page needs, read while the first user is still typing her password."""
+    from geo import data_coverage
+
+    thread = threading.Thread(target=data_coverage.prepare, name="atlas-warm-reference", daemon=True)
+    thread.start()
+    return thread
+
+
 # ---------------------------------------------------------------------- the reads
 def _stored_layers(held: Store) -> dict[str, pd.DataFrame]:
     """Every stored layer; a version stored before a column existed reads with it empty
-    (:func:`geo.layers.with_columns`)."""
+    (:func:`geo.layers.with_columns`). Each layer is kept while its versions stay as they are
+    (:func:`_layer_rows`), so an import of one layer reads only that layer again."""
     names = held.layers()
-    return {name: with_columns(name, held.read_layer(name)) for name in LAYERS if name in names}
+    return {name: _layer_rows(held.key, name, _layer_token(held, name)) for name in LAYERS if name in names}
+
+
+def _layer_token(held: Store, name: str) -> str:
+    """Changes whenever the layer's stored versions do: a version added, deleted, replaced in
+    part (its entry counts the rows replaced) or taken back."""
+    versions = held.layer_meta(name)["versions"]
+    return hashlib.sha1(json.dumps(versions, sort_keys=True, default=str).encode()).hexdigest()
+
+
+#: Whole layers read by this process, by (store key, layer, token): a grant's rows are cut from
+#: one of them in memory (the same rule as the store's read) instead of read again.
+_WHOLE: OrderedDict[tuple[str, str, str], pd.DataFrame] = OrderedDict()
+_WHOLE_KEPT = 8
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _layer_rows(key: str, name: str, token: str) -> pd.DataFrame:
+    """One layer as the store ``key`` reads it, for as long as its versions are ``token``
+    (shared by every session; never changed by a caller: :class:`FramesRead` copies)."""
+    held = Store(key)
+    if isinstance(held, ScopedStore):
+        whole = _WHOLE.get((held.inner.key, name, _layer_token(held.inner, name)))
+        if whole is not None:
+            return with_columns(name, held.narrow(name, whole))
+    frame = with_columns(name, held.read_layer(name))
+    if not isinstance(held, ScopedStore):
+        _WHOLE[(key, name, token)] = frame
+        while len(_WHOLE) > _WHOLE_KEPT:
+            _WHOLE.popitem(last=False)
+    return frame
 
 
 @frames_read
@@ -121,6 +169,22 @@ def load_layers(held: Store) -> dict[str, pd.DataFrame]:
     are left out (:func:`geo.figures.drawn_only`), so *Semua* counts what the map draws. Each
     frame carries its coverage (:mod:`geo.data_coverage`)."""
     return figures.drawn_only(_stored_layers(held), held.provinces())[0]
+
+
+@store_read
+def layer_status(held: Store) -> dict:
+    """The Data page's stored-data table (:func:`loaders.layers.status`), once per data version."""
+    from loaders.layers import status
+
+    return status(held)
+
+
+@store_read
+def coverage_table(held: Store, layer: str) -> pd.DataFrame:
+    """What ``layer`` holds, area × year (:func:`loaders.layers.coverage_frame`), once per data version."""
+    from loaders.layers import coverage_frame
+
+    return coverage_frame(held, layer)
 
 
 @store_read

@@ -20,7 +20,6 @@ from loaders.layers import (
     MODES,
     analyse,
     commit,
-    coverage_frame,
     delete_version,
     log_frame,
     mapping_frame,
@@ -28,7 +27,6 @@ from loaders.layers import (
     provinces_changed,
     replace_plan,
     report_frame,
-    status,
     summary_messages,
     undo,
     undo_plan,
@@ -39,7 +37,7 @@ from loaders.settings import settings
 from loaders.store import StoreError
 from loaders.tabular import sheet_names
 from loaders.templates import template_xlsx
-from ui import auth, md_text, t
+from ui import auth, md_text, reads, t
 
 
 class DataKeys(StrEnum):
@@ -246,7 +244,7 @@ def show_coverage_view(names: list[str]) -> None:
     if not names:
         st.info(t("coverage.view.empty"))
     for name in names:
-        table = coverage_frame(store, name)
+        table = reads.coverage_table(name)
         if table.empty:
             continue
         st.markdown(f"**{t('coverage.view.matrix', layer=layer_title(name))}**")
@@ -493,7 +491,7 @@ with tab_import:
                     )
 
 with tab_status:
-    info = status(store)["layers"]
+    info = reads.layer_status()["layers"]
     if not any(row["versions"] for row in info.values()):
         st.info(t("data.status.empty"))
     table = [

@@ -135,15 +135,16 @@ with right:
         ),
         width="stretch",
     )
+    top_villages = metrics.top_values(rows, "village", n=10)
     st.plotly_chart(
         charts.bar_figure(
-            metrics.top_values(rows, "village", n=10),
+            top_villages,
             "village",
             lang,
             value_label=t("metric.placements"),
             column_label=t("dash.village"),
             title=dash.with_period(t("placements.top_villages"), filters.years),
-            names=dash.area_names(Level.VILLAGE, area),
+            names=dash.names_of(top_villages["village"], Level.VILLAGE, area),
         ),
         width="stretch",
     )

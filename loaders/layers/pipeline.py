@@ -45,6 +45,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 import i18n
@@ -486,6 +487,25 @@ def undo(store: Store, layer: str) -> dict:
     return point
 
 
+def _rows_by_area(rows: pd.DataFrame, areas: frozenset[str], count: str) -> dict[str, tuple[int, float]]:
+    """Rows and total of ``count`` per area of ``areas`` holding them (a coverage's areas never
+    nest, so a village lies in one at most): each distinct village placed once, not every
+    row compared with every area (3,764 regency-years × 270,000 rows took five minutes)."""
+    if rows.empty or "village" not in rows:
+        return {}
+    index, distinct = pd.factorize(rows["village"].to_numpy(dtype=object))
+
+    def owner(code: str) -> str | None:
+        parts = code.split(".")
+        return next((p for p in (".".join(parts[:i]) for i in range(1, len(parts) + 1)) if p in areas), None)
+
+    owners = np.array([*(owner(str(code)) for code in distinct), None], dtype=object)  # -1: no village
+    values = pd.to_numeric(rows[count], errors="coerce").fillna(0) if count in rows else 0.0
+    table = pd.DataFrame({"area": owners[index], "total": values}).dropna(subset=["area"])
+    grouped = table.groupby("area")["total"].agg(["size", "sum"])
+    return {str(a): (int(n), float(s)) for a, n, s in grouped.itertuples()}
+
+
 def coverage_frame(store: Store, layer: str) -> pd.DataFrame:
     """What ``layer`` holds, area by year: one line per covered area (as stated: a province, a
     regency…) and year (None for a register) with the versions covering it, their rows and total
@@ -504,16 +524,16 @@ def coverage_frame(store: Store, layer: str) -> pd.DataFrame:
         coverage = entry_coverage(layer, entry, rows)
         for year, areas in coverage.cells:
             in_year = rows if year is None or "year" not in rows else rows[rows["year"] == year]
-            villages = in_year["village"].astype(str)
+            found = _rows_by_area(in_year, areas, count)
             for area in sorted(areas):
-                inside = in_year[(villages == area) | villages.str.startswith(area + ".")]
+                held_rows, total = found.get(area, (0, 0.0))
                 lines.append(
                     {
                         "area": area,
                         "year": year,
                         "version": int(entry["id"]),
-                        "rows": int(len(inside)),
-                        "total": float(pd.to_numeric(inside[count], errors="coerce").fillna(0).sum()),
+                        "rows": held_rows,
+                        "total": total,
                     }
                 )
     table = pd.DataFrame(lines)

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
 from geo.codes import Level
@@ -115,7 +116,10 @@ def village_provinces(frame: pd.DataFrame) -> pd.Series:
     row names no village: it lies in no province)."""
     if "village" not in frame:
         return pd.Series(None, index=frame.index, dtype=object)
-    return frame["village"].astype(str).str[:2].where(frame["village"].notna(), None)
+    # each distinct village cut once (a national layer repeats 83,762 villages 1.3 million times)
+    index, distinct = pd.factorize(frame["village"].to_numpy(dtype=object))
+    provinces = np.array([None, *(str(code)[:2] for code in distinct)], dtype=object)
+    return pd.Series(provinces[index + 1], index=frame.index, dtype=object)
 
 
 def rows_in_provinces(frame: pd.DataFrame, provinces: Iterable[str]) -> pd.DataFrame:
@@ -125,6 +129,25 @@ def rows_in_provinces(frame: pd.DataFrame, provinces: Iterable[str]) -> pd.DataF
         return frame
     inside = village_provinces(frame).isin(set(provinces)).to_numpy()
     return frame[inside].reset_index(drop=True)
+
+
+def province_totals(frame: pd.DataFrame, layer: str) -> pd.DataFrame:
+    """Rows and total of the layer's count per province of the rows' villages (rows without a
+    village lie in none): :meth:`Store.version_provinces` from a frame."""
+    from geo.layers import LAYERS
+
+    spec = LAYERS.get(layer)
+    province = village_provinces(frame)
+    known = province.notna().to_numpy()
+    count = (
+        pd.to_numeric(frame[spec.count], errors="coerce").fillna(0)
+        if spec is not None and spec.count in frame
+        else pd.Series(np.nan, index=frame.index)
+    )
+    grouped = pd.DataFrame({"province": province[known], "total": count[known]}).groupby("province")
+    out = pd.DataFrame({"rows": grouped.size(), "total": grouped["total"].sum(min_count=1)})
+    out.index = out.index.astype(str)
+    return out.astype({"rows": "int64", "total": "float64"})
 
 
 #: Keys of a store seen through a grant start with this (``scope:36,52|<key of the store>``).
@@ -329,6 +352,12 @@ class Store(ABC):
     def restore_layer(self, layer: str, meta: dict, frames: dict[int, pd.DataFrame]) -> None:
         """Write a layer exactly as ``meta`` and ``frames`` describe it (ids kept), replacing it
         (its undo points are dropped)."""
+
+    def version_provinces(self, layer: str, version_id: int) -> pd.DataFrame:
+        """One version's rows and total count per province of their village (index: the
+        two-digit code; ``rows``, ``total``: NaN where the layer has no count): what a grant
+        sees of a version shared with other provinces, without reading its rows into a frame."""
+        return province_totals(self.read_layer(layer, version_id), layer)
 
     def layer_coverage(self, layer: str) -> Coverage:
         """What the layer's stored versions speak for, together (from their entries)."""

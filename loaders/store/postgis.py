@@ -848,6 +848,35 @@ class PostgisStore(Store):
             covered_frame(layer, pd.concat(frames, ignore_index=True), entries) if frames else pd.DataFrame()
         )
 
+    def version_provinces(self, layer: str, version_id: int) -> pd.DataFrame:
+        """As :meth:`Store.version_provinces`, summed in the database (no row leaves it)."""
+        from geo.layers import LAYERS
+
+        spec = LAYERS.get(layer)
+        count = spec.count if spec is not None else None
+        total = (
+            "sum(CASE WHEN jsonb_typeof(row -> %s) = 'number' THEN (row ->> %s)::float8 ELSE 0 END)"
+            if count
+            else "NULL::float8"
+        )
+        with self._conn() as conn:
+            (columns,) = conn.execute(
+                "SELECT columns FROM atlas.layer_versions WHERE layer = %s AND id = %s", (layer, version_id)
+            ).fetchone() or (None,)
+            if columns is None:
+                raise StoreError(f"layer {layer} has no version {version_id}")
+            if count not in {n for n, _ in columns}:
+                total, params = "NULL::float8", ()
+            else:
+                params = (count, count) if count else ()
+            found = conn.execute(
+                f"SELECT left(row ->> 'village', 2), count(*), {total} FROM atlas.layer_rows"
+                " WHERE layer = %s AND version = %s AND row ->> 'village' IS NOT NULL GROUP BY 1 ORDER BY 1",
+                (*params, layer, version_id),
+            ).fetchall()
+        out = pd.DataFrame(found, columns=["province", "rows", "total"]).set_index("province")
+        return out.astype({"rows": "int64", "total": "float64"})
+
     def layer_versions(self, layer: str) -> dict[int, pd.DataFrame]:
         with self._conn() as conn:
             return {v["id"]: self._version_frame(conn, layer, v["id"]) for v in self._entries(conn, layer)}

@@ -26,7 +26,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.codes import Level
-from loaders.store.base import SCOPE_PREFIX, Areas, Display, Store, StoreError, scope_key
+from loaders.store.base import SCOPE_PREFIX, Areas, Display, Store, StoreError, rows_in_provinces, scope_key
 from loaders.store.base import village_provinces as _village_provinces
 
 __all__ = ["ScopedStore", "SCOPE_PREFIX", "scope_key"]
@@ -37,6 +37,8 @@ _SHARED_FIELDS = ("id", "at", "written_at", "version", "layer", "mode", "kind", 
 #: (store key, data version, layer, scope) -> the layer's versions as the scope sees them.
 _META_CACHE: OrderedDict[tuple, list[dict]] = OrderedDict()
 _META_CACHE_SIZE = 64
+#: (store key, data version, layer, version id) -> rows and totals per province (every scope).
+_TOTALS_CACHE: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
 
 
 def _codes(provinces: Iterable[str]) -> frozenset[str]:
@@ -191,10 +193,11 @@ class ScopedStore(Store):
                 continue
             if named is not None and not named & self.scope:
                 continue
-            if named is not None:  # also names other provinces: only the scope's rows are read
-                rows = self.inner.read_layer(layer, version["id"], provinces=self.scope)
-                if not rows.empty:
-                    shown.append(_masked(version, layer, rows))
+            if named is not None:  # also names other provinces: counted over the scope's only
+                totals = _province_totals(self.inner, layer, version["id"])
+                inside = totals[totals.index.isin(self.scope)]
+                if int(inside["rows"].sum()):
+                    shown.append(_masked_totals(version, inside))
                 continue
             rows = self.inner.read_layer(layer, version["id"])  # names none: which it holds is read
             inside = self._in(rows)
@@ -221,12 +224,22 @@ class ScopedStore(Store):
         """The rows of the scope's provinces (filtered as the store reads them), carrying the
         coverage inside them only (what other provinces' files cover is not the scope's to know,
         not even as a count)."""
+        wanted = self.scope if provinces is None else self.scope & {str(p)[:2] for p in provinces}
+        return self._narrowed(layer, self.inner.read_layer(layer, version_id, provinces=wanted), wanted)
+
+    def narrow(self, layer: str, whole: pd.DataFrame) -> pd.DataFrame:
+        """``whole`` (every version of ``layer`` as the store underneath reads it) as
+        :meth:`read_layer` gives it to this scope: a process that holds the whole layer serves
+        each grant from memory instead of the database."""
+        return self._narrowed(layer, rows_in_provinces(whole, self.scope), self.scope)
+
+    @staticmethod
+    def _narrowed(layer: str, frame: pd.DataFrame, wanted: frozenset[str]) -> pd.DataFrame:
+        """``frame`` (rows of ``wanted`` only) carrying the coverage inside ``wanted`` only."""
         from geo.data_coverage import attach, coverage_of, layer_level
 
-        wanted = self.scope if provinces is None else self.scope & {str(p)[:2] for p in provinces}
-        frame = self.inner.read_layer(layer, version_id, provinces=wanted)
         coverage = coverage_of(frame, layer_level(layer)).within(sorted(wanted))
-        return attach(frame.copy() if frame.empty else frame, coverage)
+        return attach(frame.copy(), coverage) if frame.empty else attach(frame, coverage)
 
     def layer_versions(self, layer: str) -> dict[int, pd.DataFrame]:
         shown = {v["id"] for v in self._versions(layer)}
@@ -319,6 +332,35 @@ class ScopedStore(Store):
                 shown["regencies"] = [r for r in entry["regencies"] if str(r)[:2] in self.scope]
             out.append({**shown, "partial": True})
         return out
+
+
+def _province_totals(store: Store, layer: str, version_id: int) -> pd.DataFrame:
+    """:meth:`Store.version_provinces`, shared by every scope (cached per data version): ten
+    grants over one national file ask the database once, not ten times."""
+    key = (store.key, store.version(), layer, version_id)
+    if key in _TOTALS_CACHE:
+        _TOTALS_CACHE.move_to_end(key)
+        return _TOTALS_CACHE[key]
+    totals = _TOTALS_CACHE[key] = store.version_provinces(layer, version_id)
+    while len(_TOTALS_CACHE) > _META_CACHE_SIZE:
+        _TOTALS_CACHE.popitem(last=False)
+    return totals
+
+
+def _masked_totals(version: dict, inside: pd.DataFrame) -> dict:
+    """As :func:`_masked`, from the version's rows and totals per province of the scope."""
+    shown = {k: version[k] for k in _SHARED_FIELDS if k in version}
+    total = None
+    if inside["total"].notna().any():
+        value = float(inside["total"].fillna(0).sum())
+        total = int(value) if value.is_integer() else value
+    return {
+        **shown,
+        "provinces": sorted(inside.index[inside["rows"] > 0]),
+        "stored_rows": int(inside["rows"].sum()),
+        "total": total,
+        "partial": True,
+    }
 
 
 def _masked(version: dict, layer: str, rows: pd.DataFrame) -> dict:

@@ -119,3 +119,25 @@ def test_a_read_filtered_by_province_is_the_whole_read_filtered(held):
     pd.testing.assert_frame_equal(view.read_layer("placements"), rows_in_provinces(whole, ["52"]))
     assert view.read_layer("placements", provinces=["36"]).empty  # a grant never widens
     assert held.read_layer("returns", provinces=["52"]).empty  # no such layer: empty, as unfiltered
+
+
+def test_a_version_of_several_provinces_is_counted_over_the_grant_alike_on_both_backends(held):
+    """A national file (provinces named) seen by a grant: its rows and total over the grant's
+    provinces, summed by the store (the database on PostGIS), as its rows would give them."""
+    from loaders.store.base import province_totals
+
+    rows = _placements({"36.04.13.2010": 4, "52.01.01.1003": 8, "52.01.01.1004": 1, "52.01.01.1005": 0})
+    rows.loc[3, "count"] = pd.NA  # a row without a count: no number, one row
+    national = {"file": "nasional.csv", "provinces": ["36", "52"], "stored_rows": 4, "total": 13}
+    version = held.write_layer_version("placements", rows, national, replace=False)
+    totals = held.version_provinces("placements", version)
+    assert totals.to_dict("index") == {"36": {"rows": 1, "total": 4.0}, "52": {"rows": 3, "total": 9.0}}
+    pd.testing.assert_frame_equal(
+        totals, province_totals(held.read_layer("placements", version), "placements"), check_names=False
+    )
+    shown = {v["id"]: v for v in held.within(["52"]).layer_meta("placements")["versions"]}[version]
+    assert shown["partial"] and "file" not in shown
+    assert (shown["stored_rows"], shown["total"], shown["provinces"]) == (3, 9, ["52"])
+    banten = {v["id"]: v for v in held.within(["36"]).layer_meta("placements")["versions"]}[version]
+    assert (banten["stored_rows"], banten["total"], banten["provinces"]) == (1, 4, ["36"])
+    assert version not in {v["id"] for v in held.within(["35"]).layer_meta("placements")["versions"]}
