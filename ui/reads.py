@@ -172,6 +172,15 @@ def load_layers(held: Store) -> dict[str, pd.DataFrame]:
 
 
 @store_read
+def headline_figures(
+    held: Store, area: str | None, year: int | None, names: tuple[str, ...] = tuple(figures.HEADLINES)
+) -> list[figures.Headline]:
+    """:func:`geo.figures.headlines` of the loaded layers, once per (data version, area, year):
+    a rerun that only restyles the map (classes, basemap) does not count every figure again."""
+    return figures.headlines(load_layers.on(held), area, year, names)
+
+
+@store_read
 def layer_status(held: Store) -> dict:
     """The Data page's stored-data table (:func:`loaders.layers.status`), once per data version."""
     from loaders.layers import status

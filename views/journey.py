@@ -7,7 +7,7 @@ import ui
 from geo import figures, flows, journey, metrics
 from geo.journey_charts import REASON_COLOURS, reason_label
 from geo.layers import RETURN_PROBLEMS, RETURN_REASONS
-from ui import Keys, charts, controls, t
+from ui import Keys, charts, controls, reads, t
 from ui import dashboard as dash
 from ui.journey import home_again
 
@@ -38,7 +38,7 @@ lang = ui.lang()
 period = (year, year)
 filters = metrics.Filters(years=period)
 
-dash.headline_cards(figures.headlines(layers, area, year, figures.JOURNEY), year, per_row=4, area=area)
+dash.headline_cards(reads.headline_figures(area, year, tuple(figures.JOURNEY)), year, per_row=4, area=area)
 
 # ---------------------------------------------------------------------- one map, three subjects
 subject = controls.bound(

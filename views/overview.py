@@ -4,7 +4,7 @@ import streamlit as st
 
 import ui
 from geo import figures, metrics
-from ui import charts, t
+from ui import charts, reads, t
 from ui import dashboard as dash
 
 dash.page_head("overview")
@@ -17,11 +17,11 @@ if not years:
     st.stop()
 area, year = dash.view_bar(years)
 
-items = figures.headlines(layers, area, year)
+items = reads.headline_figures(area, year)
 dash.headline_cards(items, year, area=area)
 if "returns" in layers:  # the journey's own figures (placements is already above)
     st.caption(t("overview.journey"))
-    journey = figures.headlines(layers, area, year, figures.JOURNEY[1:])
+    journey = reads.headline_figures(area, year, tuple(figures.JOURNEY[1:]))
     dash.headline_cards(journey, year, per_row=4, key="atlas-cards-journey", named=False)
     items = [*items, *journey]
 dash.coverage_notes(items, year, area)
