@@ -44,6 +44,18 @@ __all__ = [
 LEAFLET_DIR = ROOT / "static" / "vendor" / "leaflet"
 #: Height of the map in presentation mode: fills a 1280×720 screen below the figure strip.
 PRESENT_MAP_HEIGHT = 540
+#: What one coverage note above the map takes of that height (one line at 1280 px).
+PRESENT_NOTE_HEIGHT = 25
+
+
+def present_map_height(notes: int) -> int:
+    """The map's height under ``notes`` coverage notes: the source line below it stays on a
+    1280×720 screen however many notes there are (never under 300 px).
+
+    >>> present_map_height(0), present_map_height(3), present_map_height(20)
+    (540, 465, 300)
+    """
+    return max(PRESENT_MAP_HEIGHT - PRESENT_NOTE_HEIGHT * notes, 300)
 
 
 @dataclass(frozen=True)
@@ -286,7 +298,7 @@ def render_presentation(key: ViewKey) -> None:
     except export_files.ExportError as err:
         st.error(t("export.error", message=str(err)))
         st.stop()
-    components.html(page, height=PRESENT_MAP_HEIGHT)
+    components.html(page, height=present_map_height(len(view.notes)))
     st.markdown(f'<div class="atlas-note">{html.escape(view.suppression_note)}</div>', unsafe_allow_html=True)
 
 

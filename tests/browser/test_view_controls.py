@@ -252,6 +252,9 @@ def test_presentation_names_areas_and_its_source_line_is_readable(page, view_app
     credit = frame.locator(".leaflet-control-attribution").bounding_box()
     line = source.bounding_box()
     assert line["y"] >= credit["y"] + credit["height"] - 1, (line, credit)  # below, not under it
+    notes = page.locator('[data-testid="atlas-coverage-note"]').count()
+    assert notes >= 1  # this view's layers cover different regencies from year to year
+    assert line["y"] + line["height"] <= 720 + 1, (line, notes)  # on the screen under every note
     legend = frame.locator(".atlas-legend").bounding_box()  # above both, covering neither
     assert legend["y"] + legend["height"] <= credit["y"] + 1, (legend, credit)
     assert "Batas" in frame.locator(".leaflet-control-attribution").inner_text()
