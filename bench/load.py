@@ -56,6 +56,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 PAGES = ["", "penempatan", "laporan", "peta", "usaha-purna", "cakupan"]
 APP_PIDS: dict[str, int] = {}  # app URL -> its server process, for the memory figure
+#: Sessions whose final enterprises page did not show the import: who, and what the page said.
+MISSED_FINALS: list[str] = []
 #: How long a session waits for a run before it gives up (``AppSession``'s timeout).
 SESSION_TIMEOUT_S = 120.0
 #: The password of every account of the real-scale run (a throwaway database on loopback).
@@ -263,7 +265,14 @@ def session_work(
                         record(session.set(wid, "string_value", choice), f"penempatan:{key}", user)
             run = session.open("usaha-purna", "data=store")
             record(run, "usaha-purna:final", user)
-            finals.append((url, shows_enterprises(run, user)))
+            shown = shows_enterprises(run, user)
+            finals.append((url, shown))
+            if not shown:  # what that session saw instead, for the report
+                found = run.widget("auth_layer")
+                MISSED_FINALS.append(
+                    f"{user.name if user else url}: finished={run.ok}, says no layer={no_layer_text() in run.text()}, "
+                    f"layers offered={list(found[1].options) if found else None}, text={run.text()[:200]!r}"
+                )
     except GaveUp:  # counted where it timed out
         finals.append((url, False))
     except Exception as err:  # noqa: BLE001 - a dropped session is an error of the run, counted
@@ -424,6 +433,7 @@ def run_load(
             "import_version": version,
             "import_rows": int(len(plan.frame)) if plan.accepted else 0,
             "finals_per_app": {u: sum(ok for x, ok in finals if x == u) for u in {x for x, _ in finals}},
+            "finals_missed": MISSED_FINALS[:20],
             "machine_load_average": list(os.getloadavg()),
             "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         },

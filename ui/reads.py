@@ -181,6 +181,14 @@ def headline_figures(
 
 
 @store_read
+def layer_trend(held: Store, layer: str, filters: metrics.Filters, area: str | None) -> pd.DataFrame:
+    """:func:`geo.metrics.trend` of ``layer``'s rows passing ``filters`` in ``area``, once per data
+    version: a trend spans every year, so choosing another year range does not count it again."""
+    frame = load_layers.on(held).get(layer, pd.DataFrame())
+    return metrics.trend(metrics.filter_layer(frame, filters, area), area=area)
+
+
+@store_read
 def layer_status(held: Store) -> dict:
     """The Data page's stored-data table (:func:`loaders.layers.status`), once per data version."""
     from loaders.layers import status

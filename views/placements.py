@@ -5,7 +5,7 @@ import streamlit as st
 import ui
 from geo import metrics
 from geo.codes import Level
-from ui import Keys, charts, controls, t
+from ui import Keys, charts, controls, reads, t
 from ui import dashboard as dash
 
 layers, placements = dash.layer_page("placements")
@@ -89,7 +89,7 @@ trend_rows = metrics.filter_layer(placements, metrics.every_year(filters), area)
 lang = ui.lang()
 left, right = st.columns(2, gap="medium")
 with left:
-    placements_trend = metrics.trend(trend_rows, area=area)
+    placements_trend = reads.layer_trend("placements", metrics.every_year(filters), area)
     st.plotly_chart(
         charts.trend_figure(
             placements_trend,

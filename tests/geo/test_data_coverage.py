@@ -88,3 +88,23 @@ def test_programme_types_are_each_villages_distinct_types_sorted_and_a_village_w
     assert out.loc["33.01.01.2001", "count"] == 6
     assert out.loc["35.01.01.2002", "types"] == "" and out.loc["35.01.01.2002", "count"] == 4
     assert len(out) == 2
+
+
+def pairwise_meet(a, b) -> set[str]:
+    """The areas two coverages share, every pair compared: the finer code where one lies inside
+    the other."""
+    from geo.data_coverage import _maximal
+
+    a, b = _maximal(a), _maximal(b)
+    return {x for x in a if any(inside(x, y) for y in b)} | {y for y in b if any(inside(y, x) for x in a)}
+
+
+def test_common_ground_of_two_years_is_the_pairwise_meet_of_their_areas():
+    rng = np.random.default_rng(11)
+    pool = ["33", "35", "3", "33.01", "33.02", "33.10", "35.01", "33.01.01", "33.01.02", "33.10.01"]
+    pool += ["33.01.01.2001", "33.01.01.2002", "33.1", "330", "35.0"]  # look-alike prefixes
+    for _ in range(500):
+        first = list(rng.choice(pool, rng.integers(0, 8), replace=False))
+        second = list(rng.choice(pool, rng.integers(0, 8), replace=False))
+        common = Coverage.of({2023: first, 2024: second}).common([2023, 2024])
+        assert set(common.areas(None)) == pairwise_meet(first, second), (first, second)
